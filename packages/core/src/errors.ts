@@ -1,0 +1,332 @@
+/**
+ * The error hierarchy shared by every @itsm package.
+ *
+ * ```
+ * ItsmError
+ *   ApiError                 (the service answered with a failure)
+ *     AuthenticationError    401, and provider quirks that mean the same
+ *     PermissionError        403
+ *     NotFoundError          404, and provider quirks that mean the same
+ *     ValidationError        400 / 422
+ *     ConflictError          409
+ *     RateLimitError         429
+ *     ServerError            5xx
+ *   ConnectionError          no response: network failure, reset, DNS
+ *   TimeoutError             no response in time
+ *   ResponseShapeError       a response that does not fit its schema
+ *   InputError               bad input, rejected before any request
+ *   AmbiguousMatchError      a lookup that should find one record found several
+ *   UnsupportedError         a capability the provider does not have
+ * ```
+ *
+ * `instanceof` works across realms and across duplicated copies of this package (ESM and CJS loaded
+ * side by side): every error carries a brand registered with `Symbol.for`. Errors never hold a
+ * secret: the transport redacts messages, URLs and bodies before it builds them, and neither
+ * `toJSON()` nor `util.inspect` shows the original cause of a failure.
+ *
+ * @module
+ */
+import type { ProviderId } from './model.js';
+
+const BRAND = Symbol.for('@itsm/core/error-kinds');
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/** Options every {@link ItsmError} accepts. */
+export interface ItsmErrorOptions {
+  /** The provider the failure came from, when there is one. */
+  provider?: ProviderId | undefined;
+  /** The underlying failure. Kept out of `toJSON()` and `util.inspect` output. */
+  cause?: unknown;
+}
+
+type ErrorClass = { readonly kind: string; prototype: ItsmError };
+
+/**
+ * Base class of every error the SDK throws.
+ *
+ * @example
+ * ```ts
+ * try { await connector.tickets.get('HELP-1'); }
+ * catch (error) {
+ *   if (error instanceof NotFoundError) return null;
+ *   if (error instanceof ItsmError) console.error(error.toJSON());
+ *   throw error;
+ * }
+ * ```
+ */
+export class ItsmError extends Error {
+  /** Stable identifier of the class, used for cross-realm `instanceof`. */
+  static readonly kind: string = 'ItsmError';
+  /** The provider the failure came from, when there is one. */
+  readonly provider: ProviderId | undefined;
+  declare readonly [BRAND]: readonly string[];
+
+  constructor(message: string, options: ItsmErrorOptions = {}) {
+    super(message);
+    const kinds: string[] = [];
+    for (let cls = new.target as unknown as ErrorClass | null; cls && 'kind' in cls; cls = Object.getPrototypeOf(cls)) {
+      if (!kinds.includes(cls.kind)) kinds.push(cls.kind);
+    }
+    Object.defineProperty(this, BRAND, { value: Object.freeze(kinds), enumerable: false });
+    Object.defineProperty(this, 'name', { value: kinds[0] ?? 'ItsmError', enumerable: false, configurable: true, writable: true });
+    if (options.cause !== undefined) {
+      Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false, configurable: true, writable: true });
+    }
+    this.provider = options.provider;
+  }
+
+  /** `instanceof` that also recognises errors from another copy or realm of this package. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (value === null || typeof value !== 'object') return false;
+    const kinds = (value as { [BRAND]?: unknown })[BRAND];
+    return Array.isArray(kinds) && kinds.includes((this as unknown as ErrorClass).kind);
+  }
+
+  /** A plain, secret-free object for logging and serialisation. The `cause` is left out. */
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      if (value !== undefined) json[key] = value;
+    }
+    return json;
+  }
+
+  /** `util.inspect` shows the same fields as `toJSON()`, plus the stack, and never the cause. */
+  [INSPECT](): string {
+    const { name: _name, message: _message, ...fields } = this.toJSON();
+    const extra = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields, null, 2)}` : '';
+    return `${this.stack ?? `${this.name}: ${this.message}`}${extra}`;
+  }
+}
+
+/** Options of an {@link ApiError}: what the service answered. */
+export interface ApiErrorOptions extends ItsmErrorOptions {
+  /** HTTP status of the response. */
+  status: number;
+  /** HTTP method of the request, upper case. */
+  method: string;
+  /** URL of the request, with credentials removed. */
+  url: string;
+  /** The service's request or correlation id, for support tickets. */
+  requestId?: string | undefined;
+  /** The response body (parsed JSON or text), redacted. */
+  body?: unknown;
+  /** Human-readable messages found in the body. */
+  messages?: string[] | undefined;
+  /** Messages per field found in the body, keyed by the provider's field name. */
+  fieldErrors?: Record<string, string[]> | undefined;
+}
+
+/** The service answered with a failure. The subclass tells which kind. */
+export class ApiError extends ItsmError {
+  static override readonly kind: string = 'ApiError';
+  /** HTTP status of the response. */
+  readonly status: number;
+  /** HTTP method of the request, upper case. */
+  readonly method: string;
+  /** URL of the request, with credentials removed. */
+  readonly url: string;
+  /** The service's request or correlation id. */
+  readonly requestId: string | undefined;
+  /** The response body (parsed JSON or text), redacted. */
+  readonly body: unknown;
+  /** Human-readable messages found in the body. */
+  readonly messages: string[];
+  /** Messages per field found in the body. */
+  readonly fieldErrors: Record<string, string[]>;
+
+  constructor(message: string, options: ApiErrorOptions) {
+    super(message, options);
+    this.status = options.status;
+    this.method = options.method;
+    this.url = options.url;
+    this.requestId = options.requestId;
+    this.body = options.body;
+    this.messages = options.messages ?? [];
+    this.fieldErrors = options.fieldErrors ?? {};
+  }
+}
+
+/** 401, or a provider's equivalent: the credentials were not accepted. */
+export class AuthenticationError extends ApiError {
+  static override readonly kind: string = 'AuthenticationError';
+}
+
+/** 403: the credentials are valid but lack a permission. */
+export class PermissionError extends ApiError {
+  static override readonly kind: string = 'PermissionError';
+}
+
+/** 404, or a provider's equivalent: the record does not exist or is not visible. */
+export class NotFoundError extends ApiError {
+  static override readonly kind: string = 'NotFoundError';
+}
+
+/** 400 / 422: the service rejected the request's content. See `messages` and `fieldErrors`. */
+export class ValidationError extends ApiError {
+  static override readonly kind: string = 'ValidationError';
+}
+
+/** 409: the request conflicts with the record's current state. */
+export class ConflictError extends ApiError {
+  static override readonly kind: string = 'ConflictError';
+}
+
+/** Options of a {@link RateLimitError}. */
+export interface RateLimitErrorOptions extends ApiErrorOptions {
+  /** How long the service asked to wait, in milliseconds, when it said. */
+  retryAfterMs?: number | undefined;
+  /** The service's reason for the limit (e.g. Jira's `RateLimit-Reason`), when it said. */
+  reason?: string | undefined;
+}
+
+/** 429: too many requests. Retries were exhausted, or the wait asked for was longer than allowed. */
+export class RateLimitError extends ApiError {
+  static override readonly kind: string = 'RateLimitError';
+  /** How long the service asked to wait, in milliseconds, when it said. */
+  readonly retryAfterMs: number | undefined;
+  /** The service's reason for the limit, when it said. */
+  readonly reason: string | undefined;
+
+  constructor(message: string, options: RateLimitErrorOptions) {
+    super(message, options);
+    this.retryAfterMs = options.retryAfterMs;
+    this.reason = options.reason;
+  }
+}
+
+/** 5xx: the service failed. */
+export class ServerError extends ApiError {
+  static override readonly kind: string = 'ServerError';
+}
+
+/** Options of a failure that has no response: {@link ConnectionError} and {@link TimeoutError}. */
+export interface RequestFailureOptions extends ItsmErrorOptions {
+  /** HTTP method of the request, upper case. */
+  method: string;
+  /** URL of the request, with credentials removed. */
+  url: string;
+}
+
+/** No response arrived: the connection failed, was reset, or the host was not found. */
+export class ConnectionError extends ItsmError {
+  static override readonly kind: string = 'ConnectionError';
+  /** HTTP method of the request. */
+  readonly method: string;
+  /** URL of the request, with credentials removed. */
+  readonly url: string;
+  /** The system error code (`ECONNRESET`, `ENOTFOUND`, ...), when there is one. */
+  readonly code: string | undefined;
+
+  constructor(message: string, options: RequestFailureOptions & { code?: string | undefined }) {
+    super(message, options);
+    this.method = options.method;
+    this.url = options.url;
+    this.code = options.code;
+  }
+}
+
+/** No response arrived in time: one attempt (`timeout`) or the whole call (`totalTimeout`) ran out. */
+export class TimeoutError extends ItsmError {
+  static override readonly kind: string = 'TimeoutError';
+  /** HTTP method of the request. */
+  readonly method: string;
+  /** URL of the request, with credentials removed. */
+  readonly url: string;
+  /** The limit that ran out, in milliseconds, when known. */
+  readonly timeoutMs: number | undefined;
+
+  constructor(message: string, options: RequestFailureOptions & { timeoutMs?: number | undefined }) {
+    super(message, options);
+    this.method = options.method;
+    this.url = options.url;
+    this.timeoutMs = options.timeoutMs;
+  }
+}
+
+/** One problem found while validating a value against a schema. */
+export interface SchemaIssue {
+  /** Where in the value: property names and array indexes. */
+  path: (string | number)[];
+  /** What is wrong. */
+  message: string;
+}
+
+/** A response did not have the shape the SDK relies on. The payload is kept in `raw`. */
+export class ResponseShapeError extends ItsmError {
+  static override readonly kind: string = 'ResponseShapeError';
+  /** What did not fit. */
+  readonly issues: SchemaIssue[];
+  /** The payload as received (redacted). */
+  readonly raw: unknown;
+
+  constructor(message: string, options: ItsmErrorOptions & { issues: SchemaIssue[]; raw: unknown }) {
+    super(message, options);
+    this.issues = options.issues;
+    this.raw = options.raw;
+  }
+}
+
+/**
+ * Bad input to the SDK, rejected before any request. `field` names the first offending field
+ * (a dotted path such as `requester.email`); `issues` lists all of them.
+ */
+export class InputError extends ItsmError {
+  static override readonly kind: string = 'InputError';
+  /** Dotted path of the first offending field; empty when the input as a whole is wrong. */
+  readonly field: string;
+  /** Every problem found. */
+  readonly issues: SchemaIssue[];
+
+  constructor(message: string, options: ItsmErrorOptions & { field: string; issues?: SchemaIssue[] }) {
+    super(message, options);
+    this.field = options.field;
+    this.issues = options.issues ?? [{ path: options.field ? options.field.split('.') : [], message }];
+  }
+}
+
+/** A lookup that must find at most one record found several (e.g. two users with one email). */
+export class AmbiguousMatchError extends ItsmError {
+  static override readonly kind: string = 'AmbiguousMatchError';
+  /** What was looked up, e.g. the email address. */
+  readonly query: string;
+  /** Ids of the records that matched. */
+  readonly matchIds: string[];
+
+  constructor(message: string, options: ItsmErrorOptions & { query: string; matchIds: string[] }) {
+    super(message, options);
+    this.query = options.query;
+    this.matchIds = options.matchIds;
+  }
+}
+
+/** The provider (or this connector's configuration) lacks the capability asked for. */
+export class UnsupportedError extends ItsmError {
+  static override readonly kind: string = 'UnsupportedError';
+  /** The capability, e.g. `catalog` or `internalComments`. */
+  readonly capability: string;
+
+  constructor(message: string, options: ItsmErrorOptions & { capability: string }) {
+    super(message, options);
+    this.capability = options.capability;
+  }
+}
+
+/**
+ * Picks the {@link ApiError} subclass for an HTTP status and builds it.
+ *
+ * @param message - The error message (already redacted).
+ * @param options - What the service answered.
+ */
+export function apiErrorForStatus(message: string, options: RateLimitErrorOptions): ApiError {
+  const { status } = options;
+  if (status === 401) return new AuthenticationError(message, options);
+  if (status === 403) return new PermissionError(message, options);
+  if (status === 404) return new NotFoundError(message, options);
+  if (status === 400 || status === 422) return new ValidationError(message, options);
+  if (status === 409) return new ConflictError(message, options);
+  if (status === 429) return new RateLimitError(message, options);
+  if (status >= 500) return new ServerError(message, options);
+  return new ApiError(message, options);
+}
