@@ -1,0 +1,42 @@
+// The conformance kit must be able to fail: run it in a child vitest against a connector with known
+// faults and check that exactly the tests covering those faults fail.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixture = join(here, '..', 'fixtures', 'broken-connector');
+const vitestCli = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
+
+interface JsonReport {
+  testResults: { assertionResults: { fullName: string; status: string }[] }[];
+}
+
+it('fails exactly the tests that cover a broken connector\'s faults', { timeout: 60_000 }, async () => {
+  const out = mkdtempSync(join(tmpdir(), 'itsm-kit-'));
+  const reportFile = join(out, 'report.json');
+  try {
+    await new Promise<void>((resolve) => {
+      execFile(
+        process.execPath,
+        [vitestCli, 'run', '--config', join(fixture, 'vitest.config.ts'), '--reporter=json', `--outputFile=${reportFile}`],
+        { cwd: fixture, env: { ...process.env, CI: 'true' } },
+        () => resolve(), // the child exits non-zero by design
+      );
+    });
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as JsonReport;
+    const results = report.testResults.flatMap((file) => file.assertionResults);
+    const failed = results.filter((test) => test.status === 'failed').map((test) => test.fullName).sort();
+    expect(failed).toEqual([
+      'broken connector changes() returns every new ticket version once and never again',
+      'broken connector users finds the user behind an email, case-insensitively, and reads them by id',
+    ]);
+    expect(results.filter((test) => test.status === 'passed').length).toBeGreaterThan(15);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { AmbiguousMatchError, InputError, NotFoundError, UnsupportedError } from '../../src/errors.js';
+import { createMemoryConnector } from '../../src/testing/memory-connector.js';
+
+describe('createMemoryConnector', () => {
+  it('names the requester field when nobody has the email', async () => {
+    const connector = createMemoryConnector();
+    await expect(connector.tickets.create({ subject: 'x', requester: 'nobody@example.com' })).rejects.toMatchObject({
+      name: 'InputError',
+      field: 'input.requester',
+    });
+  });
+
+  it('refuses an ambiguous requester instead of picking one', async () => {
+    const connector = createMemoryConnector();
+    await expect(connector.tickets.create({ subject: 'x', requester: 'frontdesk@example.com' })).rejects.toBeInstanceOf(
+      AmbiguousMatchError,
+    );
+  });
+
+  it('gives each write a distinct, increasing updatedAt even on a frozen clock', async () => {
+    const frozen = new Date('2026-01-01T00:00:00Z');
+    const connector = createMemoryConnector({ now: () => frozen });
+    const ticket = await connector.tickets.create({ subject: 'a' });
+    const updated = await connector.tickets.update(ticket.id, { subject: 'b' });
+    expect(Date.parse(updated.updatedAt)).toBeGreaterThan(Date.parse(ticket.updatedAt));
+  });
+
+  it('pages lists in the configured page size', async () => {
+    const connector = createMemoryConnector({ pageSize: 2 });
+    for (let i = 0; i < 5; i++) await connector.tickets.create({ subject: `t${i}` });
+    const sizes: number[] = [];
+    for await (const page of connector.tickets.list().pages()) sizes.push(page.items.length);
+    expect(sizes).toEqual([2, 2, 1]);
+  });
+
+  it('orders lists by update, newest first unless asked otherwise', async () => {
+    const connector = createMemoryConnector();
+    const first = await connector.tickets.create({ subject: 'first' });
+    const second = await connector.tickets.create({ subject: 'second' });
+    await connector.tickets.update(first.id, { subject: 'first, touched' });
+    const newest = await connector.tickets.list().toArray({ limit: 10 });
+    expect(newest.map((t) => t.id)).toEqual([first.id, second.id]);
+    const oldest = await connector.tickets.list({ order: 'updated_asc' }).toArray({ limit: 10 });
+    expect(oldest.map((t) => t.id)).toEqual([second.id, first.id]);
+  });
+
+  it('returns copies, so callers cannot change the store by accident', async () => {
+    const connector = createMemoryConnector();
+    const ticket = await connector.tickets.create({ subject: 'original' });
+    ticket.subject = 'mutated';
+    expect((await connector.tickets.get(ticket.id)).subject).toBe('original');
+  });
+
+  it('reports unknown attachments and users as NotFoundError and switched-off capabilities as UnsupportedError', async () => {
+    const connector = createMemoryConnector({ capabilities: { catalog: false } });
+    const ticket = await connector.tickets.create({ subject: 'x' });
+    await expect(connector.attachments.download(ticket.id, '42')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(connector.users.get('nobody')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(connector.catalog.list().toArray({ limit: 1 })).rejects.toBeInstanceOf(UnsupportedError);
+    await expect(connector.tickets.transition(ticket.id, 'unknown')).rejects.toBeInstanceOf(InputError);
+  });
+
+  it('warns in verifyAccess when it has no active users', async () => {
+    const report = await createMemoryConnector({ users: [{ name: 'Old', active: false }] }).verifyAccess();
+    expect(report.ok).toBe(true);
+    expect(report.checks.find((check) => check.id === 'users')?.status).toBe('warn');
+  });
+});
