@@ -1,0 +1,201 @@
+/**
+ * Types of the Atlassian Document Format (ADF), the JSON rich-text format Jira REST v3 uses for
+ * `description`, `environment`, textarea custom fields and comment `body`.
+ *
+ * Only the nodes and marks this package writes, and the common ones Jira sends back, are modelled;
+ * {@link adfToText} reads any JSON. Shapes follow the `@atlaskit/adf-schema` JSON schema
+ * (`dist/json-schema/v1/full.json`).
+ *
+ * @module
+ */
+
+/** Bold text. */
+export interface AdfStrongMark {
+  type: 'strong';
+}
+/** Italic text. */
+export interface AdfEmMark {
+  type: 'em';
+}
+/** Struck-through text. */
+export interface AdfStrikeMark {
+  type: 'strike';
+}
+/** Underlined text. */
+export interface AdfUnderlineMark {
+  type: 'underline';
+}
+/** Inline code. Combines only with {@link AdfLinkMark}. */
+export interface AdfCodeMark {
+  type: 'code';
+}
+/** A hyperlink on a run of text. */
+export interface AdfLinkMark {
+  type: 'link';
+  attrs: {
+    /** Target URL. */
+    href: string;
+    /** Tooltip. */
+    title?: string;
+  };
+}
+/** Subscript or superscript. */
+export interface AdfSubsupMark {
+  type: 'subsup';
+  attrs: { type: 'sub' | 'sup' };
+}
+/** Coloured text; `color` is `#rrggbb`. */
+export interface AdfTextColorMark {
+  type: 'textColor';
+  attrs: { color: string };
+}
+
+/**
+ * A mark: formatting applied to a {@link AdfText} node.
+ *
+ * @example
+ * ```ts
+ * const bold: AdfMark = { type: 'strong' };
+ * const link: AdfMark = { type: 'link', attrs: { href: 'https://example.com' } };
+ * ```
+ */
+export type AdfMark =
+  | AdfStrongMark
+  | AdfEmMark
+  | AdfStrikeMark
+  | AdfUnderlineMark
+  | AdfCodeMark
+  | AdfLinkMark
+  | AdfSubsupMark
+  | AdfTextColorMark;
+
+/** The `type` of every {@link AdfMark}. */
+export type AdfMarkType = AdfMark['type'];
+
+/** A run of text. `text` must not be empty: Jira rejects `{ type: 'text', text: '' }`. */
+export interface AdfText {
+  type: 'text';
+  /** At least one character. */
+  text: string;
+  marks?: AdfMark[];
+}
+/** A line break inside a paragraph or heading. */
+export interface AdfHardBreak {
+  type: 'hardBreak';
+  attrs?: { text?: '\n' };
+}
+/** An @-mention of a user by account id; `attrs.text` is usually `@Display Name`. */
+export interface AdfMention {
+  type: 'mention';
+  attrs: { id: string; text?: string; accessLevel?: string; userType?: 'DEFAULT' | 'SPECIAL' | 'APP' };
+}
+/** An emoji; `shortName` is e.g. `:smile:`, `text` the character itself. */
+export interface AdfEmoji {
+  type: 'emoji';
+  attrs: { shortName: string; id?: string; text?: string };
+}
+/** A link shown as a smart card inside text. */
+export interface AdfInlineCard {
+  type: 'inlineCard';
+  attrs: { url: string };
+}
+
+/** Nodes that sit inside a paragraph or heading. */
+export type AdfInlineNode = AdfText | AdfHardBreak | AdfMention | AdfEmoji | AdfInlineCard;
+
+/** A paragraph. An empty paragraph has no `content`. */
+export interface AdfParagraph {
+  type: 'paragraph';
+  content?: AdfInlineNode[];
+}
+/** A heading, level 1 to 6. */
+export interface AdfHeading {
+  type: 'heading';
+  attrs: { level: 1 | 2 | 3 | 4 | 5 | 6 };
+  content?: AdfInlineNode[];
+}
+/** A block of code; its text nodes carry no marks. */
+export interface AdfCodeBlock {
+  type: 'codeBlock';
+  attrs?: { language?: string };
+  content?: AdfText[];
+}
+/** A bulleted list; at least one item. */
+export interface AdfBulletList {
+  type: 'bulletList';
+  content: AdfListItem[];
+}
+/** A numbered list; `attrs.order` is the first number (default 1). */
+export interface AdfOrderedList {
+  type: 'orderedList';
+  attrs?: { order?: number };
+  content: AdfListItem[];
+}
+/** A list item; it starts with a paragraph or code block and may hold nested lists. */
+export interface AdfListItem {
+  type: 'listItem';
+  content: (AdfParagraph | AdfCodeBlock | AdfBulletList | AdfOrderedList)[];
+}
+/** A quotation; holds paragraphs, lists and code blocks (no headings or nested quotes). */
+export interface AdfBlockquote {
+  type: 'blockquote';
+  content: (AdfParagraph | AdfCodeBlock | AdfBulletList | AdfOrderedList)[];
+}
+/** A horizontal rule. */
+export interface AdfRule {
+  type: 'rule';
+}
+/** A table; rows hold header or data cells. */
+export interface AdfTable {
+  type: 'table';
+  content: AdfTableRow[];
+}
+/** A table row. */
+export interface AdfTableRow {
+  type: 'tableRow';
+  content: AdfTableCell[];
+}
+/** A header (`tableHeader`) or data (`tableCell`) cell. */
+export interface AdfTableCell {
+  type: 'tableHeader' | 'tableCell';
+  content: AdfBlockNode[];
+}
+
+/** Nodes that sit at the top level of a document. */
+export type AdfBlockNode =
+  | AdfParagraph
+  | AdfHeading
+  | AdfCodeBlock
+  | AdfBulletList
+  | AdfOrderedList
+  | AdfBlockquote
+  | AdfRule
+  | AdfTable;
+
+/**
+ * Any node this package models.
+ *
+ * @example
+ * ```ts
+ * const node: AdfNode = { type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] };
+ * ```
+ */
+export type AdfNode = AdfBlockNode | AdfInlineNode | AdfListItem | AdfTableRow | AdfTableCell;
+
+/**
+ * An ADF document, the value of a v3 rich-text field.
+ *
+ * @example
+ * ```ts
+ * const doc: AdfDocument = {
+ *   type: 'doc',
+ *   version: 1,
+ *   content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Printer is on fire' }] }],
+ * };
+ * ```
+ */
+export interface AdfDocument {
+  type: 'doc';
+  version: 1;
+  content: AdfBlockNode[];
+}

@@ -1,0 +1,86 @@
+/**
+ * Dates in JQL: minute precision, no offset, read in the calling user's profile time zone.
+ *
+ * @module
+ */
+import { InputError } from '@itsm/core';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Instants whose local year is within 1–9999 in every time zone (offsets stay within ±14 h). */
+const EARLIEST = Date.parse('0001-01-02T00:00:00Z');
+const LATEST = Date.parse('9999-12-30T00:00:00Z');
+
+/**
+ * A cached formatter for `timeZone`.
+ *
+ * @throws `InputError` when the runtime does not know the time zone.
+ * @internal
+ */
+export function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
+    } catch (cause) {
+      throw new InputError(`Unknown time zone ${JSON.stringify(timeZone)}; expected an IANA name such as "Europe/Amsterdam"`, {
+        provider: 'jira-cloud',
+        field: 'timeZone',
+        cause,
+      });
+    }
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * Formats an instant as a JQL date-time literal, `yyyy-MM-dd HH:mm`, in `timeZone`.
+ *
+ * JQL date-times have minute precision and no offset: Jira reads them in the **calling user's
+ * profile time zone** (`myself().timeZone`, which falls back to the site default). Pass that zone
+ * here and the literal names the same instant Jira will think of.
+ *
+ * - Seconds are dropped, which **floors** the instant to its minute: `updated >= "<formatted>"`
+ *   includes everything since the instant and never misses an update (it may return some from
+ *   the same minute again, so de-duplicate).
+ * - Correct across daylight-saving changes (uses `Intl.DateTimeFormat`). In the hour a clock is
+ *   set back, the same wall-clock minute happens twice and Jira picks one of them; poll with an
+ *   overlap window of more than an hour around such a change, or use a zone without DST.
+ * - A zone with a fixed zero offset and no DST, e.g. `America/Danmarkshavn` (what the reference
+ *   setup gives the bot's account), formats the same as `UTC`.
+ *
+ * The result has a space, so quote it in JQL — the {@link jql} tag does that for `Date` values.
+ *
+ * @param date - The instant.
+ * @param timeZone - IANA time zone of the Jira user running the query, e.g. `Europe/Amsterdam`. Default `UTC`.
+ * @returns e.g. `2025-03-30 03:05`.
+ * @throws `InputError` for an invalid date or an unknown time zone.
+ *
+ * @example
+ * ```ts
+ * const me = await jira.myself();                                    // { timeZone: 'Europe/Amsterdam', … }
+ * formatJqlDate(new Date('2025-07-01T12:34:56Z'), me.timeZone);       // '2025-07-01 14:34'
+ * formatJqlDate(new Date('2025-07-01T12:34:56Z'), 'America/Danmarkshavn'); // '2025-07-01 12:34'
+ * ```
+ */
+export function formatJqlDate(date: Date, timeZone = 'UTC'): string {
+  const formatter = zoneFormatter(timeZone);
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+    throw new InputError('Invalid date: cannot format it for JQL', { provider: 'jira-cloud', field: 'date' });
+  }
+  if (date.getTime() < EARLIEST || date.getTime() > LATEST) {
+    throw new InputError(`Date ${date.toISOString()} is outside the years 1 to 9999`, { provider: 'jira-cloud', field: 'date' });
+  }
+  const parts: Record<string, string> = {};
+  for (const part of formatter.formatToParts(date)) parts[part.type] = part.value;
+  return `${(parts.year ?? '').padStart(4, '0')}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
