@@ -76,7 +76,7 @@ export class ItsmError extends Error {
   }
 
   /** `instanceof` that also recognises errors from another copy or realm of this package. */
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     if (value === null || typeof value !== 'object') return false;
     const kinds = (value as { [BRAND]?: unknown })[BRAND];
