@@ -1,0 +1,67 @@
+/**
+ * `@itsm/sandbox`: faithful local simulators of the Jira Cloud, Autotask and Ivanti APIs as real HTTP
+ * servers on the loopback interface, for demos, examples, end-to-end tests, benchmarks and your own
+ * tests; plus the framework to write a simulator (`defineSimulator`, `createRouter`, seeded data).
+ *
+ * @example
+ * ```ts
+ * import { startSandbox } from '@itsm/sandbox';
+ *
+ * await using sb = await startSandbox({ providers: ['jira-cloud'] });
+ * const connector = createJiraConnector(sb.connectorOptions('jira-cloud'));
+ * ```
+ *
+ * @packageDocumentation
+ */
+export {
+  startSandbox,
+  DEFAULT_SEED,
+  DEFAULT_SEEDED_UNTIL,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_REQUEST_LOG_LIMIT,
+  type Sandbox,
+  type SandboxOptions,
+  type SandboxCredentials,
+  type SimulatorFor,
+  type CredentialsOf,
+  type ConnectorOptionsOf,
+  type StateOf,
+} from './sandbox.js';
+export {
+  defineSimulator,
+  SimResponseError,
+  type WithProvider,
+  type Simulator,
+  type AnySimulator,
+  type SimRequest,
+  type SimResponse,
+  type SimResult,
+  type SimBody,
+  type SimHeaders,
+  type SimCredentials,
+  type StateContext,
+  type CredentialsContext,
+  type ConnectorOptionsContext,
+  type HandlerContext,
+} from './simulator.js';
+export { builtinSimulators, type BuiltinSimulator, type SimulatorRegistry } from './registry.js';
+export {
+  createRouter,
+  type Router,
+  type RouterOptions,
+  type RouteContext,
+  type RouteHandler,
+  type NotFoundHandler,
+  type MethodNotAllowedHandler,
+  type HttpMethod,
+  type PathParams,
+  type PathParamNames,
+} from './router.js';
+export { createSimRequest, type SimRequestInit } from './request.js';
+export type { FaultRule, FaultHandle, Faults } from './faults.js';
+export { REDACTED, type RequestLogEntry } from './request-log.js';
+export { SandboxError } from './errors.js';
+export { KNOWN_PROVIDER_IDS, type ProviderId } from './provider-id.js';
+export { Random, type DateInput, type WeightedChoice } from './random.js';
+export * from './data.js';
+export { runCli, runCliProcess, formatRequest, CLI_USAGE, CLI_EXIT, type CliOptions, type CliOutput } from './cli-run.js';

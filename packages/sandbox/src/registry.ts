@@ -1,0 +1,27 @@
+/**
+ * The simulators built into the sandbox, by provider id. `startSandbox()` runs all of them unless told
+ * otherwise. A provider's simulator lives in its own folder (`src/<provider>/`) and is added here with
+ * one line, e.g.:
+ *
+ * ```ts
+ * import { jiraCloudSimulator } from './jira-cloud/index.js';
+ * export const builtinSimulators = {
+ *   'jira-cloud': jiraCloudSimulator,
+ * } as const satisfies SimulatorRegistry;
+ * ```
+ *
+ * Declare each simulator with `defineSimulator` so that its provider id stays a literal type: the
+ * sandbox then types `credentials` and `connectorOptions(provider)` from it.
+ *
+ * @module
+ */
+import type { AnySimulator } from './simulator.js';
+
+/** Simulators by provider id; each key must equal its simulator's `provider`. */
+export type SimulatorRegistry = Readonly<Record<string, AnySimulator>>;
+
+/** The built-in simulators. None yet: each provider's simulator arrives with that provider. */
+export const builtinSimulators = {} as const satisfies SimulatorRegistry;
+
+/** The union of the built-in simulators' types (`never` while there are none). */
+export type BuiltinSimulator = (typeof builtinSimulators)[keyof typeof builtinSimulators];

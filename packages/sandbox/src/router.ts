@@ -1,0 +1,185 @@
+/**
+ * A small typed route table for simulators: `router.route('GET', '/rest/api/3/issue/:idOrKey', handler)`.
+ * Routes are tried in the order they were added and the first match wins. `:name` matches one whole
+ * path segment (percent-decoded into `context.params.name`); everything else matches literally.
+ * A `HEAD` request uses the `GET` route when there is no `HEAD` route. When no route matches the
+ * path the router answers 404; when routes match the path but not the method, 405 with an `Allow`
+ * header. Both answers can be replaced, since every real service has its own error body.
+ *
+ * @example
+ * ```ts
+ * const router = createRouter<NotesState>()
+ *   .get('/notes', (request, { state }) => ({ status: 200, body: state.notes }))
+ *   .get('/notes/:id', (request, { state, params }) => ...);
+ * export const simulator = defineSimulator({ ..., handle: router.handle });
+ * ```
+ *
+ * @module
+ */
+import type { HandlerContext, SimCredentials, SimRequest, SimResult } from './simulator.js';
+
+/** The methods a route can be declared for. */
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+
+/** The names of the `:params` in a route pattern: `'/a/:x/b/:y'` → `'x' | 'y'`. */
+export type PathParamNames<Pattern extends string> = Pattern extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParamNames<`/${Rest}`>
+  : Pattern extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+/** The params object of a route pattern: `'/issue/:idOrKey'` → `{ readonly idOrKey: string }`. */
+export type PathParams<Pattern extends string> = { readonly [Name in PathParamNames<Pattern>]: string };
+
+/** What a route handler gets: the simulator's context plus the path params. */
+export interface RouteContext<State, Credentials, Params> extends HandlerContext<State, Credentials> {
+  /** The decoded values of the pattern's `:params`. */
+  readonly params: Params;
+}
+
+/** Answers a request that matched a route. */
+export type RouteHandler<State, Credentials, Params> = (request: SimRequest, context: RouteContext<State, Credentials, Params>) => SimResult;
+
+/** Answers a request that no route matched (404 by default). */
+export type NotFoundHandler<State, Credentials> = (request: SimRequest, context: HandlerContext<State, Credentials>) => SimResult;
+
+/** Answers a request whose path matched but whose method did not (405 by default); `allowed` lists the methods that would. */
+export type MethodNotAllowedHandler<State, Credentials> = (
+  request: SimRequest,
+  context: HandlerContext<State, Credentials>,
+  allowed: readonly string[],
+) => SimResult;
+
+/** Options of {@link createRouter}. */
+export interface RouterOptions<State, Credentials> {
+  /** Replaces the default 404 answer `{ error: 'Not Found', message }`. */
+  readonly notFound?: NotFoundHandler<State, Credentials>;
+  /** Replaces the default 405 answer `{ error: 'Method Not Allowed', message }` (with `Allow`). */
+  readonly methodNotAllowed?: MethodNotAllowedHandler<State, Credentials>;
+}
+
+/** A route table; see the module description. */
+export interface Router<State, Credentials> {
+  /** Adds a route for one method or several; returns the router, for chaining. */
+  route<Pattern extends string>(
+    method: HttpMethod | readonly HttpMethod[],
+    pattern: Pattern,
+    handler: RouteHandler<State, Credentials, PathParams<Pattern>>,
+  ): Router<State, Credentials>;
+  /** Adds a `GET` route (also used for `HEAD`). */
+  get<Pattern extends string>(pattern: Pattern, handler: RouteHandler<State, Credentials, PathParams<Pattern>>): Router<State, Credentials>;
+  /** Adds a `POST` route. */
+  post<Pattern extends string>(pattern: Pattern, handler: RouteHandler<State, Credentials, PathParams<Pattern>>): Router<State, Credentials>;
+  /** Adds a `PUT` route. */
+  put<Pattern extends string>(pattern: Pattern, handler: RouteHandler<State, Credentials, PathParams<Pattern>>): Router<State, Credentials>;
+  /** Adds a `PATCH` route. */
+  patch<Pattern extends string>(pattern: Pattern, handler: RouteHandler<State, Credentials, PathParams<Pattern>>): Router<State, Credentials>;
+  /** Adds a `DELETE` route. */
+  delete<Pattern extends string>(pattern: Pattern, handler: RouteHandler<State, Credentials, PathParams<Pattern>>): Router<State, Credentials>;
+  /** Answers a request from the table; a function that needs no `this`, usable as a simulator's `handle`. */
+  readonly handle: (request: SimRequest, context: HandlerContext<State, Credentials>) => SimResult;
+}
+
+type Segment = { readonly literal: string } | { readonly param: string };
+
+interface Route<State, Credentials> {
+  readonly methods: readonly string[];
+  readonly segments: readonly Segment[];
+  readonly handler: RouteHandler<State, Credentials, Readonly<Record<string, string>>>;
+}
+
+/** Creates an empty route table for a simulator with the given state and credentials types. */
+export function createRouter<State, Credentials extends object = SimCredentials>(
+  options: RouterOptions<State, Credentials> = {},
+): Router<State, Credentials> {
+  const routes: Route<State, Credentials>[] = [];
+  const notFound = options.notFound ?? defaultNotFound;
+  const methodNotAllowed = options.methodNotAllowed ?? defaultMethodNotAllowed;
+
+  const add = <Pattern extends string>(
+    method: HttpMethod | readonly HttpMethod[],
+    pattern: Pattern,
+    handler: RouteHandler<State, Credentials, PathParams<Pattern>>,
+  ): Router<State, Credentials> => {
+    const methods = typeof method === 'string' ? [method] : [...method];
+    if (methods.length === 0) throw new TypeError(`route ${pattern}: give at least one method`);
+    // A route's params object always has exactly the pattern's names, so the widening is safe.
+    routes.push({ methods, segments: parsePattern(pattern), handler: handler as RouteHandler<State, Credentials, Readonly<Record<string, string>>> });
+    return router;
+  };
+
+  const handle = (request: SimRequest, context: HandlerContext<State, Credentials>): SimResult => {
+    const segments = request.path.split('/').slice(1);
+    const allowed = new Set<string>();
+    let headFallback: { route: Route<State, Credentials>; params: Record<string, string> } | undefined;
+    for (const route of routes) {
+      const params = matchSegments(route.segments, segments);
+      if (params === undefined) continue;
+      if (route.methods.includes(request.method)) return route.handler(request, { ...context, params });
+      if (request.method === 'HEAD' && route.methods.includes('GET')) headFallback ??= { route, params };
+      for (const method of route.methods) allowed.add(method);
+    }
+    if (headFallback !== undefined) return headFallback.route.handler(request, { ...context, params: headFallback.params });
+    if (allowed.size > 0) {
+      if (allowed.has('GET')) allowed.add('HEAD');
+      return methodNotAllowed(request, context, [...allowed]);
+    }
+    return notFound(request, context);
+  };
+
+  const router: Router<State, Credentials> = {
+    route: add,
+    get: (pattern, handler) => add('GET', pattern, handler),
+    post: (pattern, handler) => add('POST', pattern, handler),
+    put: (pattern, handler) => add('PUT', pattern, handler),
+    patch: (pattern, handler) => add('PATCH', pattern, handler),
+    delete: (pattern, handler) => add('DELETE', pattern, handler),
+    handle,
+  };
+  return router;
+}
+
+function parsePattern(pattern: string): Segment[] {
+  if (!pattern.startsWith('/')) throw new TypeError(`route pattern must start with "/" (got ${JSON.stringify(pattern)})`);
+  return pattern
+    .split('/')
+    .slice(1)
+    .map((part) => {
+      if (!part.startsWith(':')) return { literal: part };
+      const name = part.slice(1);
+      if (!/^[A-Za-z_$][\w$]*$/u.test(name)) throw new TypeError(`route pattern ${pattern}: bad param name ${JSON.stringify(part)}`);
+      return { param: name };
+    });
+}
+
+/** The params when `segments` (still percent-encoded) match the pattern, else `undefined`. */
+function matchSegments(pattern: readonly Segment[], segments: readonly string[]): Record<string, string> | undefined {
+  if (pattern.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [index, part] of pattern.entries()) {
+    const segment = segments[index] as string;
+    if ('literal' in part) {
+      if (part.literal !== segment) return undefined;
+      continue;
+    }
+    if (segment === '') return undefined;
+    try {
+      params[part.param] = decodeURIComponent(segment);
+    } catch {
+      return undefined; // malformed percent-encoding: treat as no match
+    }
+  }
+  return params;
+}
+
+function defaultNotFound(request: SimRequest): SimResult {
+  return { status: 404, body: { error: 'Not Found', message: `No route for ${request.method} ${request.path}` } };
+}
+
+function defaultMethodNotAllowed(request: SimRequest, _context: unknown, allowed: readonly string[]): SimResult {
+  return {
+    status: 405,
+    headers: { allow: allowed.join(', ') },
+    body: { error: 'Method Not Allowed', message: `${request.method} is not allowed on ${request.path} (allowed: ${allowed.join(', ')})` },
+  };
+}

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { REDACTED, RequestLog, type RequestLogEntry } from '../src/request-log.js';
+import { startSandbox } from '../src/sandbox.js';
+import { notesSimulator } from './support/notes-simulator.js';
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
+
+async function startToy(options: { requestLogLimit?: number; onRequest?: (entry: RequestLogEntry) => void } = {}) {
+  const sb = await startSandbox({ providers: ['notes'], simulators: [notesSimulator], ...options });
+  close = () => sb.close();
+  return sb;
+}
+
+describe('the request log', () => {
+  it('records provider, method, path, query, status, time, duration and fault flag', async () => {
+    const sb = await startToy();
+    const before = Date.now();
+    await (await fetch(`${sb.url('notes')}/notes/3?expand=a&expand=b&x=%20y`, { headers: { 'x-notes-token': sb.credentials.notes.token } })).arrayBuffer();
+    await (await fetch(`${sb.url('notes')}/notes`, { method: 'POST', body: '{}' })).arrayBuffer();
+    expect(sb.requests).toHaveLength(2);
+    const [first, second] = sb.requests as [RequestLogEntry, RequestLogEntry];
+    expect(first).toMatchObject({ provider: 'notes', method: 'GET', path: '/notes/3', query: { expand: ['a', 'b'], x: ' y' }, status: 200, fault: false });
+    expect(Date.parse(first.at)).toBeGreaterThanOrEqual(before - 1000);
+    expect(first.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(first.durationMs).toBeGreaterThanOrEqual(0);
+    expect(first.error).toBeUndefined();
+    expect(second).toMatchObject({ method: 'POST', path: '/notes', query: {}, status: 401 });
+  });
+
+  it('never holds credentials: no headers, and secret query values redacted', async () => {
+    const sb = await startToy();
+    const token = sb.credentials.notes.token;
+    await (await fetch(`${sb.url('notes')}/notes?lookup=${token}&api_key=abc&access_token=def&author=someone`, {
+      headers: { 'x-notes-token': token, authorization: 'Basic c2VjcmV0OnNlY3JldA==' },
+    })).arrayBuffer();
+    const [entry] = sb.requests;
+    expect(entry?.query).toEqual({ lookup: REDACTED, api_key: REDACTED, access_token: REDACTED, author: 'someone' });
+    const serialised = JSON.stringify(sb.requests);
+    expect(serialised).not.toContain(token);
+    expect(serialised).not.toContain('c2VjcmV0');
+    expect(serialised.toLowerCase()).not.toContain('authorization');
+    expect(serialised).not.toContain('x-notes-token');
+  });
+
+  it('is a live read-only view, emptied by clearRequests()', async () => {
+    const sb = await startToy();
+    const view = sb.requests;
+    await (await fetch(`${sb.url('notes')}/notes`)).arrayBuffer();
+    expect(view).toHaveLength(1);
+    expect(Object.isFrozen(view[0])).toBe(true);
+    sb.clearRequests();
+    expect(sb.requests).toHaveLength(0);
+    expect(view).toHaveLength(0);
+  });
+
+  it('keeps at most requestLogLimit entries, dropping the oldest', async () => {
+    const sb = await startToy({ requestLogLimit: 2 });
+    for (const id of [1, 2, 3]) await (await fetch(`${sb.url('notes')}/notes/${id}`)).arrayBuffer();
+    expect(sb.requests.map((entry) => entry.path)).toEqual(['/notes/2', '/notes/3']);
+  });
+
+  it('calls onRequest with each entry, and survives a listener that throws (with a warning)', async () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    const seen: string[] = [];
+    const sb = await startToy({
+      onRequest: (entry) => {
+        seen.push(`${entry.method} ${entry.path} ${entry.status}`);
+        if (entry.path === '/throw') throw new Error('listener bug');
+      },
+    });
+    await (await fetch(`${sb.url('notes')}/throw`)).arrayBuffer();
+    await (await fetch(`${sb.url('notes')}/notes`)).arrayBuffer();
+    expect(seen).toEqual(['GET /throw 401', 'GET /notes 401']);
+    expect(warn).toHaveBeenCalledWith('itsm-sandbox: the onRequest listener threw: listener bug');
+    warn.mockRestore();
+  });
+});
+
+describe('RequestLog', () => {
+  it('redacts only secret credential fields, not identities such as an e-mail', () => {
+    const log = new RequestLog(10, [{ email: 'agent@acme.example', apiToken: 'tok-123', trackingId: 'TRACK' }]);
+    const entry = log.add({
+      provider: 'x',
+      method: 'GET',
+      path: '/',
+      query: new URLSearchParams({ q: 'agent@acme.example', t: 'tok-123', id: 'TRACK' }),
+      status: 200,
+      at: new Date(0).toISOString(),
+      durationMs: 1,
+      fault: false,
+    });
+    expect(entry.query).toEqual({ q: 'agent@acme.example', t: REDACTED, id: REDACTED });
+  });
+});
