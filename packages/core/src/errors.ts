@@ -1,5 +1,5 @@
 /**
- * The error hierarchy shared by every @itsm package.
+ * The error hierarchy shared by every `@itsm` package.
  *
  * ```
  * ItsmError

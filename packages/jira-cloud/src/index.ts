@@ -1,5 +1,5 @@
 /**
- * `@itsm/jira-cloud`: Jira Cloud platform REST v3 and Jira Service Management for the @itsm SDK.
+ * `@itsm/jira-cloud`: Jira Cloud platform REST v3 and Jira Service Management for the `@itsm` SDK.
  *
  * This release ships the building blocks every Jira integration needs: conversion between plain
  * text, Markdown and the Atlassian Document Format (ADF) that REST v3 uses for descriptions and
