@@ -116,6 +116,8 @@ export interface ApiErrorOptions extends ItsmErrorOptions {
   messages?: string[] | undefined;
   /** Messages per field found in the body, keyed by the provider's field name. */
   fieldErrors?: Record<string, string[]> | undefined;
+  /** How long the service asked to wait before trying again (`Retry-After`), in milliseconds. */
+  retryAfterMs?: number | undefined;
 }
 
 /** The service answered with a failure. The subclass tells which kind. */
@@ -135,6 +137,11 @@ export class ApiError extends ItsmError {
   readonly messages: string[];
   /** Messages per field found in the body. */
   readonly fieldErrors: Record<string, string[]>;
+  /**
+   * How long the service asked to wait before trying again, in milliseconds, when it said
+   * (`Retry-After` on a 429 or 503). Set when retries ran out or the wait was longer than allowed.
+   */
+  readonly retryAfterMs: number | undefined;
 
   constructor(message: string, options: ApiErrorOptions) {
     super(message, options);
@@ -145,6 +152,7 @@ export class ApiError extends ItsmError {
     this.body = options.body;
     this.messages = options.messages ?? [];
     this.fieldErrors = options.fieldErrors ?? {};
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 
@@ -175,8 +183,6 @@ export class ConflictError extends ApiError {
 
 /** Options of a {@link RateLimitError}. */
 export interface RateLimitErrorOptions extends ApiErrorOptions {
-  /** How long the service asked to wait, in milliseconds, when it said. */
-  retryAfterMs?: number | undefined;
   /** The service's reason for the limit (e.g. Jira's `RateLimit-Reason`), when it said. */
   reason?: string | undefined;
 }
@@ -184,14 +190,11 @@ export interface RateLimitErrorOptions extends ApiErrorOptions {
 /** 429: too many requests. Retries were exhausted, or the wait asked for was longer than allowed. */
 export class RateLimitError extends ApiError {
   static override readonly kind: string = 'RateLimitError';
-  /** How long the service asked to wait, in milliseconds, when it said. */
-  readonly retryAfterMs: number | undefined;
   /** The service's reason for the limit, when it said. */
   readonly reason: string | undefined;
 
   constructor(message: string, options: RateLimitErrorOptions) {
     super(message, options);
-    this.retryAfterMs = options.retryAfterMs;
     this.reason = options.reason;
   }
 }

@@ -1,0 +1,40 @@
+/**
+ * Runs the benchmarks in `bench/`, one after the other, in this process:
+ *
+ *   node bench/run.ts              every benchmark
+ *   node bench/run.ts transport    those whose name contains "transport"
+ *
+ * A benchmark is a module exporting `async function run()` that prints its own results (whatever
+ * it returns is ignored here), and optionally a `title`. To add one, write `bench/<name>.ts` and add
+ * a line to `BENCHMARKS` below.
+ */
+
+/** What a benchmark module exports. */
+interface BenchmarkModule {
+  title?: string;
+  run: () => Promise<unknown>;
+}
+
+const BENCHMARKS: { name: string; load: () => Promise<BenchmarkModule> }[] = [
+  { name: 'transport', load: () => import('./transport.ts') },
+  { name: 'paging', load: () => import('./paging.ts') },
+];
+
+async function main(): Promise<void> {
+  const filters = process.argv.slice(2);
+  const selected = BENCHMARKS.filter(({ name }) => filters.length === 0 || filters.some((filter) => name.includes(filter)));
+  if (selected.length === 0) {
+    console.error(`No benchmark matches ${filters.join(', ')}. Known: ${BENCHMARKS.map(({ name }) => name).join(', ')}`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`Node ${process.version}, ${process.platform}/${process.arch}\n`);
+  for (const { name, load } of selected) {
+    const benchmark = await load();
+    console.log(`== ${name}${benchmark.title ? `: ${benchmark.title}` : ''}\n`);
+    await benchmark.run();
+    console.log('');
+  }
+}
+
+await main();

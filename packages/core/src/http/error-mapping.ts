@@ -1,0 +1,291 @@
+/**
+ * Turns every way a request can fail (a ky `HTTPError`, `NetworkError` or `TimeoutError`, a `fetch`
+ * `TypeError`, a system error such as `ECONNRESET`) into the {@link ItsmError} tree, redacted.
+ *
+ * No error built here holds ky's error, the `Request` or the request options (they carry the
+ * credential headers): a connection failure keeps only a sanitised copy of the system error as its
+ * `cause`, and other failures keep none.
+ *
+ * @module
+ */
+import { STATUS_CODES } from 'node:http';
+import { isHTTPError, isNetworkError, isTimeoutError, type HTTPError } from 'ky';
+import {
+  apiErrorForStatus,
+  ConnectionError,
+  ItsmError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  type ApiError,
+  type RateLimitErrorOptions,
+} from '../errors.js';
+import type { ProviderId } from '../model.js';
+import type { Redactor } from '../redact.js';
+import type { ErrorDescription, ResponseInfo } from './options.js';
+import { parseRetryAfter, type AttemptFailure } from './retry-policy.js';
+
+/** System error codes that mean the service could not be reached or dropped the connection. */
+const CONNECTION_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** What the mapping needs to know about the call that failed. */
+export interface FailureContext {
+  /** The provider, set on every error. */
+  provider: ProviderId;
+  /** HTTP method, upper case. */
+  method: string;
+  /** The path the caller gave, without query, for messages. */
+  path: string;
+  /** The full URL, already redacted. */
+  url: string;
+  /** Redacts every known secret. */
+  redact: Redactor;
+  /** The per-attempt time limit, for `TimeoutError.timeoutMs`. */
+  attemptTimeoutMs: number;
+  /** Response headers that may hold the service's request id, in order. */
+  requestIdHeaders: readonly string[];
+  /** The provider's description of a failed response (may throw; the caller handles it). */
+  describe: (response: ResponseInfo, error?: HTTPError) => ErrorDescription | undefined;
+}
+
+/** What kind of failure an error is, for retries and for mapping. */
+export type FailureKind =
+  | { kind: 'http'; error: HTTPError }
+  | { kind: 'timeout' }
+  | { kind: 'connection'; code: string | undefined; detail: Error | undefined }
+  | { kind: 'other' };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Follows `cause` (and the first of an `AggregateError`'s errors) to find a system error code. */
+function findSystemError(error: unknown): { code: string | undefined; detail: Error | undefined } {
+  let current: unknown = error;
+  let innermost: Error | undefined;
+  for (let depth = 0; depth < 6 && current instanceof Error; depth++) {
+    innermost = current;
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && CONNECTION_CODES.has(code)) return { code, detail: current };
+    const aggregated = (current as { errors?: unknown }).errors;
+    current = current.cause ?? (Array.isArray(aggregated) ? aggregated[0] : undefined);
+  }
+  return { code: undefined, detail: innermost };
+}
+
+/**
+ * Classifies a failure of a request.
+ *
+ * @param error - What the request threw.
+ */
+export function classifyFailure(error: unknown): FailureKind {
+  if (isHTTPError(error)) return { kind: 'http', error };
+  if (isTimeoutError(error)) return { kind: 'timeout' };
+  if (isNetworkError(error)) return { kind: 'connection', ...findSystemError(error.cause) };
+  const system = findSystemError(error);
+  if (system.code !== undefined) return { kind: 'connection', ...system };
+  if (error instanceof TypeError && (error.message === 'fetch failed' || error.message === 'terminated')) {
+    return { kind: 'connection', ...system };
+  }
+  return { kind: 'other' };
+}
+
+/**
+ * The retry policy's view of a failure.
+ *
+ * @param failure - The classified failure.
+ * @param description - The provider's description of the response, for an HTTP failure.
+ */
+export function toAttemptFailure(failure: FailureKind, description: ErrorDescription | undefined): AttemptFailure {
+  if (failure.kind === 'http') {
+    return {
+      kind: 'status',
+      status: failure.error.response.status,
+      headers: failure.error.response.headers,
+      retry: retryOverride(description),
+    };
+  }
+  if (failure.kind === 'timeout') return { kind: 'timeout' };
+  if (failure.kind === 'connection') return { kind: 'connection' };
+  return { kind: 'other' };
+}
+
+/** A provider's explicit retry choice, or `false` when it reclassified the failure as a permanent one. */
+function retryOverride(description: ErrorDescription | undefined): boolean | undefined {
+  if (description?.retry !== undefined) return description.retry;
+  const errorClass = description?.errorClass;
+  if (!errorClass) return undefined;
+  const transient = errorClass === ServerError || errorClass === RateLimitError
+    || errorClass.prototype instanceof ServerError || errorClass.prototype instanceof RateLimitError;
+  return transient ? undefined : false;
+}
+
+/**
+ * The service's request id, from the first of the given headers that is present.
+ *
+ * @param headers - Response headers.
+ * @param names - Header names to try, in order.
+ */
+export function requestIdOf(headers: Headers, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = headers.get(name);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
+  if (Array.isArray(value)) return value.flatMap((item) => (isRecord(item) ? strings(item.message) : strings(item)));
+  if (isRecord(value)) return strings(value.message);
+  return [];
+}
+
+/**
+ * Messages found in common error body shapes, used when the provider does not describe a body:
+ * a plain-text body's first line, or the `message`, `error`, `errors`, `detail` or `title` of a JSON
+ * object (strings, arrays of strings, or objects with a `message`).
+ *
+ * @param body - The parsed body.
+ */
+export function defaultMessages(body: unknown): string[] {
+  if (typeof body === 'string') {
+    const line = body.trim().split('\n', 1)[0]?.trim() ?? '';
+    return line && !line.startsWith('<') ? [line.slice(0, 300)] : [];
+  }
+  if (!isRecord(body)) return [];
+  for (const key of ['message', 'error', 'errors', 'detail', 'title', 'error_description']) {
+    const found = strings(body[key]);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/**
+ * Merges two descriptions: the fields `over` sets win.
+ *
+ * @param under - The base description.
+ * @param over - The description whose fields take precedence.
+ */
+export function mergeDescriptions(
+  under: ErrorDescription | undefined,
+  over: ErrorDescription | undefined,
+): ErrorDescription | undefined {
+  if (!over) return under;
+  if (!under) return over;
+  const merged: ErrorDescription = { ...under };
+  for (const [key, value] of Object.entries(over)) {
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}
+
+/**
+ * Builds the {@link ApiError} for a failed response: the class from the description or the status,
+ * with messages, field errors, request id, retry wait and reason, all redacted.
+ *
+ * @param response - The response.
+ * @param description - The provider's description, if any.
+ * @param context - The call.
+ */
+export function buildApiError(
+  response: ResponseInfo,
+  description: ErrorDescription | undefined,
+  context: FailureContext,
+): ApiError {
+  const { redact } = context;
+  const { status, headers } = response;
+  const messages = redact(description?.messages ?? defaultMessages(response.body));
+  const first = messages[0];
+  const statusText = STATUS_CODES[status];
+  const message = redact(
+    `${context.method} ${context.path} failed with ${status}${statusText ? ` ${statusText}` : ''}${first ? `: ${first}` : ''}`,
+  );
+  const requestId = requestIdOf(headers, context.requestIdHeaders);
+  const options: RateLimitErrorOptions = {
+    provider: context.provider,
+    status,
+    method: context.method,
+    url: context.url,
+    requestId: requestId === undefined ? undefined : redact(requestId),
+    body: redact(response.body),
+    messages,
+    fieldErrors: redact(description?.fieldErrors ?? {}),
+    retryAfterMs: description?.retryAfterMs ?? parseRetryAfter(headers),
+    reason: description?.reason === undefined ? undefined : redact(description.reason),
+  };
+  const ErrorClass = description?.errorClass;
+  return ErrorClass ? new ErrorClass(message, options) : apiErrorForStatus(message, options);
+}
+
+/**
+ * A copy of an error that is safe to keep as a `cause`: its name, code, redacted message and
+ * redacted stack, and nothing else.
+ *
+ * @param error - The original error.
+ * @param redact - Redacts known secrets.
+ */
+export function sanitizedCause(error: unknown, redact: Redactor): Error {
+  if (!(error instanceof Error)) return new Error(redact(String(error)));
+  const copy = new Error(redact(error.message));
+  copy.name = error.name;
+  copy.stack = error.stack === undefined ? undefined : redact(error.stack);
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') Object.assign(copy, { code });
+  return copy;
+}
+
+/**
+ * Maps a failure of a call to the {@link ItsmError} tree. An `ItsmError` is returned unchanged.
+ * Aborts and the whole-call time limit are the caller's to handle before this.
+ *
+ * @param error - What the request threw.
+ * @param context - The call.
+ * @returns The error to throw.
+ */
+export function toItsmError(error: unknown, context: FailureContext): ItsmError {
+  if (error instanceof ItsmError) return error;
+  const { provider, method, path, url, redact } = context;
+  const failure = classifyFailure(error);
+  if (failure.kind === 'http') {
+    const { response } = failure.error;
+    const info: ResponseInfo = { status: response.status, headers: response.headers, body: failure.error.data, method, url };
+    return buildApiError(info, context.describe(info, failure.error), context);
+  }
+  if (failure.kind === 'timeout') {
+    return new TimeoutError(`${method} ${path} timed out after ${context.attemptTimeoutMs} ms (one attempt)`, {
+      provider,
+      method,
+      url,
+      timeoutMs: context.attemptTimeoutMs,
+    });
+  }
+  if (failure.kind === 'connection') {
+    const detail = failure.detail ? redact(failure.detail.message) : 'network error';
+    const code = failure.code ? ` (${failure.code})` : '';
+    return new ConnectionError(`${method} ${path} failed: ${detail}${code}`, {
+      provider,
+      method,
+      url,
+      code: failure.code,
+      cause: failure.detail ? sanitizedCause(failure.detail, redact) : undefined,
+    });
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ItsmError(redact(`${method} ${path} failed: ${reason}`), { provider, cause: sanitizedCause(error, redact) });
+}

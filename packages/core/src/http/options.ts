@@ -1,0 +1,340 @@
+/**
+ * The options of the HTTP transport: what a provider client gives {@link createTransport} once, what
+ * each call may override, the telemetry events, and the hooks through which a provider describes
+ * its own error bodies. Also the defaults, and the validation that turns bad options into an
+ * {@link InputError} before any request.
+ *
+ * @module
+ */
+import type { z } from 'zod';
+import { InputError, type ApiError, type RateLimitErrorOptions } from '../errors.js';
+import type { ProviderId } from '../model.js';
+import type { createTransport } from './transport.js';
+
+/** One value of a query parameter. `undefined` leaves the parameter out; an array repeats it. */
+export type QueryValue = string | number | boolean | undefined | (string | number)[];
+
+/** Query parameters of a request, by name. */
+export type RequestQuery = Record<string, QueryValue>;
+
+/**
+ * How a response body is read:
+ * - `json` (the default): parsed JSON; an empty body (or a 204) gives `undefined`;
+ * - `text`: the body as a string;
+ * - `bytes`: the body as a `Uint8Array`;
+ * - `response`: the `Response` itself, body unread (a 2xx only: failures still throw).
+ */
+export type ResponseBodyType = 'json' | 'text' | 'bytes' | 'response';
+
+/** Exponential backoff between retries, with full jitter: a random wait in `[0, min(maxMs, baseMs * 2^(n-1))]`. */
+export interface RetryDelayOptions {
+  /** Upper bound of the first wait, in milliseconds. Default 300. */
+  baseMs?: number;
+  /** Upper bound of any wait, in milliseconds. Default 10,000. */
+  maxMs?: number;
+}
+
+/** What a concurrency key function sees of a request. */
+export interface ConcurrencyKeyRequest {
+  /** HTTP method, upper case. */
+  method: string;
+  /** The path as the caller gave it, without the base URL. */
+  path: string;
+}
+
+/**
+ * A limit on requests in flight. Requests with the same key share `limit` slots and wait their turn
+ * in order of arrival; requests with different keys do not affect each other. A call holds its slot
+ * from its first attempt until its body is read (retries and their waits included), and gives it
+ * back however it ends; with `responseType: 'response'` the slot is given back when the `Response`
+ * is returned.
+ */
+export interface ConcurrencyOptions {
+  /** The most requests in flight per key (a positive integer). */
+  limit: number;
+  /** The key of a request. Default: one key shared by every request of the transport. */
+  key?: (request: ConcurrencyKeyRequest) => string;
+}
+
+/** Sent to `onRequest` as each attempt starts. Holds no header and no body. */
+export interface RequestEvent {
+  /** The provider of the transport. */
+  provider: ProviderId;
+  /** HTTP method, upper case. */
+  method: string;
+  /** Full URL, with credentials removed. */
+  url: string;
+  /** 1 for the first attempt, 2 for the first retry, and so on. */
+  attempt: number;
+}
+
+/** Sent to `onResponse` as each attempt ends, with a response or without one. */
+export interface ResponseEvent extends RequestEvent {
+  /** HTTP status, or `undefined` when no response arrived. */
+  status: number | undefined;
+  /** Time from sending the request to receiving the response headers (or the failure), in milliseconds. */
+  durationMs: number;
+  /** The service's request id, when the response had one. */
+  requestId: string | undefined;
+  /** Why no response arrived: a network failure, a timeout, or the caller's abort. */
+  error: 'connection' | 'timeout' | 'aborted' | undefined;
+}
+
+/** A response as the provider's hooks see it. */
+export interface ResponseInfo {
+  /** HTTP status. */
+  status: number;
+  /** Response headers. */
+  headers: Headers;
+  /**
+   * The body: parsed JSON when it parses, else text; `undefined` when empty, or when the caller
+   * asked for `bytes` or `response`. Not redacted: the transport redacts what the hook returns.
+   */
+  body: unknown;
+  /** HTTP method, upper case. */
+  method: string;
+  /** Full URL, with credentials removed. */
+  url: string;
+}
+
+/**
+ * A constructor of an {@link ApiError} subclass, such as `AuthenticationError` or `NotFoundError`.
+ * Every class of the hierarchy fits.
+ */
+export type ApiErrorClass = new (message: string, options: RateLimitErrorOptions) => ApiError;
+
+/**
+ * What a provider says about a failed response. Every field is optional: what is left out keeps
+ * the transport's default (messages found in common body shapes, the class chosen by status).
+ */
+export interface ErrorDescription {
+  /** Human-readable messages from the body. The first one ends the error's message. */
+  messages?: string[] | undefined;
+  /** Messages per field, keyed by the provider's field name. */
+  fieldErrors?: Record<string, string[]> | undefined;
+  /**
+   * The class to throw instead of the one the status implies, e.g. `AuthenticationError` for a
+   * 500 that means bad credentials. The error keeps the real status.
+   */
+  errorClass?: ApiErrorClass | undefined;
+  /** The reason of a rate limit (e.g. Jira's `RateLimit-Reason` header); set on a `RateLimitError`. */
+  reason?: string | undefined;
+  /** How long the service asked to wait, when it says so somewhere the transport does not look. */
+  retryAfterMs?: number | undefined;
+  /**
+   * Whether the request may be retried (still only for idempotent methods or `retryable` calls).
+   * Default: by status; and never when `errorClass` is set to anything but `ServerError` or
+   * `RateLimitError`, since such failures do not go away by waiting.
+   */
+  retry?: boolean | undefined;
+}
+
+/** Options of {@link createTransport}. */
+export interface TransportOptions {
+  /** The provider, set on every error the transport throws. */
+  provider: ProviderId;
+  /**
+   * Absolute base URL. Request paths are appended to it, keeping its path:
+   * `https://host/ex/jira/abc` + `/rest/api/3/myself` = `https://host/ex/jira/abc/rest/api/3/myself`.
+   */
+  baseUrl: string;
+  /**
+   * Sets the credentials on a request's headers. Called for every attempt, just before it is sent;
+   * the only place credentials should be set. Values set here for credential headers
+   * (`Authorization`, `ApiIntegrationCode`, ...) are redacted from everything the transport emits.
+   */
+  auth?: (headers: Headers) => void | Promise<void>;
+  /** Credential values to redact from every error and event (also in URL-encoded and Base64 form). */
+  secrets?: string[];
+  /** Time limit of one attempt, in milliseconds, until the response is read. Default 30,000; `Infinity` for none. */
+  timeout?: number;
+  /** Time limit of a whole call, including waits for a concurrency slot and retries. Default 120,000; `Infinity` for none. */
+  totalTimeout?: number;
+  /** Retries after the first attempt, for failures that may be transient. Default 2. */
+  maxRetries?: number;
+  /** Backoff between retries when the server does not say how long to wait. */
+  retryDelay?: RetryDelayOptions;
+  /**
+   * The longest `Retry-After` the transport waits for, in milliseconds. Default 60,000. A longer
+   * wait asked for by the server is not retried: the `RateLimitError` (or `ServerError`) is thrown
+   * at once, with `retryAfterMs` set, so the caller can decide.
+   */
+  maxRetryAfterMs?: number;
+  /** The `fetch` to use. Default: the global `fetch`, looked up at each request. */
+  fetch?: typeof fetch;
+  /** The `User-Agent` header. Default: `@itsm/<provider> (+node <version>)`. */
+  userAgent?: string;
+  /** Headers sent with every request. Per-call headers and `auth` take precedence. */
+  headers?: Record<string, string>;
+  /** Called as each attempt starts. A hook that throws is ignored. */
+  onRequest?: (event: RequestEvent) => void;
+  /** Called as each attempt ends. A hook that throws is ignored. */
+  onResponse?: (event: ResponseEvent) => void;
+  /** A limit on requests in flight. Default: none. */
+  concurrency?: ConcurrencyOptions;
+  /** Response headers that carry the service's request id, tried in order. */
+  requestIdHeaders?: string[];
+  /**
+   * Describes a failed response: the provider's messages and field errors, a different error
+   * class, a rate-limit reason. Called for every non-2xx response, and for a 2xx that
+   * `inspectResponse` flags. Returning `undefined` keeps the defaults.
+   */
+  describeError?: (response: ResponseInfo) => ErrorDescription | undefined;
+  /**
+   * Flags a 2xx response that is really a failure (e.g. a 200 whose body says `IsSuccess: false`).
+   * Returning a description makes the call throw (by default an `ApiError`; set `errorClass`),
+   * merged over what `describeError` says; returning `undefined` accepts the response.
+   */
+  inspectResponse?: (response: ResponseInfo) => ErrorDescription | undefined;
+}
+
+/** Options of one request. The time and retry options override the transport's for this call. */
+export interface RequestOptions {
+  /** Query parameters, appended to those already in the path. */
+  query?: RequestQuery;
+  /** A value to send as JSON (sets `Content-Type: application/json`). */
+  json?: unknown;
+  /** A raw body (`FormData`, `Uint8Array`, string, ...). Ignored when `json` is given. */
+  body?: RequestInit['body'];
+  /** Headers of this call, over the transport's. */
+  headers?: Record<string, string>;
+  /** Aborts the call. The call then rejects with the signal's reason, unchanged. */
+  signal?: AbortSignal;
+  /** Time limit of one attempt, in milliseconds. */
+  timeout?: number;
+  /** Time limit of the whole call, in milliseconds. */
+  totalTimeout?: number;
+  /** Retries after the first attempt. */
+  maxRetries?: number;
+  /**
+   * Whether a failed attempt may be repeated. Default: true for GET, HEAD, PUT, DELETE and
+   * OPTIONS, false otherwise. Set `true` for a POST that only reads (a search, a query); never
+   * for a POST that writes, which could be applied twice.
+   */
+  retryable?: boolean;
+  /** The concurrency key of this call, instead of the transport's key function. */
+  concurrencyKey?: string;
+  /** How to read the body. Default `json`. */
+  responseType?: ResponseBodyType;
+}
+
+/** Options of a request whose JSON body is validated with a zod schema. */
+export interface SchemaRequestOptions<S extends z.ZodType> extends Omit<RequestOptions, 'responseType'> {
+  /** The schema the parsed body must fit; a mismatch throws a `ResponseShapeError`. */
+  schema: S;
+  /** Always `json` when a schema is given. */
+  responseType?: 'json';
+}
+
+/** The defaults of {@link TransportOptions}. */
+export const TRANSPORT_DEFAULTS = Object.freeze({
+  /** Per-attempt time limit, in milliseconds. */
+  timeout: 30_000,
+  /** Whole-call time limit, in milliseconds. */
+  totalTimeout: 120_000,
+  /** Retries after the first attempt. */
+  maxRetries: 2,
+  /** Upper bound of the first backoff wait, in milliseconds. */
+  retryBaseMs: 300,
+  /** Upper bound of any backoff wait, in milliseconds. */
+  retryMaxMs: 10_000,
+  /** Longest `Retry-After` honoured, in milliseconds. */
+  maxRetryAfterMs: 60_000,
+  /** Response headers tried, in order, for the service's request id. */
+  requestIdHeaders: Object.freeze(['x-request-id', 'x-arequestid', 'x-correlation-id', 'request-id']),
+});
+
+/** The transport's options, checked and with defaults applied. */
+export interface TransportSettings {
+  provider: ProviderId;
+  /** `origin + path` of the base URL, without a trailing slash. */
+  basePrefix: string;
+  baseOrigin: string;
+  auth: TransportOptions['auth'];
+  secrets: string[];
+  timeout: number;
+  totalTimeout: number;
+  maxRetries: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  maxRetryAfterMs: number;
+  fetch: typeof fetch | undefined;
+  headers: Record<string, string>;
+  onRequest: TransportOptions['onRequest'];
+  onResponse: TransportOptions['onResponse'];
+  concurrency: Required<ConcurrencyOptions> | undefined;
+  requestIdHeaders: readonly string[];
+  describeError: TransportOptions['describeError'];
+  inspectResponse: TransportOptions['inspectResponse'];
+}
+
+function bad(field: string, message: string): never {
+  throw new InputError(`${field} ${message}`, { field });
+}
+
+/** Checks a time limit: a positive number, or `Infinity` for none. */
+export function checkDuration(field: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) bad(field, 'must be a positive number of milliseconds');
+  return value;
+}
+
+/** Checks a retry count: a non-negative integer. */
+export function checkRetries(field: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) bad(field, 'must be a non-negative integer');
+  return value;
+}
+
+function defaultUserAgent(provider: ProviderId): string {
+  const version = globalThis.process?.version ?? 'unknown';
+  return `@itsm/${provider} (+node ${version})`;
+}
+
+/**
+ * Checks the options of {@link createTransport} and applies the defaults.
+ *
+ * @throws InputError naming the first bad option.
+ */
+export function resolveTransportOptions(options: TransportOptions): TransportSettings {
+  if (!options.provider) bad('provider', 'is required');
+  let base: URL;
+  try {
+    base = new URL(options.baseUrl);
+  } catch {
+    return bad('baseUrl', 'must be an absolute URL');
+  }
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') bad('baseUrl', 'must be an http or https URL');
+  if (base.username || base.password) bad('baseUrl', 'must not hold credentials; use the auth option');
+  const limit = options.concurrency?.limit;
+  if (options.concurrency && (!Number.isInteger(limit) || (limit ?? 0) < 1)) {
+    bad('concurrency.limit', 'must be a positive integer');
+  }
+  const headers: Record<string, string> = { 'user-agent': options.userAgent ?? defaultUserAgent(options.provider) };
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
+  return {
+    provider: options.provider,
+    basePrefix: `${base.origin}${base.pathname.replace(/\/+$/, '')}`,
+    baseOrigin: base.origin,
+    auth: options.auth,
+    secrets: [...(options.secrets ?? [])],
+    timeout: checkDuration('timeout', options.timeout, TRANSPORT_DEFAULTS.timeout),
+    totalTimeout: checkDuration('totalTimeout', options.totalTimeout, TRANSPORT_DEFAULTS.totalTimeout),
+    maxRetries: checkRetries('maxRetries', options.maxRetries, TRANSPORT_DEFAULTS.maxRetries),
+    retryBaseMs: checkDuration('retryDelay.baseMs', options.retryDelay?.baseMs, TRANSPORT_DEFAULTS.retryBaseMs),
+    retryMaxMs: checkDuration('retryDelay.maxMs', options.retryDelay?.maxMs, TRANSPORT_DEFAULTS.retryMaxMs),
+    maxRetryAfterMs: options.maxRetryAfterMs === 0
+      ? 0
+      : checkDuration('maxRetryAfterMs', options.maxRetryAfterMs, TRANSPORT_DEFAULTS.maxRetryAfterMs),
+    fetch: options.fetch,
+    headers,
+    onRequest: options.onRequest,
+    onResponse: options.onResponse,
+    concurrency: options.concurrency
+      ? { limit: options.concurrency.limit, key: options.concurrency.key ?? (() => '') }
+      : undefined,
+    requestIdHeaders: options.requestIdHeaders ?? TRANSPORT_DEFAULTS.requestIdHeaders,
+    describeError: options.describeError,
+    inspectResponse: options.inspectResponse,
+  };
+}

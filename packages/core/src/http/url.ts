@@ -1,0 +1,62 @@
+/**
+ * Building a request URL from the base URL, a path and query parameters.
+ *
+ * @module
+ */
+import { InputError } from '../errors.js';
+import type { RequestQuery } from './options.js';
+
+const ABSOLUTE_URL = /^[a-z][a-z\d+.-]*:/i;
+
+/**
+ * Joins the base URL's prefix and a path, keeping the base URL's own path, then appends the query.
+ * An absolute URL (such as a next-page link) is accepted only on the base URL's origin, so that
+ * credentials never go to another host.
+ *
+ * @param basePrefix - Origin and path of the base URL, without a trailing slash.
+ * @param baseOrigin - Origin of the base URL.
+ * @param path - Relative path (leading slash optional, may hold a query), or an absolute URL.
+ * @param query - Parameters to append; `undefined` values are left out, arrays repeat the name.
+ * @throws InputError for an absolute URL on another origin.
+ */
+export function buildRequestUrl(basePrefix: string, baseOrigin: string, path: string, query?: RequestQuery): URL {
+  let url: URL;
+  if (ABSOLUTE_URL.test(path)) {
+    url = new URL(path);
+    if (url.origin !== baseOrigin) {
+      throw new InputError(`path must be relative to the base URL or on its origin (${baseOrigin})`, { field: 'path' });
+    }
+  } else {
+    const relative = path.replace(/^\/+/, '');
+    url = new URL(relative ? `${basePrefix}/${relative}` : basePrefix);
+  }
+  if (query) {
+    for (const [name, value] of Object.entries(query)) {
+      if (value === undefined) continue;
+      if (Array.isArray(value)) {
+        for (const item of value) url.searchParams.append(name, String(item));
+      } else {
+        url.searchParams.append(name, String(value));
+      }
+    }
+  }
+  return url;
+}
+
+/**
+ * The path part of what the caller asked for, for messages: the path without its query, or the
+ * pathname of an absolute URL.
+ *
+ * @param path - The path or URL the caller gave.
+ */
+export function displayPath(path: string): string {
+  if (ABSOLUTE_URL.test(path)) {
+    try {
+      return new URL(path).pathname;
+    } catch {
+      return path;
+    }
+  }
+  const [withoutQuery = ''] = path.split(/[?#]/, 1);
+  return withoutQuery.startsWith('/') ? withoutQuery : `/${withoutQuery}`;
+}

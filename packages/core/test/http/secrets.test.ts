@@ -1,0 +1,170 @@
+import { inspect } from 'node:util';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AuthenticationError, ConnectionError, ItsmError, TimeoutError } from '../../src/errors.js';
+import { createTransport, type RequestEvent, type ResponseEvent, type TransportOptions } from '../../src/http/index.js';
+
+const ORIGIN = 'https://tenant.example.test';
+const EMAIL = 'bot@example.com';
+const API_TOKEN = 'ATATT3xFfGF0-jira-token-Zq81';
+const API_KEY = 'ivanti-key-7f3c9a0e55d1';
+const QUERY_KEY = 'q-key-82ab61c0ff';
+
+/** Every form a secret may take on the way out. */
+function forms(secret: string): string[] {
+  return [secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64')];
+}
+
+const BASIC = Buffer.from(`${EMAIL}:${API_TOKEN}`).toString('base64');
+const ALL_FORMS = [...forms(API_TOKEN), ...forms(API_KEY), ...forms(QUERY_KEY), BASIC];
+
+/** Everything an error can show: message, fields, JSON, toJSON, inspect, and its cause chain. */
+function everythingShown(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && depth < 5; depth++) {
+    parts.push(String(current));
+    parts.push(JSON.stringify(current) ?? '');
+    parts.push(inspect(current, { depth: 10, showHidden: true }));
+    if (current instanceof ItsmError) parts.push(JSON.stringify(current.toJSON()));
+    if (current instanceof Error) {
+      parts.push(current.message, current.stack ?? '');
+      current = current.cause;
+    } else {
+      current = undefined;
+    }
+  }
+  return parts.join('\n');
+}
+
+function expectNoSecret(text: string): void {
+  for (const form of ALL_FORMS) expect(text).not.toContain(form);
+}
+
+function setup(options: Partial<TransportOptions> = {}) {
+  const events: (RequestEvent | ResponseEvent)[] = [];
+  const http = createTransport({
+    provider: 'jira-cloud',
+    baseUrl: ORIGIN,
+    maxRetries: 1,
+    retryDelay: { baseMs: 1, maxMs: 2 },
+    onRequest: (event) => events.push(event),
+    onResponse: (event) => events.push(event),
+    ...options,
+  });
+  return { http, events };
+}
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  const done = nock.isDone();
+  nock.cleanAll();
+  expect(done).toBe(true);
+});
+afterAll(() => nock.enableNetConnect());
+
+describe('no secret leaves the transport', () => {
+  it('basic auth: the server echoes the token and the Authorization header back', async () => {
+    let seenAuthorization: string | null = null;
+    nock(ORIGIN)
+      .get('/rest/api/3/myself')
+      .reply((request: Request) => {
+        seenAuthorization = request.headers.get('authorization');
+        return [
+          401,
+          { errorMessages: [`Token ${API_TOKEN} is not valid`, `Header was ${seenAuthorization}`], echo: { token: API_TOKEN } },
+          { 'x-request-id': `id-${API_TOKEN}` },
+        ];
+      });
+    const { http, events } = setup({
+      auth: (headers) => headers.set('authorization', `Basic ${BASIC}`),
+      secrets: [API_TOKEN],
+      describeError: ({ body }) => ({ messages: (body as { errorMessages: string[] }).errorMessages }),
+    });
+    const error = await failure(http.request('GET', '/rest/api/3/myself'));
+    expect(seenAuthorization).toBe(`Basic ${BASIC}`);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).messages[0]).toBe('Token [REDACTED] is not valid');
+    expectNoSecret(everythingShown(error));
+    expectNoSecret(JSON.stringify(events));
+    expect(events.length).toBeGreaterThan(0);
+  });
+
+  it('an API-key header set by auth is redacted even when nobody registered it', async () => {
+    nock(ORIGIN)
+      .get('/api/odata/businessobject/incidents')
+      .reply(403, `Key ${API_KEY} lacks the Incident read right`, { 'content-type': 'text/plain' });
+    const { http, events } = setup({ provider: 'ivanti', auth: (headers) => headers.set('Authorization', `rest_api_key=${API_KEY}`) });
+    const error = await failure(http.request('GET', '/api/odata/businessobject/incidents'));
+    expect((error as Error).message).toContain('[REDACTED]');
+    expectNoSecret(everythingShown(error));
+    expectNoSecret(JSON.stringify(events));
+  });
+
+  it('a secret in the query string is redacted from url, message, body and events', async () => {
+    nock(ORIGIN)
+      .get('/v1/items')
+      .query({ api_key: QUERY_KEY, page: '2' })
+      .times(2)
+      .reply(500, { error: `bad request to /v1/items?api_key=${QUERY_KEY}` });
+    const { http, events } = setup();
+    const error = await failure(http.request('GET', `/v1/items?api_key=${QUERY_KEY}`, { query: { page: 2 } }));
+    expect((error as { url: string }).url).toBe(`${ORIGIN}/v1/items?api_key=%5BREDACTED%5D&page=2`);
+    expectNoSecret(everythingShown(error));
+    expect(events.filter((e) => 'durationMs' in e)).toHaveLength(2);
+    expectNoSecret(JSON.stringify(events));
+  });
+
+  it('a connection failure keeps only a sanitised cause', async () => {
+    const failingFetch: typeof fetch = async (input) => {
+      const auth = (input as Request).headers.get('x-api-key');
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error(`connect ECONNREFUSED while sending x-api-key ${auth}`), { code: 'ECONNREFUSED' }),
+      });
+    };
+    const { http, events } = setup({ fetch: failingFetch, auth: (h) => h.set('x-api-key', API_KEY), maxRetries: 0 });
+    const error = await failure(http.request('GET', '/x'));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).cause).toBeInstanceOf(Error);
+    expect(((error as Error).cause as Error).message).toContain('ECONNREFUSED');
+    expectNoSecret(everythingShown(error));
+    expectNoSecret(JSON.stringify(events));
+  });
+
+  it('a timeout with the secret in the URL shows no secret', async () => {
+    nock(ORIGIN).get('/slow').query(true).delay(500).reply(200, {});
+    const { http } = setup({ timeout: 30, maxRetries: 0 });
+    const error = await failure(http.request('GET', '/slow', { query: { token: QUERY_KEY } }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expectNoSecret(everythingShown(error));
+  });
+
+  it('an auth hook that fails with the secret in its message is redacted', async () => {
+    const { http } = setup({
+      secrets: [API_TOKEN],
+      auth: () => {
+        throw new Error(`could not refresh token ${API_TOKEN}`);
+      },
+    });
+    const error = await failure(http.request('GET', '/x'));
+    expect(error).toBeInstanceOf(ItsmError);
+    expect((error as Error).message).toContain('could not refresh token [REDACTED]');
+    expectNoSecret(everythingShown(error));
+  });
+
+  it('redact() is exposed for provider code and knows the learned secrets', async () => {
+    nock(ORIGIN).get('/ok').reply(200, {});
+    const { http } = setup({ auth: (headers) => headers.set('x-api-key', API_KEY) });
+    await http.request('GET', '/ok');
+    expect(http.redact(`the key is ${API_KEY}`)).toBe('the key is [REDACTED]');
+  });
+});
