@@ -37,9 +37,16 @@ for (const name of readdirSync(packagesDir).sort()) {
   try {
     execFileSync('pnpm', ['pack', '--pack-destination', out], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
     const tarball = join(out, readdirSync(out).find((file) => file.endsWith('.tgz')));
+    // Entry points without a `require` condition are ESM-only on purpose (e.g. `@itsm/core/testing`,
+    // which needs vitest): attw checks them under its esm-only profile, the rest under every mode.
+    const esmOnly = Object.entries(manifest.exports ?? {})
+      .filter(([, target]) => typeof target === 'object' && !('require' in target))
+      .map(([entry]) => entry);
+    const attw = (args) => [bin('attw'), [tarball, '--format', 'table-flipped', ...args]];
     const checks = [
       ['publint', [bin('publint'), ['run', tarball, '--strict']]],
-      ['attw', [bin('attw'), [tarball, '--format', 'table-flipped']]],
+      ['attw', attw(esmOnly.length ? ['--exclude-entrypoints', ...esmOnly] : [])],
+      ...(esmOnly.length ? [[`attw (esm-only: ${esmOnly.join(', ')})`, attw(['--profile', 'esm-only', '--entrypoints', ...esmOnly])]] : []),
     ];
     for (const [label, [command, args]] of checks) {
       const ok = run(command, args, dir);
@@ -55,6 +62,12 @@ for (const name of readdirSync(packagesDir).sort()) {
   for (const entry of entries) {
     const specifier = entry === '.' ? manifest.name : `${manifest.name}/${entry.replace(/^\.\//, '')}`;
     try {
+      const target = manifest.exports[entry];
+      if (typeof target === 'object' && !('require' in target)) {
+        const esm = await import(pathToFileURL(join(dir, target.import)).href);
+        console.log(`✓ import() of ${specifier} (${Object.keys(esm).length} exports; ESM-only)`);
+        continue;
+      }
       const cjs = require(specifier);
       const esm = await import(pathToFileURL(require.resolve(specifier).replace(/\.cjs$/, '.js')).href);
       const cjsKeys = Object.keys(cjs).sort().join(',');

@@ -44,8 +44,12 @@ export function resolvePersonInput(person: PersonInput): PersonLookup {
 
 /** Priority levels a caller may set (`unknown` is only ever read). */
 export const PriorityInputSchema = PriorityLevelSchema.exclude(['unknown']);
+/** @see {@link PriorityInputSchema} */
+export type PriorityInput = z.infer<typeof PriorityInputSchema>;
 /** Status categories a caller may ask for (`unknown` is only ever read). */
 export const StatusInputSchema = StatusCategorySchema.exclude(['unknown']);
+/** @see {@link StatusInputSchema} */
+export type StatusInput = z.infer<typeof StatusInputSchema>;
 
 /** Provider fields to set as they are, by the provider's field name (e.g. `customfield_10010`). */
 const providerFields = z.record(z.string().min(1), z.unknown());

@@ -6,18 +6,21 @@
  * @module
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ItsmConnector } from '../connector.js';
-import { AmbiguousMatchError, InputError, NotFoundError, UnsupportedError } from '../errors.js';
 import {
   AccessReportSchema,
+  AmbiguousMatchError,
   AttachmentSchema,
   CatalogItemSchema,
   CommentSchema,
+  InputError,
+  NotFoundError,
   TicketSchema,
+  UnsupportedError,
   UserSchema,
+  type ItsmConnector,
   type StatusCategory,
   type Ticket,
-} from '../model.js';
+} from '@itsm/core';
 
 /** What the suite needs to know about the data behind the connector. */
 export interface ConformanceFixture {

@@ -5,26 +5,29 @@
  *
  * @module
  */
-import { createChangeFeed } from '../changes.js';
-import { unsupported, type ConnectorCapabilities, type ItsmConnector } from '../connector.js';
-import { AmbiguousMatchError, InputError, NotFoundError } from '../errors.js';
 import {
+  AmbiguousMatchError,
   CommentInputSchema,
   CreateTicketInputSchema,
   FileInputSchema,
-  parseInput,
-  resolvePersonInput,
+  InputError,
+  NotFoundError,
+  Paginator,
+  StatusCategorySchema,
   TicketQuerySchema,
   TransitionOptionsSchema,
   UpdateTicketInputSchema,
-  type PersonInput,
-} from '../inputs.js';
-import {
   accessReport,
-  StatusCategorySchema,
+  createChangeFeed,
+  parseInput,
+  resolvePersonInput,
+  unsupported,
   type Attachment,
   type CatalogItem,
   type Comment,
+  type ConnectorCapabilities,
+  type ItsmConnector,
+  type PersonInput,
   type PriorityLevel,
   type ProviderId,
   type StatusCategory,
@@ -32,8 +35,7 @@ import {
   type User,
   type UserKind,
   type UserRef,
-} from '../model.js';
-import { Paginator } from '../paginate.js';
+} from '@itsm/core';
 import { z } from 'zod';
 
 /** A user to seed the in-memory connector with. */

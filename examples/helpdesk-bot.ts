@@ -1,0 +1,59 @@
+// The demo: starts the sandbox (local simulators of the providers' APIs) and runs the helpdesk-bot
+// scenario through every connector that exists, printing what it does.
+//
+//   npm run demo
+//
+// Each provider adds one entry to `targets` when its connector and simulator land.
+import type { ItsmConnector } from '@itsm/core';
+import { createMemoryConnector } from '@itsm/core/testing';
+import { builtinSimulators, startSandbox, type Sandbox } from '@itsm/sandbox';
+import { consoleNarrator, explainError, runHelpdeskBot } from './helpdesk-bot/scenario.ts';
+
+interface Target {
+  /** What is shown as the heading. */
+  title: string;
+  /** The provider whose simulator it needs, if any. */
+  provider?: string;
+  /** Builds the connector, given the running sandbox. */
+  connect(sandbox: Sandbox | undefined): ItsmConnector;
+  /** The employee whose chat message starts the scenario. */
+  employeeEmail: string;
+}
+
+const targets: Target[] = [
+  {
+    title: 'In-memory reference connector (@itsm/core/testing)',
+    connect: () => createMemoryConnector({ webUrl: 'https://helpdesk.example.com' }),
+    employeeEmail: 'ann.lee@example.com',
+  },
+];
+
+async function main(): Promise<number> {
+  const available = Object.keys(builtinSimulators);
+  const wanted = targets.flatMap((target) => (target.provider ? [target.provider] : []));
+  const sandbox = wanted.length > 0 ? await startSandbox({ providers: wanted }) : undefined;
+  console.log('@itsm demo: the helpdesk-bot scenario');
+  console.log(
+    available.length > 0
+      ? `sandbox simulators: ${available.join(', ')}${sandbox ? ` (running: ${sandbox.providers.map((p) => `${p} at ${sandbox.url(p)}`).join(', ')})` : ''}`
+      : 'sandbox simulators: none yet (each provider package adds its own)',
+  );
+  let failures = 0;
+  try {
+    for (const target of targets) {
+      console.log(`\n=== ${target.title}`);
+      try {
+        const result = await runHelpdeskBot(target.connect(sandbox), target.employeeEmail, consoleNarrator());
+        console.log(`\n  done: raised ${result.raised.key}, logged ${result.logged.key}, ${result.changed.length} change(s) picked up`);
+      } catch (error) {
+        failures++;
+        console.error(`\n  failed: ${explainError(error)}`);
+      }
+    }
+  } finally {
+    await sandbox?.close();
+  }
+  return failures === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();
