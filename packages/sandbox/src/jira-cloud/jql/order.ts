@@ -1,0 +1,77 @@
+/**
+ * `ORDER BY`: how two records compare on the sort fields.
+ *
+ * Values compare by type: options by `rank` (else name), users by display name, keys by project
+ * then number (`HELP-9` before `HELP-10`), dates as instants (`date` fields by day), text and
+ * strings case-insensitively. A multi-valued field sorts by its first value. Empty values sort
+ * after every value in ascending order and before them in descending order (inference: Jira
+ * documents no rule). Records equal on every sort field are ordered by issue key, descending — also
+ * Jira's order when a query has no `ORDER BY` (inference from observed results).
+ *
+ * @module
+ */
+import { fieldValues, type JqlField } from './fields.js';
+import { dayOf, instantOf, issueKeyOf, rankOf, sortNameOf } from './literals.js';
+
+/** One resolved `ORDER BY` field. */
+export interface JqlResolvedSort {
+  /** The canonical field name (`issuekey`, `created`, …). */
+  readonly field: string;
+  /** The name as written in the query. */
+  readonly name: string;
+  /** The direction: as written, or the field's default. */
+  readonly direction: 'asc' | 'desc';
+}
+
+/** A sort field with the field description the comparator reads it through. */
+export interface SortSpec<R> {
+  readonly field: JqlField<R>;
+  readonly direction: 'asc' | 'desc';
+}
+
+type SortKey = number | string | readonly [string, number];
+
+function sortKey<R>(field: JqlField<R>, record: R, timeZone: string): SortKey | undefined {
+  const value = fieldValues(field.get(record))[0];
+  if (value === undefined) return undefined;
+  switch (field.type) {
+    case 'option':
+      return rankOf(value) ?? sortNameOf(value);
+    case 'number':
+      return typeof value === 'number' ? value : Number(value);
+    case 'datetime':
+      return instantOf(value);
+    case 'date':
+      return dayOf(value, timeZone);
+    case 'key': {
+      const key = issueKeyOf(value);
+      return key === undefined ? sortNameOf(value) : [key.project, key.number];
+    }
+    default:
+      return sortNameOf(value);
+  }
+}
+
+const KIND_ORDER = { number: 0, string: 1, object: 2 } as const;
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'object' && typeof b === 'object') return compareKeys(a[0], b[0]) || a[1] - b[1];
+  return KIND_ORDER[typeof a as 'number' | 'string' | 'object'] - KIND_ORDER[typeof b as 'number' | 'string' | 'object'];
+}
+
+/** A comparator applying the sort fields in order; empty values count as greater than any value. */
+export function comparator<R>(sorts: readonly SortSpec<R>[], timeZone: string): (a: R, b: R) => number {
+  return (a, b) => {
+    for (const { field, direction } of sorts) {
+      const left = sortKey(field, a, timeZone);
+      const right = sortKey(field, b, timeZone);
+      let result: number;
+      if (left === undefined || right === undefined) result = left === right ? 0 : left === undefined ? 1 : -1;
+      else result = compareKeys(left, right);
+      if (result !== 0 && !Number.isNaN(result)) return direction === 'asc' ? Math.sign(result) : -Math.sign(result);
+    }
+    return 0;
+  };
+}
