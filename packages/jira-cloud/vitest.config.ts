@@ -1,17 +1,3 @@
-import { fileURLToPath } from 'node:url';
-import { defineProject } from 'vitest/config';
+import { packageProject } from '../../vitest.shared.ts';
 
-const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-
-export default defineProject({
-  resolve: {
-    alias: [
-      { find: /^@itsm\/core\/testing$/, replacement: source('../core/src/testing/index.ts') },
-      { find: /^@itsm\/core$/, replacement: source('../core/src/index.ts') },
-    ],
-  },
-  test: {
-    name: 'jira-cloud',
-    include: ['test/**/*.test.ts'],
-  },
-});
+export default packageProject('jira-cloud');
