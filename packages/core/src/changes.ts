@@ -328,15 +328,21 @@ function decodeCursor(cursor: string, tag: string | undefined): FeedState {
     throw invalid('is malformed');
   }
   if (body.f !== tag) throw invalid('belongs to another change feed');
+  if (!isInstant(body.l)) throw invalid('is malformed');
   const seen = new Map<number, Set<string>>();
   for (const [offset, ...ids] of body.s) {
     const at = body.l + offset;
-    if (!Number.isSafeInteger(at)) throw invalid('is malformed');
+    if (!isInstant(at)) throw invalid('is malformed');
     const known = seen.get(at) ?? new Set<string>();
     for (const id of ids) known.add(id);
     seen.set(at, known);
   }
   return { low: body.l, seen };
+}
+
+/** Whether epoch milliseconds name an instant a `Date` can hold. */
+function isInstant(ms: number): boolean {
+  return Number.isSafeInteger(ms) && !Number.isNaN(new Date(ms).getTime());
 }
 
 function toBase64Url(text: string): string {

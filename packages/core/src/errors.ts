@@ -26,6 +26,7 @@
  *
  * @module
  */
+import type { inspect, InspectOptionsStylized } from 'node:util';
 import type { ProviderId } from './model.js';
 
 const BRAND = Symbol.for('@itsm/core/error-kinds');
@@ -92,10 +93,19 @@ export class ItsmError extends Error {
     return json;
   }
 
-  /** `util.inspect` shows the same fields as `toJSON()`, plus the stack, and never the cause. */
-  [INSPECT](): string {
+  /**
+   * `util.inspect` shows the same fields as `toJSON()`, plus the stack, and never the cause. The
+   * fields are shown with `util.inspect` itself, so that a field JSON cannot hold (a cycle, a
+   * `BigInt`) is shown rather than making the inspection throw.
+   *
+   * @param _depth - How deep `util.inspect` still goes (unused: the fields show as deep as an
+   * error's own properties would).
+   * @param options - The options of the `util.inspect` call.
+   * @param show - `util.inspect`, as Node passes it.
+   */
+  [INSPECT](_depth: number, options: InspectOptionsStylized, show: typeof inspect): string {
     const { name: _name, message: _message, ...fields } = this.toJSON();
-    const extra = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields, null, 2)}` : '';
+    const extra = Object.keys(fields).length > 0 ? ` ${show(fields, options)}` : '';
     return `${this.stack ?? `${this.name}: ${this.message}`}${extra}`;
   }
 }

@@ -16,12 +16,19 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** A non-empty string, surrounding white space removed. */
 const text = z.string().trim().min(1, 'must not be empty');
 
+/** A person as a bare string: an email address when it contains `@`, else a provider id. */
+const personText = text.refine(
+  (value) => !value.includes('@') || EMAIL.test(value),
+  'must be an email address (give { id } for an id that contains @)',
+);
+
 /**
  * A person given as input: an email address, a provider id, or an object naming either.
- * A bare string containing `@` is read as an email address, anything else as an id.
+ * A bare string containing `@` must be an email address, anything else is an id; use `{ id }` for
+ * an id that contains `@`.
  */
 export const PersonInputSchema = z.union([
-  text,
+  personText,
   z.strictObject({ email: z.string().trim().regex(EMAIL, 'must be an email address') }),
   z.strictObject({ id: text }),
 ]);

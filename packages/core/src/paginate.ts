@@ -289,21 +289,29 @@ export class Paginator<T> implements AsyncIterable<T> {
 /**
  * Items of a page iterator, one by one. Not an async generator: items of the current page are handed
  * out without a trip through the generator machinery (about 2.5 times faster per item). Calls that
- * need a new page are queued, so overlapping `next()` calls still get the items in order.
+ * need a new page are queued, and so is every call made while one is queued, so overlapping
+ * `next()` calls still get the items in the order they were made.
  */
 class ItemIterator<T> implements AsyncIterator<T, void, undefined> {
   readonly #pages: AsyncIterator<Page<T>>;
   #items: T[] = [];
   #index = 0;
   #queue: Promise<unknown> = Promise.resolve();
+  /** How many `next()` calls wait in the queue. */
+  #queued = 0;
 
   constructor(pages: AsyncIterator<Page<T>>) {
     this.#pages = pages;
   }
 
   next(): Promise<IteratorResult<T, void>> {
-    if (this.#index < this.#items.length) return Promise.resolve({ value: this.#items[this.#index++] as T, done: false });
-    const result = this.#queue.then(() => this.#nextFromPages());
+    if (this.#queued === 0 && this.#index < this.#items.length) {
+      return Promise.resolve({ value: this.#items[this.#index++] as T, done: false });
+    }
+    this.#queued += 1;
+    const result = this.#queue.then(() => this.#nextFromPages()).finally(() => {
+      this.#queued -= 1;
+    });
     this.#queue = result.catch(noop);
     return result;
   }
@@ -362,7 +370,14 @@ function repeatedCursor(policy: RepeatedCursorPolicy, event: RepeatedCursorEvent
 
 /** Maps every item; awaits only when some result is a promise. */
 async function mapAll(items: unknown[], mapper: Mapper): Promise<unknown[]> {
-  const mapped = items.map(mapper);
+  const mapped: unknown[] = [];
+  try {
+    for (const item of items) mapped.push(mapper(item));
+  } catch (error) {
+    // The promises already returned would otherwise reject with nobody listening.
+    for (const value of mapped) if (isThenable(value)) Promise.resolve(value).catch(noop);
+    throw error;
+  }
   return mapped.some(isThenable) ? Promise.all(mapped) : mapped;
 }
 

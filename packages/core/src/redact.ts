@@ -42,8 +42,8 @@ export function isSecretHeader(name: string): boolean {
 
 /**
  * A function that replaces every registered secret in a value with {@link REDACTED}.
- * Strings are searched; arrays and plain objects are copied with their strings redacted;
- * other values are returned unchanged.
+ * Strings are searched; arrays and plain objects are copied with their strings (keys included)
+ * redacted; other values are returned unchanged.
  */
 export type Redactor = <T>(value: T) => T;
 
@@ -51,10 +51,16 @@ function escapeForRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A value as `URLSearchParams` writes it: it escapes more than `encodeURIComponent`, and a space as `+`. */
+function formEncode(text: string): string {
+  return new URLSearchParams({ v: text }).toString().slice('v='.length);
+}
+
 /**
  * Builds a {@link Redactor} for the given secrets. Each secret is also searched for in its
- * URL-encoded and Base64 forms, so that a token inside a Basic `Authorization` value or a query
- * string is caught too.
+ * URL-encoded (both `encodeURIComponent` and form encoding) and Base64 forms, so that a token inside
+ * a Basic `Authorization` value or a query string is caught too. Object keys are redacted like
+ * values, and an object met twice (or in a cycle) is redacted every time.
  *
  * @param secrets - The secret values (empty and very short values are ignored).
  * @example
@@ -69,6 +75,7 @@ export function createRedactor(secrets: Iterable<string | undefined>): Redactor 
     if (!secret || secret.length < MIN_SECRET_LENGTH) continue;
     forms.add(secret);
     forms.add(encodeURIComponent(secret));
+    forms.add(formEncode(secret));
     forms.add(Buffer.from(secret, 'utf8').toString('base64'));
   }
   if (forms.size === 0) return <T>(value: T) => value;
@@ -78,19 +85,25 @@ export function createRedactor(secrets: Iterable<string | undefined>): Redactor 
     'g',
   );
   const redactString = (text: string) => text.replace(pattern, REDACTED);
-  const visit = (value: unknown, seen: WeakSet<object>): unknown => {
+  /** `copies` maps each array or object already visited to its copy, so shared and cyclic ones are redacted too. */
+  const visit = (value: unknown, copies: Map<object, unknown>): unknown => {
     if (typeof value === 'string') return redactString(value);
     if (value === null || typeof value !== 'object') return value;
-    if (seen.has(value)) return value;
-    seen.add(value);
-    if (Array.isArray(value)) return value.map((item) => visit(item, seen));
+    if (copies.has(value)) return copies.get(value);
+    if (Array.isArray(value)) {
+      const copy: unknown[] = [];
+      copies.set(value, copy);
+      for (const item of value) copy.push(visit(item, copies));
+      return copy;
+    }
     const prototype = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) return value;
     const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = visit(item, seen);
+    copies.set(value, copy);
+    for (const [key, item] of Object.entries(value)) copy[redactString(key)] = visit(item, copies);
     return copy;
   };
-  return <T>(value: T) => visit(value, new WeakSet()) as T;
+  return <T>(value: T) => visit(value, new Map()) as T;
 }
 
 /**

@@ -235,6 +235,8 @@ describe('changes(): bad input', () => {
     ['the wrong shape', `cf1.${b64('{"l":"x","s":[]}')}`],
     ['an unknown field', `cf1.${b64('{"l":1,"s":[],"extra":1}')}`],
     ['a negative offset', `cf1.${b64('{"l":1,"s":[[-5,"a"]]}')}`],
+    ['a watermark beyond the range of dates', `cf1.${b64('{"l":9000000000000000,"s":[]}')}`],
+    ['an instant beyond the range of dates', `cf1.${b64('{"l":8640000000000000,"s":[[5,"a"]]}')}`],
     ['not a string', 42],
   ])('rejects a cursor that is %s with an InputError naming cursor, before any request', async (_label, cursor) => {
     const fetchUpdatedSince = vi.fn();

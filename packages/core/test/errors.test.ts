@@ -104,6 +104,15 @@ describe('serialisation', () => {
     expect(error.cause).toBeInstanceOf(Error);
   });
 
+  it('util.inspect shows fields that JSON cannot hold (cycles, BigInt) instead of throwing', () => {
+    const raw: Record<string, unknown> = { total: 12n };
+    raw.self = raw;
+    const error = new ResponseShapeError('odd payload', { issues: [], raw });
+    const shown = inspect(error);
+    expect(shown).toContain('ResponseShapeError: odd payload');
+    expect(shown).toContain('12n');
+  });
+
   it('every class has its own name and fields', () => {
     const cases: [ItsmError, string, Record<string, unknown>][] = [
       [new ConnectionError('reset', { ...base, code: 'ECONNRESET' }), 'ConnectionError', { code: 'ECONNRESET' }],

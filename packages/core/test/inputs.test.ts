@@ -106,6 +106,17 @@ describe('schemas', () => {
   });
 });
 
+describe('PersonInputSchema', () => {
+  it('rejects a bare string with an @ that is not an email address, instead of reading it as an id', () => {
+    for (const typo of ['ann@examplecom', 'ann @example.com', '@example.com']) {
+      const error = inputError(() => parseInput(CreateTicketInputSchema, { subject: 'x', requester: typo }, 'input'));
+      expect(error.field).toBe('input.requester');
+      expect(error.message).toContain('email');
+    }
+    expect(parseInput(CreateTicketInputSchema, { subject: 'x', requester: { id: 'x@y' } }, 'input')).toBeTruthy();
+  });
+});
+
 describe('resolvePersonInput', () => {
   it('reads emails and ids', () => {
     expect(resolvePersonInput('ann@example.com')).toEqual({ email: 'ann@example.com' });

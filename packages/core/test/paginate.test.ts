@@ -93,6 +93,15 @@ describe('Paginator iteration', () => {
     expect(results.map((result) => (result.done ? 'done' : result.value))).toEqual([1, 2, 3, 4, 5, 'done', 'done']);
   });
 
+  it('keeps the order when a next() call is made while an earlier one still waits for its page', async () => {
+    const iterator = Paginator.fromPages([[1, 2, 3]])[Symbol.asyncIterator]();
+    const first = iterator.next();
+    const second = iterator.next();
+    const third = first.then(() => iterator.next()); // asked after `second`, so it must get a later item
+    const values = (await Promise.all([first, second, third])).map((result) => result.value);
+    expect(values).toEqual([1, 2, 3]);
+  });
+
   it('treats a null nextCursor as the last page', async () => {
     const paginator = new Paginator<number>(async () => ({ items: [1], nextCursor: null as unknown as undefined }));
     expect(await collect(paginator)).toEqual([1]);
@@ -366,6 +375,30 @@ describe('Paginator map', () => {
       })(),
     ).rejects.toBe(failure);
     expect(seen).toEqual([1, 2]);
+  });
+});
+
+describe('Paginator map, unhandled rejections', () => {
+  let unhandled: unknown[];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  beforeEach(() => {
+    unhandled = [];
+    process.on('unhandledRejection', onUnhandled);
+  });
+  afterEach(() => {
+    process.off('unhandledRejection', onUnhandled);
+  });
+
+  it('leaves no rejection unhandled when the mapper throws after returning rejected promises', async () => {
+    const thrown = new Error('sync failure on 3');
+    const paginator = Paginator.of([1, 2, 3]).map((n) => {
+      if (n === 3) throw thrown;
+      return Promise.reject(new Error(`async failure on ${n}`));
+    });
+    await expect(paginator.toArray({ limit: 10 })).rejects.toBe(thrown);
+    await settle();
+    await settle();
+    expect(unhandled).toEqual([]);
   });
 });
 

@@ -26,6 +26,28 @@ describe('createRedactor', () => {
     expect(() => createRedactor(['secret-value'])(cyclic)).not.toThrow();
   });
 
+  it('redacts an object or array every time it occurs, not just the first time', () => {
+    const redact = createRedactor(['tok-123456']);
+    const shared = ['bad tok-123456'];
+    expect(redact({ summary: shared, description: shared })).toEqual({ summary: [`bad ${REDACTED}`], description: [`bad ${REDACTED}`] });
+    const cyclic: Record<string, unknown> = { s: 'tok-123456' };
+    cyclic.self = cyclic;
+    const copy = redact(cyclic);
+    expect(copy.s).toBe(REDACTED);
+    expect(copy.self).toBe(copy);
+  });
+
+  it('redacts object keys too', () => {
+    const redact = createRedactor(['tok-123456']);
+    expect(redact({ 'tok-123456': ['is not a valid token'] })).toEqual({ [REDACTED]: ['is not a valid token'] });
+  });
+
+  it('catches the form-encoded form that URLSearchParams writes', () => {
+    const secret = 'p@ss~word!(x)';
+    const query = new URLSearchParams({ key: secret }).toString();
+    expect(createRedactor([secret])(`https://x.test/?${query}`)).toBe(`https://x.test/?key=${REDACTED}`);
+  });
+
   it('never lets a secret through, whatever surrounds it (property)', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 4 }), fc.string(), fc.string(), (secret, before, after) => {

@@ -49,7 +49,7 @@ export interface FailureContext {
   provider: ProviderId;
   /** HTTP method, upper case. */
   method: string;
-  /** The path the caller gave, without query, for messages. */
+  /** The path the caller gave, without query, for messages; already redacted. */
   path: string;
   /** The full URL, already redacted. */
   url: string;

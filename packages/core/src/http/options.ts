@@ -122,9 +122,9 @@ export interface ErrorDescription {
   /** How long the service asked to wait, when it says so somewhere the transport does not look. */
   retryAfterMs?: number | undefined;
   /**
-   * Whether the request may be retried (still only for idempotent methods or `retryable` calls).
-   * Default: by status; and never when `errorClass` is set to anything but `ServerError` or
-   * `RateLimitError`, since such failures do not go away by waiting.
+   * Whether the request may be retried (still only for idempotent methods or `retryable` calls, and
+   * never after a 413). Default: by status; and never when `errorClass` is set to anything but
+   * `ServerError` or `RateLimitError`, since such failures do not go away by waiting.
    */
   retry?: boolean | undefined;
 }
@@ -134,14 +134,15 @@ export interface TransportOptions {
   /** The provider, set on every error the transport throws. */
   provider: ProviderId;
   /**
-   * Absolute base URL. Request paths are appended to it, keeping its path:
-   * `https://host/ex/jira/abc` + `/rest/api/3/myself` = `https://host/ex/jira/abc/rest/api/3/myself`.
+   * Absolute base URL, without credentials, query or fragment. Request paths are appended to it,
+   * keeping its path: `https://host/ex/jira/abc` + `/rest/api/3/myself` =
+   * `https://host/ex/jira/abc/rest/api/3/myself`.
    */
   baseUrl: string;
   /**
    * Sets the credentials on a request's headers. Called for every attempt, just before it is sent;
-   * the only place credentials should be set. Values set here for credential headers
-   * (`Authorization`, `ApiIntegrationCode`, ...) are redacted from everything the transport emits.
+   * the only place credentials should be set, and nothing else: every header value it sets or
+   * changes, whatever the header's name, is a secret redacted from everything the transport emits.
    */
   auth?: (headers: Headers) => void | Promise<void>;
   /** Credential values to redact from every error and event (also in URL-encoded and Base64 form). */
@@ -306,6 +307,7 @@ export function resolveTransportOptions(options: TransportOptions): TransportSet
   }
   if (base.protocol !== 'https:' && base.protocol !== 'http:') bad('baseUrl', 'must be an http or https URL');
   if (base.username || base.password) bad('baseUrl', 'must not hold credentials; use the auth option');
+  if (base.search || base.hash) bad('baseUrl', 'must not have a query or fragment; give query parameters per call');
   const limit = options.concurrency?.limit;
   if (options.concurrency && (!Number.isInteger(limit) || (limit ?? 0) < 1)) {
     bad('concurrency.limit', 'must be a positive integer');

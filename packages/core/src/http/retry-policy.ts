@@ -4,7 +4,7 @@
  *
  * - Only idempotent methods are retried, unless the call says otherwise (`retryable`).
  * - Retried failures: statuses 408, 429, 500, 502, 503 and 504, network failures, and attempts that
- *   timed out. Never 413, nor any other status.
+ *   timed out. No other status, unless the provider says so; and never 413, whoever says so.
  * - On 429 and 503 the server's wait (`Retry-After`, else a rate-limit reset header) is honoured
  *   exactly when it is within the cap; a longer wait, or one that would not end before the call's
  *   time runs out, is not retried at all, so the caller gets the error at once.
@@ -143,6 +143,7 @@ export function decideRetry(context: RetryContext): RetryDecision {
   const { failure, remainingMs } = context;
   if (failure.kind === 'other') return NO_RETRY;
   if (failure.kind === 'status') {
+    if (failure.status === 413) return NO_RETRY; // the same body will never fit
     const retryable = failure.retry ?? RETRYABLE_STATUSES.has(failure.status);
     if (!retryable) return NO_RETRY;
     if (RETRY_AFTER_STATUSES.has(failure.status)) {

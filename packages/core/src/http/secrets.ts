@@ -1,6 +1,6 @@
 /**
  * The secrets a transport keeps out of everything it emits. Starts from the values given in
- * `secrets`, and learns the values that end up in credential headers (whatever `auth` set) and in
+ * `secrets`, and learns the values of credential headers, of every header `auth` set, and of
  * credential-like query parameters, so that a secret nobody registered is still redacted.
  *
  * @module
@@ -13,8 +13,11 @@ export interface SecretStore {
   readonly redact: Redactor;
   /** Grows by one whenever a new secret is learned, so that redacted values can be cached. */
   readonly version: number;
-  /** Learns the values of credential headers. */
-  learnHeaders(headers: Headers): void;
+  /**
+   * Learns the values of credential headers (`Authorization`, `ApiIntegrationCode`, ...) and, when
+   * `before` is given, of every header whose value differs from `before` (what `auth` set).
+   */
+  learnHeaders(headers: Headers, before?: Headers): void;
   /** Learns the values of credential-like query parameters and of user-info in a URL. */
   learnUrl(url: string): void;
   /** A URL fit to show: credential parameters and user-info removed, known secrets redacted. */
@@ -65,9 +68,11 @@ export function createSecretStore(initial: Iterable<string>): SecretStore {
     get version() {
       return version;
     },
-    learnHeaders(headers) {
+    learnHeaders(headers, before) {
       for (const [name, value] of headers) {
-        if (seenHeaderValues.has(value) || !isSecretHeader(name)) continue;
+        if (seenHeaderValues.has(value)) continue;
+        const setByAuth = before !== undefined && before.get(name) !== value;
+        if (!setByAuth && !isSecretHeader(name)) continue;
         seenHeaderValues.add(value);
         learn(credentialForms(value));
       }

@@ -219,6 +219,7 @@ export function createTransport(options: TransportOptions): Transport {
     userSignal?.throwIfAborted();
     const totalController = new AbortController();
 
+    const pathShown = displayPath(path);
     let shown: { version: number; url: string } | undefined;
     const state: CallState = {
       attempt: 0,
@@ -245,7 +246,9 @@ export function createTransport(options: TransportOptions): Transport {
       context: {
         provider: settings.provider,
         method: verb,
-        path: displayPath(path),
+        get path() {
+          return secrets.redact(pathShown);
+        },
         get url() {
           return state.url;
         },
@@ -334,8 +337,9 @@ export function createTransport(options: TransportOptions): Transport {
       const request = input instanceof Request ? input : new Request(input, init);
       state.attempt += 1;
       const attempt = state.attempt;
+      const beforeAuth = settings.auth ? new Headers(request.headers) : undefined;
       if (settings.auth) await settings.auth(request.headers);
-      secrets.learnHeaders(request.headers);
+      secrets.learnHeaders(request.headers, beforeAuth);
       const { onRequest, onResponse } = settings;
       const event = onRequest || onResponse ? { provider: settings.provider, method, url: state.url, attempt } : undefined;
       if (event) emit(onRequest, event);

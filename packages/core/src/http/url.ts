@@ -11,20 +11,25 @@ const ABSOLUTE_URL = /^[a-z][a-z\d+.-]*:/i;
 /**
  * Joins the base URL's prefix and a path, keeping the base URL's own path, then appends the query.
  * An absolute URL (such as a next-page link) is accepted only on the base URL's origin, so that
- * credentials never go to another host.
+ * credentials never go to another host, and only without user-info (which `fetch` refuses).
  *
  * @param basePrefix - Origin and path of the base URL, without a trailing slash.
  * @param baseOrigin - Origin of the base URL.
  * @param path - Relative path (leading slash optional, may hold a query), or an absolute URL.
  * @param query - Parameters to append; `undefined` values are left out, arrays repeat the name.
- * @throws InputError for an absolute URL on another origin.
+ * @throws InputError naming `path` for an absolute URL that does not parse, is on another origin,
+ * or holds credentials. The message never repeats the URL, which may hold a secret.
  */
 export function buildRequestUrl(basePrefix: string, baseOrigin: string, path: string, query?: RequestQuery): URL {
   let url: URL;
   if (ABSOLUTE_URL.test(path)) {
+    if (!URL.canParse(path)) throw new InputError('path must be a valid URL', { field: 'path' });
     url = new URL(path);
     if (url.origin !== baseOrigin) {
       throw new InputError(`path must be relative to the base URL or on its origin (${baseOrigin})`, { field: 'path' });
+    }
+    if (url.username || url.password) {
+      throw new InputError('path must not hold credentials; use the auth option', { field: 'path' });
     }
   } else {
     const relative = path.replace(/^\/+/, '');

@@ -355,9 +355,13 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
       async transition(idOrKey, to, rawOptions = {}) {
         const category = parseInput(StatusCategorySchema.exclude(['unknown']), to, 'to');
         const opts = parseInput(TransitionOptionsSchema, rawOptions, 'options');
+        const visibility = opts.commentVisibility ?? 'public';
+        if (opts.comment && visibility === 'internal' && !capabilities.internalComments) {
+          throw unsupported(provider, 'internalComments');
+        }
         const entry = stored(idOrKey);
         if (entry.ticket.status.category !== category) setStatus(entry, category, stamp());
-        if (opts.comment) addComment(entry, opts.comment, opts.commentVisibility ?? 'public');
+        if (opts.comment) addComment(entry, opts.comment, visibility);
         return snapshot(entry);
       },
       changes: (opts) => feed.changes(opts),

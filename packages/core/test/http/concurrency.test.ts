@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ServerError, TimeoutError } from '../../src/errors.js';
-import { createTransport, type TransportOptions } from '../../src/http/index.js';
-import { sendJson, sleep, startLoopback, type Handler, type Loopback } from './loopback.js';
+import type { TransportOptions } from '../../src/http/index.js';
+import { sendJson, sleep, type Handler } from './loopback.js';
+import { testTransport, useLoopback } from './support.js';
 
-let server: Loopback | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<Loopback> {
-  server = await startLoopback(handler);
-  return server;
-}
+const serve = useLoopback();
 
 function transport(baseUrl: string, options: Partial<TransportOptions> = {}) {
-  return createTransport({ provider: 'autotask', baseUrl, maxRetries: 0, ...options });
+  return testTransport({ provider: 'autotask', baseUrl, maxRetries: 0, ...options });
 }
 
 /** Tracks requests in flight per first path segment (the "entity"). */

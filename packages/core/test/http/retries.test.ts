@@ -1,38 +1,16 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, RateLimitError, ServerError } from '../../src/errors.js';
-import { createTransport, type RequestEvent, type TransportOptions } from '../../src/http/index.js';
+import type { TransportOptions } from '../../src/http/index.js';
+import { failure, recordingTransport, useNock } from './support.js';
 
 const ORIGIN = 'https://svc.example.test';
 
 function setup(options: Partial<TransportOptions> = {}) {
-  const attempts: RequestEvent[] = [];
-  const http = createTransport({
-    provider: 'autotask',
-    baseUrl: ORIGIN,
-    retryDelay: { baseMs: 5, maxMs: 20 },
-    onRequest: (event) => attempts.push(event),
-    ...options,
-  });
-  return { http, attempts };
+  return recordingTransport({ provider: 'autotask', baseUrl: ORIGIN, ...options });
 }
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
-
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const done = nock.isDone();
-  nock.cleanAll();
-  expect(done).toBe(true);
-});
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('which calls are retried', () => {
   it('retries a GET on 503 and returns the later success', async () => {

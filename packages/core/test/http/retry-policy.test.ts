@@ -126,4 +126,8 @@ describe('decideRetry', () => {
     expect(decideRetry({ ...base, failure: status(500, {}, false) }).retry).toBe(false);
     expect(decideRetry({ ...base, failure: status(400, {}, true) }).retry).toBe(true);
   });
+
+  it('never retries a 413, even when the provider asks for it', () => {
+    expect(decideRetry({ ...base, failure: status(413, { 'retry-after': '0' }, true) })).toEqual({ retry: false });
+  });
 });

@@ -1,8 +1,9 @@
 import { inspect } from 'node:util';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuthenticationError, ConnectionError, ItsmError, TimeoutError } from '../../src/errors.js';
-import { createTransport, type RequestEvent, type ResponseEvent, type TransportOptions } from '../../src/http/index.js';
+import type { TransportOptions } from '../../src/http/index.js';
+import { failure, recordingTransport, useNock } from './support.js';
 
 const ORIGIN = 'https://tenant.example.test';
 const EMAIL = 'bot@example.com';
@@ -42,35 +43,10 @@ function expectNoSecret(text: string): void {
 }
 
 function setup(options: Partial<TransportOptions> = {}) {
-  const events: (RequestEvent | ResponseEvent)[] = [];
-  const http = createTransport({
-    provider: 'jira-cloud',
-    baseUrl: ORIGIN,
-    maxRetries: 1,
-    retryDelay: { baseMs: 1, maxMs: 2 },
-    onRequest: (event) => events.push(event),
-    onResponse: (event) => events.push(event),
-    ...options,
-  });
-  return { http, events };
+  return recordingTransport({ provider: 'jira-cloud', baseUrl: ORIGIN, maxRetries: 1, ...options });
 }
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
-
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const done = nock.isDone();
-  nock.cleanAll();
-  expect(done).toBe(true);
-});
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('no secret leaves the transport', () => {
   it('basic auth: the server echoes the token and the Authorization header back', async () => {
@@ -159,6 +135,36 @@ describe('no secret leaves the transport', () => {
     expect(error).toBeInstanceOf(ItsmError);
     expect((error as Error).message).toContain('could not refresh token [REDACTED]');
     expectNoSecret(everythingShown(error));
+  });
+
+  it('a registered secret in the path is redacted from every message, not only from url', async () => {
+    nock(ORIGIN).get(`/hooks/${API_TOKEN}/slow`).delay(500).reply(200, {});
+    nock(ORIGIN).get(`/hooks/${API_TOKEN}/html`).reply(200, '<html>maintenance</html>', { 'content-type': 'text/html' });
+    const { http } = setup({ secrets: [API_TOKEN], maxRetries: 0 });
+    const timedOut = await failure(http.request('GET', `/hooks/${API_TOKEN}/slow`, { timeout: 30 }));
+    expect(timedOut).toBeInstanceOf(TimeoutError);
+    expect((timedOut as Error).message).toContain('/hooks/[REDACTED]/slow');
+    const notJson = await failure(http.request('GET', `/hooks/${API_TOKEN}/html`));
+    const refused = await failure(
+      setup({ secrets: [API_TOKEN], maxRetries: 0, fetch: async () => Promise.reject(new TypeError('fetch failed')) }).http.request(
+        'GET',
+        `/hooks/${API_TOKEN}`,
+      ),
+    );
+    expect(refused).toBeInstanceOf(ConnectionError);
+    for (const error of [timedOut, notJson, refused]) expectNoSecret(everythingShown(error));
+  });
+
+  it('any header value the auth hook sets is a secret, whatever the header is called', async () => {
+    nock(ORIGIN)
+      .get('/x')
+      .reply((request: Request) => [401, { message: `token ${request.headers.get('x-auth-token')} expired` }]);
+    const { http, events } = setup({ auth: (headers) => headers.set('X-Auth-Token', API_KEY), maxRetries: 0 });
+    const error = await failure(http.request('GET', '/x'));
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).messages).toEqual(['token [REDACTED] expired']);
+    expectNoSecret(everythingShown(error));
+    expectNoSecret(JSON.stringify(events));
   });
 
   it('redact() is exposed for provider code and knows the learned secrets', async () => {

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ApiError,
   AuthenticationError,
@@ -11,22 +11,14 @@ import {
   ServerError,
   ValidationError,
 } from '../../src/errors.js';
-import { createTransport, type ErrorDescription, type ResponseInfo, type TransportOptions } from '../../src/http/index.js';
+import type { ErrorDescription, ResponseInfo, TransportOptions } from '../../src/http/index.js';
+import { failure, testTransport, useNock } from './support.js';
 
 const ORIGIN = 'https://jira.example.test';
 const BASE = `${ORIGIN}/ex/jira/abc`;
 
 function transport(options: Partial<TransportOptions> = {}) {
-  return createTransport({ provider: 'jira-cloud', baseUrl: BASE, maxRetries: 0, retryDelay: { baseMs: 1, maxMs: 5 }, ...options });
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
+  return testTransport({ provider: 'jira-cloud', baseUrl: BASE, maxRetries: 0, ...options });
 }
 
 /** A Jira-style hook, as the Jira client would write it: both body shapes, and the rate-limit reason. */
@@ -43,13 +35,7 @@ function describeJira({ body, headers }: ResponseInfo): ErrorDescription | undef
   };
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const done = nock.isDone();
-  nock.cleanAll();
-  expect(done).toBe(true);
-});
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('status mapping', () => {
   it.each([

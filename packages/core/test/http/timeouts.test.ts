@@ -1,30 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TimeoutError } from '../../src/errors.js';
-import { createTransport, type ResponseEvent, type TransportOptions } from '../../src/http/index.js';
-import { sendJson, sleep, startLoopback, type Handler, type Loopback } from './loopback.js';
+import type { ResponseEvent, TransportOptions } from '../../src/http/index.js';
+import { sendJson, sleep, type Handler } from './loopback.js';
+import { failure, testTransport, useLoopback } from './support.js';
 
-let server: Loopback | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<Loopback> {
-  server = await startLoopback(handler);
-  return server;
-}
+const serve = useLoopback();
 
 function transport(baseUrl: string, options: Partial<TransportOptions> = {}) {
-  return createTransport({ provider: 'jira-cloud', baseUrl, retryDelay: { baseMs: 5, maxMs: 20 }, ...options });
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
+  return testTransport({ provider: 'jira-cloud', baseUrl, ...options });
 }
 
 /** Answers after `ms`, unless the client went away. */

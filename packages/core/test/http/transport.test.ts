@@ -1,37 +1,18 @@
 import nock from 'nock';
 import { z } from 'zod';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InputError, ResponseShapeError } from '../../src/errors.js';
-import {
-  createTransport,
-  type RequestEvent,
-  type ResponseEvent,
-  type TransportOptions,
-} from '../../src/http/index.js';
+import type { RequestEvent, ResponseEvent, TransportOptions } from '../../src/http/index.js';
+import { failure, testTransport, useNock } from './support.js';
 
 const ORIGIN = 'https://api.atlassian.test';
 const BASE = `${ORIGIN}/ex/jira/abc`;
 
 function transport(options: Partial<TransportOptions> = {}) {
-  return createTransport({ provider: 'jira-cloud', baseUrl: BASE, retryDelay: { baseMs: 1, maxMs: 5 }, ...options });
+  return testTransport({ provider: 'jira-cloud', baseUrl: BASE, ...options });
 }
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
-
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const done = nock.isDone();
-  nock.cleanAll();
-  expect(done).toBe(true);
-});
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('URLs', () => {
   it('appends the path to a base URL that has a path', async () => {
@@ -63,7 +44,20 @@ describe('URLs', () => {
     expect(error).toMatchObject({ field: 'path' });
   });
 
+  it('refuses an absolute URL it cannot send, with an InputError naming path, before any request', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>();
+    for (const path of ['https://[::1', `https://user:p4ssw0rd@${new URL(ORIGIN).host}/x`]) {
+      const error = await failure(transport({ fetch }).request('GET', path));
+      expect(error).toBeInstanceOf(InputError);
+      expect(error).toMatchObject({ field: 'path' });
+      expect((error as Error).message).not.toContain('p4ssw0rd');
+    }
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it('rejects bad options with an InputError naming the option', () => {
+    expect(() => transport({ baseUrl: `${BASE}?api_key=abc` })).toThrow(/baseUrl/);
+    expect(() => transport({ baseUrl: `${BASE}#top` })).toThrow(/baseUrl/);
     expect(() => transport({ baseUrl: 'not a url' })).toThrow(InputError);
     expect(() => transport({ baseUrl: 'ftp://x.test' })).toThrow(/baseUrl/);
     expect(() => transport({ baseUrl: 'https://user:pw@x.test' })).toThrow(/baseUrl/);

@@ -61,6 +61,16 @@ describe('createMemoryConnector', () => {
     await expect(connector.tickets.transition(ticket.id, 'unknown')).rejects.toBeInstanceOf(InputError);
   });
 
+  it('refuses an internal comment with a transition when internal comments are off, before changing anything', async () => {
+    const connector = createMemoryConnector({ capabilities: { internalComments: false } });
+    const ticket = await connector.tickets.create({ subject: 'x' });
+    await expect(
+      connector.tickets.transition(ticket.id, 'resolved', { comment: 'Fixed', commentVisibility: 'internal' }),
+    ).rejects.toBeInstanceOf(UnsupportedError);
+    expect((await connector.tickets.get(ticket.id)).status.category).toBe('open');
+    expect(await connector.comments.list(ticket.id).toArray({ limit: 10 })).toEqual([]);
+  });
+
   it('warns in verifyAccess when it has no active users', async () => {
     const report = await createMemoryConnector({ users: [{ name: 'Old', active: false }] }).verifyAccess();
     expect(report.ok).toBe(true);
