@@ -1,0 +1,116 @@
+/**
+ * `jira.issues.attachments`: upload, metadata and download of issue attachments.
+ *
+ * @module
+ */
+import { bad, callOptions, segment, type ResourceContext } from '../internal/call.js';
+import type { CallOptions } from '../options.js';
+import { IssueAttachmentListSchema, IssueAttachmentSchema, type IssueAttachment } from '../schemas/attachments.js';
+
+/** The most files Jira accepts in one upload. */
+export const MAX_FILES_PER_UPLOAD = 60;
+
+/**
+ * A file to attach.
+ *
+ * @example
+ * ```ts
+ * const file: AttachmentUpload = { filename: 'log.txt', content: 'disk full', contentType: 'text/plain' };
+ * ```
+ */
+export interface AttachmentUpload {
+  /** The file name Jira shows. */
+  filename: string;
+  /** The bytes (a string is sent as UTF-8). */
+  content: Uint8Array | ArrayBuffer | Blob | string;
+  /** The MIME type. Default: the `Blob`'s type, else `application/octet-stream`. */
+  contentType?: string | undefined;
+}
+
+function toBlob(file: AttachmentUpload, index: number): Blob {
+  const field = `files.${index}`;
+  if (typeof file !== 'object' || file === null) bad(field, 'must be { filename, content }');
+  if (typeof file.filename !== 'string' || file.filename.trim() === '') bad(`${field}.filename`, 'must be a non-empty string');
+  const { content } = file;
+  const type = file.contentType ?? (content instanceof Blob && content.type ? content.type : 'application/octet-stream');
+  if (content instanceof Blob) return content.type === type ? content : new Blob([content], { type });
+  if (typeof content === 'string') return new Blob([content], { type });
+  if (content instanceof ArrayBuffer) return new Blob([new Uint8Array(content)], { type });
+  if (content instanceof Uint8Array) return new Blob([new Uint8Array(content)], { type });
+  return bad(`${field}.content`, 'must be a Uint8Array, ArrayBuffer, Blob or string');
+}
+
+/**
+ * Attachments of issues (`/rest/api/3/issue/{key}/attachments`, `/rest/api/3/attachment/...`).
+ */
+export class IssueAttachmentsResource {
+  readonly #context: ResourceContext;
+
+  /**
+   * Made by {@link JiraCloudClient}; not meant to be called directly.
+   *
+   * @param context - The client's transport and helpers.
+   * @internal
+   */
+  constructor(context: ResourceContext) {
+    this.#context = context;
+  }
+
+  /**
+   * Uploads one or more files to an issue, as `multipart/form-data` parts named `file`, with the
+   * `X-Atlassian-Token: no-check` header Jira requires. Not retried. A `413` (too large, more than
+   * 60 files, or the issue's attachment limit reached) is an `ApiError` with status 413.
+   *
+   * @param issueIdOrKey - Issue key or id.
+   * @param files - One file or a list (at most 60).
+   * @param options - Call options.
+   * @returns The metadata of every file attached.
+   * @example
+   * ```ts
+   * const [attachment] = await jira.issues.attachments.add('HELP-1', {
+   *   filename: 'screenshot.png', content: await readFile('screenshot.png'), contentType: 'image/png',
+   * });
+   * ```
+   */
+  async add(issueIdOrKey: string, files: AttachmentUpload | readonly AttachmentUpload[], options?: CallOptions): Promise<IssueAttachment[]> {
+    const path = `/rest/api/3/issue/${segment(issueIdOrKey, 'issueIdOrKey')}/attachments`;
+    const list: readonly AttachmentUpload[] = Array.isArray(files) ? files : [files as AttachmentUpload];
+    if (list.length === 0) bad('files', 'must hold at least one file');
+    if (list.length > MAX_FILES_PER_UPLOAD) bad('files', `must hold at most ${MAX_FILES_PER_UPLOAD} files (Jira's limit per request)`);
+    const form = new FormData();
+    list.forEach((file, index) => form.append('file', toBlob(file, index), file.filename));
+    return this.#context.http.request('POST', path, {
+      ...callOptions(options, { body: form, headers: { 'X-Atlassian-Token': 'no-check' } }),
+      schema: IssueAttachmentListSchema,
+    });
+  }
+
+  /**
+   * The metadata of an attachment.
+   *
+   * @param attachmentId - The attachment id.
+   * @param options - Call options.
+   */
+  async get(attachmentId: string, options?: CallOptions): Promise<IssueAttachment> {
+    const path = `/rest/api/3/attachment/${segment(attachmentId, 'attachmentId')}`;
+    return this.#context.http.request('GET', path, { ...callOptions(options), schema: IssueAttachmentSchema });
+  }
+
+  /**
+   * Downloads an attachment's content. Jira answers with a `303` to a media host on another origin;
+   * the client follows it without sending the credentials there (see `followRedirectsSafely`).
+   *
+   * @param attachmentId - The attachment id.
+   * @param options - Call options.
+   * @returns The bytes.
+   * @example
+   * ```ts
+   * const bytes = await jira.issues.attachments.download('10000');
+   * await writeFile('out.bin', bytes);
+   * ```
+   */
+  async download(attachmentId: string, options?: CallOptions): Promise<Uint8Array> {
+    const path = `/rest/api/3/attachment/content/${segment(attachmentId, 'attachmentId')}`;
+    return this.#context.http.request('GET', path, { ...callOptions(options), responseType: 'bytes' });
+  }
+}

@@ -1,0 +1,392 @@
+/**
+ * `jira.issues`: get, create, edit, delete, JQL search, approximate count, and workflow transitions;
+ * `jira.issues.comments` and `jira.issues.attachments`.
+ *
+ * @module
+ */
+import { Paginator } from '@itsm/core';
+import type { AdfDocument } from '../adf/index.js';
+import { toAdf, type BodyFormat } from '../internal/body.js';
+import { bad, callOptions, commaList, segment, type ResourceContext } from '../internal/call.js';
+import { Jql } from '../jql/index.js';
+import { checkProperties, newIssueFields, type CreateIssuePayload, type IssuePayload, type NewIssue } from '../new-issue.js';
+import type { CallOptions } from '../options.js';
+import {
+  ApproximateCountSchema,
+  CreatedIssueSchema,
+  IssueSchema,
+  IssueSearchPageSchema,
+  type CreatedIssue,
+  type Issue,
+} from '../schemas/issues.js';
+import { TransitionListSchema, type Transition } from '../schemas/transitions.js';
+import { IssueAttachmentsResource } from './issue-attachments.js';
+import { IssueCommentsResource } from './issue-comments.js';
+import type { CommentVisibilityInput } from './issue-comments.js';
+
+/** What `issues.search` asks for when `fields` is not given: the fields a list view shows. */
+export const DEFAULT_SEARCH_FIELDS: readonly string[] = Object.freeze(['*navigable']);
+
+/** Options of `issues.get`. */
+export interface GetIssueOptions extends CallOptions {
+  /** Fields to return: ids, `*all` (default), `*navigable`, `-description` to leave one out. */
+  fields?: readonly string[] | undefined;
+  /** `renderedFields`, `names`, `schema`, `transitions`, `editmeta`, `changelog`, `versionedRepresentations`. */
+  expand?: string | readonly string[] | undefined;
+  /** Issue property keys to return (in `issue.properties`). */
+  properties?: readonly string[] | undefined;
+  /** Whether `fields` are field keys rather than ids. */
+  fieldsByKeys?: boolean | undefined;
+}
+
+/** Options of `issues.edit`. */
+export interface EditIssueOptions extends CallOptions {
+  /** `false` to not email watchers (needs admin rights). Default: Jira's (`true`). */
+  notifyUsers?: boolean | undefined;
+}
+
+/** Options of `issues.delete`. */
+export interface DeleteIssueOptions extends CallOptions {
+  /** `true` to delete the issue's subtasks too; without it an issue with subtasks is refused (400). */
+  deleteSubtasks?: boolean | undefined;
+}
+
+/**
+ * Options of `issues.search`.
+ *
+ * @example
+ * ```ts
+ * const q = await jira.jqlTag();
+ * jira.issues.search({ jql: q`project = ${'HELP'} AND updated >= ${since} ORDER BY updated ASC`, fields: ['summary', 'status'] });
+ * ```
+ */
+export interface IssueSearchOptions extends CallOptions {
+  /**
+   * The query: a {@link Jql} fragment from the `jql` tag (values quoted), or trusted JQL text. It
+   * must be bounded (have a restriction); `ORDER BY` alone is refused by Jira.
+   */
+  jql: string | Jql;
+  /** Fields to return. Default `['*navigable']` (Jira's own default would be `id` only). */
+  fields?: readonly string[] | undefined;
+  /** Expansions, e.g. `['names', 'renderedFields', 'transitions']`. */
+  expand?: string | readonly string[] | undefined;
+  /** Up to 5 issue property keys. */
+  properties?: readonly string[] | undefined;
+  /** Whether `fields` are field keys rather than ids. */
+  fieldsByKeys?: boolean | undefined;
+  /** Issues per page (Jira may return fewer). Default: Jira's (50). */
+  maxResults?: number | undefined;
+  /**
+   * Numeric ids (at most 50) of issues just created or changed, for read-after-write consistency:
+   * the search is eventually consistent otherwise.
+   */
+  reconcileIssues?: readonly (number | string)[] | undefined;
+}
+
+/** Options of `issues.transitions`. */
+export interface ListTransitionsOptions extends CallOptions {
+  /** Include each transition's screen `fields` (with `required` flags and allowed values). Default `false`. */
+  expandFields?: boolean | undefined;
+  /** Include transitions whose conditions fail (with `isAvailable: false`). */
+  includeUnavailable?: boolean | undefined;
+  /** Only this transition. */
+  transitionId?: string | undefined;
+}
+
+/** A comment added with a transition: a body, or a body with format and visibility. */
+export type TransitionComment =
+  | string
+  | AdfDocument
+  | {
+      /** Plain text, Markdown (with `format`) or ADF. */
+      body: string | AdfDocument;
+      /** How a string body is read. Default `text`. */
+      format?: BodyFormat | undefined;
+      /** Restricts the comment to a role or group. */
+      visibility?: CommentVisibilityInput | undefined;
+    };
+
+/**
+ * A transition to perform.
+ *
+ * @example
+ * ```ts
+ * const done = (await jira.issues.transitions('HELP-1', { expandFields: true }))
+ *   .find((t) => t.to.statusCategory.key === 'done');
+ * await jira.issues.transition('HELP-1', {
+ *   transitionId: done!.id,
+ *   fields: { resolution: { name: 'Done' } },
+ *   comment: 'Resolved by the helpdesk bot.',
+ * });
+ * ```
+ */
+export interface TransitionInput extends IssuePayload {
+  /** The transition id (from `issues.transitions`; ids differ per workflow). */
+  transitionId: string;
+  /** A comment to add with the transition (added to `update.comment`). */
+  comment?: TransitionComment | undefined;
+}
+
+function isCreatePayload(input: CreateIssuePayload | NewIssue): input is CreateIssuePayload {
+  return typeof (input as { fields?: unknown }).fields === 'object' && (input as { fields?: unknown }).fields !== null;
+}
+
+function jqlText(value: string | Jql): string {
+  const text = Jql.isJql(value) ? value.text : value;
+  if (typeof text !== 'string' || text.trim() === '') bad('jql', 'must be a non-empty JQL string or a jql`...` fragment');
+  return text;
+}
+
+function payloadJson(payload: IssuePayload): Record<string, unknown> {
+  const json: Record<string, unknown> = {};
+  if (payload.fields !== undefined) {
+    if (typeof payload.fields !== 'object' || payload.fields === null) bad('fields', 'must be an object of field values by id');
+    json.fields = payload.fields;
+  }
+  if (payload.update !== undefined) {
+    if (typeof payload.update !== 'object' || payload.update === null) bad('update', 'must be an object of operation lists by field id');
+    for (const [field, operations] of Object.entries(payload.update)) {
+      if (!Array.isArray(operations)) bad(`update.${field}`, 'must be a list of operations such as [{ set: value }]');
+      if (payload.fields && field in payload.fields) bad(`update.${field}`, 'must not also be in fields (Jira refuses a field in both)');
+    }
+    json.update = payload.update;
+  }
+  const properties = checkProperties(payload.properties);
+  if (properties) json.properties = properties;
+  return json;
+}
+
+function commentOperation(comment: TransitionComment): { add: Record<string, unknown> } {
+  if (typeof comment === 'string' || (typeof comment === 'object' && comment !== null && (comment as { type?: unknown }).type === 'doc')) {
+    return { add: { body: toAdf(comment as string | AdfDocument, 'text', 'comment') } };
+  }
+  const { body, format, visibility } = comment as Exclude<TransitionComment, string | AdfDocument>;
+  const add: Record<string, unknown> = { body: toAdf(body, format, 'comment.body') };
+  if (visibility) add.visibility = visibility;
+  return { add };
+}
+
+function reconcileIds(ids: readonly (number | string)[] | undefined): number[] | undefined {
+  if (ids === undefined) return undefined;
+  if (!Array.isArray(ids) || ids.length > 50) bad('reconcileIssues', 'must be a list of at most 50 numeric issue ids');
+  return ids.map((id, index) => {
+    const number = typeof id === 'number' ? id : /^\d+$/.test(id) ? Number(id) : Number.NaN;
+    if (!Number.isSafeInteger(number) || number < 0) bad(`reconcileIssues.${index}`, 'must be a numeric issue id (not a key)');
+    return number;
+  });
+}
+
+/**
+ * Issues (`/rest/api/3/issue`, `/rest/api/3/search/jql`). Writes (create, transition) are never
+ * retried; reads and the read-only search POSTs are.
+ */
+export class IssuesResource {
+  /** Comments of an issue. */
+  readonly comments: IssueCommentsResource;
+  /** Attachments of issues. */
+  readonly attachments: IssueAttachmentsResource;
+  readonly #context: ResourceContext;
+
+  /**
+   * Made by {@link JiraCloudClient}; not meant to be called directly.
+   *
+   * @param context - The client's transport and helpers.
+   * @internal
+   */
+  constructor(context: ResourceContext) {
+    this.#context = context;
+    this.comments = new IssueCommentsResource(context);
+    this.attachments = new IssueAttachmentsResource(context);
+  }
+
+  /**
+   * An issue. Not found and not visible are the same to Jira: both give a `NotFoundError`.
+   *
+   * @param issueIdOrKey - Issue key or id.
+   * @param options - Fields, expansions, properties, call options.
+   * @example
+   * ```ts
+   * const issue = await jira.issues.get('HELP-1', { fields: ['summary', 'status', 'assignee'] });
+   * issue.fields.status?.statusCategory.key; // 'indeterminate'
+   * ```
+   */
+  async get(issueIdOrKey: string, options: GetIssueOptions = {}): Promise<Issue> {
+    const path = `/rest/api/3/issue/${segment(issueIdOrKey, 'issueIdOrKey')}`;
+    const query = {
+      fields: commaList(options.fields, 'fields'),
+      expand: commaList(options.expand, 'expand'),
+      properties: commaList(options.properties, 'properties'),
+      fieldsByKeys: options.fieldsByKeys,
+    };
+    return this.#context.http.request('GET', path, { ...callOptions(options, { query }), schema: IssueSchema });
+  }
+
+  /**
+   * Creates an issue, from plain values ({@link NewIssue}) or from Jira's own payload
+   * (`{ fields, update?, properties? }`). Not retried: Jira has no idempotency key, and a retried
+   * create could make two issues.
+   *
+   * @param input - A {@link NewIssue} or a {@link CreateIssuePayload}.
+   * @param options - Call options.
+   * @returns The new issue's id and key.
+   * @example
+   * ```ts
+   * const { key } = await jira.issues.create({ project: 'HELP', issueType: 'Task', summary: 'VPN down', description: 'Since 9:00' });
+   * await jira.issues.create({ fields: { project: { key: 'HELP' }, issuetype: { id: '10004' }, summary: 'VPN down' } });
+   * ```
+   */
+  async create(input: CreateIssuePayload | NewIssue, options?: CallOptions): Promise<CreatedIssue> {
+    if (typeof input !== 'object' || input === null) bad('input', 'must be an object');
+    let json: Record<string, unknown>;
+    if (isCreatePayload(input)) {
+      json = payloadJson(input);
+    } else {
+      json = { fields: newIssueFields(input) };
+      const properties = checkProperties(input.properties);
+      if (properties) json.properties = properties;
+    }
+    return this.#context.http.request('POST', '/rest/api/3/issue', { ...callOptions(options, { json }), schema: CreatedIssueSchema });
+  }
+
+  /**
+   * Edits an issue's fields (`PUT`, so retried on transient failures: setting the same values twice
+   * is harmless). Rich-text fields must be ADF (use `textToAdf`). A conflicting concurrent update
+   * gives a `ConflictError`.
+   *
+   * @param issueIdOrKey - Issue key or id.
+   * @param payload - `fields` to set and/or `update` operations.
+   * @param options - `notifyUsers`, call options.
+   * @example
+   * ```ts
+   * await jira.issues.edit('HELP-1', { fields: { summary: 'VPN down (Berlin)' }, update: { labels: [{ add: 'vpn' }] } });
+   * ```
+   */
+  async edit(issueIdOrKey: string, payload: IssuePayload, options: EditIssueOptions = {}): Promise<void> {
+    const path = `/rest/api/3/issue/${segment(issueIdOrKey, 'issueIdOrKey')}`;
+    if (typeof payload !== 'object' || payload === null) bad('payload', 'must be an object with fields and/or update');
+    const json = payloadJson(payload);
+    if (json.fields === undefined && json.update === undefined && json.properties === undefined) {
+      bad('payload', 'must hold fields, update or properties');
+    }
+    await this.#context.http.request('PUT', path, { ...callOptions(options, { json, query: { notifyUsers: options.notifyUsers } }) });
+  }
+
+  /**
+   * Deletes an issue.
+   *
+   * @param issueIdOrKey - Issue key or id.
+   * @param options - `deleteSubtasks`, call options.
+   */
+  async delete(issueIdOrKey: string, options: DeleteIssueOptions = {}): Promise<void> {
+    const path = `/rest/api/3/issue/${segment(issueIdOrKey, 'issueIdOrKey')}`;
+    await this.#context.http.request('DELETE', path, callOptions(options, { query: { deleteSubtasks: options.deleteSubtasks } }));
+  }
+
+  /**
+   * Searches issues with JQL through `POST /rest/api/3/search/jql` (the old `/rest/api/3/search` is
+   * gone), following `nextPageToken` page after page. Read-only, so retried like a GET. There is no
+   * `total`; use {@link IssuesResource.approximateCount} for a count.
+   *
+   * @param options - The query and what to return.
+   * @returns A paginator: `for await` over issues, `.pages()` for pages, `.toArray({ limit })`.
+   * @example
+   * ```ts
+   * for await (const issue of jira.issues.search({ jql: jql`project = ${'HELP'} AND statusCategory != Done` })) {
+   *   console.log(issue.key, issue.fields.summary);
+   * }
+   * ```
+   */
+  search(options: IssueSearchOptions): Paginator<Issue> {
+    if (typeof options !== 'object' || options === null) bad('options', 'must be an object with jql');
+    const body: Record<string, unknown> = {
+      jql: jqlText(options.jql),
+      fields: options.fields === undefined ? [...DEFAULT_SEARCH_FIELDS] : [...options.fields],
+    };
+    const expand = commaList(options.expand, 'expand');
+    if (expand !== undefined) body.expand = expand;
+    if (options.properties !== undefined) {
+      if (!Array.isArray(options.properties) || options.properties.length > 5) bad('properties', 'must be a list of at most 5 property keys');
+      body.properties = [...options.properties];
+    }
+    if (options.fieldsByKeys !== undefined) body.fieldsByKeys = options.fieldsByKeys;
+    if (options.maxResults !== undefined) {
+      if (!Number.isSafeInteger(options.maxResults) || options.maxResults < 1 || options.maxResults > 5000) {
+        bad('maxResults', 'must be an integer from 1 to 5000');
+      }
+      body.maxResults = options.maxResults;
+    }
+    const reconcile = reconcileIds(options.reconcileIssues);
+    if (reconcile !== undefined) body.reconcileIssues = reconcile;
+    return new Paginator<Issue>(async (cursor, { signal }) => {
+      const json = cursor === undefined ? body : { ...body, nextPageToken: cursor };
+      const page = await this.#context.http.request('POST', '/rest/api/3/search/jql', {
+        ...callOptions(options, { json, retryable: true }, signal),
+        schema: IssueSearchPageSchema,
+      });
+      const next = page.isLast === true ? undefined : page.nextPageToken ?? undefined;
+      return { items: page.issues, nextCursor: next };
+    });
+  }
+
+  /**
+   * The approximate number of issues a JQL query matches (`POST /rest/api/3/search/approximate-count`;
+   * eventually consistent). Read-only, so retried like a GET.
+   *
+   * @param jql - A bounded query.
+   * @param options - Call options.
+   * @example
+   * ```ts
+   * const open = await jira.issues.approximateCount(jql`project = ${'HELP'} AND statusCategory != Done`);
+   * ```
+   */
+  async approximateCount(jql: string | Jql, options?: CallOptions): Promise<number> {
+    const json = { jql: jqlText(jql) };
+    const result = await this.#context.http.request('POST', '/rest/api/3/search/approximate-count', {
+      ...callOptions(options, { json, retryable: true }),
+      schema: ApproximateCountSchema,
+    });
+    return result.count;
+  }
+
+  /**
+   * The transitions the caller can perform on an issue now, each with its target status and that
+   * status's category; with `expandFields: true`, also the fields of each transition's screen
+   * (`required` flags, allowed values). An empty list when the caller lacks *Transition issues*.
+   *
+   * @param issueIdOrKey - Issue key or id.
+   * @param options - `expandFields`, `includeUnavailable`, `transitionId`, call options.
+   */
+  async transitions(issueIdOrKey: string, options: ListTransitionsOptions = {}): Promise<Transition[]> {
+    const path = `/rest/api/3/issue/${segment(issueIdOrKey, 'issueIdOrKey')}/transitions`;
+    const query = {
+      expand: options.expandFields ? 'transitions.fields' : undefined,
+      includeUnavailableTransitions: options.includeUnavailable,
+      transitionId: options.transitionId,
+    };
+    const result = await this.#context.http.request('GET', path, { ...callOptions(options, { query }), schema: TransitionListSchema });
+    return result.transitions;
+  }
+
+  /**
+   * Performs a transition (`204`), with screen `fields`, `update` operations and an optional comment.
+   * Not retried. Fields not on the transition screen give a `ValidationError` (see `fieldErrors`).
+   *
+   * @param issueIdOrKey - Issue key or id.
+   * @param input - The transition id, fields, comment.
+   * @param options - Call options.
+   */
+  async transition(issueIdOrKey: string, input: TransitionInput, options?: CallOptions): Promise<void> {
+    const path = `/rest/api/3/issue/${segment(issueIdOrKey, 'issueIdOrKey')}/transitions`;
+    if (typeof input !== 'object' || input === null) bad('input', 'must be an object with a transitionId');
+    if (typeof input.transitionId !== 'string' || !/^\d+$/.test(input.transitionId)) {
+      bad('transitionId', 'must be a transition id (digits) from issues.transitions()');
+    }
+    const json: Record<string, unknown> = { transition: { id: input.transitionId }, ...payloadJson(input) };
+    if (input.comment !== undefined) {
+      const update = { ...(json.update as Record<string, unknown[]> | undefined) };
+      update.comment = [...(update.comment ?? []), commentOperation(input.comment)];
+      json.update = update;
+    }
+    await this.#context.http.request('POST', path, callOptions(options, { json }));
+  }
+}

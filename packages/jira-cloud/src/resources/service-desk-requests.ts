@@ -1,0 +1,118 @@
+/**
+ * `jira.serviceDesk.requests`: create and read customer requests; their comments and transitions.
+ *
+ * @module
+ */
+import { bad, callOptions, commaList, segment, type ResourceContext } from '../internal/call.js';
+import type { CallOptions } from '../options.js';
+import { CustomerRequestSchema, type CustomerRequest } from '../schemas/service-desk.js';
+import { RequestCommentsResource } from './service-desk-request-comments.js';
+import { RequestTransitionsResource } from './service-desk-request-transitions.js';
+
+/**
+ * A new customer request.
+ *
+ * @example
+ * ```ts
+ * await jira.serviceDesk.requests.create({
+ *   serviceDeskId: '10', requestTypeId: '25',
+ *   requestFieldValues: { summary: 'New mouse', description: 'For my Mac', customfield_10200: { id: '10301' } },
+ *   raiseOnBehalfOf: customer.accountId,
+ * });
+ * ```
+ */
+export interface NewCustomerRequest {
+  /** The service desk id. */
+  serviceDeskId: string;
+  /** The request type id (from `serviceDesk.requestTypes`). */
+  requestTypeId: string;
+  /**
+   * Values by Jira field id (see `serviceDesk.requestTypeFields`), in the platform's input formats;
+   * `description` is plain/wiki text unless `isAdfRequest` is set.
+   */
+  requestFieldValues: Record<string, unknown>;
+  /** The customer the request is raised for (account id). */
+  raiseOnBehalfOf?: string | undefined;
+  /** Account ids of participants. */
+  requestParticipants?: string[] | undefined;
+  /** (Experimental in JSM) rich-text fields are ADF documents. */
+  isAdfRequest?: boolean | undefined;
+}
+
+/** Options of `requests.get`. */
+export interface GetCustomerRequestOptions extends CallOptions {
+  /** `serviceDesk`, `requestType`, `participant`, `sla`, `status`, `attachment`, `action`, `comment`, ... */
+  expand?: string | readonly string[] | undefined;
+}
+
+/** Customer requests (`/rest/servicedeskapi/request`). */
+export class ServiceDeskRequestsResource {
+  /** Comments of requests. */
+  readonly comments: RequestCommentsResource;
+  /** Customer transitions of requests. */
+  readonly transitions: RequestTransitionsResource;
+  readonly #context: ResourceContext;
+
+  /**
+   * Made by {@link JiraCloudClient}; not meant to be called directly.
+   *
+   * @param context - The client's transport and helpers.
+   * @internal
+   */
+  constructor(context: ResourceContext) {
+    this.#context = context;
+    this.comments = new RequestCommentsResource(context);
+    this.transitions = new RequestTransitionsResource(context);
+  }
+
+  /**
+   * Creates a customer request, so that its request type (portal, SLAs, queues) is set. Not retried.
+   *
+   * @param request - Desk, request type, field values, on-behalf-of customer, participants.
+   * @param options - Call options.
+   * @returns The new request with its key, status and portal link (`_links.web`).
+   */
+  async create(request: NewCustomerRequest, options?: CallOptions): Promise<CustomerRequest> {
+    if (typeof request !== 'object' || request === null) bad('request', 'must be an object');
+    for (const field of ['serviceDeskId', 'requestTypeId'] as const) {
+      if (typeof request[field] !== 'string' || request[field].trim() === '') bad(field, 'must be a non-empty string');
+    }
+    if (typeof request.requestFieldValues !== 'object' || request.requestFieldValues === null || Array.isArray(request.requestFieldValues)) {
+      bad('requestFieldValues', 'must be an object of values by field id');
+    }
+    const json: Record<string, unknown> = {
+      serviceDeskId: request.serviceDeskId,
+      requestTypeId: request.requestTypeId,
+      requestFieldValues: request.requestFieldValues,
+    };
+    if (request.raiseOnBehalfOf !== undefined) {
+      if (typeof request.raiseOnBehalfOf !== 'string' || request.raiseOnBehalfOf === '') bad('raiseOnBehalfOf', 'must be an account id');
+      json.raiseOnBehalfOf = request.raiseOnBehalfOf;
+    }
+    if (request.requestParticipants !== undefined) {
+      if (!Array.isArray(request.requestParticipants) || request.requestParticipants.some((id) => typeof id !== 'string' || id === '')) {
+        bad('requestParticipants', 'must be a list of account ids');
+      }
+      json.requestParticipants = [...request.requestParticipants];
+    }
+    if (request.isAdfRequest !== undefined) json.isAdfRequest = request.isAdfRequest;
+    return this.#context.http.request('POST', '/rest/servicedeskapi/request', {
+      ...callOptions(options, { json }),
+      schema: CustomerRequestSchema,
+    });
+  }
+
+  /**
+   * A customer request.
+   *
+   * @param issueIdOrKey - Request (issue) key or id.
+   * @param options - Expansions, call options.
+   */
+  async get(issueIdOrKey: string, options: GetCustomerRequestOptions = {}): Promise<CustomerRequest> {
+    const path = `/rest/servicedeskapi/request/${segment(issueIdOrKey, 'issueIdOrKey')}`;
+    return this.#context.http.request('GET', path, {
+      ...callOptions(options, { query: { expand: commaList(options.expand, 'expand') } }),
+      schema: CustomerRequestSchema,
+    });
+  }
+}

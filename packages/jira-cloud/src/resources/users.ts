@@ -1,0 +1,153 @@
+/**
+ * `jira.users`: get by account id, search, find by email (privacy-aware), assignable users.
+ *
+ * @module
+ */
+import type { Paginator } from '@itsm/core';
+import { bad, callOptions, pageSize, type ResourceContext } from '../internal/call.js';
+import { offsetPaginator, type EndRule } from '../internal/paging.js';
+import type { CallOptions } from '../options.js';
+import { JiraUserListSchema, JiraUserSchema, type JiraUser } from '../schemas/users.js';
+
+/** Options of the user listings. */
+export interface ListUsersOptions extends CallOptions {
+  /** Users per request (1–1000). Default 50. */
+  pageSize?: number | undefined;
+}
+
+/**
+ * What a lookup by email found:
+ * - `found`: exactly one user whose visible email is the address (`user`);
+ * - `ambiguous`: several users show that email (`matches`; `user` is `null`);
+ * - `hidden`: no user shows that email, but Jira returned users whose email is hidden by their
+ *   privacy settings (`candidates`): one of them may own the address, and the caller cannot tell
+ *   which (Jira also matches the query against display names);
+ * - `not-found`: Jira returned no user for the address, neither with a visible nor with a hidden
+ *   email. (Jira also returns nothing when the account lacks the *Browse users and groups*
+ *   permission, and it searches active users only.)
+ */
+export type EmailLookupStatus = 'found' | 'ambiguous' | 'hidden' | 'not-found';
+
+/**
+ * The result of `users.findByEmail`. Branch on `status`, or on `user` and `emailHidden`:
+ * `user === null && !emailHidden` means no user could have that address.
+ *
+ * @example
+ * ```ts
+ * const { status, user, candidates } = await jira.users.findByEmail('ada@example.com');
+ * if (status === 'found') assign(user!.accountId);
+ * else if (status === 'hidden') console.warn(`email hidden; ${candidates.length} possible users`);
+ * else if (status === 'not-found') await jira.serviceDesk.customers.create({ email: 'ada@example.com', displayName: 'Ada' });
+ * ```
+ */
+export interface FindByEmailResult {
+  /** What the lookup found. */
+  status: EmailLookupStatus;
+  /** The user, when exactly one user shows this email; else `null`. */
+  user: JiraUser | null;
+  /** Users whose visible email equals the address (case-insensitive). */
+  matches: JiraUser[];
+  /** Users Jira returned for the address whose email is hidden: possibly the owner. */
+  candidates: JiraUser[];
+  /** `true` when the answer is uncertain because emails are hidden (`status === 'hidden'`). */
+  emailHidden: boolean;
+}
+
+/**
+ * Users (`/rest/api/3/user`, `/rest/api/3/user/search`, `/rest/api/3/user/assignable/search`).
+ * Users are identified by `accountId`; `emailAddress` is missing when hidden by privacy settings.
+ */
+export class UsersResource {
+  readonly #context: ResourceContext;
+
+  /**
+   * Made by {@link JiraCloudClient}; not meant to be called directly.
+   *
+   * @param context - The client's transport and helpers.
+   * @internal
+   */
+  constructor(context: ResourceContext) {
+    this.#context = context;
+  }
+
+  /**
+   * A user by account id. An unknown account gives a `NotFoundError`.
+   *
+   * @param accountId - The account id.
+   * @param options - Call options.
+   */
+  async get(accountId: string, options?: CallOptions): Promise<JiraUser> {
+    if (typeof accountId !== 'string' || accountId.trim() === '') bad('accountId', 'must be a non-empty string');
+    return this.#context.http.request('GET', '/rest/api/3/user', {
+      ...callOptions(options, { query: { accountId } }),
+      schema: JiraUserSchema,
+    });
+  }
+
+  /**
+   * Active users whose display name or email starts with `query` (paged with `startAt`/`maxResults`).
+   * An account without *Browse users and groups* gets no users, not an error.
+   *
+   * @param query - The start of a name or email.
+   * @param options - Page size, call options.
+   * @example
+   * ```ts
+   * const people = await jira.users.search('ada').toArray({ limit: 20 });
+   * ```
+   */
+  search(query: string, options: ListUsersOptions = {}): Paginator<JiraUser> {
+    if (typeof query !== 'string' || query.trim() === '') bad('query', 'must be a non-empty string');
+    return this.#list('/rest/api/3/user/search', { query }, options, 'short-page');
+  }
+
+  /**
+   * Looks a user up by email, telling "no such user" apart from "cannot tell, emails are hidden".
+   *
+   * Jira's user search matches the address against emails and display names, and leaves out the
+   * `emailAddress` of users who hide it; so a user is `found` only when the email Jira shows is the
+   * address itself. See {@link FindByEmailResult} and {@link EmailLookupStatus}.
+   *
+   * @param email - The email address.
+   * @param options - Call options.
+   */
+  async findByEmail(email: string, options?: CallOptions): Promise<FindByEmailResult> {
+    if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email.trim())) bad('email', 'must be an email address');
+    const address = email.trim().toLowerCase();
+    const users = await this.#context.http.request('GET', '/rest/api/3/user/search', {
+      ...callOptions(options, { query: { query: email.trim(), maxResults: 100 } }),
+      schema: JiraUserListSchema,
+    });
+    const matches = users.filter((user) => user.emailAddress?.trim().toLowerCase() === address);
+    const candidates = users.filter((user) => !user.emailAddress && user.accountType !== 'app');
+    if (matches.length === 1) return { status: 'found', user: matches[0] as JiraUser, matches, candidates, emailHidden: false };
+    if (matches.length > 1) return { status: 'ambiguous', user: null, matches, candidates, emailHidden: false };
+    if (candidates.length > 0) return { status: 'hidden', user: null, matches, candidates, emailHidden: true };
+    return { status: 'not-found', user: null, matches, candidates, emailHidden: false };
+  }
+
+  /**
+   * Users who can be assigned issues of a project, optionally filtered by the start of a name or email.
+   * Jira filters after paging, so pages may be short; the paginator stops at the first empty page.
+   *
+   * @param projectKey - Project key or id.
+   * @param query - The start of a name or email.
+   * @param options - Page size, call options.
+   */
+  assignable(projectKey: string, query?: string, options: ListUsersOptions = {}): Paginator<JiraUser> {
+    if (typeof projectKey !== 'string' || projectKey.trim() === '') bad('projectKey', 'must be a non-empty string');
+    if (query !== undefined && typeof query !== 'string') bad('query', 'must be a string');
+    return this.#list('/rest/api/3/user/assignable/search', { project: projectKey, query: query || undefined }, options, 'empty-page');
+  }
+
+  #list(path: string, filter: Record<string, string | undefined>, options: ListUsersOptions, rule: EndRule): Paginator<JiraUser> {
+    const size = pageSize(options.pageSize, 50, 1000);
+    return offsetPaginator(async (startAt, signal) => {
+      const users = await this.#context.http.request('GET', path, {
+        ...callOptions(options, { query: { ...filter, startAt, maxResults: size } }, signal),
+        schema: JiraUserListSchema,
+      });
+      return { items: users, start: startAt };
+    }, size, rule);
+  }
+}
+

@@ -1,0 +1,31 @@
+/**
+ * Issue attachments.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { JiraIdSchema } from './common.js';
+import { JiraUserSchema } from './users.js';
+
+/**
+ * An attachment's metadata (from an upload, `GET /rest/api/3/attachment/{id}`, or an issue's
+ * `attachment` field). `id` is a string even where Jira sends a number.
+ */
+export const IssueAttachmentSchema = z.looseObject({
+  id: JiraIdSchema,
+  filename: z.string(),
+  mimeType: z.string().optional(),
+  /** Size in bytes. */
+  size: z.number().optional(),
+  created: z.string().optional(),
+  /** The REST URL of the content (download it with `attachments.download(id)`). */
+  content: z.string().optional(),
+  thumbnail: z.string().optional(),
+  self: z.string().optional(),
+  author: JiraUserSchema.optional(),
+});
+/** An attachment's metadata. See {@link IssueAttachmentSchema}. */
+export type IssueAttachment = z.infer<typeof IssueAttachmentSchema>;
+
+/** The answer of an upload: one entry per file. */
+export const IssueAttachmentListSchema = z.array(IssueAttachmentSchema);

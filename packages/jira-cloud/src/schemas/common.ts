@@ -1,0 +1,134 @@
+/**
+ * Schemas shared by several resources: ids, status categories and statuses, field schemas, avatar
+ * URLs, ADF documents, JSM dates and pages.
+ *
+ * Every object schema is a `z.looseObject`: fields Jira adds later, and fields this package does not
+ * model, are kept on the parsed value. Only what a client relies on is required.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { AdfDocument } from '../adf/index.js';
+
+/**
+ * A string that may be one of the known values or any other (Jira adds values over time, and
+ * refusing them would break callers for nothing).
+ */
+export type OpenEnum<T extends string> = T | (string & {});
+
+/** A string schema typed as an {@link OpenEnum}. */
+function openEnum<T extends string>(): z.ZodType<OpenEnum<T>, string> {
+  return z.string() as z.ZodType<OpenEnum<T>, string>;
+}
+
+/** An id Jira sends as a string on some endpoints and a number on others; always a string once parsed. */
+export const JiraIdSchema = z.union([z.string(), z.number()]).transform(String);
+
+/** Keys of the status categories: `new` (To Do), `indeterminate` (In Progress), `done`, and `undefined` (No Category). */
+export type StatusCategoryKey = OpenEnum<'new' | 'indeterminate' | 'done' | 'undefined'>;
+
+/**
+ * A status category (`GET /rest/api/3/statuscategory`, and inside every status).
+ *
+ * @example
+ * ```json
+ * { "id": 4, "key": "indeterminate", "colorName": "yellow", "name": "In Progress" }
+ * ```
+ */
+export const StatusCategorySchema = z.looseObject({
+  /** Numeric id: 1 undefined, 2 new, 3 done, 4 indeterminate. */
+  id: z.number().optional(),
+  /** `new`, `indeterminate`, `done` or `undefined`; the key to branch on. */
+  key: openEnum<'new' | 'indeterminate' | 'done' | 'undefined'>(),
+  /** Localized name ("To Do", "In Progress", "Done"). */
+  name: z.string().optional(),
+  /** Colour name (`blue-gray`, `yellow`, `green`, `medium-gray`). */
+  colorName: z.string().optional(),
+  self: z.string().optional(),
+});
+/** A status category. See {@link StatusCategorySchema}. */
+export type StatusCategory = z.infer<typeof StatusCategorySchema>;
+
+/**
+ * A workflow status with its category (issue `status` field, transition targets, project statuses).
+ */
+export const JiraStatusSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullish(),
+  iconUrl: z.string().optional(),
+  self: z.string().optional(),
+  /** The status's category: what a connector maps to open / in progress / done. */
+  statusCategory: StatusCategorySchema,
+});
+/** A workflow status. See {@link JiraStatusSchema}. */
+export type JiraStatus = z.infer<typeof JiraStatusSchema>;
+
+/** The data type of a field (`JsonTypeBean`): `type` `string`, `user`, `option`, `array` (with `items`), .... */
+export const JiraFieldTypeSchema = z.looseObject({
+  type: z.string(),
+  /** Item type of an `array` field. */
+  items: z.string().optional(),
+  /** The system field this is (`summary`, `priority`, ...). */
+  system: z.string().optional(),
+  /** The custom field type key (`com.atlassian.jira.plugin.system.customfieldtypes:select`). */
+  custom: z.string().optional(),
+  /** The number in `customfield_<n>`. */
+  customId: z.number().optional(),
+  configuration: z.record(z.string(), z.unknown()).optional(),
+});
+/** The data type of a field. See {@link JiraFieldTypeSchema}. */
+export type JiraFieldType = z.infer<typeof JiraFieldTypeSchema>;
+
+/** Avatar URLs by size (`16x16`, `24x24`, `32x32`, `48x48`). */
+export const AvatarUrlsSchema = z.record(z.string(), z.string());
+
+/**
+ * An ADF document as Jira returns it in rich-text fields. Only the root is checked (`type: 'doc'`
+ * and a `content` array); the nodes are kept as they are. Read it with `adfToText`.
+ */
+export const AdfDocumentSchema = z.custom<AdfDocument>(
+  (value) => typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc'
+    && Array.isArray((value as { content?: unknown }).content),
+  { message: 'expected an ADF document ({ type: "doc", content: [...] })' },
+);
+
+/** An issue, comment or user property: `{ key, value }`. */
+export const EntityPropertySchema = z.looseObject({ key: z.string(), value: z.unknown() });
+/** An entity property. See {@link EntityPropertySchema}. */
+export type EntityProperty = z.infer<typeof EntityPropertySchema>;
+
+/**
+ * A JSM date: the same instant in several forms.
+ *
+ * @example
+ * ```json
+ * { "iso8601": "2015-10-08T14:42:00+0700", "jira": "2015-10-08T14:42:00.000+0700",
+ *   "friendly": "Monday 14:42 PM", "epochMillis": 1444290120000 }
+ * ```
+ */
+export const JsmDateSchema = z.looseObject({
+  iso8601: z.string().optional(),
+  jira: z.string().optional(),
+  friendly: z.string().optional(),
+  /** Milliseconds since the epoch: `new Date(date.epochMillis)`. */
+  epochMillis: z.number().optional(),
+});
+/** A JSM date. See {@link JsmDateSchema}. */
+export type JsmDate = z.infer<typeof JsmDateSchema>;
+
+/**
+ * A JSM page (`start`/`limit`/`isLastPage`/`values`) of `item`. Every field but `values` is optional:
+ * real responses leave some out.
+ *
+ * @param item - The schema of one value.
+ */
+export function jsmPageSchema<T extends z.ZodType>(item: T) {
+  return z.looseObject({
+    values: z.array(item),
+    start: z.number().optional(),
+    limit: z.number().optional(),
+    size: z.number().optional(),
+    isLastPage: z.boolean().optional(),
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * Site-wide metadata a connector maps against: issue types, priorities, fields, server info.
+ * (Status categories are in the common schemas.)
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { JiraFieldTypeSchema, StatusCategorySchema } from './common.js';
+
+/** An issue type (`GET /rest/api/3/issuetype`, and a project's `issueTypes`). */
+export const JiraIssueTypeSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  /** Whether issues of this type are subtasks. */
+  subtask: z.boolean().optional(),
+  /** 0 standard, -1 subtask, 1 epic, ... */
+  hierarchyLevel: z.number().optional(),
+  iconUrl: z.string().optional(),
+  avatarId: z.number().optional(),
+  /** For team-managed projects: the project the type belongs to. */
+  scope: z.unknown().optional(),
+  self: z.string().optional(),
+});
+/** An issue type. See {@link JiraIssueTypeSchema}. */
+export type JiraIssueType = z.infer<typeof JiraIssueTypeSchema>;
+
+/** A priority (`GET /rest/api/3/priority`). */
+export const JiraPrioritySchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  iconUrl: z.string().optional(),
+  statusColor: z.string().optional(),
+  isDefault: z.boolean().optional(),
+  self: z.string().optional(),
+});
+/** A priority. See {@link JiraPrioritySchema}. */
+export type JiraPriority = z.infer<typeof JiraPrioritySchema>;
+
+/** A system or custom field (`GET /rest/api/3/field`). */
+export const JiraFieldSchema = z.looseObject({
+  /** `summary`, `customfield_10010`, ... */
+  id: z.string(),
+  key: z.string().optional(),
+  name: z.string(),
+  custom: z.boolean().optional(),
+  orderable: z.boolean().optional(),
+  navigable: z.boolean().optional(),
+  searchable: z.boolean().optional(),
+  /** Names usable in JQL (`cf[10010]`, `"Request Type"`). */
+  clauseNames: z.array(z.string()).optional(),
+  schema: JiraFieldTypeSchema.optional(),
+});
+/** A field. See {@link JiraFieldSchema}. */
+export type JiraField = z.infer<typeof JiraFieldSchema>;
+
+/** Information about the site (`GET /rest/api/3/serverInfo`): its `baseUrl` above all. */
+export const ServerInfoSchema = z.looseObject({
+  /** The site URL, e.g. `https://your-domain.atlassian.net`. */
+  baseUrl: z.string(),
+  displayUrl: z.string().optional(),
+  deploymentType: z.string().optional(),
+  version: z.string().optional(),
+  serverTimeZone: z.string().optional(),
+  serverTitle: z.string().optional(),
+});
+/** Information about the site. See {@link ServerInfoSchema}. */
+export type ServerInfo = z.infer<typeof ServerInfoSchema>;
+
+/** A list of issue types. */
+export const JiraIssueTypeListSchema = z.array(JiraIssueTypeSchema);
+/** A list of priorities. */
+export const JiraPriorityListSchema = z.array(JiraPrioritySchema);
+/** A list of fields. */
+export const JiraFieldListSchema = z.array(JiraFieldSchema);
+/** A list of status categories. */
+export const StatusCategoryListSchema = z.array(StatusCategorySchema);
+

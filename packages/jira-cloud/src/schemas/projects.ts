@@ -1,0 +1,48 @@
+/**
+ * Projects and the statuses their workflows use.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { AvatarUrlsSchema, JiraStatusSchema, type OpenEnum } from './common.js';
+import { JiraIssueTypeSchema } from './meta.js';
+import { JiraUserSchema } from './users.js';
+
+/** `software`, `service_desk` (JSM), `business`, `product_discovery`, ... */
+export type ProjectTypeKey = OpenEnum<'software' | 'service_desk' | 'business' | 'product_discovery'>;
+
+/** A project (`GET /rest/api/3/project/{key}`). */
+export const JiraProjectSchema = z.looseObject({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  /** `service_desk` for a JSM project. */
+  projectTypeKey: (z.string() as z.ZodType<ProjectTypeKey, string>).optional(),
+  /** Whether the project is team-managed (`true`) or company-managed. */
+  simplified: z.boolean().optional(),
+  style: z.string().optional(),
+  issueTypes: z.array(JiraIssueTypeSchema).optional(),
+  lead: JiraUserSchema.optional(),
+  avatarUrls: AvatarUrlsSchema.optional(),
+  self: z.string().optional(),
+});
+/** A project. See {@link JiraProjectSchema}. */
+export type JiraProject = z.infer<typeof JiraProjectSchema>;
+
+/** An issue type of a project with the statuses its workflow uses (`GET /rest/api/3/project/{key}/statuses`). */
+export const IssueTypeStatusesSchema = z.looseObject({
+  /** The issue type id. */
+  id: z.string(),
+  /** The issue type name. */
+  name: z.string(),
+  subtask: z.boolean().optional(),
+  /** Every status of the workflow, each with its category. */
+  statuses: z.array(JiraStatusSchema),
+  self: z.string().optional(),
+});
+/** An issue type with its statuses. See {@link IssueTypeStatusesSchema}. */
+export type IssueTypeStatuses = z.infer<typeof IssueTypeStatusesSchema>;
+
+/** The answer of `GET /rest/api/3/project/{key}/statuses`. */
+export const IssueTypeStatusesListSchema = z.array(IssueTypeStatusesSchema);

@@ -1,0 +1,173 @@
+/**
+ * Jira Service Management (`/rest/servicedeskapi`): service desks, request types and their fields,
+ * customer requests, request comments and customer transitions.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { JiraFieldTypeSchema, JsmDateSchema, type OpenEnum } from './common.js';
+import { JiraUserSchema } from './users.js';
+
+/** A service desk: the JSM side of a project. */
+export const ServiceDeskSchema = z.looseObject({
+  /** The service desk id (not the project id). */
+  id: z.string(),
+  projectId: z.string(),
+  projectKey: z.string(),
+  projectName: z.string().optional(),
+  projectTypeKey: z.string().optional(),
+  _links: z.looseObject({ self: z.string().optional() }).optional(),
+});
+/** A service desk. See {@link ServiceDeskSchema}. */
+export type ServiceDesk = z.infer<typeof ServiceDeskSchema>;
+
+/**
+ * A request type as Jira sends it. The client's `requestTypes()` adds `portalUrl`; see {@link RequestType}.
+ */
+export const RequestTypeSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  helpText: z.string().optional(),
+  /** The issue type requests of this type are created as. */
+  issueTypeId: z.string().optional(),
+  serviceDeskId: z.string().optional(),
+  /** The customer portal of the desk (for portal links). */
+  portalId: z.string().optional(),
+  groupIds: z.array(z.string()).optional(),
+  icon: z.unknown().optional(),
+  /** Whether the caller may raise requests of this type. */
+  canCreateRequest: z.boolean().optional(),
+  restrictionStatus: (z.string() as z.ZodType<OpenEnum<'OPEN' | 'RESTRICTED'>, string>).optional(),
+  practice: z.string().optional(),
+  _links: z.looseObject({ self: z.string().optional() }).optional(),
+});
+
+/**
+ * A request type, with `portalUrl`: the portal page where a customer raises a request of this type
+ * (`{site}/servicedesk/customer/portal/{portalId}/create/{id}`), or `undefined` without a `portalId`.
+ */
+export type RequestType = z.infer<typeof RequestTypeSchema> & {
+  /** The portal page to raise a request of this type. */
+  portalUrl: string | undefined;
+};
+
+/** One valid or default value of a request type field (a select option, with its cascading children). */
+export interface RequestTypeFieldValue {
+  /** The value to send (an option id for select fields). */
+  value: string;
+  /** The label customers see. */
+  label: string;
+  /** Child options of a cascading select. */
+  children?: RequestTypeFieldValue[] | undefined;
+  /** Fields this package does not model. */
+  [key: string]: unknown;
+}
+
+/** A {@link RequestTypeFieldValue}. */
+export const RequestTypeFieldValueSchema: z.ZodType<RequestTypeFieldValue> = z.looseObject({
+  value: z.string(),
+  label: z.string(),
+  get children() {
+    return z.array(RequestTypeFieldValueSchema).optional();
+  },
+});
+
+/**
+ * A field of a request type's form: its Jira field id (the key in `requestFieldValues`), whether it
+ * is required, and the values it accepts.
+ */
+export const RequestTypeFieldSchema = z.looseObject({
+  /** The Jira field id: `summary`, `description`, `customfield_10010`, ... */
+  fieldId: z.string(),
+  /** The label on the portal form (may differ from the Jira field name). */
+  name: z.string(),
+  description: z.string().optional(),
+  required: z.boolean(),
+  visible: z.boolean().optional(),
+  validValues: z.array(RequestTypeFieldValueSchema).optional(),
+  defaultValues: z.array(RequestTypeFieldValueSchema).optional(),
+  presetValues: z.array(z.string()).optional(),
+  jiraSchema: JiraFieldTypeSchema.optional(),
+});
+/** A field of a request type. See {@link RequestTypeFieldSchema}. */
+export type RequestTypeField = z.infer<typeof RequestTypeFieldSchema>;
+
+/** The form of a request type (`CustomerRequestCreateMeta`). */
+export const RequestTypeFieldsSchema = z.looseObject({
+  requestTypeFields: z.array(RequestTypeFieldSchema),
+  /** Whether the caller may use `raiseOnBehalfOf`. */
+  canRaiseOnBehalfOf: z.boolean().optional(),
+  /** Whether the caller may add `requestParticipants`. */
+  canAddRequestParticipants: z.boolean().optional(),
+});
+/** The form of a request type. See {@link RequestTypeFieldsSchema}. */
+export type RequestTypeFields = z.infer<typeof RequestTypeFieldsSchema>;
+
+/** JSM's status category names: `NEW`, `INDETERMINATE`, `DONE`, `UNDEFINED`. */
+export type RequestStatusCategory = OpenEnum<'UNDEFINED' | 'NEW' | 'INDETERMINATE' | 'DONE'>;
+
+/** The current status of a customer request. */
+export const CustomerRequestStatusSchema = z.looseObject({
+  status: z.string(),
+  statusCategory: (z.string() as z.ZodType<RequestStatusCategory, string>).optional(),
+  statusDate: JsmDateSchema.optional(),
+});
+/** A customer request's status. See {@link CustomerRequestStatusSchema}. */
+export type CustomerRequestStatus = z.infer<typeof CustomerRequestStatusSchema>;
+
+/** One field value of a customer request, as the portal shows it. */
+export const CustomerRequestFieldValueSchema = z.looseObject({
+  fieldId: z.string(),
+  label: z.string().optional(),
+  value: z.unknown().optional(),
+  renderedValue: z.unknown().optional(),
+});
+
+/**
+ * A customer request: a JSM view of an issue, with its request type, current status and portal link
+ * (`_links.web`).
+ */
+export const CustomerRequestSchema = z.looseObject({
+  /** The issue id. */
+  issueId: z.string(),
+  /** The issue key. */
+  issueKey: z.string(),
+  requestTypeId: z.string().optional(),
+  serviceDeskId: z.string().optional(),
+  summary: z.string().optional(),
+  createdDate: JsmDateSchema.optional(),
+  reporter: JiraUserSchema.optional(),
+  requestFieldValues: z.array(CustomerRequestFieldValueSchema).optional(),
+  currentStatus: CustomerRequestStatusSchema.optional(),
+  _links: z.looseObject({
+    /** The portal page of the request, for customers. */
+    web: z.string().optional(),
+    /** The agent view. */
+    agent: z.string().optional(),
+    jiraRest: z.string().optional(),
+    self: z.string().optional(),
+  }).optional(),
+});
+/** A customer request. See {@link CustomerRequestSchema}. */
+export type CustomerRequest = z.infer<typeof CustomerRequestSchema>;
+
+/** A comment on a customer request: a plain/wiki string body, public or internal. */
+export const RequestCommentSchema = z.looseObject({
+  id: z.string(),
+  /** The text (wiki markup / plain text, not ADF). */
+  body: z.string(),
+  /** `false` for an internal note customers do not see. */
+  public: z.boolean(),
+  author: JiraUserSchema.optional(),
+  created: JsmDateSchema.optional(),
+  renderedBody: z.unknown().optional(),
+  _links: z.looseObject({ self: z.string().optional() }).optional(),
+});
+/** A comment on a customer request. See {@link RequestCommentSchema}. */
+export type RequestComment = z.infer<typeof RequestCommentSchema>;
+
+/** A transition customers can perform from the portal. */
+export const CustomerTransitionSchema = z.looseObject({ id: z.string(), name: z.string() });
+/** A customer transition. See {@link CustomerTransitionSchema}. */
+export type CustomerTransition = z.infer<typeof CustomerTransitionSchema>;

@@ -1,0 +1,58 @@
+/**
+ * Workflow transitions of an issue and the fields of their screens.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { JiraFieldTypeSchema, JiraStatusSchema } from './common.js';
+
+/**
+ * A field on a transition (or edit/create) screen (`FieldMetadata`): whether it is required, its
+ * type, and the values it accepts.
+ *
+ * @example
+ * ```json
+ * { "required": true, "name": "Resolution", "key": "resolution", "operations": ["set"],
+ *   "allowedValues": [{ "id": "10000", "name": "Done" }], "schema": { "type": "resolution", "system": "resolution" } }
+ * ```
+ */
+export const ScreenFieldSchema = z.looseObject({
+  /** Whether the transition fails without a value for it. */
+  required: z.boolean(),
+  name: z.string(),
+  key: z.string().optional(),
+  schema: JiraFieldTypeSchema.optional(),
+  /** `set`, `add`, `remove`, `edit`, ... */
+  operations: z.array(z.string()).optional(),
+  allowedValues: z.array(z.unknown()).optional(),
+  hasDefaultValue: z.boolean().optional(),
+  defaultValue: z.unknown().optional(),
+  autoCompleteUrl: z.string().optional(),
+});
+/** A field on a screen. See {@link ScreenFieldSchema}. */
+export type ScreenField = z.infer<typeof ScreenFieldSchema>;
+
+/**
+ * A transition the caller may perform: its id (per workflow; never hard-code it), the target status
+ * with its category (`to.statusCategory.key`: `new`, `indeterminate`, `done`), and, when asked for,
+ * the fields of its screen.
+ */
+export const TransitionSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  /** The status the issue moves to. */
+  to: JiraStatusSchema,
+  hasScreen: z.boolean().optional(),
+  isGlobal: z.boolean().optional(),
+  isInitial: z.boolean().optional(),
+  isAvailable: z.boolean().optional(),
+  isConditional: z.boolean().optional(),
+  isLooped: z.boolean().optional(),
+  /** Screen fields by field id; present with `expandFields: true` (an empty object when there is no screen). */
+  fields: z.record(z.string(), ScreenFieldSchema).optional(),
+});
+/** A transition. See {@link TransitionSchema}. */
+export type Transition = z.infer<typeof TransitionSchema>;
+
+/** The answer of `GET /rest/api/3/issue/{key}/transitions`. */
+export const TransitionListSchema = z.looseObject({ transitions: z.array(TransitionSchema) });

@@ -1,0 +1,53 @@
+/**
+ * Users: platform users (`User`), the calling account (`myself`), JSM customers (`UserDTO`).
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { AvatarUrlsSchema, type OpenEnum } from './common.js';
+
+/** `atlassian` (a person), `app` (an app or bot), `customer` (a JSM portal-only customer), `unknown`. */
+export type AccountType = OpenEnum<'atlassian' | 'app' | 'customer' | 'unknown'>;
+
+/**
+ * A Jira user, identified by `accountId` only. `emailAddress`, `timeZone` and `locale` are `null` or
+ * missing when the user's privacy settings hide them; `displayName` may be an alternative name.
+ * Also the shape of JSM customers (whose `_links` are kept too).
+ *
+ * @example
+ * ```json
+ * { "accountId": "5b10ac8d82e05b22cc7d4ef5", "accountType": "atlassian", "active": true,
+ *   "displayName": "Mia Krystof", "emailAddress": "mia@example.com", "timeZone": "Australia/Sydney" }
+ * ```
+ */
+export const JiraUserSchema = z.looseObject({
+  /** The id of the account across Atlassian products; the only stable identifier. */
+  accountId: z.string(),
+  accountType: (z.string() as z.ZodType<AccountType, string>).optional(),
+  active: z.boolean().optional(),
+  displayName: z.string().optional(),
+  /** `null`/missing when hidden by the user's privacy settings. */
+  emailAddress: z.string().nullish(),
+  timeZone: z.string().nullish(),
+  locale: z.string().nullish(),
+  avatarUrls: AvatarUrlsSchema.optional(),
+  self: z.string().optional(),
+});
+/** A Jira user. See {@link JiraUserSchema}. */
+export type JiraUser = z.infer<typeof JiraUserSchema>;
+
+/**
+ * The calling account (`GET /rest/api/3/myself`): its own profile is always visible to it, so
+ * `displayName`, `active` and `timeZone` are present.
+ */
+export const MyselfSchema = JiraUserSchema.extend({
+  displayName: z.string(),
+  active: z.boolean(),
+  /** The profile time zone, in which Jira reads JQL dates written by this account. */
+  timeZone: z.string(),
+});
+/** The calling account. See {@link MyselfSchema}. */
+export type Myself = z.infer<typeof MyselfSchema>;
+
+/** A list of users (`user/search`, `user/assignable/search`). */
+export const JiraUserListSchema = z.array(JiraUserSchema);
