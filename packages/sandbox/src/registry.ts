@@ -15,13 +15,16 @@
  *
  * @module
  */
+import { jiraCloudSimulator } from './jira-cloud/index.js';
 import type { AnySimulator } from './simulator.js';
 
 /** Simulators by provider id; each key must equal its simulator's `provider`. */
 export type SimulatorRegistry = Readonly<Record<string, AnySimulator>>;
 
-/** The built-in simulators. None yet: each provider's simulator arrives with that provider. */
-export const builtinSimulators = {} as const satisfies SimulatorRegistry;
+/** The built-in simulators: Jira Cloud + Service Management. Autotask and Ivanti arrive with their providers. */
+export const builtinSimulators = {
+  'jira-cloud': jiraCloudSimulator,
+} as const satisfies SimulatorRegistry;
 
-/** The union of the built-in simulators' types (`never` while there are none). */
+/** The union of the built-in simulators' types. */
 export type BuiltinSimulator = (typeof builtinSimulators)[keyof typeof builtinSimulators];

@@ -1,0 +1,10 @@
+/**
+ * The Jira Cloud simulator of `@itsm/sandbox`: Jira Cloud platform REST v3 and Jira Service
+ * Management (`/rest/servicedeskapi`) over one seeded, stateful store.
+ *
+ * @module
+ */
+export { jiraCloudSimulator, type JiraConnectorOptions } from './simulator.js';
+export type { JiraCredentials } from './auth.js';
+export type { JiraState, JiraFacts, JiraSettings, RateLimitSettings, JiraUser, Issue, IssueComment, Attachment, Project, ServiceDesk } from './store.js';
+export { DEFAULT_TICKETS, SERVICE_ACCOUNT_TIME_ZONE, SERVICE_DESK_ID, SERVICE_PROJECT_KEY, SOFTWARE_PROJECT_KEY } from './seed.js';

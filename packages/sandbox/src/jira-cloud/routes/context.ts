@@ -1,0 +1,49 @@
+/**
+ * What every route module shares: the router type of the simulator, the caller's {@link View},
+ * and the look-ups that answer Jira's 404/403 (an issue the caller cannot browse is a 404, as in Jira).
+ *
+ * @module
+ */
+import type { Router } from '../../router.js';
+import type { HandlerContext, SimRequest } from '../../simulator.js';
+import { canBrowse, canWork, requireUser, type JiraCredentials } from '../auth.js';
+import { failIssueNotFound, failJira } from '../errors.js';
+import type { View } from '../serialize.js';
+import { store, type Issue, type JiraState, type JiraUser } from '../store.js';
+
+/** The simulator's router. */
+export type JiraRouter = Router<JiraState, JiraCredentials>;
+
+/** The simulator's handler context. */
+export type JiraContext = HandlerContext<JiraState, JiraCredentials>;
+
+/** The view of a caller. */
+export function viewFor(context: JiraContext, viewer: JiraUser | undefined): View {
+  return { state: context.state, url: context.url, viewer };
+}
+
+/** The authenticated caller and its view; 401 when anonymous. */
+export function authenticated(request: SimRequest, context: JiraContext): { user: JiraUser; view: View } {
+  const user = requireUser(request, context);
+  return { user, view: viewFor(context, user) };
+}
+
+/** An issue the caller can browse; Jira's 404 otherwise. */
+export function browseIssue(view: View, idOrKey: string): Issue {
+  const issue = store.issue(view.state, idOrKey);
+  if (issue === undefined || !canBrowse(store.projectOf(view.state, issue), view.viewer)) failIssueNotFound();
+  return issue;
+}
+
+/** An issue the caller can work on (edit, transition, comment); 404 when it cannot browse it, 403 when it can only look. */
+export function workIssue(view: View, idOrKey: string, what: string): Issue {
+  const issue = browseIssue(view, idOrKey);
+  if (!canWork(store.projectOf(view.state, issue), view.viewer)) failJira(403, [`You do not have permission to ${what}.`]);
+  return issue;
+}
+
+/** The comma-separated `expand` parameter as a set. */
+export function expandSet(value: string | readonly string[] | null | undefined): Set<string> {
+  const list = value === null || value === undefined ? [] : typeof value === 'string' ? [value] : value;
+  return new Set(list.flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item !== ''));
+}

@@ -1,0 +1,100 @@
+/**
+ * Issue CRUD: `POST /rest/api/3/issue` (201 `{id, key, self}`), `GET|PUT|DELETE
+ * /rest/api/3/issue/{issueIdOrKey}` (`fields`, `expand`; `notifyUsers`, `returnIssue`;
+ * `deleteSubtasks`).
+ *
+ * @module
+ */
+import { canWork, isProjectAdmin } from '../auth.js';
+import { failJira } from '../errors.js';
+import { boolParam, isObject, listParam, readJsonObject } from '../http.js';
+import { applyChanges, checkHierarchy, readIssueInput } from '../issue-input.js';
+import { issueJson, selectFields } from '../serialize.js';
+import { store, type Issue } from '../store.js';
+import { workflowOf } from '../workflows.js';
+import { authenticated, browseIssue, expandSet, workIssue, type JiraRouter } from './context.js';
+
+/** Adds the issue routes. */
+export function issueRoutes(router: JiraRouter): void {
+  router
+    .post('/rest/api/3/issue', (request, context) => {
+      const { user, view } = authenticated(request, context);
+      const body = readJsonObject(request);
+      const changes = readIssueInput(body, 'create', { state: context.state, caller: user });
+      const project = store.project(context.state, changes.projectId ?? '');
+      if (project === undefined) return failJira(400, [], { project: 'Specify a valid project ID or key' });
+      if (!canWork(project, user)) return failJira(403, ['You do not have permission to create issues in this project.']);
+      checkHierarchy(changes);
+      const now = Date.now();
+      const state = context.state;
+      const id = state.counters.issueId;
+      state.counters.issueId += 1;
+      const issue: Issue = {
+        id,
+        key: `${project.key}-${project.nextNumber}`,
+        projectId: project.id,
+        issueTypeId: changes.issueTypeId ?? project.issueTypeIds[0] ?? '10000',
+        summary: changes.summary ?? '',
+        description: changes.description ?? null,
+        statusId: workflowOf(project.workflowId).initialStatus,
+        resolutionId: null,
+        resolutionDate: null,
+        priorityId: changes.priorityId ?? '3',
+        reporterId: changes.reporterId === undefined ? user.accountId : changes.reporterId,
+        assigneeId: changes.assigneeId ?? null,
+        creatorId: user.accountId,
+        labels: changes.labels ?? [],
+        created: now,
+        updated: now,
+        statusCategoryChanged: now,
+        dueDate: changes.dueDate ?? null,
+        requestTypeId: changes.requestTypeId ?? null,
+        customFields: Object.fromEntries(Object.entries(changes.customFields ?? {}).filter((entry): entry is [string, string] => entry[1] !== null)),
+        comments: [],
+        attachmentIds: [],
+        changelog: [],
+        parentId: changes.parentId ?? null,
+        properties: Array.isArray(body.properties)
+          ? body.properties.filter(isObject).flatMap((property) => (typeof property.key === 'string' ? [{ key: property.key, value: property.value }] : []))
+          : [],
+      };
+      project.nextNumber += 1;
+      store.addIssue(state, issue);
+      if (changes.comments !== undefined) applyChanges(state, issue, { comments: changes.comments }, user, now);
+      return { status: 201, body: { id: String(issue.id), key: issue.key, self: `${view.url}/rest/api/3/issue/${issue.id}` } };
+    })
+    .get('/rest/api/3/issue/:issueIdOrKey', (request, context) => {
+      const { view } = authenticated(request, context);
+      const issue = browseIssue(view, context.params.issueIdOrKey);
+      return {
+        status: 200,
+        body: issueJson(view, issue, { fields: selectFields(listParam(request.query, 'fields'), '*all'), expand: expandSet(request.query.getAll('expand')) }),
+      };
+    })
+    .put('/rest/api/3/issue/:issueIdOrKey', (request, context) => {
+      const { user, view } = authenticated(request, context);
+      const issue = workIssue(view, context.params.issueIdOrKey, 'edit this issue');
+      const project = store.projectOf(context.state, issue);
+      if (!boolParam(request.query, 'notifyUsers', true) && !isProjectAdmin(project, user)) {
+        return failJira(403, ['To discard the user notification either admin or project admin permissions are required.']);
+      }
+      const body = readJsonObject(request);
+      const changes = readIssueInput(body, 'edit', { state: context.state, caller: user, project, issue });
+      applyChanges(context.state, issue, changes, user, Date.now());
+      if (boolParam(request.query, 'returnIssue', false)) {
+        return { status: 200, body: issueJson(view, issue, { fields: selectFields(undefined, '*all'), expand: expandSet(request.query.getAll('expand')) }) };
+      }
+      return { status: 204 };
+    })
+    .delete('/rest/api/3/issue/:issueIdOrKey', (request, context) => {
+      const { view } = authenticated(request, context);
+      const issue = workIssue(view, context.params.issueIdOrKey, 'delete this issue');
+      const subtasks = store.subtasks(context.state, issue);
+      if (subtasks.length > 0 && !boolParam(request.query, 'deleteSubtasks', false)) {
+        return failJira(400, [`The issue '${issue.key}' has subtasks. To delete it, set the 'deleteSubtasks' parameter to true.`]);
+      }
+      for (const subtask of subtasks) store.removeIssue(context.state, subtask);
+      store.removeIssue(context.state, issue);
+      return { status: 204 };
+    });
+}

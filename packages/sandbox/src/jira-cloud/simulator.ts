@@ -1,0 +1,97 @@
+/**
+ * The Jira Cloud simulator: platform REST v3 and Jira Service Management over one store, with
+ * Jira's authentication, XSRF rule, rate limiting (off by default), error bodies and an
+ * `X-AREQUESTID` header on every answer.
+ *
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import { createRouter } from '../router.js';
+import { defineSimulator, SimResponseError, type SimRequest, type SimResponse } from '../simulator.js';
+import { callerOf, type JiraCredentials } from './auth.js';
+import { jiraError } from './errors.js';
+import { checkXsrf } from './http.js';
+import { takeRateLimit } from './rate-limit.js';
+import { attachmentRoutes } from './routes/attachments.js';
+import { commentRoutes } from './routes/comments.js';
+import type { JiraContext } from './routes/context.js';
+import { issueRoutes } from './routes/issues.js';
+import { metaRoutes } from './routes/meta.js';
+import { searchRoutes } from './routes/search.js';
+import { serviceDeskRoutes } from './routes/servicedesk.js';
+import { transitionRoutes } from './routes/transitions.js';
+import { userRoutes } from './routes/users.js';
+import { apiToken, seedState, serviceAccountEmail } from './seed.js';
+import type { JiraState } from './store.js';
+
+/** What `sb.connectorOptions('jira-cloud')` returns: everything `createJiraConnector` needs. */
+export interface JiraConnectorOptions {
+  /** The site URL (a bare origin). */
+  readonly baseUrl: string;
+  /** The service account's e-mail address. */
+  readonly email: string;
+  /** Its API token. */
+  readonly apiToken: string;
+  /** The JSM project key (`HELP`). */
+  readonly projectKey: string;
+  /** The service desk id of that project. */
+  readonly serviceDeskId: string;
+  /** The default request type (`Get IT help`). */
+  readonly requestTypeId: string;
+}
+
+const router = createRouter<JiraState, JiraCredentials>({
+  notFound: (request, context) => jiraError(404, [`null for uri: ${context.url}${request.path}`]),
+  methodNotAllowed: (_request, _context, allowed) => ({ status: 405, headers: { allow: allowed.join(', ') }, body: '' }),
+});
+issueRoutes(router);
+transitionRoutes(router);
+commentRoutes(router);
+attachmentRoutes(router);
+searchRoutes(router);
+userRoutes(router);
+metaRoutes(router);
+serviceDeskRoutes(router);
+
+function requestId(seed: string, state: JiraState): string {
+  state.counters.requestId += 1;
+  const hex = createHash('sha1').update(`${seed}:${state.counters.requestId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+async function answer(request: SimRequest, context: JiraContext): Promise<SimResponse> {
+  try {
+    const limited = takeRateLimit(context.state.rateLimit, Date.now());
+    if (limited !== undefined) return limited;
+    checkXsrf(request);
+    return await router.handle(request, context);
+  } catch (error) {
+    if (error instanceof SimResponseError) return error.response;
+    throw error;
+  }
+}
+
+/** The Jira Cloud simulator. */
+export const jiraCloudSimulator = defineSimulator({
+  provider: 'jira-cloud',
+  title: 'Jira Cloud',
+  createState: ({ random, seed, tickets, seededUntil }): JiraState => seedState({ random, seed, tickets, seededUntil }),
+  credentials: ({ random, seed }): JiraCredentials => ({ email: serviceAccountEmail(seed), apiToken: apiToken(random) }),
+  connectorOptions: ({ url, credentials, state }): JiraConnectorOptions => ({
+    baseUrl: url,
+    email: credentials.email,
+    apiToken: credentials.apiToken,
+    projectKey: state.facts.serviceProjectKey,
+    serviceDeskId: state.facts.serviceDeskId,
+    requestTypeId: state.facts.requestTypeId,
+  }),
+  handle: async (request, context) => {
+    const response = await answer(request, context);
+    const user = callerOf(request, context).user;
+    const headers: Record<string, string | readonly string[]> = { 'x-arequestid': requestId(context.seed, context.state), ...(user === undefined ? {} : { 'x-aaccountid': user.accountId }) };
+    for (const [name, value] of Object.entries(response.headers ?? {})) headers[name.toLowerCase()] = value;
+    const isJson = typeof response.body === 'object' && response.body !== null && !(response.body instanceof Uint8Array);
+    if (isJson && headers['content-type'] === undefined) headers['content-type'] = 'application/json;charset=UTF-8';
+    return { ...response, headers };
+  },
+});

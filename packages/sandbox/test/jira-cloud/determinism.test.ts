@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../../src/sandbox.js';
+import { jira } from './support/http.js';
+
+async function snapshot(seed: string) {
+  await using sb = await startSandbox({ providers: ['jira-cloud'], seed, tickets: 50 });
+  const call = jira(sb);
+  const issues = await call('POST', '/rest/api/3/search/jql', { json: { jql: 'project in (HELP, ITOPS) ORDER BY key ASC', fields: ['*all'], maxResults: 100 } });
+  const text = issues.text.replaceAll(sb.url('jira-cloud'), 'SITE');
+  return { credentials: sb.credentials['jira-cloud'], facts: sb.state('jira-cloud').facts, options: { ...sb.connectorOptions('jira-cloud'), baseUrl: 'SITE' }, text };
+}
+
+describe('determinism', () => {
+  it('gives the same credentials, facts and issues for the same seed, and different ones for another seed', async () => {
+    const [a, b, c] = await Promise.all([snapshot('alpha'), snapshot('alpha'), snapshot('beta')]);
+    expect(b).toEqual(a);
+    expect(c.credentials).not.toEqual(a.credentials);
+    expect(c.text).not.toEqual(a.text);
+    expect(a.options).toMatchObject({ projectKey: 'HELP', serviceDeskId: '1', requestTypeId: '1', email: a.credentials.email, apiToken: a.credentials.apiToken });
+  });
+
+  it('seeds every status, issue type and priority, and reset() brings the seed back', async () => {
+    await using sb = await startSandbox({ providers: ['jira-cloud'] });
+    const state = sb.state('jira-cloud');
+    const issues = [...state.issues.values()];
+    expect(new Set(issues.map((issue) => issue.statusId)).size).toBe(12);
+    expect(new Set(issues.map((issue) => issue.issueTypeId)).size).toBe(7);
+    expect(new Set(issues.map((issue) => issue.priorityId)).size).toBe(5);
+    expect(new Set(issues.map((issue) => issue.reporterId)).size).toBeGreaterThan(20);
+    expect(issues.some((issue) => issue.comments.some((comment) => !comment.jsdPublic))).toBe(true);
+    expect(Math.max(...issues.map((issue) => issue.updated))).toBeLessThan(Date.parse('2026-01-01T00:00:00Z'));
+    await jira(sb)('DELETE', '/rest/api/3/issue/HELP-1');
+    expect(sb.state('jira-cloud').issues.size).toBe(599);
+    await sb.reset();
+    expect(sb.state('jira-cloud').issues.size).toBe(600);
+  });
+});
