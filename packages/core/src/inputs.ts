@@ -100,9 +100,13 @@ export const UpdateTicketInputSchema = z
     /** Not accepted here: a status changes through `tickets.transition()`. */
     status: z.never({ error: 'cannot be updated; use tickets.transition() to change the status' }).optional(),
   })
-  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
-    message: 'must change at least one field',
-  });
+  .refine(
+    (patch) =>
+      Object.entries(patch).some(([key, value]) =>
+        key === 'providerFields' ? Object.keys(value ?? {}).length > 0 : value !== undefined,
+      ),
+    { message: 'must change at least one field' },
+  );
 /** @see {@link UpdateTicketInputSchema} */
 export type UpdateTicketInput = z.input<typeof UpdateTicketInputSchema>;
 
@@ -149,6 +153,9 @@ export const TransitionOptionsSchema = z.strictObject({
   commentVisibility: CommentVisibilitySchema.optional(),
   /** Resolution name for providers that record one (Jira); a sensible default is used otherwise. */
   resolution: text.optional(),
+}).refine((options) => options.commentVisibility === undefined || options.comment !== undefined, {
+  message: 'needs a comment to apply to',
+  path: ['commentVisibility'],
 });
 /** @see {@link TransitionOptionsSchema} */
 export type TransitionOptions = z.input<typeof TransitionOptionsSchema>;

@@ -72,7 +72,8 @@ export const PriorityLevelSchema = z.enum(PRIORITY_LEVELS);
 /** How urgent a ticket is, normalised. */
 export type PriorityLevel = z.infer<typeof PriorityLevelSchema>;
 
-const isoDateTime = z.iso.datetime({ offset: true });
+/** An ISO 8601 date-time in UTC (`…Z`), as every timestamp of the model is. */
+const isoDateTime = z.iso.datetime({ message: 'must be an ISO 8601 date-time in UTC, ending in Z' });
 
 /** A ticket: an incident, a service request or any other unit of work. */
 export const TicketSchema = z.object({

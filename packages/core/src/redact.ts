@@ -28,7 +28,8 @@ const SECRET_HEADER_NAMES = new Set([
 ]);
 
 /** Query parameter names whose values are always secret. */
-const SECRET_QUERY_NAMES = /^(api[-_]?key|token|access[-_]?token|secret|password|client[-_]?secret|code|signature|sig)$/i;
+const SECRET_QUERY_NAMES =
+  /^(api[-_]?key|key|auth|token|access[-_]?token|private[-_]?token|session[-_]?id|secret|password|client[-_]?secret|code|signature|sig)$/i;
 
 /**
  * Whether a header name carries a credential. Used by the transport to keep such headers out of

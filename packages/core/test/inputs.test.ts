@@ -101,6 +101,17 @@ describe('schemas', () => {
     expect(inputError(() => parseInput(FileInputSchema, { filename: 'a.txt', content: new Uint8Array(), contentType: 'text' }, 'file')).field).toBe('file.contentType');
   });
 
+  it('refuses a patch whose only change is an empty providerFields', () => {
+    expect(() => parseInput(UpdateTicketInputSchema, { providerFields: {} }, 'patch')).toThrow(/at least one field/);
+    expect(parseInput(UpdateTicketInputSchema, { providerFields: { customfield_1: 'x' } }, 'patch')).toBeTruthy();
+  });
+
+  it('refuses a comment visibility without a comment', () => {
+    expect(inputError(() => parseInput(TransitionOptionsSchema, { commentVisibility: 'internal' }, 'options')).field).toBe(
+      'options.commentVisibility',
+    );
+  });
+
   it('transition options are strict', () => {
     expect(inputError(() => parseInput(TransitionOptionsSchema, { coment: 'typo' }, 'options')).field).toBe('options.coment');
   });

@@ -22,6 +22,7 @@ describe('model schemas', () => {
 
   it('rejects a ticket with a non-ISO date or an unknown category', () => {
     expect(TicketSchema.safeParse({ ...ticket, createdAt: '01/01/2026' }).success).toBe(false);
+    expect(TicketSchema.safeParse({ ...ticket, updatedAt: '2026-01-01T12:05:00+02:00' }).success).toBe(false);
     expect(TicketSchema.safeParse({ ...ticket, status: { category: 'pending', native: { name: 'x' } } }).success).toBe(false);
   });
 

@@ -67,6 +67,12 @@ describe('redactUrl', () => {
     expect(out).toContain(`api_key=${encodeURIComponent(REDACTED)}`);
   });
 
+  it('masks the common credential parameter names', () => {
+    for (const name of ['key', 'auth', 'private_token', 'session_id']) {
+      expect(redactUrl(`https://x.test/?${name}=s3cret`)).not.toContain('s3cret');
+    }
+  });
+
   it('returns non-URLs unchanged', () => {
     expect(redactUrl('/relative')).toBe('/relative');
   });

@@ -195,7 +195,7 @@ export interface RequestOptions {
   query?: RequestQuery;
   /** A value to send as JSON (sets `Content-Type: application/json`). */
   json?: unknown;
-  /** A raw body (`FormData`, `Uint8Array`, string, ...). Ignored when `json` is given. */
+  /** A raw body (`FormData`, `Uint8Array`, string, ...). Giving both `json` and `body` is an `InputError`. */
   body?: RequestInit['body'];
   /** Headers of this call, over the transport's. */
   headers?: Record<string, string>;

@@ -12,7 +12,7 @@
  */
 import ky, { type HTTPError, type Input, type Options, type ResponsePromise } from 'ky';
 import type { z } from 'zod';
-import { ItsmError, ResponseShapeError, TimeoutError, type SchemaIssue } from '../errors.js';
+import { InputError, ItsmError, ResponseShapeError, TimeoutError, type SchemaIssue } from '../errors.js';
 import type { ProviderId } from '../model.js';
 import type { Redactor } from '../redact.js';
 import {
@@ -215,6 +215,9 @@ export function createTransport(options: TransportOptions): Transport {
     const attemptTimeout = checkDuration('options.timeout', callOptions.timeout, settings.timeout);
     const totalTimeout = checkDuration('options.totalTimeout', callOptions.totalTimeout, settings.totalTimeout);
     const maxRetries = checkRetries('options.maxRetries', callOptions.maxRetries, settings.maxRetries);
+    if (callOptions.json !== undefined && callOptions.body !== undefined) {
+      throw new InputError('options.body: give either json or body, not both', { provider: settings.provider, field: 'options.body' });
+    }
     const userSignal = callOptions.signal;
     userSignal?.throwIfAborted();
     const totalController = new AbortController();

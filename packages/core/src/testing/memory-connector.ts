@@ -237,12 +237,21 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
     return structuredClone(entry.ticket);
   }
 
-  function paginate<T>(items: () => T[]): Paginator<T> {
+  /**
+   * Pages over a snapshot taken when the first page is asked for, so that edits made while a caller
+   * pages (which re-sort a list by update time) neither drop nor repeat an item.
+   */
+  function paginate<T>(snapshot: () => T[], size = pageSize): Paginator<T> {
+    const snapshots = new Map<string, T[]>();
+    let nextSnapshot = 0;
     return new Paginator<T>(async (cursor) => {
-      const all = items();
-      const offset = cursor === undefined ? 0 : Number(cursor);
-      const end = offset + pageSize;
-      return { items: all.slice(offset, end), nextCursor: end < all.length ? String(end) : undefined };
+      const [id, offset] = cursor === undefined ? [String(nextSnapshot++), 0] : [cursor.split(':')[0]!, Number(cursor.split(':')[1])];
+      if (cursor === undefined) snapshots.set(id, snapshot());
+      const all = snapshots.get(id);
+      if (!all || !Number.isInteger(offset)) throw new InputError(`cursor: ${cursor} is not a cursor of this list`, { provider, field: 'cursor' });
+      const end = offset + size;
+      if (end >= all.length) snapshots.delete(id);
+      return { items: all.slice(offset, end), nextCursor: end < all.length ? `${id}:${end}` : undefined };
     });
   }
 
@@ -331,10 +340,10 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
         return snapshot(entry);
       },
       list(rawQuery = {}) {
-        let query: z.output<typeof TicketQuerySchema> | undefined;
-        return new Paginator<Ticket>(async (cursor) => {
-          query ??= parseInput(TicketQuerySchema, rawQuery, 'query');
-          const q = query;
+        let pageSizeAsked: number | undefined;
+        if (typeof rawQuery === 'object' && rawQuery !== null && typeof rawQuery.pageSize === 'number') pageSizeAsked = rawQuery.pageSize;
+        return paginate(() => {
+          const q = parseInput(TicketQuerySchema, rawQuery, 'query');
           const types = q.type === undefined ? undefined : Array.isArray(q.type) ? q.type : [q.type];
           const since = q.updatedSince === undefined ? undefined : new Date(q.updatedSince).getTime();
           const all = [...tickets.values()]
@@ -346,11 +355,8 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
             .filter((ticket) => since === undefined || Date.parse(ticket.updatedAt) >= since)
             .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || Number(a.id) - Number(b.id));
           if (q.order !== 'updated_asc') all.reverse();
-          const offset = cursor === undefined ? 0 : Number(cursor);
-          const size = q.pageSize ?? pageSize;
-          const end = offset + size;
-          return { items: all.slice(offset, end).map((ticket) => structuredClone(ticket)), nextCursor: end < all.length ? String(end) : undefined };
-        });
+          return all.map((ticket) => structuredClone(ticket));
+        }, pageSizeAsked ?? pageSize);
       },
       async transition(idOrKey, to, rawOptions = {}) {
         const category = parseInput(StatusCategorySchema.exclude(['unknown']), to, 'to');

@@ -173,6 +173,14 @@ describe('the injected fetch', () => {
   });
 });
 
+describe('request bodies', () => {
+  it('refuses json and body together instead of dropping one, before any request', async () => {
+    const error = await failure(transport().request('POST', '/issue', { json: { a: 1 }, body: 'b' }));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: 'options.body', provider: 'jira-cloud' });
+  });
+});
+
 describe('response bodies', () => {
   it('resolves undefined for a 204 and for an empty 200', async () => {
     nock(ORIGIN).delete('/ex/jira/abc/issue/1').reply(204).get('/ex/jira/abc/empty').reply(200, '');

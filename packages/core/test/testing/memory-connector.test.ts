@@ -45,6 +45,19 @@ describe('createMemoryConnector', () => {
     expect(oldest.map((t) => t.id)).toEqual([second.id, first.id]);
   });
 
+  it('pages a snapshot, so updates while paging neither drop nor repeat a ticket', async () => {
+    const connector = createMemoryConnector({ pageSize: 2 });
+    const created = [];
+    for (let i = 0; i < 6; i++) created.push(await connector.tickets.create({ subject: `t${i}` }));
+    const seen: string[] = [];
+    for await (const ticket of connector.tickets.list()) {
+      seen.push(ticket.id);
+      // Touching the oldest ticket moves it to the front of a live, newest-first list.
+      if (seen.length === 1) await connector.tickets.update(created[0]!.id, { subject: 'touched' });
+    }
+    expect(seen.sort()).toEqual(created.map((ticket) => ticket.id).sort());
+  });
+
   it('returns copies, so callers cannot change the store by accident', async () => {
     const connector = createMemoryConnector();
     const ticket = await connector.tickets.create({ subject: 'original' });
