@@ -65,3 +65,8 @@ export { KNOWN_PROVIDER_IDS, type ProviderId } from './provider-id.js';
 export { Random, type DateInput, type WeightedChoice } from './random.js';
 export * from './data.js';
 export { runCli, runCliProcess, formatRequest, CLI_USAGE, CLI_EXIT, type CliOptions, type CliOutput } from './cli-run.js';
+/**
+ * The Jira Cloud simulator: its definition, the types of its state (what `sb.state('jira-cloud')`
+ * returns, including `facts` about the seeded data), credentials and connector options.
+ */
+export * as jiraCloud from './jira-cloud/index.js';

@@ -6,5 +6,21 @@
  */
 export { jiraCloudSimulator, type JiraConnectorOptions } from './simulator.js';
 export type { JiraCredentials } from './auth.js';
-export type { JiraState, JiraFacts, JiraSettings, RateLimitSettings, JiraUser, Issue, IssueComment, Attachment, Project, ServiceDesk } from './store.js';
+export type {
+  JiraState,
+  JiraFacts,
+  JiraSettings,
+  RateLimitSettings,
+  JiraUser,
+  Issue,
+  IssueComment,
+  Attachment,
+  Project,
+  ServiceDesk,
+  ChangeHistory,
+  EntityProperty,
+  CommentVisibility,
+  ChangeItem,
+} from './store.js';
+export type { AdfDocument, AdfNode } from './adf.js';
 export { DEFAULT_TICKETS, SERVICE_ACCOUNT_TIME_ZONE, SERVICE_DESK_ID, SERVICE_PROJECT_KEY, SOFTWARE_PROJECT_KEY } from './seed.js';
