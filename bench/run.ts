@@ -18,6 +18,7 @@ interface BenchmarkModule {
 const BENCHMARKS: { name: string; load: () => Promise<BenchmarkModule> }[] = [
   { name: 'transport', load: () => import('./transport.ts') },
   { name: 'paging', load: () => import('./paging.ts') },
+  { name: 'jira-paging', load: () => import('./jira-paging.ts') },
 ];
 
 async function main(): Promise<void> {
