@@ -6,6 +6,7 @@
 // Each provider adds one entry to `targets` when its connector and simulator land.
 import type { ItsmConnector } from '@itsm/core';
 import { createMemoryConnector } from '@itsm/core/testing';
+import { createJiraConnector } from '@itsm/jira-cloud';
 import { builtinSimulators, startSandbox, type Sandbox } from '@itsm/sandbox';
 import { consoleNarrator, explainError, runHelpdeskBot } from './helpdesk-bot/scenario.ts';
 
@@ -25,6 +26,13 @@ const targets: Target[] = [
     title: 'In-memory reference connector (@itsm/core/testing)',
     connect: () => createMemoryConnector({ webUrl: 'https://helpdesk.example.com' }),
     employeeEmail: 'ann.lee@example.com',
+  },
+  {
+    title: 'Jira Cloud + Service Management (sandbox)',
+    provider: 'jira-cloud',
+    connect: (sb) => createJiraConnector(sb!.connectorOptions('jira-cloud')),
+    // A customer of the HELP desk in the sandbox's default seed (its `knownRequester`).
+    employeeEmail: 'mia.zhang@westfield-manufacturing.example',
   },
 ];
 

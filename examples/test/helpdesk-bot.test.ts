@@ -1,6 +1,8 @@
 // The demo scenario, end to end, through every connector the demo runs.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryConnector } from '@itsm/core/testing';
+import { createJiraConnector } from '@itsm/jira-cloud';
+import { startSandbox, type Sandbox } from '@itsm/sandbox';
 import { runHelpdeskBot, type Narrator } from '../helpdesk-bot/scenario.ts';
 
 function recorder(): Narrator & { lines: string[] } {
@@ -30,5 +32,38 @@ describe('helpdesk-bot scenario', () => {
     await expect(runHelpdeskBot(createMemoryConnector(), 'stranger@example.com', recorder())).rejects.toThrow(
       'nobody has the email stranger@example.com',
     );
+  });
+});
+
+describe('helpdesk-bot scenario on Jira Cloud + Service Management (sandbox)', () => {
+  // The employee the demo uses: a customer of the HELP desk in the sandbox's default seed.
+  const DEMO_EMPLOYEE = 'mia.zhang@westfield-manufacturing.example';
+  let sb: Sandbox;
+  beforeAll(async () => {
+    sb = await startSandbox({ providers: ['jira-cloud'] });
+  });
+  afterAll(() => sb.close());
+
+  it('runs the whole bot flow against the Jira simulator', { timeout: 30_000 }, async () => {
+    expect(sb.state('jira-cloud').facts.knownRequester.email).toBe(DEMO_EMPLOYEE);
+    const connector = createJiraConnector(sb.connectorOptions('jira-cloud'));
+    const say = recorder();
+    const result = await runHelpdeskBot(connector, DEMO_EMPLOYEE, say);
+
+    expect(say.lines.filter((line) => line.startsWith('PASS'))).toHaveLength(10);
+    expect(say.lines.some((line) => /^(FAIL|WARN)/.test(line))).toBe(false);
+    expect(say.lines.filter((line) => line.includes('/servicedesk/customer/portal/1/create/'))).toHaveLength(4);
+    expect(result.raised.status).toMatchObject({ category: 'resolved', native: { name: 'Resolved' } });
+    expect(result.raised.assignee?.id).toBe(sb.state('jira-cloud').facts.serviceAccount.accountId);
+    expect(result.logged.status.category).toBe('resolved');
+    expect(result.recent.slice(0, 2).map((ticket) => ticket.id)).toEqual([result.logged.id, result.raised.id]);
+    for (const ticket of result.recent) expect(ticket.url).toBe(`${sb.url('jira-cloud')}/browse/${ticket.key}`);
+    expect(new Set(result.changed.map((ticket) => ticket.id))).toEqual(new Set([result.raised.id, result.logged.id]));
+
+    const comments = await connector.comments.list(result.raised.id).toArray({ limit: 10 });
+    expect(comments.map((comment) => comment.visibility)).toEqual(['public', 'internal', 'public']);
+    const attachments = await connector.attachments.list(result.raised.id).toArray({ limit: 10 });
+    expect(attachments.map((attachment) => attachment.filename)).toEqual(['chat-transcript.txt']);
+    expect(say.lines.filter((line) => line.startsWith('# '))).toHaveLength(10);
   });
 });

@@ -8,10 +8,15 @@
  *   uses for descriptions and comments.
  * - The {@link jql} tagged template, which quotes every interpolated value so user input can never
  *   change a query's structure.
+ * - {@link createJiraConnector}: the project behind the shared `ItsmConnector` interface (tickets,
+ *   JSM requests raised on behalf of customers, status mapping, transitions, public and internal
+ *   comments, attachments, users and customers, the request-type catalog, a change feed, and
+ *   `verifyAccess()` for the service-account setup).
  *
  * @packageDocumentation
  */
 export * from './adf/index.js';
+export * from './connector/index.js';
 export * from './jql/index.js';
 export { JiraCloudClient, type TimeZoneOptions } from './client.js';
 export {

@@ -1,0 +1,28 @@
+/**
+ * Attachments: an issue attachment's metadata as the model's `Attachment`.
+ *
+ * @module
+ */
+import type { Attachment } from '@itsm/core';
+import type { IssueAttachment } from '../schemas/attachments.js';
+import { optionalUtc } from './dates.js';
+
+/**
+ * An attachment's metadata as an `Attachment`.
+ *
+ * @param attachment - From an issue's `attachment` field or an upload's answer.
+ * @param ticketId - The issue id it belongs to.
+ */
+export function jiraAttachmentToAttachment(attachment: IssueAttachment, ticketId: string): Attachment {
+  const createdAt = optionalUtc(attachment.created);
+  return {
+    provider: 'jira-cloud',
+    id: attachment.id,
+    ticketId,
+    filename: attachment.filename,
+    ...(attachment.size === undefined ? {} : { size: attachment.size }),
+    ...(attachment.mimeType === undefined ? {} : { contentType: attachment.mimeType }),
+    ...(createdAt === undefined ? {} : { createdAt }),
+    raw: attachment,
+  };
+}

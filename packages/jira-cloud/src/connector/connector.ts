@@ -1,0 +1,364 @@
+/**
+ * {@link createJiraConnector}: Jira Cloud and Jira Service Management behind the shared
+ * `ItsmConnector` interface.
+ *
+ * @module
+ */
+import {
+  CommentInputSchema,
+  CreateTicketInputSchema,
+  FileInputSchema,
+  InputError,
+  Paginator,
+  StatusInputSchema,
+  TransitionOptionsSchema,
+  UpdateTicketInputSchema,
+  createChangeFeed,
+  unsupported,
+  type AccessReport,
+  type CatalogItem,
+  type Comment,
+  type CommentVisibility,
+  type ConnectorCapabilities,
+  type ItsmConnector,
+  type Ticket,
+  type User,
+} from '@itsm/core';
+import { z } from 'zod';
+import { textToAdf } from '../adf/index.js';
+import type { JiraCloudClient } from '../client.js';
+import { IssueCommentPageSchema } from '../schemas/comments.js';
+import { jiraAttachmentToAttachment } from './attachments.js';
+import { catalogItems } from './catalog.js';
+import { jiraCommentToComment } from './comments.js';
+import { ConnectorContext } from './context.js';
+import { platformIssueType, requestTypeFor } from './create-target.js';
+import { parseJiraInput } from './input.js';
+import { resolveConnectorOptions, type JiraConnectorOptions } from './options.js';
+import { DEFAULT_JIRA_PRIORITY_NAMES } from './priority-map.js';
+import { planTicketSearch } from './query.js';
+import { searchPage, ticketSearch, toTicket } from './search.js';
+import { TICKET_FIELDS } from './ticket.js';
+import { planTransition } from './transition.js';
+import { accountByEmail, accountIdOf, checkEmail, jiraUserToUser } from './users.js';
+import { verifyJiraAccess } from './verify.js';
+
+/**
+ * The Jira connector: an `ItsmConnector` with the native client and the project at hand.
+ */
+export interface JiraConnector extends ItsmConnector {
+  /** Always `jira-cloud`. */
+  readonly provider: 'jira-cloud';
+  /** The native client, for everything the shared model does not cover. */
+  readonly client: JiraCloudClient;
+  /** The project the connector works in. */
+  readonly projectKey: string;
+  /**
+   * What it can do: the `catalog` only with a `serviceDeskId` (it is the desk's request types);
+   * attachments, internal comments (in service projects) and user search always.
+   */
+  readonly capabilities: ConnectorCapabilities;
+  /**
+   * Checks the service-account setup of the access requirements (credentials, UTC-like profile time
+   * zone, project, service desk, Jira Service Management access, customers, the Resolve / In
+   * Progress / Reopen transitions and the Assignee field on the resolve screen), each with a fix.
+   * Never throws for a failing check.
+   */
+  verifyAccess(): Promise<AccessReport>;
+}
+
+const IdSchema = z.string().trim().min(1, 'must be a non-empty id or key');
+
+/** A paginator whose first page fails with `error`. */
+function failing<T>(error: Error): Paginator<T> {
+  return new Paginator<T>(async () => {
+    throw error;
+  });
+}
+
+/** Checks a ticket summary the way Jira does: one line, at most 255 characters. */
+function summary(subject: string, field: string): string {
+  if (/[\r\n]/.test(subject)) throw new InputError(`${field} must be a single line (Jira summaries have no line breaks)`, { provider: 'jira-cloud', field });
+  if (subject.length > 255) throw new InputError(`${field} must be at most 255 characters (Jira's limit for summaries)`, { provider: 'jira-cloud', field });
+  return subject;
+}
+
+/**
+ * Creates the Jira connector.
+ *
+ * - **Tickets** are the project's issues. With `serviceDeskId` and `requestTypeId`, `create()`
+ *   raises a Jira Service Management request on behalf of the requester (so it has a request type
+ *   and shows on the customer portal); otherwise it creates a platform issue with the requester as
+ *   reporter. `input.status` creates, then transitions. Priority and assignee of a request are set
+ *   by an edit right after, since request type forms rarely carry them. A create is never retried;
+ *   when a step after it fails, the error is thrown and the ticket exists.
+ * - **Statuses** map through Jira's status category with name overrides ("Waiting for customer" is
+ *   `waiting_for_user`, "Closed" is `closed`, ...) and your `statusMap`; `transition()` picks the
+ *   workflow transition by its target's category and fills its screen (resolution, the bot as
+ *   assignee). See {@link planTransition}.
+ * - **Comments** are platform comments; internal ones carry the `sd.public.comment` property
+ *   (service projects only). **Attachments**, **users** (platform users and the desk's customers)
+ *   and the **catalog** (the desk's request types, with portal links) are supported.
+ * - **`changes()`** polls `updated >= <since, in the account's time zone> ORDER BY updated ASC`
+ *   through the core change feed; **`verifyAccess()`** checks the service-account setup.
+ *
+ * @param options - The client's options (or a `client`), the project key and the mappings.
+ * @throws `InputError` naming the first bad option, before any request.
+ * @example
+ * ```ts
+ * import { createJiraConnector } from '@itsm/jira-cloud';
+ *
+ * const jira = createJiraConnector({
+ *   baseUrl: 'https://acme.atlassian.net',
+ *   email: 'helpdesk-bot@acme.com',
+ *   apiToken: process.env.JIRA_API_TOKEN!,
+ *   projectKey: 'HELP',
+ *   serviceDeskId: '1',
+ *   requestTypeId: '1',
+ * });
+ * const ticket = await jira.tickets.create({ subject: 'VPN drops every hour', requester: 'ann@acme.com' });
+ * await jira.comments.add(ticket.id, { body: 'Looking into it.', visibility: 'internal' });
+ * await jira.tickets.transition(ticket.id, 'resolved', { comment: 'Fixed the idle timeout.' });
+ * ```
+ */
+export function createJiraConnector(options: JiraConnectorOptions): JiraConnector {
+  const context = new ConnectorContext(resolveConnectorOptions(options));
+  const { client } = context;
+  const settings = context.options;
+  const provider = 'jira-cloud' as const;
+  const jsm = settings.serviceDeskId !== undefined && settings.requestTypeId !== undefined;
+
+  const feed = createChangeFeed<Ticket>(
+    {
+      ascending: true,
+      async *fetchUpdatedSince(since, { signal }) {
+        const q = await client.jqlTag();
+        const query = q`project = ${settings.projectKey} AND updated >= ${since} ORDER BY updated ASC, key ASC`;
+        let cursor: string | undefined;
+        do {
+          const page = await searchPage(context, query, cursor, { signal });
+          for (const issue of page.issues) yield await toTicket(context, issue);
+          cursor = page.nextCursor;
+        } while (cursor !== undefined);
+      },
+    },
+    { scope: `jira-cloud:${client.baseUrl}:${settings.projectKey}`, ...(settings.overlapMs === undefined ? {} : { overlapMs: settings.overlapMs }) },
+  );
+
+  async function get(idOrKey: string): Promise<Ticket> {
+    const id = parseJiraInput(IdSchema, idOrKey, 'idOrKey');
+    return toTicket(context, await client.issues.get(id, { fields: [...TICKET_FIELDS] }));
+  }
+
+  /** The issue id of an id or key: an id as it is, a key through Jira (which also checks it exists). */
+  async function issueId(idOrKey: string): Promise<string> {
+    const id = parseJiraInput(IdSchema, idOrKey, 'idOrKey');
+    if (/^\d+$/.test(id)) return id;
+    return (await client.issues.get(id, { fields: ['status'] })).id;
+  }
+
+  async function addComment(ticketIdOrKey: string, body: string, visibility: CommentVisibility): Promise<Comment> {
+    if (visibility === 'internal') {
+      const project = await context.projectInfo();
+      if (project.projectTypeKey !== 'service_desk') {
+        throw unsupported(provider, 'internalComments', `project ${settings.projectKey} is not a Jira Service Management project, and Jira has internal comments only there`);
+      }
+    }
+    const id = await issueId(ticketIdOrKey);
+    const comment = await client.issues.comments.add(id, { body, internal: visibility === 'internal' });
+    return jiraCommentToComment(comment, id);
+  }
+
+  const connector: JiraConnector = {
+    provider,
+    client,
+    projectKey: settings.projectKey,
+    capabilities: {
+      catalog: settings.serviceDeskId !== undefined,
+      attachments: true,
+      internalComments: true,
+      userSearch: true,
+    },
+    tickets: {
+      get,
+      async create(rawInput) {
+        const input = parseJiraInput(CreateTicketInputSchema, rawInput, 'input');
+        summary(input.subject, 'input.subject');
+        if (input.team !== undefined) {
+          throw unsupported(provider, 'team', 'Jira has no team field; set the field your site uses (e.g. a customfield) through providerFields');
+        }
+        const requester = input.requester === undefined ? undefined : ((await accountIdOf(context, input.requester, 'input.requester')) as string);
+        const assignee = input.assignee === undefined ? undefined : ((await accountIdOf(context, input.assignee, 'input.assignee')) as string);
+        const priority = input.priority === undefined ? undefined : DEFAULT_JIRA_PRIORITY_NAMES[input.priority];
+        let id: string;
+        if (jsm) {
+          const requestTypeId = await requestTypeFor(context, input.type);
+          const values: Record<string, unknown> = { ...input.providerFields, summary: input.subject };
+          const adf = input.description !== undefined && input.description.trim() !== '';
+          if (adf) values.description = textToAdf(input.description ?? '');
+          const request = await client.serviceDesk.requests.create({
+            serviceDeskId: settings.serviceDeskId as string,
+            requestTypeId,
+            requestFieldValues: values,
+            ...(requester === undefined ? {} : { raiseOnBehalfOf: requester }),
+            ...(adf ? { isAdfRequest: true } : {}),
+          });
+          id = request.issueId;
+          const fields: Record<string, unknown> = {};
+          if (priority !== undefined) fields.priority = { name: priority };
+          if (assignee !== undefined) fields.assignee = { accountId: assignee };
+          if (Object.keys(fields).length > 0) await client.issues.edit(id, { fields });
+        } else {
+          const issueType = await platformIssueType(context, input.type);
+          const created = await client.issues.create({
+            project: settings.projectKey,
+            issueType: issueType.id,
+            summary: input.subject,
+            ...(input.description === undefined || input.description.trim() === '' ? {} : { description: input.description }),
+            ...(requester === undefined ? {} : { reporter: requester }),
+            ...(assignee === undefined ? {} : { assignee }),
+            ...(priority === undefined ? {} : { priority }),
+            ...(input.providerFields === undefined ? {} : { customFields: input.providerFields }),
+          });
+          id = created.id;
+        }
+        if (input.status !== undefined) return connector.tickets.transition(id, input.status);
+        return get(id);
+      },
+      async update(idOrKey, rawPatch) {
+        const patch = parseJiraInput(UpdateTicketInputSchema, rawPatch, 'patch');
+        const id = parseJiraInput(IdSchema, idOrKey, 'idOrKey');
+        if (patch.type !== undefined) {
+          throw unsupported(provider, 'changeType', "Jira changes an issue's type only by moving the issue (Move in the web UI), which the REST edit cannot do");
+        }
+        if (patch.team !== undefined && patch.team !== null) {
+          throw unsupported(provider, 'team', 'Jira has no team field; set the field your site uses through providerFields');
+        }
+        const fields: Record<string, unknown> = { ...patch.providerFields };
+        if (patch.subject !== undefined) fields.summary = summary(patch.subject, 'patch.subject');
+        if (patch.description === null) fields.description = null;
+        else if (patch.description !== undefined) fields.description = textToAdf(patch.description);
+        if (patch.priority !== undefined) fields.priority = { name: DEFAULT_JIRA_PRIORITY_NAMES[patch.priority] };
+        if (patch.assignee === null) fields.assignee = null;
+        else if (patch.assignee !== undefined) fields.assignee = { accountId: await accountIdOf(context, patch.assignee, 'patch.assignee') };
+        if (Object.keys(fields).length > 0) await client.issues.edit(id, { fields });
+        return get(id);
+      },
+      list(query) {
+        return ticketSearch(context, () => planTicketSearch(context, query));
+      },
+      async transition(idOrKey, to, rawOptions) {
+        const category = parseJiraInput(StatusInputSchema, to, 'to');
+        const opts = parseJiraInput(TransitionOptionsSchema, rawOptions ?? {}, 'options');
+        const id = parseJiraInput(IdSchema, idOrKey, 'idOrKey');
+        if (opts.comment !== undefined && opts.commentVisibility === 'internal' && (await context.projectInfo()).projectTypeKey !== 'service_desk') {
+          throw unsupported(provider, 'internalComments', `project ${settings.projectKey} is not a Jira Service Management project, and Jira has internal comments only there`);
+        }
+        const issue = await client.issues.get(id, { fields: ['status', 'assignee'] });
+        const current = issue.fields.status;
+        if (current === undefined || context.statusCategory(current) !== category) {
+          const [transitions, me] = await Promise.all([client.issues.transitions(issue.id, { expandFields: true }), context.myself()]);
+          const plan = planTransition(transitions, category, {
+            issueKey: issue.key,
+            current: current ?? { name: 'unknown' },
+            assigned: issue.fields.assignee !== null && issue.fields.assignee !== undefined,
+            statusCategory: context.statusCategory,
+            resolution: opts.resolution,
+            defaultResolution: settings.resolution,
+            assigneeAccountId: me.accountId,
+          });
+          await client.issues.transition(issue.id, {
+            transitionId: plan.transition.id,
+            ...(Object.keys(plan.fields).length > 0 ? { fields: plan.fields } : {}),
+          });
+        }
+        if (opts.comment !== undefined) await addComment(issue.id, opts.comment, opts.commentVisibility ?? 'public');
+        return get(issue.id);
+      },
+      changes: (changesOptions) => feed.changes(changesOptions),
+      watch: (watchOptions) => feed.watch(watchOptions),
+    },
+    comments: {
+      list(ticketIdOrKey) {
+        let id: Promise<string> | undefined;
+        return new Paginator<Comment>(async (cursor, { signal }) => {
+          id ??= issueId(ticketIdOrKey);
+          const issue = await id;
+          const startAt = cursor === undefined ? 0 : Number(cursor);
+          const page = await client.request('GET', `/rest/api/3/issue/${encodeURIComponent(issue)}/comment`, {
+            query: { startAt, maxResults: 100, orderBy: 'created' },
+            schema: IssueCommentPageSchema,
+            signal,
+          });
+          const next = (page.startAt ?? startAt) + page.comments.length;
+          const more = page.comments.length > 0 && (page.total === undefined ? page.comments.length >= 100 : next < page.total);
+          return { items: page.comments.map((comment) => jiraCommentToComment(comment, issue)), nextCursor: more ? String(next) : undefined };
+        });
+      },
+      async add(ticketIdOrKey, rawComment) {
+        const input = parseJiraInput(CommentInputSchema, rawComment, 'comment');
+        return addComment(ticketIdOrKey, input.body, input.visibility);
+      },
+    },
+    attachments: {
+      list(ticketIdOrKey) {
+        return new Paginator(async () => {
+          const id = parseJiraInput(IdSchema, ticketIdOrKey, 'ticketIdOrKey');
+          const issue = await client.issues.get(id, { fields: ['attachment'] });
+          return { items: (issue.fields.attachment ?? []).map((attachment) => jiraAttachmentToAttachment(attachment, issue.id)) };
+        });
+      },
+      async upload(ticketIdOrKey, rawFile) {
+        const file = parseJiraInput(FileInputSchema, rawFile, 'file');
+        const id = await issueId(ticketIdOrKey);
+        const [attachment] = await client.issues.attachments.add(id, {
+          filename: file.filename,
+          content: file.content,
+          ...(file.contentType === undefined ? {} : { contentType: file.contentType }),
+        });
+        if (attachment === undefined) throw context.notFound(`Jira attached nothing to ${ticketIdOrKey}`, `${client.baseUrl}/rest/api/3/issue/${id}/attachments`);
+        return jiraAttachmentToAttachment(attachment, id);
+      },
+      async download(ticketIdOrKey, attachmentId) {
+        const id = parseJiraInput(IdSchema, ticketIdOrKey, 'ticketIdOrKey');
+        const wanted = parseJiraInput(IdSchema, attachmentId, 'attachmentId');
+        const issue = await client.issues.get(id, { fields: ['attachment'] });
+        if (!(issue.fields.attachment ?? []).some((attachment) => attachment.id === wanted)) {
+          throw context.notFound(`${issue.key} has no attachment ${wanted}`, `${client.baseUrl}/rest/api/3/issue/${issue.id}?fields=attachment`);
+        }
+        return client.issues.attachments.download(wanted);
+      },
+    },
+    users: {
+      async get(id) {
+        const accountId = parseJiraInput(IdSchema, id, 'id');
+        return jiraUserToUser(await client.users.get(accountId));
+      },
+      async findByEmail(email) {
+        const user = await accountByEmail(context, checkEmail(email, 'email'));
+        return user === null ? null : jiraUserToUser(user);
+      },
+      search(text): Paginator<User> {
+        const parsed = z.string().trim().min(1).safeParse(text);
+        if (!parsed.success) return failing(new InputError('text must be a non-empty string to search for', { provider, field: 'text' }));
+        return client.users.search(parsed.data).map(jiraUserToUser);
+      },
+    },
+    catalog: {
+      /**
+       * The desk's request types that the portal shows (those in at least one request type group),
+       * each with the portal page to raise it. `forUser` is accepted but not used: Jira tells which
+       * request types the calling account may raise, not which another person may.
+       */
+      list(): Paginator<CatalogItem> {
+        const deskId = settings.serviceDeskId;
+        if (deskId === undefined) {
+          return failing(unsupported(provider, 'catalog', 'set the serviceDeskId option: the catalog is the request types of a Jira Service Management desk'));
+        }
+        return catalogItems(context, deskId);
+      },
+    },
+    verifyAccess: () => verifyJiraAccess(context),
+  };
+  return connector;
+}

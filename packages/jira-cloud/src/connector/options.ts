@@ -1,0 +1,159 @@
+/**
+ * The options of {@link createJiraConnector}, and their validation.
+ *
+ * @module
+ */
+import { InputError, StatusCategorySchema, TicketTypeSchema, type StatusCategory, type TicketType } from '@itsm/core';
+import { z } from 'zod';
+import { JiraCloudClient } from '../client.js';
+import type { JiraCloudClientOptions } from '../options.js';
+import { parseJiraInput } from './input.js';
+import type { createJiraConnector } from './connector.js';
+
+/**
+ * What the connector adds to the client's options: the project it works in, and how it maps Jira's
+ * statuses and issue types to the shared model.
+ */
+export interface JiraConnectorSettings {
+  /** The key of the project tickets live in, e.g. `HELP` (case-sensitive, as Jira shows it). */
+  projectKey: string;
+  /**
+   * The service desk id of the project (Jira Service Management). With `requestTypeId`, tickets are
+   * created as customer requests raised on behalf of the requester, `findByEmail` also searches the
+   * desk's customers, and `catalog.list()` serves the desk's request types. Without it tickets are
+   * platform issues and the catalog is unsupported.
+   */
+  serviceDeskId?: string | undefined;
+  /** The request type new requests get (needs `serviceDeskId`), e.g. the id of "Get IT help". */
+  requestTypeId?: string | undefined;
+  /**
+   * The issue type of new platform issues when the input gives no `type`, by name or id. Default:
+   * `Task` when the project has it, else the project's first standard issue type. (A JSM request's
+   * issue type is its request type's.)
+   */
+  issueType?: string | undefined;
+  /**
+   * Status overrides, keyed by status id (`'10002'`) or name (case-insensitive): they win over the
+   * defaults (see `DEFAULT_JIRA_STATUS_NAMES`).
+   *
+   * @example
+   * ```ts
+   * statusMap: { 'Waiting for approval': 'waiting_for_user', 'Done': 'closed' }
+   * ```
+   */
+  statusMap?: Record<string, StatusCategory> | undefined;
+  /**
+   * Issue type overrides, keyed by issue type id or name (case-insensitive), e.g. `{ Bug: 'incident' }`.
+   * They also decide which issue type `create({ type })` uses.
+   */
+  typeMap?: Record<string, TicketType> | undefined;
+  /** The resolution set when a transition's screen asks for one, by name. Default `Done`. */
+  resolution?: string | undefined;
+  /**
+   * The change feed's overlap window in milliseconds (see `createChangeFeed`). Default: the core
+   * default, 5 minutes (Jira's search index lags by seconds; JQL dates are minute-precise).
+   */
+  overlapMs?: number | undefined;
+}
+
+/**
+ * Options of {@link createJiraConnector}: the {@link JiraCloudClientOptions} (site or cloud id,
+ * email, API token, transport options) or a ready `client`, plus the {@link JiraConnectorSettings}.
+ *
+ * @example
+ * ```ts
+ * createJiraConnector({ baseUrl: 'https://acme.atlassian.net', email, apiToken, projectKey: 'HELP', serviceDeskId: '1', requestTypeId: '1' });
+ * createJiraConnector({ client: new JiraCloudClient({ cloudId, email, apiToken }), projectKey: 'HELP' });
+ * ```
+ */
+export type JiraConnectorOptions = JiraConnectorSettings & (JiraCloudClientOptions | { client: JiraCloudClient });
+
+/** The options, checked, with the client built. */
+export interface ResolvedConnectorOptions {
+  /** The native client. */
+  client: JiraCloudClient;
+  /** The project key. */
+  projectKey: string;
+  /** The service desk id, when configured. */
+  serviceDeskId: string | undefined;
+  /** The request type id, when configured. */
+  requestTypeId: string | undefined;
+  /** The configured issue type for platform issues. */
+  issueType: string | undefined;
+  /** Status overrides. */
+  statusMap: Record<string, StatusCategory>;
+  /** Issue type overrides. */
+  typeMap: Record<string, TicketType>;
+  /** The resolution name to set. */
+  resolution: string;
+  /** The change feed's overlap, when configured. */
+  overlapMs: number | undefined;
+}
+
+const text = z.string().trim().min(1, 'must not be empty');
+const id = z
+  .union([z.string(), z.number().int().nonnegative()])
+  .transform(String)
+  .pipe(z.string().trim().regex(/^\d+$/, 'must be a numeric id such as "1"'));
+
+/** Every option of the client: checked by the client itself. */
+const CLIENT_OPTION_KEYS = [
+  'baseUrl', 'cloudId', 'email', 'apiToken', 'timeZone', 'gatewayUrl', 'secrets', 'timeout', 'totalTimeout', 'maxRetries',
+  'retryDelay', 'maxRetryAfterMs', 'fetch', 'userAgent', 'headers', 'onRequest', 'onResponse', 'concurrency', 'requestIdHeaders',
+] as const;
+
+const SettingsShape = {
+  projectKey: text.regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be a project key such as "HELP"'),
+  serviceDeskId: id.optional(),
+  requestTypeId: id.optional(),
+  issueType: text.optional(),
+  statusMap: z.record(text, StatusCategorySchema).optional(),
+  typeMap: z.record(text, TicketTypeSchema).optional(),
+  resolution: text.optional(),
+  overlapMs: z.number().int().nonnegative().optional(),
+};
+
+const WithClientSchema = z.strictObject({
+  ...SettingsShape,
+  client: z.custom<JiraCloudClient>((value) => value instanceof JiraCloudClient, 'must be a JiraCloudClient'),
+});
+
+const WithClientOptionsSchema = z.strictObject({
+  ...SettingsShape,
+  ...Object.fromEntries(CLIENT_OPTION_KEYS.map((key) => [key, z.unknown().optional()])),
+});
+
+/**
+ * Checks the connector's options and builds the client.
+ *
+ * @param options - What the caller gave.
+ * @throws InputError naming the first bad option (`projectKey`, `requestTypeId`, an unknown key, a client option), before any request.
+ */
+export function resolveConnectorOptions(options: JiraConnectorOptions): ResolvedConnectorOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new InputError('options must be an object with projectKey and the client options (or a client)', { provider: 'jira-cloud', field: 'options' });
+  }
+  const withClient = 'client' in options && options.client !== undefined;
+  const settings = withClient ? parseJiraInput(WithClientSchema, options, '') : parseJiraInput(WithClientOptionsSchema, options, '');
+  if (settings.requestTypeId !== undefined && settings.serviceDeskId === undefined) {
+    throw new InputError('requestTypeId needs serviceDeskId: request types belong to a service desk', { provider: 'jira-cloud', field: 'serviceDeskId' });
+  }
+  let client: JiraCloudClient;
+  if (withClient) {
+    client = (settings as z.output<typeof WithClientSchema>).client;
+  } else {
+    const clientOptions = Object.fromEntries(Object.entries(options).filter(([key]) => (CLIENT_OPTION_KEYS as readonly string[]).includes(key)));
+    client = new JiraCloudClient(clientOptions as unknown as JiraCloudClientOptions);
+  }
+  return {
+    client,
+    projectKey: settings.projectKey,
+    serviceDeskId: settings.serviceDeskId,
+    requestTypeId: settings.requestTypeId,
+    issueType: settings.issueType,
+    statusMap: settings.statusMap ?? {},
+    typeMap: settings.typeMap ?? {},
+    resolution: settings.resolution ?? 'Done',
+    overlapMs: settings.overlapMs,
+  };
+}
