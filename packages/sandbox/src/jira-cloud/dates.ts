@@ -5,26 +5,7 @@
  *
  * @module
  */
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
+import { assertTimeZone, wallClock } from './jql/dates.js';
 
 /** The wall-clock parts of an instant in a time zone, and the zone's offset in minutes. */
 export interface LocalTime {
@@ -40,19 +21,13 @@ export interface LocalTime {
 
 /** The local time of `ms` in `timeZone` (an invalid zone falls back to UTC). */
 export function localTime(ms: number, timeZone: string): LocalTime {
-  let parts: Intl.DateTimeFormatPart[];
+  let wall: ReturnType<typeof wallClock>;
   try {
-    parts = formatter(timeZone).formatToParts(new Date(ms));
+    wall = wallClock(ms, timeZone);
   } catch {
-    parts = formatter('UTC').formatToParts(new Date(ms));
+    wall = wallClock(ms, 'UTC');
   }
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? '0');
-  const year = get('year');
-  const month = get('month');
-  const day = get('day');
-  const hour = get('hour');
-  const minute = get('minute');
-  const second = get('second');
+  const { year, month, day, hour, minute, second } = wall;
   const millisecond = ((ms % 1000) + 1000) % 1000;
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   return { year, month, day, hour, minute, second, millisecond, offsetMinutes: Math.round((asUtc - ms) / 60_000) };
@@ -103,7 +78,7 @@ export function jsmDate(ms: number, timeZone: string): JsmDate {
 /** Whether `timeZone` is an IANA zone this runtime knows. */
 export function isTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    assertTimeZone(timeZone);
     return true;
   } catch {
     return false;

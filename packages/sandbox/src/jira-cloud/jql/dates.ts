@@ -57,7 +57,8 @@ export function assertTimeZone(timeZone: string): void {
   formatter(timeZone);
 }
 
-function wallClock(ms: number, timeZone: string): LocalDateTime & { second: number } {
+/** The wall-clock time of an instant in `timeZone`, to the second. Throws a `RangeError` for an unknown zone. */
+export function wallClock(ms: number, timeZone: string): LocalDateTime & { second: number } {
   const fields: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(new Date(ms))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
