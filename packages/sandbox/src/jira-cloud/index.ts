@@ -4,7 +4,7 @@
  *
  * @module
  */
-export { jiraCloudSimulator, type JiraConnectorOptions } from './simulator.js';
+export { jiraCloudSimulator, sandboxCloudId, type JiraConnectorOptions } from './simulator.js';
 export type { JiraCredentials } from './auth.js';
 export type {
   JiraState,

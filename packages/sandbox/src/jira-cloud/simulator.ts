@@ -59,7 +59,27 @@ function requestId(seed: string, state: JiraState): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-async function answer(request: SimRequest, context: JiraContext): Promise<SimResponse> {
+/**
+ * The sandbox site's cloud id, derived from the seed: what `GET /_edge/tenant_info` answers, and what
+ * scoped-token clients put in the gateway path `/ex/jira/{cloudId}/...`, which this server also serves.
+ */
+export function sandboxCloudId(seed: string): string {
+  const hex = createHash('sha1').update(`${seed}:jira-cloud:cloud-id`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const GATEWAY_PATH = /^\/ex\/jira\/([^/]+)(\/.*)$/;
+
+async function answer(original: SimRequest, context: JiraContext): Promise<SimResponse> {
+  let request = original;
+  const cloudId = sandboxCloudId(context.seed);
+  if (request.path === '/_edge/tenant_info') return { status: 200, body: { cloudId } };
+  // The api.atlassian.com gateway: /ex/jira/{cloudId}/rest/... is the site's /rest/... .
+  const gateway = GATEWAY_PATH.exec(request.path);
+  if (gateway) {
+    if (gateway[1] !== cloudId) return { status: 404, body: { code: 404, message: 'Site not found for this cloud id' } };
+    request = { ...request, path: gateway[2]! };
+  }
   try {
     const limited = takeRateLimit(context.state.rateLimit, Date.now());
     if (limited !== undefined) return limited;
