@@ -40,10 +40,40 @@ async function pageWithFetch(baseUrl: string, email: string, apiToken: string): 
   return count;
 }
 
-async function pageWithSdk(client: JiraCloudClient): Promise<number> {
+async function pageWithSdk(client: JiraCloudClient, onItem?: () => void): Promise<number> {
   let count = 0;
-  for await (const _issue of client.issues.search({ jql: JQL, fields: FIELDS, maxResults: PAGE_SIZE })) count++;
+  for await (const _issue of client.issues.search({ jql: JQL, fields: FIELDS, maxResults: PAGE_SIZE })) {
+    count++;
+    onItem?.();
+  }
   return count;
+}
+
+/**
+ * Heap retained while streaming every issue (sampled after a collection every 1,000 issues), against
+ * the heap retained by collecting them all in an array. Needs `node --expose-gc`.
+ */
+async function heapWhileStreaming(client: JiraCloudClient): Promise<{ streamingMb: number; collectingMb: number } | undefined> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return undefined;
+  const heap = () => process.memoryUsage().heapUsed;
+  gc();
+  const base = heap();
+  let peak = base;
+  let seen = 0;
+  await pageWithSdk(client, () => {
+    if (++seen % 1_000 === 0) {
+      gc();
+      peak = Math.max(peak, heap());
+    }
+  });
+  gc();
+  const before = heap();
+  const all = await client.issues.search({ jql: JQL, fields: FIELDS, maxResults: PAGE_SIZE }).toArray({ limit: Infinity });
+  gc();
+  const collected = heap() - before;
+  if (all.length !== ISSUES) throw new Error(`collected ${all.length} issues`);
+  return { streamingMb: (peak - base) / 2 ** 20, collectingMb: collected / 2 ** 20 };
 }
 
 async function measure(label: string, run: () => Promise<number>): Promise<{ label: string; ms: number; count: number }> {
@@ -78,6 +108,13 @@ export async function run(): Promise<{ sdkMs: number; fetchMs: number; ratio: nu
     console.log(`  hand-written fetch loop  ${fetchMs.toFixed(0).padStart(6)} ms  (${Math.round(ISSUES / (fetchMs / 1000)).toLocaleString('en')} issues/s)`);
     console.log(`  SDK issues.search()      ${sdkMs.toFixed(0).padStart(6)} ms  (${Math.round(ISSUES / (sdkMs / 1000)).toLocaleString('en')} issues/s)`);
     console.log(`  ratio SDK / fetch        ${(sdkMs / fetchMs).toFixed(2)}x  (the SDK validates every issue and prefetches the next page)`);
+    const memory = await heapWhileStreaming(client);
+    if (memory) {
+      console.log(`  heap retained, streaming   ${memory.streamingMb.toFixed(1).padStart(5)} MB peak  (for await over the paginator)`);
+      console.log(`  heap retained, collecting  ${memory.collectingMb.toFixed(1).padStart(5)} MB       (toArray of all ${ISSUES})`);
+    } else {
+      console.log('  (run with node --expose-gc to measure memory while streaming)');
+    }
     return { sdkMs, fetchMs, ratio: sdkMs / fetchMs };
   } finally {
     await sandbox.close();

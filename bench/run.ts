@@ -1,7 +1,7 @@
 /**
  * Runs the benchmarks in `bench/`, one after the other, in this process:
  *
- *   node bench/run.ts              every benchmark
+ *   node --expose-gc bench/run.ts  every benchmark (pnpm bench builds first, then runs this)
  *   node bench/run.ts transport    those whose name contains "transport"
  *
  * A benchmark is a module exporting `async function run()` that prints its own results (whatever
