@@ -47,7 +47,8 @@ export interface InputTarget {
   readonly screen?: readonly string[];
 }
 
-const NOT_ON_SCREEN = (field: string) => `Field '${field}' cannot be set. It is not on the appropriate screen, or unknown.`;
+/** Jira's message for a field that is not on the screen of the operation (or that the caller may not set). */
+export const NOT_ON_SCREEN = (field: string): string => `Field '${field}' cannot be set. It is not on the appropriate screen, or unknown.`;
 const EDITABLE = new Set(['summary', 'description', 'reporter', 'assignee', 'priority', 'labels', 'duedate', 'parent', ...CUSTOM_FIELDS.map((field) => field.id)]);
 
 function idOrName(value: unknown): { id?: string; name?: string; key?: string; accountId?: string; value?: string } | undefined {

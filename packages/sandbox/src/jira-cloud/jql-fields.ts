@@ -11,7 +11,7 @@ import { adfToText } from './adf.js';
 import { browsableProjects } from './auth.js';
 import { catalog, CUSTOM_FIELDS, ISSUE_TYPES, PRIORITIES, REQUEST_TYPES, RESOLUTIONS, STATUS_CATEGORIES, STATUSES, statusOf, type CustomFieldDef } from './catalog.js';
 import { compileJql, JIRA_STATUS_CATEGORIES, parseJql, type CompiledJql, type FieldResolver, type JqlClause, type JqlField, type JqlOption, type JqlQuery } from './jql/index.js';
-import { emailVisibleTo, zoneOf, type View } from './serialize.js';
+import { commentVisibleTo, emailVisibleTo, zoneOf, type View } from './serialize.js';
 import { store, type Issue, type JiraUser } from './store.js';
 
 function userOption(user: JiraUser, viewer: JiraUser | undefined): JqlOption {
@@ -48,6 +48,8 @@ export function issueFieldResolver(view: View): FieldResolver<Issue> {
     },
     options: users,
   });
+  // Comments restricted to a role or group the caller is not in are not searched for it either.
+  const commentTexts = (issue: Issue) => issue.comments.filter((comment) => commentVisibleTo(view, issue, comment)).map((comment) => adfToText(comment.body));
   const statusOption = (id: string) => {
     const status = statusOf(id);
     return { name: status.name, id: status.id };
@@ -64,15 +66,13 @@ export function issueFieldResolver(view: View): FieldResolver<Issue> {
     issuekey: {
       type: 'key',
       get: (issue) => ({ name: issue.key, id: String(issue.id) }),
-      options: () => [...state.issues.values()].map((issue) => ({ name: issue.key, id: String(issue.id) })),
+      // An issue the caller cannot browse "does not exist", as in Jira: JQL does not confirm it either.
+      options: () => browsableIssues(view).map((issue) => ({ name: issue.key, id: String(issue.id) })),
     },
     summary: { type: 'text', get: (issue) => issue.summary },
     description: { type: 'text', get: (issue) => adfToText(issue.description) },
-    comment: { type: 'text', get: (issue) => issue.comments.map((comment) => adfToText(comment.body)) },
-    text: {
-      type: 'text',
-      get: (issue) => [issue.summary, adfToText(issue.description), ...issue.comments.map((comment) => adfToText(comment.body))],
-    },
+    comment: { type: 'text', get: (issue) => commentTexts(issue) },
+    text: { type: 'text', get: (issue) => [issue.summary, adfToText(issue.description), ...commentTexts(issue)] },
     status: { type: 'option', get: (issue) => statusOption(issue.statusId), options: () => STATUSES.map((status) => statusOption(status.id)) },
     statuscategory: {
       type: 'option',

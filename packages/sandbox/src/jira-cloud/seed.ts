@@ -334,14 +334,6 @@ function seedIssues(state: JiraState, random: Random, plan: IssuePlan): void {
   recordFacts(state, random, plan);
 }
 
-function nextIssue(state: JiraState, project: Project, fields: Omit<Issue, 'id' | 'key' | 'projectId' | 'comments' | 'attachmentIds' | 'changelog' | 'properties'>): Issue {
-  const id = state.counters.issueId;
-  state.counters.issueId += 1;
-  const key = `${project.key}-${project.nextNumber}`;
-  project.nextNumber += 1;
-  return { id, key, projectId: project.id, comments: [], attachmentIds: [], changelog: [], properties: [], ...fields };
-}
-
 function pickStatus(random: Random, statuses: readonly string[], done: readonly string[], ageDays: number): string {
   if (ageDays > 30 && random.chance(0.7)) return random.pick(done);
   return random.pick(statuses);
@@ -382,7 +374,7 @@ function helpIssue(state: JiraState, random: Random, plan: IssuePlan, created: n
   if (random.chance(0.3)) labels.push(LABELS_BY_TOPIC[content.topic]);
   if (random.chance(0.08)) labels.push('vip');
   const creatorId = random.chance(0.1) ? random.pick(plan.agents).accountId : requester.accountId;
-  const issue = nextIssue(state, storeProject(state, SERVICE_PROJECT_KEY), {
+  const issue = store.newIssue(state, storeProject(state, SERVICE_PROJECT_KEY), {
     issueTypeId,
     summary: content.subject,
     description: random.chance(0.95) ? textToAdf(content.description) : null,
@@ -422,7 +414,7 @@ function opsIssue(state: JiraState, random: Random, plan: IssuePlan, created: nu
   const statusId = pickStatus(random, workflow.statuses, ['10008'], (plan.until - created) / DAY);
   const updated = Math.min(plan.until - 60_000, created + random.int(30 * 60_000, 25 * DAY));
   const done = statusId === '10008';
-  const issue = nextIssue(state, storeProject(state, SOFTWARE_PROJECT_KEY), {
+  const issue = store.newIssue(state, storeProject(state, SOFTWARE_PROJECT_KEY), {
     issueTypeId: parent !== undefined ? ISSUE_TYPE_ID.subtask : random.chance(0.3) ? ISSUE_TYPE_ID.bug : ISSUE_TYPE_ID.task,
     summary: parent !== undefined ? `${random.pick(['Prepare', 'Test', 'Document', 'Schedule'])}: ${parent.summary}` : opsSummary(random),
     description: random.chance(0.8) ? textToAdf(`${random.pick(['Planned work.', 'Follow-up from an incident.', 'Requested by the IT manager.'])} ${random.pick(['See the runbook.', 'Coordinate with the network team.', 'Needs a maintenance window.'])}`) : null,

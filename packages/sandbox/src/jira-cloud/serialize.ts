@@ -439,53 +439,57 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(CUSTOM_FIELDS.map((field) => [field.id, field.name])),
 };
 
+/** The schema type of each system field (`[array, item type]` for lists). */
+const SYSTEM_FIELD_TYPES: Readonly<Record<string, string | readonly ['array', string]>> = {
+  statuscategorychangedate: 'datetime',
+  issuetype: 'issuetype',
+  parent: 'issuelink',
+  timespent: 'number',
+  project: 'project',
+  fixVersions: ['array', 'version'],
+  aggregatetimespent: 'number',
+  resolution: 'resolution',
+  resolutiondate: 'datetime',
+  workratio: 'number',
+  watches: 'watches',
+  lastViewed: 'datetime',
+  created: 'datetime',
+  priority: 'priority',
+  labels: ['array', 'string'],
+  aggregatetimeoriginalestimate: 'number',
+  timeestimate: 'number',
+  versions: ['array', 'version'],
+  issuelinks: ['array', 'issuelinks'],
+  assignee: 'user',
+  updated: 'datetime',
+  status: 'status',
+  components: ['array', 'component'],
+  timeoriginalestimate: 'number',
+  description: 'string',
+  timetracking: 'timetracking',
+  security: 'securitylevel',
+  aggregatetimeestimate: 'number',
+  attachment: ['array', 'attachment'],
+  summary: 'string',
+  creator: 'user',
+  subtasks: ['array', 'issuelinks'],
+  reporter: 'user',
+  aggregateprogress: 'progress',
+  environment: 'string',
+  duedate: 'date',
+  progress: 'progress',
+  votes: 'votes',
+  comment: 'comments-page',
+  worklog: ['array', 'worklog'],
+};
+
 /** The `JsonTypeBean` schema of a field (for `expand=schema` and `/rest/api/3/field`). */
 export function fieldSchema(fieldId: string): Record<string, unknown> | undefined {
   const custom = catalog.customField(fieldId);
   if (custom !== undefined) return { type: custom.schemaType, custom: custom.customType, customId: custom.numericId };
-  const system: Readonly<Record<string, Record<string, unknown>>> = {
-    statuscategorychangedate: { type: 'datetime', system: 'statuscategorychangedate' },
-    issuetype: { type: 'issuetype', system: 'issuetype' },
-    parent: { type: 'issuelink', system: 'parent' },
-    timespent: { type: 'number', system: 'timespent' },
-    project: { type: 'project', system: 'project' },
-    fixVersions: { type: 'array', items: 'version', system: 'fixVersions' },
-    aggregatetimespent: { type: 'number', system: 'aggregatetimespent' },
-    resolution: { type: 'resolution', system: 'resolution' },
-    resolutiondate: { type: 'datetime', system: 'resolutiondate' },
-    workratio: { type: 'number', system: 'workratio' },
-    watches: { type: 'watches', system: 'watches' },
-    lastViewed: { type: 'datetime', system: 'lastViewed' },
-    created: { type: 'datetime', system: 'created' },
-    priority: { type: 'priority', system: 'priority' },
-    labels: { type: 'array', items: 'string', system: 'labels' },
-    aggregatetimeoriginalestimate: { type: 'number', system: 'aggregatetimeoriginalestimate' },
-    timeestimate: { type: 'number', system: 'timeestimate' },
-    versions: { type: 'array', items: 'version', system: 'versions' },
-    issuelinks: { type: 'array', items: 'issuelinks', system: 'issuelinks' },
-    assignee: { type: 'user', system: 'assignee' },
-    updated: { type: 'datetime', system: 'updated' },
-    status: { type: 'status', system: 'status' },
-    components: { type: 'array', items: 'component', system: 'components' },
-    timeoriginalestimate: { type: 'number', system: 'timeoriginalestimate' },
-    description: { type: 'string', system: 'description' },
-    timetracking: { type: 'timetracking', system: 'timetracking' },
-    security: { type: 'securitylevel', system: 'security' },
-    aggregatetimeestimate: { type: 'number', system: 'aggregatetimeestimate' },
-    attachment: { type: 'array', items: 'attachment', system: 'attachment' },
-    summary: { type: 'string', system: 'summary' },
-    creator: { type: 'user', system: 'creator' },
-    subtasks: { type: 'array', items: 'issuelinks', system: 'subtasks' },
-    reporter: { type: 'user', system: 'reporter' },
-    aggregateprogress: { type: 'progress', system: 'aggregateprogress' },
-    environment: { type: 'string', system: 'environment' },
-    duedate: { type: 'date', system: 'duedate' },
-    progress: { type: 'progress', system: 'progress' },
-    votes: { type: 'votes', system: 'votes' },
-    comment: { type: 'comments-page', system: 'comment' },
-    worklog: { type: 'array', items: 'worklog', system: 'worklog' },
-  };
-  return system[fieldId];
+  const type = SYSTEM_FIELD_TYPES[fieldId];
+  if (type === undefined) return undefined;
+  return typeof type === 'string' ? { type, system: fieldId } : { type: type[0], items: type[1], system: fieldId };
 }
 
 /** Which fields a `fields` parameter asks for. */

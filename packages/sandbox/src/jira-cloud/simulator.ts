@@ -84,11 +84,30 @@ async function answer(original: SimRequest, context: JiraContext): Promise<SimRe
     const limited = takeRateLimit(context.state.rateLimit, Date.now());
     if (limited !== undefined) return limited;
     checkXsrf(request);
+    return withLoginReason(await routed(request, context), callerOf(request, context).credentialsFailed);
+  } catch (error) {
+    if (error instanceof SimResponseError) return error.response;
+    throw error;
+  }
+}
+
+async function routed(request: SimRequest, context: JiraContext): Promise<SimResponse> {
+  try {
     return await router.handle(request, context);
   } catch (error) {
     if (error instanceof SimResponseError) return error.response;
     throw error;
   }
+}
+
+/**
+ * Jira's login filter marks every answer to refused credentials with `X-Seraph-LoginReason:
+ * AUTHENTICATED_FAILED` — the 401s, and the 200s of endpoints that then answer anonymously (search,
+ * user search, server info), which is how a client tells an expired token from an empty result.
+ */
+function withLoginReason(response: SimResponse, credentialsFailed: boolean): SimResponse {
+  if (!credentialsFailed || Object.keys(response.headers ?? {}).some((name) => name.toLowerCase() === 'x-seraph-loginreason')) return response;
+  return { ...response, headers: { ...response.headers, 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' } };
 }
 
 /** The Jira Cloud simulator. */

@@ -255,8 +255,21 @@ export interface JiraState {
   readonly facts: JiraFacts;
 }
 
+/** A new issue's data: all but what the store assigns (id, key, project) and the lists that start empty. */
+export type NewIssue = Omit<Issue, 'id' | 'key' | 'projectId' | 'comments' | 'attachmentIds' | 'changelog' | 'properties'> & {
+  readonly properties?: EntityProperty[];
+};
+
 /** Finders and small helpers over a {@link JiraState}. */
 export const store = {
+  /** A new issue of the project: takes the next issue id and the next key (`HELP-42`); not yet indexed (see {@link store.addIssue}). */
+  newIssue(state: JiraState, project: Project, fields: NewIssue): Issue {
+    const id = state.counters.issueId;
+    state.counters.issueId += 1;
+    const key = `${project.key}-${project.nextNumber}`;
+    project.nextNumber += 1;
+    return { id, key, projectId: project.id, comments: [], attachmentIds: [], changelog: [], ...fields, properties: fields.properties ?? [] };
+  },
   /** An issue by id (`"10042"`) or key (`"HELP-7"`, any case). */
   issue(state: JiraState, idOrKey: string): Issue | undefined {
     if (/^\d+$/u.test(idOrKey)) return state.issues.get(Number(idOrKey));

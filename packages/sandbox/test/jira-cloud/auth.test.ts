@@ -38,6 +38,16 @@ describe('basic auth', () => {
     expect([count.status, count.body(), count.headers.get('x-seraph-loginreason')]).toEqual([200, { count: 0 }, 'AUTHENTICATED_FAILED']);
   });
 
+  it('flags every anonymous answer to refused credentials with the login reason, not only search', async () => {
+    const bad = { email: ctx.sb.credentials['jira-cloud'].email ?? '', apiToken: 'expired-token' };
+    const users = await ctx.call('GET', '/rest/api/3/user/search?query=a', { auth: bad });
+    expect([users.status, users.body(), users.headers.get('x-seraph-loginreason')]).toEqual([200, [], 'AUTHENTICATED_FAILED']);
+    const info = await ctx.call('GET', '/rest/api/3/serverInfo', { auth: bad });
+    expect([info.status, info.headers.get('x-seraph-loginreason')]).toEqual([200, 'AUTHENTICATED_FAILED']);
+    const good = await ctx.call('GET', '/rest/api/3/user/search?query=a');
+    expect(good.headers.get('x-seraph-loginreason')).toBeNull();
+  });
+
   it('makes the silent failure a 401 when the state switches the fallback off', async () => {
     ctx.state.settings.anonymousFallbackOnBadCredentials = false;
     const reply = await ctx.call('GET', `/rest/api/3/search/jql?jql=${encodeURIComponent('project = HELP')}`, { auth: { email: 'nobody@example.com', apiToken: 'x' } });

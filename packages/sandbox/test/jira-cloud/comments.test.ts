@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { textToAdf } from '../../src/jira-cloud/adf.js';
 import { doc } from './support/http.js';
 import { useJiraSandbox } from './support/sandbox.js';
 
@@ -66,6 +67,29 @@ describe('platform comments', () => {
     expect(notMember.body<{ errors: Record<string, string> }>().errors).toEqual({ commentLevel: 'You are currently not a member of the project role: Administrators.' });
   });
 
+  it('keeps restricted comments out of JQL text search for callers who cannot see them', async () => {
+    const issue = ctx.state.issues.get(Number(ctx.state.issueKeys.get('ITOPS-2')));
+    if (issue === undefined) throw new Error('no ITOPS-2');
+    const admin = [...ctx.state.users.values()].find((user) => user.kind === 'admin');
+    issue.comments.push({ id: 99_999, issueId: issue.id, authorId: admin?.accountId ?? '', body: textToAdf('zanzibar rollout plan'), created: issue.updated, updated: issue.updated, updateAuthorId: admin?.accountId ?? '', visibility: { type: 'role', value: 'Administrators' }, jsdPublic: true, properties: [] });
+    const search = await ctx.call('GET', `/rest/api/3/search/jql?jql=${encodeURIComponent('comment ~ zanzibar')}`);
+    expect(search.body<{ issues: unknown[] }>().issues).toEqual([]);
+    const text = await ctx.call('GET', `/rest/api/3/search/jql?jql=${encodeURIComponent('text ~ zanzibar')}`);
+    expect(text.body<{ issues: unknown[] }>().issues).toEqual([]);
+  });
+
+  it('refuses comments from an account that may only browse, and edits of others\' comments, with 400 as the spec documents', async () => {
+    const add = await ctx.call('POST', '/rest/api/3/issue/ITOPS-1/comment', { auth: ctx.limited, json: { body: doc('x') } });
+    expect(add.status).toBe(400);
+    const issue = [...ctx.state.issues.values()].find((candidate) => candidate.key.startsWith('ITOPS-') && candidate.comments.some((comment) => comment.authorId !== ctx.state.facts.serviceAccount.accountId));
+    const comment = issue?.comments.find((candidate) => candidate.authorId !== ctx.state.facts.serviceAccount.accountId);
+    if (issue === undefined || comment === undefined) throw new Error('no ITOPS comment by someone else');
+    const edit = await ctx.call('PUT', `/rest/api/3/issue/${issue.key}/comment/${comment.id}`, { json: { body: doc('not mine') } });
+    expect(edit.status).toBe(400);
+    const remove = await ctx.call('DELETE', `/rest/api/3/issue/${issue.key}/comment/${comment.id}`);
+    expect(remove.status).toBe(400);
+  });
+
   it('updates (200) and deletes (204) a comment', async () => {
     const key = await freshRequest();
     const id = (await ctx.call('POST', `/rest/api/3/issue/${key}/comment`, { json: { body: doc('typo') } })).body<CommentJson>().id;
@@ -91,6 +115,14 @@ describe('JSM request comments', () => {
     ]);
     const onlyPublic = (await ctx.call('GET', `/rest/servicedeskapi/request/${key}/comment?internal=false`)).body<{ size: number; values: JsmComment[] }>();
     expect(onlyPublic.values.map((comment) => comment.body)).toEqual(['We are on it']);
+  });
+
+  it('reads public as a JSON boolean (a "true" string too, as Jira\'s JSON reader does) and refuses anything else', async () => {
+    const key = await freshRequest();
+    const text = await ctx.call('POST', `/rest/servicedeskapi/request/${key}/comment`, { json: { body: 'Quoted flag', public: 'true' } });
+    expect([text.status, text.body<JsmComment>().public]).toEqual([201, true]);
+    const odd = await ctx.call('POST', `/rest/servicedeskapi/request/${key}/comment`, { json: { body: 'Odd flag', public: 'yes' } });
+    expect(odd.status).toBe(400);
   });
 
   it('rejects an ADF body: JSM comments are strings', async () => {

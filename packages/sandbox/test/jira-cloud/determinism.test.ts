@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { startSandbox } from '../../src/sandbox.js';
-import { jira } from './support/http.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox.js';
+import { doc, jira } from './support/http.js';
 
-async function snapshot(seed: string) {
+async function snapshot(seed: string, arrange?: (sb: Sandbox) => Promise<void>) {
   await using sb = await startSandbox({ providers: ['jira-cloud'], seed, tickets: 50 });
+  if (arrange !== undefined) await arrange(sb);
   const call = jira(sb);
   const issues = await call('POST', '/rest/api/3/search/jql', { json: { jql: 'project in (HELP, ITOPS) ORDER BY key ASC', fields: ['*all'], maxResults: 100 } });
   const text = issues.text.replaceAll(sb.url('jira-cloud'), 'SITE');
-  return { credentials: sb.credentials['jira-cloud'], facts: sb.state('jira-cloud').facts, options: { ...sb.connectorOptions('jira-cloud'), baseUrl: 'SITE' }, text };
+  const { settings, rateLimit, counters } = sb.state('jira-cloud');
+  const requestId = issues.headers.get('x-arequestid');
+  return { credentials: sb.credentials['jira-cloud'], facts: sb.state('jira-cloud').facts, options: { ...sb.connectorOptions('jira-cloud'), baseUrl: 'SITE' }, text, settings, rateLimit, counters, requestId };
 }
 
 describe('determinism', () => {
@@ -17,6 +20,24 @@ describe('determinism', () => {
     expect(c.credentials).not.toEqual(a.credentials);
     expect(c.text).not.toEqual(a.text);
     expect(a.options).toMatchObject({ projectKey: 'HELP', serviceDeskId: '1', requestTypeId: '1', email: a.credentials.email, apiToken: a.credentials.apiToken });
+  });
+
+  it('leaves nothing behind after reset(): writes, new customers, switches and counters are all gone', async () => {
+    const clean = await snapshot('gamma');
+    const reused = await snapshot('gamma', async (sb) => {
+      const call = jira(sb);
+      const created = await call('POST', '/rest/api/3/issue', { json: { fields: { project: { key: 'HELP' }, issuetype: { name: 'Incident' }, summary: 'Left over?' } } });
+      expect(created.status).toBe(201);
+      expect((await call('POST', '/rest/api/3/issue/HELP-1/comment', { json: { body: doc('left over?') } })).status).toBe(201);
+      expect((await call('POST', `/rest/api/3/issue/${created.body<{ key: string }>().key}/transitions`, { json: { transition: { id: '61' }, fields: { resolution: { name: 'Done' } } } })).status).toBe(204);
+      expect((await call('POST', '/rest/servicedeskapi/customer', { json: { email: 'left.over@outside.example', displayName: 'Left Over' } })).status).toBe(201);
+      expect((await call('DELETE', '/rest/api/3/issue/ITOPS-1?deleteSubtasks=true')).status).toBe(204);
+      const state = sb.state('jira-cloud');
+      state.settings.anonymousFallbackOnBadCredentials = false;
+      Object.assign(state.rateLimit, { enabled: true, budget: 1000 });
+      await sb.reset();
+    });
+    expect(reused).toEqual(clean);
   });
 
   it('seeds every status, issue type and priority, and reset() brings the seed back', async () => {

@@ -102,11 +102,16 @@ describe('issues', () => {
     expect(gone.body()).toEqual({ errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
   });
 
-  it('hides HELP from the limited account (404) and lets it read but not edit ITOPS (403)', async () => {
+  it('hides HELP from the limited account (404) and lets it read but not edit ITOPS (400, as the spec documents)', async () => {
     expect((await ctx.call('GET', '/rest/api/3/issue/HELP-1', { auth: ctx.limited })).status).toBe(404);
     expect((await ctx.call('GET', '/rest/api/3/issue/ITOPS-1', { auth: ctx.limited })).status).toBe(200);
-    const edit = await ctx.call('PUT', '/rest/api/3/issue/ITOPS-1', { auth: ctx.limited, json: { fields: { summary: 'x' } } });
-    expect(edit.status).toBe(403);
+    // Without Edit issues no field is on the account's edit screen (editmeta is empty), so each one is refused.
+    const edit = await ctx.call('PUT', '/rest/api/3/issue/ITOPS-1', { auth: ctx.limited, json: { fields: { summary: 'x' }, update: { labels: [{ add: 'y' }] } } });
+    expect([edit.status, edit.body()]).toEqual([
+      400,
+      { errorMessages: [], errors: { summary: "Field 'summary' cannot be set. It is not on the appropriate screen, or unknown.", labels: "Field 'labels' cannot be set. It is not on the appropriate screen, or unknown." } },
+    ]);
+    expect(ctx.state.issues.get(Number(ctx.state.issueKeys.get('ITOPS-1')))?.summary).not.toBe('x');
   });
 
   it('selects fields (list, -exclusion) and finds issues by id or key in any case', async () => {

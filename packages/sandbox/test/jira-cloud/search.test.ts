@@ -99,6 +99,86 @@ describe('enhanced search (/rest/api/3/search/jql)', () => {
     expect(own.issues).toHaveLength(120);
   });
 
+  it('keeps its place when issues leave the result between pages: the token is a cursor, not an offset', async () => {
+    // A bot working through a queue resolves what it has read. Jira's nextPageToken carries the sort
+    // values of the last issue returned (search-after), so the next page starts after that issue;
+    // an offset would skip as many issues as left the result.
+    const jql = 'project = HELP AND resolution = Unresolved ORDER BY created ASC';
+    const before = await searchAll(jql, ['id'], 5000);
+    const first = (await ctx.call('POST', '/rest/api/3/search/jql', { json: { jql, maxResults: 20 } })).body<SearchPage>();
+    expect(first.issues).toHaveLength(20);
+    for (const issue of first.issues) {
+      const resolved = await ctx.call('POST', `/rest/api/3/issue/${issue.id}/transitions`, { json: { transition: { id: '61' }, fields: { resolution: { name: 'Done' } } } });
+      expect(resolved.status, resolved.text).toBe(204);
+    }
+    const seen = first.issues.map((issue) => issue.id);
+    let nextPageToken = first.nextPageToken;
+    while (nextPageToken !== undefined) {
+      const page = (await ctx.call('POST', '/rest/api/3/search/jql', { json: { jql, maxResults: 20, nextPageToken } })).body<SearchPage>();
+      seen.push(...page.issues.map((issue) => issue.id));
+      nextPageToken = page.nextPageToken;
+    }
+    expect(seen).toEqual(before.ids);
+  });
+
+  it('brings an issue updated between pages back once more under ORDER BY updated ASC, without skipping another', async () => {
+    const jql = 'project = HELP ORDER BY updated ASC';
+    const before = await searchAll(jql, ['id'], 5000);
+    const first = (await ctx.call('POST', '/rest/api/3/search/jql', { json: { jql, maxResults: 50 } })).body<SearchPage>();
+    const touched = first.issues[0]?.id ?? '';
+    expect((await ctx.call('PUT', `/rest/api/3/issue/${touched}`, { json: { fields: { summary: 'Touched while paging' } } })).status).toBe(204);
+    const rest = [];
+    let nextPageToken = first.nextPageToken;
+    while (nextPageToken !== undefined) {
+      const page = (await ctx.call('POST', '/rest/api/3/search/jql', { json: { jql, maxResults: 50, nextPageToken } })).body<SearchPage>();
+      rest.push(...page.issues.map((issue) => issue.id));
+      nextPageToken = page.nextPageToken;
+    }
+    expect([...first.issues.map((issue) => issue.id), ...rest]).toEqual([...before.ids, touched]);
+  });
+
+  it('takes numeric issue ids in reconcileIssues, not keys', async () => {
+    const id = [...ctx.state.issues.keys()][0] ?? 0;
+    const ok = await ctx.call('POST', '/rest/api/3/search/jql', { json: { jql: 'project = HELP', reconcileIssues: [id] } });
+    expect(ok.status).toBe(200);
+    const keys = await ctx.call('POST', '/rest/api/3/search/jql', { json: { jql: 'project = HELP', reconcileIssues: ['HELP-1'] } });
+    expect(keys.status).toBe(400);
+    expect(keys.body<{ errorMessages: string[] }>().errorMessages[0]).toContain('HELP-1');
+    const get = await ctx.call('GET', `/rest/api/3/search/jql?jql=${q('project = HELP')}&reconcileIssues=HELP-1`);
+    expect(get.status).toBe(400);
+  });
+
+  it('treats an issue key the caller cannot browse as one that does not exist', async () => {
+    const reply = await ctx.call('GET', `/rest/api/3/search/jql?jql=${q('key = HELP-1')}`, { auth: ctx.limited });
+    expect([reply.status, reply.body()]).toEqual([400, { errorMessages: ["An issue with key 'HELP-1' does not exist for field 'key'."], errors: {} }]);
+    const own = await ctx.call('GET', `/rest/api/3/search/jql?jql=${q('key = ITOPS-1')}`, { auth: ctx.limited });
+    expect(own.body<SearchPage>().issues).toHaveLength(1);
+  });
+
+  it('writes dates in the caller\'s profile zone and reads JQL dates in it (the limited account is in Europe/Berlin)', async () => {
+    const issue = ctx.state.issues.get(Number(ctx.state.issueKeys.get('ITOPS-1')));
+    if (issue === undefined) throw new Error('no ITOPS-1');
+    const berlin = (ms: number) => {
+      const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(ms).map((part) => [part.type, part.value]));
+      return `${parts.year}/${parts.month}/${parts.day} ${parts.hour}:${parts.minute}`;
+    };
+    const read = (await ctx.call('GET', '/rest/api/3/issue/ITOPS-1?fields=created', { auth: ctx.limited })).body<{ fields: { created: string } }>();
+    expect(read.fields.created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0[12]00$/u);
+    expect(read.fields.created.slice(0, 16).replace('T', ' ').replaceAll('-', '/')).toBe(berlin(issue.created));
+    const find = async (jql: string) => (await ctx.call('GET', `/rest/api/3/search/jql?jql=${q(jql)}`, { auth: ctx.limited })).body<SearchPage>().issues.length;
+    expect(await find(`key = ITOPS-1 AND created >= "${berlin(issue.created)}"`)).toBe(1);
+    expect(await find(`key = ITOPS-1 AND created >= "${berlin(issue.created + 60_000)}"`)).toBe(0);
+  });
+
+  it('reads the POST bodies as strictly as Jira: expand is a comma string, unknown keys are refused', async () => {
+    const list = await ctx.call('POST', '/rest/api/3/search/jql', { json: { jql: 'project = HELP', fields: ['summary'], expand: ['names'] } });
+    expect(list.status).toBe(400);
+    const text = await ctx.call('POST', '/rest/api/3/search/jql', { json: { jql: 'project = HELP', fields: ['summary'], expand: 'names', maxResults: 1 } });
+    expect(text.body<{ names?: object }>().names).toEqual({ summary: 'Summary' });
+    const count = await ctx.call('POST', '/rest/api/3/search/approximate-count', { json: { jql: 'project = HELP', maxResults: 10 } });
+    expect([count.status, count.body<{ errorMessages: string[] }>().errorMessages[0]]).toEqual([400, expect.stringContaining('"maxResults"')]);
+  });
+
   it('answers 410 Gone on the removed /rest/api/3/search', async () => {
     for (const [method, path] of [['GET', `/rest/api/3/search?jql=${q('project = HELP')}`], ['POST', '/rest/api/3/search'], ['GET', '/rest/api/2/search']] as const) {
       const reply = await ctx.call(method, path, method === 'POST' ? { json: { jql: 'project = HELP' } } : {});

@@ -124,6 +124,8 @@ describe('customers', () => {
     const refused = await ctx.call('GET', '/rest/servicedeskapi/servicedesk/1/customer');
     expect(refused.status).toBe(412);
     expect(refused.body<{ errorMessage: string }>().errorMessage).toContain("You must set the header 'X-ExperimentalApi: opt-in'");
+    // Authentication comes first: without credentials it is Jira's 401, header or not.
+    expect((await ctx.call('GET', '/rest/servicedeskapi/servicedesk/1/customer', { auth: false })).status).toBe(401);
     const page = (await ctx.call('GET', '/rest/servicedeskapi/servicedesk/1/customer?limit=100', { headers: experimental })).body<JsmPage<{ accountId: string; emailAddress?: string }>>();
     const ids = page.values.map((value) => value.accountId);
     expect(ids).toContain(ctx.state.facts.knownRequester.accountId);

@@ -85,8 +85,11 @@ describe('software workflow (ITOPS)', () => {
     expect(await status(key)).toEqual({ status: 'In Progress', resolution: null });
   });
 
-  it('lists no transitions for an account that can only browse', async () => {
+  it('lists no transitions for an account that can only browse, and refuses its transition with 400 (the spec\'s status)', async () => {
     const reply = await ctx.call('GET', '/rest/api/3/issue/ITOPS-1/transitions', { auth: ctx.limited });
     expect(reply.body()).toEqual({ expand: 'transitions', transitions: [] });
+    const post = await ctx.call('POST', '/rest/api/3/issue/ITOPS-1/transitions', { auth: ctx.limited, json: { transition: { id: '21' } } });
+    expect(post.status).toBe(400);
+    expect(post.body<{ errorMessages: string[] }>().errorMessages).toHaveLength(1);
   });
 });

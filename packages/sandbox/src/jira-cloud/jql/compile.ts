@@ -28,7 +28,7 @@ import {
 } from './fields.js';
 import { evaluateFunction, type FunctionContext } from './functions.js';
 import { functionLiteral, valueLiteral, type Literal, type LiteralContext, type LiteralResult } from './literals.js';
-import { comparator, type JqlResolvedSort, type SortSpec } from './order.js';
+import { comparator, comparePositions, isSortKey, sortPosition, type JqlResolvedSort, type SortPosition, type SortSpec } from './order.js';
 import { parseJql } from './parser.js';
 import { quoteJqlString } from './printer.js';
 
@@ -64,6 +64,16 @@ export interface CompiledJql<R> {
   compare(a: R, b: R): number;
   /** The matching records, sorted. */
   select(records: Iterable<R>): R[];
+  /**
+   * Where a record stands in the sort order (its value on every sort field, the key last): plain
+   * JSON, what a search keeps in its page token to continue after that record.
+   */
+  positionOf(record: R): SortPosition;
+  /**
+   * Whether a record sorts strictly after a position from {@link positionOf}; `undefined` when the
+   * position does not fit this query's sort fields (a token of another query).
+   */
+  isAfter(record: R, position: unknown): boolean | undefined;
 }
 
 type Predicate<R> = (record: R) => boolean;
@@ -126,6 +136,11 @@ export function compileJql<R>(query: string | JqlQuery, options: CompileJqlOptio
     matches: predicate,
     compare,
     select: (records) => [...records].filter(predicate).sort(compare),
+    positionOf: (record) => sortPosition(sorts, record, timeZone),
+    isAfter: (record, position) => {
+      if (!Array.isArray(position) || position.length !== sorts.length || !position.every(isSortKey)) return undefined;
+      return comparePositions(sorts, sortPosition(sorts, record, timeZone), position as SortPosition) > 0;
+    },
   };
 }
 

@@ -51,7 +51,7 @@ export {
   type JqlOption,
   type JqlScalar,
 } from './fields.js';
-export type { JqlResolvedSort } from './order.js';
+export type { JqlResolvedSort, SortKey as JqlSortKey, SortPosition as JqlSortPosition } from './order.js';
 export { parseJql } from './parser.js';
 export { isBareWord, printJql, printOperand, quoteJqlString } from './printer.js';
 export { JQL_KEYWORDS, JQL_RESERVED_CHARACTERS, JQL_RESERVED_WORDS } from './reserved.js';

@@ -29,20 +29,27 @@ export interface SortSpec<R> {
   readonly direction: 'asc' | 'desc';
 }
 
-type SortKey = number | string | readonly [string, number];
+/** One sort value: a number, a string, or an issue key as project and number. */
+export type SortKey = number | string | readonly [string, number];
 
-function sortKey<R>(field: JqlField<R>, record: R, timeZone: string): SortKey | undefined {
+/**
+ * Where a record stands in a sorted result: its sort value on each sort field (`null` when the field
+ * is empty). Plain JSON, so that a search can hand it out as its page cursor.
+ */
+export type SortPosition = readonly (SortKey | null)[];
+
+function sortKey<R>(field: JqlField<R>, record: R, timeZone: string): SortKey | null {
   const value = fieldValues(field.get(record))[0];
-  if (value === undefined) return undefined;
+  if (value === undefined) return null;
   switch (field.type) {
     case 'option':
       return rankOf(value) ?? sortNameOf(value);
     case 'number':
       return typeof value === 'number' ? value : Number(value);
     case 'datetime':
-      return instantOf(value);
+      return instantOf(value) ?? null;
     case 'date':
-      return dayOf(value, timeZone);
+      return dayOf(value, timeZone) ?? null;
     case 'key': {
       const key = issueKeyOf(value);
       return key === undefined ? sortNameOf(value) : [key.project, key.number];
@@ -61,17 +68,32 @@ function compareKeys(a: SortKey, b: SortKey): number {
   return KIND_ORDER[typeof a as 'number' | 'string' | 'object'] - KIND_ORDER[typeof b as 'number' | 'string' | 'object'];
 }
 
+/** Whether a value read back from a cursor is a {@link SortKey} (or `null`). */
+export function isSortKey(value: unknown): value is SortKey | null {
+  if (value === null || typeof value === 'string') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  return Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'number' && Number.isFinite(value[1]);
+}
+
+/** The position of a record under the sort fields. */
+export function sortPosition<R>(sorts: readonly SortSpec<R>[], record: R, timeZone: string): SortPosition {
+  return sorts.map(({ field }) => sortKey(field, record, timeZone));
+}
+
+/** Compares two positions under the sort fields' directions; empty values count as greater than any value. */
+export function comparePositions<R>(sorts: readonly SortSpec<R>[], a: SortPosition, b: SortPosition): number {
+  for (const [index, { direction }] of sorts.entries()) {
+    const left = a[index] ?? null;
+    const right = b[index] ?? null;
+    let result: number;
+    if (left === null || right === null) result = left === right ? 0 : left === null ? 1 : -1;
+    else result = compareKeys(left, right);
+    if (result !== 0 && !Number.isNaN(result)) return direction === 'asc' ? Math.sign(result) : -Math.sign(result);
+  }
+  return 0;
+}
+
 /** A comparator applying the sort fields in order; empty values count as greater than any value. */
 export function comparator<R>(sorts: readonly SortSpec<R>[], timeZone: string): (a: R, b: R) => number {
-  return (a, b) => {
-    for (const { field, direction } of sorts) {
-      const left = sortKey(field, a, timeZone);
-      const right = sortKey(field, b, timeZone);
-      let result: number;
-      if (left === undefined || right === undefined) result = left === right ? 0 : left === undefined ? 1 : -1;
-      else result = compareKeys(left, right);
-      if (result !== 0 && !Number.isNaN(result)) return direction === 'asc' ? Math.sign(result) : -Math.sign(result);
-    }
-    return 0;
-  };
+  return (a, b) => comparePositions(sorts, sortPosition(sorts, a, timeZone), sortPosition(sorts, b, timeZone));
 }

@@ -63,7 +63,7 @@ export function attachmentRoutes(router: JiraRouter): void {
   router
     .post('/rest/api/3/issue/:issueIdOrKey/attachments', (request, context) => {
       const { user, view } = authenticated(request, context);
-      const issue = workIssue(view, context.params.issueIdOrKey, 'create attachments for this issue');
+      const issue = workIssue(view, context.params.issueIdOrKey, 'create attachments for this issue', 403);
       const { settings } = context.state;
       if (!settings.attachmentsEnabled) return failJira(403, ['Attachments are disabled.']);
       const boundary = multipartBoundary(request.header('content-type'));

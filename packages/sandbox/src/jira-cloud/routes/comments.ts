@@ -116,7 +116,7 @@ export function commentRoutes(router: JiraRouter): void {
     })
     .post('/rest/api/3/issue/:issueIdOrKey/comment', (request, context) => {
       const { user, view } = authenticated(request, context);
-      const issue = workIssue(view, context.params.issueIdOrKey, 'comment on this issue');
+      const issue = workIssue(view, context.params.issueIdOrKey, 'comment on this issue', 400);
       const input = readCommentBody(readJsonObject(request), view, issue, user, true);
       if (input.document === undefined) return failFields({ comment: 'Comment body can not be empty!' });
       if (issue.comments.length >= 5000) return failJira(413, ['The issue has reached the maximum number of comments (5000).']);
@@ -131,10 +131,10 @@ export function commentRoutes(router: JiraRouter): void {
     })
     .put('/rest/api/3/issue/:issueIdOrKey/comment/:id', (request, context) => {
       const { user, view } = authenticated(request, context);
-      const issue = workIssue(view, context.params.issueIdOrKey, 'edit comments on this issue');
+      const issue = workIssue(view, context.params.issueIdOrKey, 'edit comments on this issue', 400);
       const comment = findComment(view, issue, context.params.id);
       const project = store.projectOf(context.state, issue);
-      if (comment.authorId !== user.accountId && !isAgent(project, user)) return failJira(403, ['You do not have the permission to edit this comment.']);
+      if (comment.authorId !== user.accountId && !isAgent(project, user)) return failJira(400, ['You do not have the permission to edit this comment.']);
       const body = readJsonObject(request);
       const input = readCommentBody(body, view, issue, user, false);
       const now = Date.now();
@@ -154,10 +154,10 @@ export function commentRoutes(router: JiraRouter): void {
     })
     .delete('/rest/api/3/issue/:issueIdOrKey/comment/:id', (request, context) => {
       const { user, view } = authenticated(request, context);
-      const issue = workIssue(view, context.params.issueIdOrKey, 'delete comments on this issue');
+      const issue = workIssue(view, context.params.issueIdOrKey, 'delete comments on this issue', 400);
       const comment = findComment(view, issue, context.params.id);
       if (comment.authorId !== user.accountId && !isAgent(store.projectOf(context.state, issue), user)) {
-        return failJira(403, ['You do not have the permission to delete this comment.']);
+        return failJira(400, ['You do not have the permission to delete this comment.']);
       }
       issue.comments = issue.comments.filter((candidate) => candidate !== comment);
       context.state.commentIssue.delete(comment.id);

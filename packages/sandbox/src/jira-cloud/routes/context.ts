@@ -35,10 +35,14 @@ export function browseIssue(view: View, idOrKey: string): Issue {
   return issue;
 }
 
-/** An issue the caller can work on (edit, transition, comment); 404 when it cannot browse it, 403 when it can only look. */
-export function workIssue(view: View, idOrKey: string, what: string): Issue {
+/**
+ * An issue the caller can work on (edit, transition, comment, attach, delete): 404 when it cannot
+ * browse it; when it can only look, `status` — what the spec documents for the operation: 400 for a
+ * transition or a comment ("the user does not have permission to …"), 403 for a delete or an upload.
+ */
+export function workIssue(view: View, idOrKey: string, what: string, status: 400 | 403): Issue {
   const issue = browseIssue(view, idOrKey);
-  if (!canWork(store.projectOf(view.state, issue), view.viewer)) failJira(403, [`You do not have permission to ${what}.`]);
+  if (!canWork(store.projectOf(view.state, issue), view.viewer)) failJira(status, [`You do not have permission to ${what}.`]);
   return issue;
 }
 

@@ -149,59 +149,41 @@ export function metaRoutes(router: JiraRouter): void {
         }),
       };
     })
-    .get('/rest/api/3/status', (request, context) => {
-      const { view } = authenticated(request, context);
-      return { status: 200, body: STATUSES.map((status) => statusJson(view, status)) };
-    })
-    .get('/rest/api/3/status/:idOrName', (request, context) => {
-      const { view } = authenticated(request, context);
-      const wanted = context.params.idOrName.toLowerCase();
-      const status = STATUSES.find((candidate) => candidate.id === wanted || candidate.name.toLowerCase() === wanted);
-      if (status === undefined) return failJira(404, [`The status with id '${context.params.idOrName}' does not exist`]);
-      return { status: 200, body: statusJson(view, status) };
-    })
-    .get('/rest/api/3/statuscategory', (request, context) => {
-      const { view } = authenticated(request, context);
-      return { status: 200, body: Object.values(STATUS_CATEGORIES).map((category) => statusCategoryJson(view, category)) };
-    })
-    .get('/rest/api/3/statuscategory/:idOrKey', (request, context) => {
-      const { view } = authenticated(request, context);
-      const category = categoryOf(context.params.idOrKey);
-      if (category === undefined) return failJira(404, [`The status category '${context.params.idOrKey}' does not exist`]);
-      return { status: 200, body: statusCategoryJson(view, category) };
-    })
-    .get('/rest/api/3/priority', (request, context) => {
-      const { view } = authenticated(request, context);
-      return { status: 200, body: PRIORITIES.map((priority) => priorityJson(view, priority)) };
-    })
-    .get('/rest/api/3/priority/:id', (request, context) => {
-      const { view } = authenticated(request, context);
-      const priority = catalog.priority(context.params.id);
-      if (priority === undefined) return failJira(404, [`The priority with id '${context.params.id}' does not exist`]);
-      return { status: 200, body: priorityJson(view, priority) };
-    })
-    .get('/rest/api/3/resolution', (request, context) => {
-      const { view } = authenticated(request, context);
-      return { status: 200, body: RESOLUTIONS.map((resolution) => resolutionJson(view, resolution)) };
-    })
-    .get('/rest/api/3/resolution/:id', (request, context) => {
-      const { view } = authenticated(request, context);
-      const resolution = catalog.resolution(context.params.id);
-      if (resolution === undefined) return failJira(404, [`The resolution with id '${context.params.id}' does not exist`]);
-      return { status: 200, body: resolutionJson(view, resolution) };
-    })
-    .get('/rest/api/3/issuetype', (request, context) => {
-      const { view } = authenticated(request, context);
-      return { status: 200, body: ISSUE_TYPES.map((type) => issueTypeJson(view, type)) };
-    })
-    .get('/rest/api/3/issuetype/:id', (request, context) => {
-      const { view } = authenticated(request, context);
-      const type = catalog.issueType(context.params.id);
-      if (type === undefined) return failJira(404, [`The issue type with id '${context.params.id}' does not exist`]);
-      return { status: 200, body: issueTypeJson(view, type) };
-    })
     .get('/rest/api/3/field', (request, context) => {
       authenticated(request, context);
       return { status: 200, body: ALL_FIELD_IDS.map(fieldDetails) };
+    });
+  const byId = <T extends { readonly id: string | number }>(list: readonly T[]) => (id: string) => list.find((item) => String(item.id) === id);
+  listAndItem(router, '/rest/api/3/status', 'idOrName', STATUSES, (wanted) => STATUSES.find((status) => status.id === wanted || status.name.toLowerCase() === wanted.toLowerCase()), statusJson, 'The status with id');
+  listAndItem(router, '/rest/api/3/statuscategory', 'idOrKey', Object.values(STATUS_CATEGORIES), categoryOf, statusCategoryJson, 'The status category');
+  listAndItem(router, '/rest/api/3/priority', 'id', PRIORITIES, byId(PRIORITIES), priorityJson, 'The priority with id');
+  listAndItem(router, '/rest/api/3/resolution', 'id', RESOLUTIONS, byId(RESOLUTIONS), resolutionJson, 'The resolution with id');
+  listAndItem(router, '/rest/api/3/issuetype', 'id', ISSUE_TYPES, byId(ISSUE_TYPES), issueTypeJson, 'The issue type with id');
+}
+
+/**
+ * `GET {path}` (the whole list) and `GET {path}/:param` (one item, or Jira's 404 "{what} '…' does
+ * not exist") for a catalogue of the site: statuses, status categories, priorities, resolutions, issue types.
+ */
+function listAndItem<T>(
+  router: JiraRouter,
+  path: string,
+  param: string,
+  list: readonly T[],
+  find: (wanted: string) => T | undefined,
+  json: (view: View, item: T) => Record<string, unknown>,
+  what: string,
+): void {
+  router
+    .get(path, (request, context) => {
+      const { view } = authenticated(request, context);
+      return { status: 200, body: list.map((item) => json(view, item)) };
+    })
+    .get(`${path}/:${param}`, (request, context) => {
+      const { view } = authenticated(request, context);
+      const wanted = (context.params as Readonly<Record<string, string>>)[param] ?? '';
+      const item = find(wanted);
+      if (item === undefined) return failJira(404, [`${what} '${wanted}' does not exist`]);
+      return { status: 200, body: json(view, item) };
     });
 }

@@ -1,22 +1,30 @@
 /**
  * Search: the enhanced `GET|POST /rest/api/3/search/jql` (`{ issues, nextPageToken, isLast }`, no
  * `total`; opaque `nextPageToken`, absent on the last page; default `fields` = `id`; `maxResults`
- * default 50, at most 5000 when only ids/keys are asked for, else 100; the JQL must be bounded),
+ * default 50, at most 5000 when only ids/keys are asked for, else 100; the JQL must be bounded;
+ * `reconcileIssues` takes numeric ids),
  * `POST /rest/api/3/search/approximate-count`, `POST /rest/api/3/jql/parse`, and the removed
  * `/rest/api/{2,3,latest}/search` that now answers **410 Gone**.
  *
  * An anonymous caller — including one whose credentials were refused, Jira's silent-failure quirk —
- * gets an empty 200 with `X-Seraph-LoginReason: AUTHENTICATED_FAILED` instead of an error.
+ * gets an empty 200 instead of an error (the simulator adds `X-Seraph-LoginReason:
+ * AUTHENTICATED_FAILED` to every answer to refused credentials).
+ *
+ * Consistency, the simulator's choice: Jira's search index is eventually consistent (a fresh write
+ * may be missing for a while unless its id is in `reconcileIssues`); the simulator's is not — every
+ * write is visible at once, so `reconcileIssues` is validated and then has nothing to do. Paging under
+ * concurrent writes follows Jira's cursor semantics (see {@link encodeToken}): no issue that stays in
+ * the result is lost or repeated; one that is updated into the part not yet read comes once more.
  *
  * @module
  */
 import { createHash } from 'node:crypto';
 import { SimResponseError, type SimRequest, type SimResponse } from '../../simulator.js';
-import { callerOf, optionalUser, requireUser } from '../auth.js';
+import { optionalUser, requireUser } from '../auth.js';
 import { failJira, jiraError, SEARCH_REMOVED } from '../errors.js';
 import { intParam, isObject, listParam, readJsonObject } from '../http.js';
 import { browsableIssues, compileIssueQuery } from '../jql-fields.js';
-import { JqlError, jqlMessages, parseJql } from '../jql/index.js';
+import { JqlError, jqlMessages, parseJql, type CompiledJql } from '../jql/index.js';
 import { FIELD_NAMES, fieldSchema, issueJson, selectFields, type View } from '../serialize.js';
 import type { Issue } from '../store.js';
 import { expandSet, viewFor, type JiraContext, type JiraRouter } from './context.js';
@@ -25,6 +33,7 @@ import { expandSet, viewFor, type JiraContext, type JiraRouter } from './context
 export const SEARCH_MAX_IDS = 5000;
 /** The largest page when fields are asked for (inferred: Jira returns fewer issues per page with fields). */
 export const SEARCH_MAX_WITH_FIELDS = 100;
+const COUNT_BODY_KEYS = new Set(['jql']);
 const SEARCH_BODY_KEYS = new Set(['jql', 'nextPageToken', 'maxResults', 'fields', 'expand', 'properties', 'fieldsByKeys', 'failFast', 'reconcileIssues']);
 
 interface SearchInput {
@@ -41,19 +50,39 @@ function queryHash(jql: string): string {
   return createHash('sha256').update(jql).digest('base64url').slice(0, 12);
 }
 
-/** An opaque page token: the offset and a hash of the query it belongs to. */
-function encodeToken(offset: number, jql: string): string {
-  return Buffer.from(JSON.stringify({ o: offset, q: queryHash(jql) })).toString('base64url');
+/**
+ * An opaque page token: the sort position of the last issue returned, and a hash of its query. Like
+ * Jira's own token (a protobuf carrying the last issue's sort values, e.g. `#String&…%Int&…` for the
+ * key, the page size and the JQL), it is a search-after cursor, not an offset: the next page starts
+ * after that issue wherever it now stands, so issues that leave or join the result between pages
+ * shift nothing — no issue is skipped, and one updated into the unread part comes back once more.
+ */
+function encodeToken(position: unknown, jql: string): string {
+  return Buffer.from(JSON.stringify({ q: queryHash(jql), p: position })).toString('base64url');
 }
 
-function decodeToken(token: string, jql: string): number {
+const INVALID_TOKEN = 'The provided next page token is invalid or expired.';
+
+function decodeToken(token: string, jql: string): unknown {
   try {
     const value: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (isObject(value) && typeof value.o === 'number' && Number.isSafeInteger(value.o) && value.o >= 0 && value.q === queryHash(jql)) return value.o;
+    if (isObject(value) && value.q === queryHash(jql) && Array.isArray(value.p)) return value.p;
   } catch {
     // fall through
   }
-  return failJira(400, ['The provided next page token is invalid or expired.']);
+  return failJira(400, [INVALID_TOKEN]);
+}
+
+/** Jira's JSON reader's answer to a `reconcileIssues` item that is not a number (an issue key, say). */
+function notAnIssueId(value: unknown): never {
+  return failJira(400, [`Cannot deserialize value of type \`java.lang.Long\` from String ${JSON.stringify(String(value))}: not a valid \`java.lang.Long\` value (reconcileIssues takes numeric issue ids)`]);
+}
+
+function readIds(values: readonly unknown[]): number[] {
+  return values.map((value) => {
+    const id = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/u.test(value.trim()) ? Number(value) : Number.NaN;
+    return Number.isSafeInteger(id) ? id : notAnIssueId(value);
+  });
 }
 
 function readGet(request: SimRequest): SearchInput {
@@ -66,14 +95,25 @@ function readGet(request: SimRequest): SearchInput {
     fields: listParam(query, 'fields'),
     expand: expandSet(query.getAll('expand')),
     properties: listParam(query, 'properties') ?? [],
-    reconcileIssues: (listParam(query, 'reconcileIssues') ?? []).map(Number).filter(Number.isSafeInteger),
+    reconcileIssues: readIds(listParam(query, 'reconcileIssues') ?? []),
   };
 }
 
-function readPost(request: SimRequest): SearchInput {
+/** A JSON body of a bean with `additionalProperties: false`: an unknown key is Jira's 400. */
+function readBean(request: SimRequest, bean: string, keys: ReadonlySet<string>): Record<string, unknown> {
   const body = readJsonObject(request);
-  const unknown = Object.keys(body).find((key) => !SEARCH_BODY_KEYS.has(key));
-  if (unknown !== undefined) return failJira(400, [`Unrecognized field "${unknown}" (class SearchAndReconcileRequestBean), not marked as ignorable`]);
+  const unknown = Object.keys(body).find((key) => !keys.has(key));
+  if (unknown !== undefined) return failJira(400, [`Unrecognized field "${unknown}" (class ${bean}), not marked as ignorable`]);
+  return body;
+}
+
+function readPost(request: SimRequest): SearchInput {
+  const body = readBean(request, 'SearchAndReconcileRequestBean', SEARCH_BODY_KEYS);
+  // `expand` is a comma-delimited string even here (the spec says so, unlike every other expand).
+  if (Array.isArray(body.expand) || isObject(body.expand)) {
+    const kind = Array.isArray(body.expand) ? 'Array' : 'Object';
+    return failJira(400, [`Cannot deserialize value of type \`java.lang.String\` from ${kind} value: expand is a comma-delimited string such as "names,changelog"`]);
+  }
   const strings = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : typeof value === 'string' ? value.split(',') : undefined);
   if (body.maxResults !== undefined && (typeof body.maxResults !== 'number' || !Number.isInteger(body.maxResults))) {
     return failJira(400, ['The maxResults parameter must be an integer.']);
@@ -83,42 +123,57 @@ function readPost(request: SimRequest): SearchInput {
     nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : undefined,
     maxResults: typeof body.maxResults === 'number' ? body.maxResults : undefined,
     fields: strings(body.fields)?.map((field) => field.trim()).filter((field) => field !== ''),
-    expand: expandSet(typeof body.expand === 'string' ? body.expand : strings(body.expand)),
+    expand: expandSet(typeof body.expand === 'string' || typeof body.expand === 'number' || typeof body.expand === 'boolean' ? String(body.expand) : undefined),
     properties: strings(body.properties) ?? [],
-    reconcileIssues: Array.isArray(body.reconcileIssues) ? body.reconcileIssues.filter((id): id is number => typeof id === 'number' && Number.isSafeInteger(id)) : [],
+    reconcileIssues: Array.isArray(body.reconcileIssues) ? readIds(body.reconcileIssues) : body.reconcileIssues === undefined || body.reconcileIssues === null ? [] : notAnIssueId(body.reconcileIssues),
   };
 }
 
-/** Runs a bounded query for the caller; JQL errors become Jira's 400. */
-function runQuery(view: View, jql: string, anonymous: boolean): Issue[] {
+/** The result of a bounded query for the caller, sorted; JQL errors become Jira's 400. */
+interface QueryResult {
+  readonly matches: readonly Issue[];
+  /** The compiled query (absent when an anonymous caller's query names values it cannot see). */
+  readonly compiled: CompiledJql<Issue> | undefined;
+}
+
+function runQuery(view: View, jql: string, anonymous: boolean): QueryResult {
   try {
     if (parseJql(jql).where === undefined) return failJira(400, [jqlMessages.unbounded]);
     const compiled = compileIssueQuery(view, jql);
-    return anonymous ? [] : compiled.select(browsableIssues(view));
+    return { matches: anonymous ? [] : compiled.select(browsableIssues(view)), compiled };
   } catch (error) {
     if (error instanceof JqlError) {
       // An anonymous caller cannot see any project, so its value errors are hidden behind an empty result.
-      if (anonymous && error.kind === 'validation') return [];
+      if (anonymous && error.kind === 'validation') return { matches: [], compiled: undefined };
       throw new SimResponseError(jiraError(400, error.errorMessages));
     }
     throw error;
   }
 }
 
+/** The issues after the token's position (all of them without a token). */
+function remaining(result: QueryResult, token: string | undefined, jql: string): readonly Issue[] {
+  if (token === undefined) return result.matches;
+  const position = decodeToken(token, jql);
+  const { compiled } = result;
+  if (compiled === undefined) return [];
+  const after = result.matches.map((issue) => compiled.isAfter(issue, position));
+  if (after.includes(undefined)) return failJira(400, [INVALID_TOKEN]);
+  return result.matches.filter((_, index) => after[index] === true);
+}
+
 function search(request: SimRequest, context: JiraContext, input: SearchInput): SimResponse {
   const user = optionalUser(request, context);
   const view = viewFor(context, user);
-  const failed = callerOf(request, context).credentialsFailed;
-  const headers = failed ? { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' } : undefined;
   if (input.properties.length > 5) return failJira(400, ['The number of properties must not exceed 5.']);
   if (input.reconcileIssues.length > 50) return failJira(400, ['The number of reconcileIssues must not exceed 50.']);
-  const matches = runQuery(view, input.jql, user === undefined);
+  const result = runQuery(view, input.jql, user === undefined);
   const fields = selectFields(input.fields, 'id');
   const cap = fields.idsOnly ? SEARCH_MAX_IDS : SEARCH_MAX_WITH_FIELDS;
   const size = Math.max(1, Math.min(cap, input.maxResults ?? 50));
-  const offset = input.nextPageToken === undefined ? 0 : decodeToken(input.nextPageToken, input.jql);
-  const page = matches.slice(offset, offset + size);
-  const isLast = offset + page.length >= matches.length;
+  const rest = remaining(result, input.nextPageToken, input.jql);
+  const page = rest.slice(0, size);
+  const isLast = page.length >= rest.length;
   const wantsKey = input.fields?.includes('key') ?? false;
   const issues = page.map((issue) => {
     if (fields.idsOnly && input.expand.size === 0 && input.properties.length === 0) {
@@ -131,11 +186,12 @@ function search(request: SimRequest, context: JiraContext, input: SearchInput): 
     return json;
   });
   const body: Record<string, unknown> = { issues, isLast };
-  if (!isLast) body.nextPageToken = encodeToken(offset + page.length, input.jql);
+  const last = page.at(-1);
+  if (!isLast && last !== undefined && result.compiled !== undefined) body.nextPageToken = encodeToken(result.compiled.positionOf(last), input.jql);
   const returned = [...new Set(issues.flatMap((issue) => Object.keys((issue as { fields?: object }).fields ?? {})))];
   if (input.expand.has('names')) body.names = Object.fromEntries(returned.map((id) => [id, FIELD_NAMES[id] ?? id]));
   if (input.expand.has('schema')) body.schema = Object.fromEntries(returned.flatMap((id) => (fieldSchema(id) === undefined ? [] : [[id, fieldSchema(id)]])));
-  return headers === undefined ? { status: 200, body } : { status: 200, headers, body };
+  return { status: 200, body };
 }
 
 /** Adds the search routes. */
@@ -147,11 +203,9 @@ export function searchRoutes(router: JiraRouter): void {
     .post('/rest/api/3/search/approximate-count', (request, context) => {
       const user = optionalUser(request, context);
       const view = viewFor(context, user);
-      const body = readJsonObject(request);
+      const body = readBean(request, 'JQLCountRequestBean', COUNT_BODY_KEYS);
       const jql = typeof body.jql === 'string' ? body.jql : '';
-      const count = runQuery(view, jql, user === undefined).length;
-      const failed = callerOf(request, context).credentialsFailed;
-      return failed ? { status: 200, headers: { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' }, body: { count } } : { status: 200, body: { count } };
+      return { status: 200, body: { count: runQuery(view, jql, user === undefined).matches.length } };
     })
     .post('/rest/api/3/jql/parse', (request, context) => {
       const user = requireUser(request, context);

@@ -23,6 +23,7 @@ import { store, type Issue, type JiraUser, type Project, type ServiceDesk } from
 import { SERVICE_DESK_WORKFLOW, availableTransitions, workflowOf } from '../workflows.js';
 import { addComment } from './comments.js';
 import { authenticated, type JiraRouter } from './context.js';
+import { openIssue } from './issues.js';
 import { matchesUserQuery } from './users.js';
 import { performTransition } from './transitions.js';
 
@@ -359,8 +360,8 @@ export function serviceDeskRoutes(router: JiraRouter): void {
       return { status: 200, body: { requestTypeFields: type.fields.map(fieldJson), canRaiseOnBehalfOf: agent, canAddRequestParticipants: true } };
     })
     .get(`${base}/requesttype`, (request, context) => {
-      requireExperimental(request);
       const { view } = authenticated(request, context);
+      requireExperimental(request);
       const { start, limit } = paging(request);
       const desks = [...context.state.serviceDesks.values()].filter((desk) => {
         const project = context.state.projects.get(desk.projectId);
@@ -394,38 +395,19 @@ export function serviceDeskRoutes(router: JiraRouter): void {
         failJsm(400, 'Your request could not be created. Please check the fields have been correctly filled in. requestFieldValues is required.', 'sd.validation.request.creation.failure.required.field', ['requestFieldValues']);
       }
       const fields = readRequestFields(type, body.requestFieldValues, body.isAdfRequest === true);
-      const now = Date.now();
-      const state = context.state;
-      const issue: Issue = {
-        id: state.counters.issueId,
-        key: `${project.key}-${project.nextNumber}`,
-        projectId: project.id,
+      const issue = openIssue(context.state, project, user, Date.now(), {
         issueTypeId: type.issueTypeId,
         summary: fields.summary,
         description: fields.description,
-        statusId: workflowOf(project.workflowId).initialStatus,
-        resolutionId: null,
-        resolutionDate: null,
         priorityId: '3',
         reporterId: reporter.accountId,
         assigneeId: null,
-        creatorId: user.accountId,
         labels: [],
-        created: now,
-        updated: now,
-        statusCategoryChanged: now,
         dueDate: null,
         requestTypeId: type.id,
         customFields: fields.customFields,
-        comments: [],
-        attachmentIds: [],
-        changelog: [],
         parentId: null,
-        properties: [],
-      };
-      state.counters.issueId += 1;
-      project.nextNumber += 1;
-      store.addIssue(state, issue);
+      });
       return { status: 201, body: requestJson(view, issue) };
     })
     .get(`${base}/request`, (request, context) => {
@@ -479,7 +461,7 @@ export function serviceDeskRoutes(router: JiraRouter): void {
       if (typeof body.body !== 'string' || body.body.trim() === '') {
         failJsm(400, 'The comment body must be a non-empty string.', 'sd.comment.body.required');
       }
-      const isPublic = body.public === undefined ? true : body.public === true;
+      const isPublic = readFlag(body.public, true, 'public');
       const agent = isAgent(store.projectOf(context.state, issue), user);
       if (!isPublic && !agent) failJsm(400, 'Customers can only add public comments.', 'sd.comment.error.customer.internal');
       const comment = addComment(view, issue, user, { body: textToAdf(body.body), internal: !isPublic, properties: [], source: body.body });
@@ -515,8 +497,8 @@ export function serviceDeskRoutes(router: JiraRouter): void {
       return { status: 204 };
     })
     .get(`${base}/servicedesk/:serviceDeskId/customer`, (request, context) => {
-      requireExperimental(request);
       const { view } = authenticated(request, context);
+      requireExperimental(request);
       const { desk, project } = findDesk(view, context.params.serviceDeskId);
       if (!isAgent(project, view.viewer) && view.viewer?.admin !== true) {
         failJsm(403, "You don't have permission to view the customers of this service desk.", 'sd.customers.error.no.permission');
@@ -544,8 +526,8 @@ export function serviceDeskRoutes(router: JiraRouter): void {
       return { status: 204 };
     })
     .delete(`${base}/servicedesk/:serviceDeskId/customer`, (request, context) => {
-      requireExperimental(request);
       const { view } = authenticated(request, context);
+      requireExperimental(request);
       const { desk, project } = findDesk(view, context.params.serviceDeskId);
       if (!canManageCustomers(view, project)) failJsm(403, 'You do not have permission to remove customers from this service desk.', 'sd.customers.error.no.permission');
       for (const id of readAccountIds(readJsonObject(request, 'jsm'))) {
@@ -583,6 +565,17 @@ export function serviceDeskRoutes(router: JiraRouter): void {
       context.state.users.set(user.accountId, user);
       return { status: 201, body: jsmUser(view, user) };
     });
+}
+
+/**
+ * A boolean of a JSM body as Jira's JSON reader takes it: `true`/`false`, or those words as strings;
+ * absent or `null` is the default; anything else is a 400.
+ */
+function readFlag(value: unknown, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return failJsm(400, `Cannot deserialize value of type \`boolean\` from ${JSON.stringify(value)} for '${name}': only "true" or "false" are recognized.`, 'sd.request.body.invalid', [name]);
 }
 
 function readAccountIds(body: Record<string, unknown>): string[] {

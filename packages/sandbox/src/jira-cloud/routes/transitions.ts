@@ -56,7 +56,7 @@ export function transitionRoutes(router: JiraRouter): void {
     })
     .post('/rest/api/3/issue/:issueIdOrKey/transitions', (request, context) => {
       const { user, view } = authenticated(request, context);
-      const issue = workIssue(view, context.params.issueIdOrKey, 'transition this issue');
+      const issue = workIssue(view, context.params.issueIdOrKey, 'transition this issue', 400);
       const body = readJsonObject(request);
       const ref = isObject(body.transition) ? body.transition.id : undefined;
       const id = typeof ref === 'string' || typeof ref === 'number' ? String(ref) : undefined;
