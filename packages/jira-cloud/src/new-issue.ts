@@ -5,7 +5,7 @@
  */
 import type { AdfDocument } from './adf/index.js';
 import { toAdf, type BodyFormat } from './internal/body.js';
-import { bad } from './internal/call.js';
+import { bad, knownKeys } from './internal/call.js';
 
 /**
  * One operation on a field in an `update` map: `set`, `add`, `remove`, `edit` or `copy`.
@@ -124,6 +124,12 @@ export interface NewIssue {
 
 const DIGITS = /^\d+$/;
 
+/** The keys of a {@link NewIssue} (a key added to it and missing here fails to compile). */
+const NEW_ISSUE_KEYS: readonly string[] = Object.keys({
+  project: true, issueType: true, summary: true, description: true, descriptionFormat: true, priority: true, labels: true,
+  assignee: true, reporter: true, parent: true, components: true, dueDate: true, customFields: true, properties: true,
+} satisfies Record<Exclude<keyof NewIssue, 'fields'>, true>);
+
 function required(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') bad(field, 'is required (a non-empty string)');
   return value.trim();
@@ -143,6 +149,7 @@ function ref(value: string, field: string, byName: 'key' | 'name'): { id: string
  */
 export function newIssueFields(input: NewIssue): Record<string, unknown> {
   if (typeof input !== 'object' || input === null) bad('input', 'must be an object');
+  knownKeys(input, NEW_ISSUE_KEYS);
   const summary = required(input.summary, 'summary');
   if (summary.length > 255) bad('summary', 'must be at most 255 characters');
   if (/[\r\n]/.test(summary)) bad('summary', 'must be a single line');

@@ -23,7 +23,7 @@ export const JIRA_REQUEST_ID_HEADERS: readonly string[] = Object.freeze(['x-areq
  *
  * Every option of the core transport is accepted too (`timeout`, `maxRetries`, `concurrency`,
  * `fetch`, `onRequest`, ...), except the ones the client owns: `provider`, `auth`, `describeError`
- * and `inspectResponse`.
+ * and `inspectResponse`. Any other key is an `InputError` naming it, never ignored.
  *
  * @example
  * ```ts
@@ -102,6 +102,19 @@ export interface ResolvedClientOptions {
   transport: Omit<TransportOptions, 'provider' | 'baseUrl' | 'auth' | 'describeError' | 'inspectResponse'>;
 }
 
+/** Every option of {@link JiraCloudClientOptions}, so that one missing here (say, a new transport option) fails to compile. */
+const OPTIONS: Record<keyof JiraCloudClientOptions, true> = {
+  baseUrl: true, cloudId: true, email: true, apiToken: true, timeZone: true, gatewayUrl: true, secrets: true, timeout: true,
+  totalTimeout: true, maxRetries: true, retryDelay: true, maxRetryAfterMs: true, fetch: true, userAgent: true, headers: true,
+  onRequest: true, onResponse: true, concurrency: true, requestIdHeaders: true,
+};
+
+/** Every option {@link JiraCloudClient} accepts: its own and the transport's it passes on. */
+export const CLIENT_OPTION_KEYS: readonly string[] = Object.freeze(Object.keys(OPTIONS));
+
+/** Transport options the client sets itself. */
+const OWNED_OPTION_KEYS = ['provider', 'auth', 'describeError', 'inspectResponse'] as const;
+
 function bad(field: string, message: string): never {
   throw new InputError(`${field} ${message}`, { provider: 'jira-cloud', field });
 }
@@ -123,7 +136,8 @@ function checkUrl(field: string, value: unknown): string {
   try {
     url = new URL(value.trim());
   } catch {
-    return bad(field, `must be an absolute URL such as https://your-domain.atlassian.net (got ${JSON.stringify(value)})`);
+    // The value is not echoed: a misplaced token or user:password would end up in the error.
+    return bad(field, 'must be an absolute URL such as https://your-domain.atlassian.net');
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     bad(field, 'must use https (http is accepted only for localhost and other loopback hosts)');
@@ -145,10 +159,10 @@ function checkUrl(field: string, value: unknown): string {
 export function resolveClientOptions(options: JiraCloudClientOptions): ResolvedClientOptions {
   if (typeof options !== 'object' || options === null) bad('options', 'must be an object');
   const { baseUrl, cloudId, email, apiToken, timeZone, gatewayUrl, ...transport } = options;
-  for (const owned of ['provider', 'auth', 'describeError', 'inspectResponse'] as const) {
-    if ((options as unknown as Record<string, unknown>)[owned] !== undefined) {
-      bad(owned, 'is set by JiraCloudClient and cannot be given');
-    }
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined) continue;
+    if ((OWNED_OPTION_KEYS as readonly string[]).includes(key)) bad(key, 'is set by JiraCloudClient and cannot be given');
+    if (!CLIENT_OPTION_KEYS.includes(key)) bad(key, 'is not a known option');
   }
   if (typeof email !== 'string' || email.trim() === '') bad('email', 'is required (the Atlassian account email)');
   if (!email.includes('@')) bad('email', 'must be an email address');

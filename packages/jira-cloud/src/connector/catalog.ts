@@ -6,6 +6,8 @@
  */
 import { Paginator, type CatalogItem } from '@itsm/core';
 import { z } from 'zod';
+import { jsmPaginator } from '../internal/jsm.js';
+import { nextOffset } from '../internal/paging.js';
 import { requestTypePortalUrl } from '../resources/service-desk.js';
 import { jsmPageSchema } from '../schemas/common.js';
 import { RequestTypeSchema, type RequestType } from '../schemas/service-desk.js';
@@ -13,7 +15,7 @@ import type { ConnectorContext } from './context.js';
 
 const PAGE = 50;
 const RequestTypePageSchema = jsmPageSchema(RequestTypeSchema);
-const RequestTypeGroupPageSchema = jsmPageSchema(z.looseObject({ id: z.string(), name: z.string() }));
+const RequestTypeGroupSchema = z.looseObject({ id: z.string(), name: z.string() });
 
 /**
  * A request type as a `CatalogItem`: `url` is the portal page to raise it
@@ -37,25 +39,6 @@ export function requestTypeToCatalogItem(type: RequestType, groupNames: Readonly
   };
 }
 
-/** Whether a JSM page has a next page: `isLastPage`, or a full page when the body does not say. */
-function hasMore(page: { values: unknown[]; isLastPage?: boolean | undefined }): boolean {
-  return page.values.length > 0 && (page.isLastPage === false || (page.isLastPage === undefined && page.values.length >= PAGE));
-}
-
-/** The names of the desk's request type groups, by id. */
-async function groupNames(context: ConnectorContext, deskId: string): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (let start = 0; ; ) {
-    const page = await context.client.request('GET', `/rest/servicedeskapi/servicedesk/${encodeURIComponent(deskId)}/requesttypegroup`, {
-      query: { start, limit: PAGE },
-      schema: RequestTypeGroupPageSchema,
-    });
-    for (const group of page.values) names.set(group.id, group.name);
-    if (!hasMore(page)) return names;
-    start += page.values.length;
-  }
-}
-
 /**
  * The catalog of a desk: its request types that the portal shows (a request type in no group is
  * hidden from the portal, so nobody can raise it there), page after page.
@@ -65,27 +48,33 @@ async function groupNames(context: ConnectorContext, deskId: string): Promise<Ma
  * @internal
  */
 export function catalogItems(context: ConnectorContext, deskId: string): Paginator<CatalogItem> {
+  const { client } = context;
+  const desk = `/rest/servicedeskapi/servicedesk/${encodeURIComponent(deskId)}`;
   let groups: Promise<Map<string, string>> | undefined;
   return new Paginator<CatalogItem>(async (cursor, { signal }) => {
     const start = cursor === undefined ? 0 : Number(cursor);
-    const page = await context.client.request('GET', `/rest/servicedeskapi/servicedesk/${encodeURIComponent(deskId)}/requesttype`, {
+    const page = await client.request('GET', `${desk}/requesttype`, {
       query: { start, limit: PAGE },
       schema: RequestTypePageSchema,
       signal,
     });
     if (groups === undefined) {
-      const pending = groupNames(context, deskId);
+      const pending = jsmPaginator(client, `${desk}/requesttypegroup`, RequestTypeGroupSchema, PAGE, undefined)
+        .toArray({ limit: Infinity })
+        .then((list) => new Map(list.map((group) => [group.id, group.name])));
       groups = pending;
       pending.catch(() => {
         if (groups === pending) groups = undefined;
       });
     }
-    const [names, site] = await Promise.all([groups, context.client.siteUrl()]);
+    const [names, site] = await Promise.all([groups, client.siteUrl()]);
     const items = page.values
       .filter((type) => type.groupIds === undefined || type.groupIds.length > 0)
       .map((type) =>
         requestTypeToCatalogItem({ ...type, portalUrl: type.portalId === undefined ? undefined : requestTypePortalUrl(site, type.portalId, type.id) }, names),
       );
-    return { items, nextCursor: hasMore(page) ? String((page.start ?? start) + page.values.length) : undefined };
+    // The next offset counts every request type of the page, also those left out.
+    const next = nextOffset({ items: page.values, start: page.start ?? start, isLast: page.isLastPage }, PAGE, 'short-page');
+    return { items, nextCursor: next === undefined ? undefined : String(next) };
   });
 }

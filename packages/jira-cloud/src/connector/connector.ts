@@ -10,6 +10,7 @@ import {
   FileInputSchema,
   InputError,
   Paginator,
+  PersonInputSchema,
   StatusInputSchema,
   TransitionOptionsSchema,
   UpdateTicketInputSchema,
@@ -26,6 +27,8 @@ import {
 } from '@itsm/core';
 import { z } from 'zod';
 import { textToAdf } from '../adf/index.js';
+import { offsetPaginator } from '../internal/paging.js';
+import { jqlLowerBound } from '../jql/date.js';
 import type { JiraCloudClient } from '../client.js';
 import { IssueCommentPageSchema } from '../schemas/comments.js';
 import { jiraAttachmentToAttachment } from './attachments.js';
@@ -68,6 +71,9 @@ export interface JiraConnector extends ItsmConnector {
 }
 
 const IdSchema = z.string().trim().min(1, 'must be a non-empty id or key');
+/** Comments asked for per page. */
+const COMMENT_PAGE_SIZE = 100;
+const CatalogOptionsSchema = z.strictObject({ forUser: PersonInputSchema.optional() });
 
 /** A paginator whose first page fails with `error`. */
 function failing<T>(error: Error): Paginator<T> {
@@ -81,6 +87,24 @@ function summary(subject: string, field: string): string {
   if (/[\r\n]/.test(subject)) throw new InputError(`${field} must be a single line (Jira summaries have no line breaks)`, { provider: 'jira-cloud', field });
   if (subject.length > 255) throw new InputError(`${field} must be at most 255 characters (Jira's limit for summaries)`, { provider: 'jira-cloud', field });
   return subject;
+}
+
+/**
+ * Refuses a provider field that the connector also sets from the input, so that neither value is
+ * silently dropped (and `project` cannot move a ticket out of the connector's project).
+ *
+ * @param providerFields - The caller's provider fields.
+ * @param owned - The Jira fields the connector sets, each with the input that sets it.
+ * @param root - The argument's name (`input`, `patch`).
+ */
+function checkProviderFields(providerFields: Record<string, unknown> | undefined, owned: Record<string, string>, root: string): void {
+  for (const key of Object.keys(providerFields ?? {})) {
+    const source = Object.hasOwn(owned, key) ? owned[key] : undefined;
+    if (source !== undefined) {
+      const field = `${root}.providerFields.${key}`;
+      throw new InputError(`${field} is set by the connector from ${source}; give it there, not in providerFields`, { provider: 'jira-cloud', field });
+    }
+  }
 }
 
 /**
@@ -133,7 +157,7 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
       ascending: true,
       async *fetchUpdatedSince(since, { signal }) {
         const q = await client.jqlTag();
-        const query = q`project = ${settings.projectKey} AND updated >= ${since} ORDER BY updated ASC, key ASC`;
+        const query = q`project = ${settings.projectKey} AND updated >= ${jqlLowerBound(since, q.timeZone)} ORDER BY updated ASC, key ASC`;
         let cursor: string | undefined;
         do {
           const page = await searchPage(context, query, cursor, { signal });
@@ -184,6 +208,15 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
       async create(rawInput) {
         const input = parseJiraInput(CreateTicketInputSchema, rawInput, 'input');
         summary(input.subject, 'input.subject');
+        checkProviderFields(input.providerFields, {
+          project: 'the projectKey option',
+          issuetype: 'input.type',
+          summary: 'input.subject',
+          ...(input.description === undefined ? {} : { description: 'input.description' }),
+          ...(input.requester === undefined ? {} : { reporter: 'input.requester' }),
+          ...(input.assignee === undefined ? {} : { assignee: 'input.assignee' }),
+          ...(input.priority === undefined ? {} : { priority: 'input.priority' }),
+        }, 'input');
         if (input.team !== undefined) {
           throw unsupported(provider, 'team', 'Jira has no team field; set the field your site uses (e.g. a customfield) through providerFields');
         }
@@ -228,6 +261,12 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
       async update(idOrKey, rawPatch) {
         const patch = parseJiraInput(UpdateTicketInputSchema, rawPatch, 'patch');
         const id = parseJiraInput(IdSchema, idOrKey, 'idOrKey');
+        checkProviderFields(patch.providerFields, {
+          ...(patch.subject === undefined ? {} : { summary: 'patch.subject' }),
+          ...(patch.description === undefined ? {} : { description: 'patch.description' }),
+          ...(patch.assignee === undefined ? {} : { assignee: 'patch.assignee' }),
+          ...(patch.priority === undefined ? {} : { priority: 'patch.priority' }),
+        }, 'patch');
         if (patch.type !== undefined) {
           throw unsupported(provider, 'changeType', "Jira changes an issue's type only by moving the issue (Move in the web UI), which the REST edit cannot do");
         }
@@ -281,19 +320,16 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
     comments: {
       list(ticketIdOrKey) {
         let id: Promise<string> | undefined;
-        return new Paginator<Comment>(async (cursor, { signal }) => {
+        return offsetPaginator<Comment>(async (startAt, signal) => {
           id ??= issueId(ticketIdOrKey);
           const issue = await id;
-          const startAt = cursor === undefined ? 0 : Number(cursor);
           const page = await client.request('GET', `/rest/api/3/issue/${encodeURIComponent(issue)}/comment`, {
-            query: { startAt, maxResults: 100, orderBy: 'created' },
+            query: { startAt, maxResults: COMMENT_PAGE_SIZE, orderBy: 'created' },
             schema: IssueCommentPageSchema,
             signal,
           });
-          const next = (page.startAt ?? startAt) + page.comments.length;
-          const more = page.comments.length > 0 && (page.total === undefined ? page.comments.length >= 100 : next < page.total);
-          return { items: page.comments.map((comment) => jiraCommentToComment(comment, issue)), nextCursor: more ? String(next) : undefined };
-        });
+          return { items: page.comments.map((comment) => jiraCommentToComment(comment, issue)), start: page.startAt ?? startAt, total: page.total };
+        }, COMMENT_PAGE_SIZE);
       },
       async add(ticketIdOrKey, rawComment) {
         const input = parseJiraInput(CommentInputSchema, rawComment, 'comment');
@@ -347,10 +383,16 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
     catalog: {
       /**
        * The desk's request types that the portal shows (those in at least one request type group),
-       * each with the portal page to raise it. `forUser` is accepted but not used: Jira tells which
-       * request types the calling account may raise, not which another person may.
+       * each with the portal page to raise it. `forUser` is checked (an email or an id) but does not
+       * narrow the list: Jira tells which request types the calling account may raise, not which
+       * another person may. Any other option is an `InputError`.
        */
-      list(): Paginator<CatalogItem> {
+      list(options): Paginator<CatalogItem> {
+        try {
+          parseJiraInput(CatalogOptionsSchema, options ?? {}, 'options');
+        } catch (error) {
+          return failing(error as Error);
+        }
         const deskId = settings.serviceDeskId;
         if (deskId === undefined) {
           return failing(unsupported(provider, 'catalog', 'set the serviceDeskId option: the catalog is the request types of a Jira Service Management desk'));

@@ -6,7 +6,7 @@
 import { InputError, StatusCategorySchema, TicketTypeSchema, type StatusCategory, type TicketType } from '@itsm/core';
 import { z } from 'zod';
 import { JiraCloudClient } from '../client.js';
-import type { JiraCloudClientOptions } from '../options.js';
+import { CLIENT_OPTION_KEYS, type JiraCloudClientOptions } from '../options.js';
 import { parseJiraInput } from './input.js';
 import type { createJiraConnector } from './connector.js';
 
@@ -96,12 +96,6 @@ const id = z
   .transform(String)
   .pipe(z.string().trim().regex(/^\d+$/, 'must be a numeric id such as "1"'));
 
-/** Every option of the client: checked by the client itself. */
-const CLIENT_OPTION_KEYS = [
-  'baseUrl', 'cloudId', 'email', 'apiToken', 'timeZone', 'gatewayUrl', 'secrets', 'timeout', 'totalTimeout', 'maxRetries',
-  'retryDelay', 'maxRetryAfterMs', 'fetch', 'userAgent', 'headers', 'onRequest', 'onResponse', 'concurrency', 'requestIdHeaders',
-] as const;
-
 const SettingsShape = {
   projectKey: text.regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be a project key such as "HELP"'),
   serviceDeskId: id.optional(),
@@ -142,7 +136,7 @@ export function resolveConnectorOptions(options: JiraConnectorOptions): Resolved
   if (withClient) {
     client = (settings as z.output<typeof WithClientSchema>).client;
   } else {
-    const clientOptions = Object.fromEntries(Object.entries(options).filter(([key]) => (CLIENT_OPTION_KEYS as readonly string[]).includes(key)));
+    const clientOptions = Object.fromEntries(Object.entries(options).filter(([key]) => CLIENT_OPTION_KEYS.includes(key)));
     client = new JiraCloudClient(clientOptions as unknown as JiraCloudClientOptions);
   }
   return {

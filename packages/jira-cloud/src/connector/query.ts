@@ -8,6 +8,7 @@
  */
 import { TicketQuerySchema, type StatusCategory, type TicketQuery, type TicketType } from '@itsm/core';
 import type { z } from 'zod';
+import { jqlLowerBound } from '../jql/date.js';
 import type { Jql, JqlScalar, JqlTag } from '../jql/index.js';
 import type { ConnectorContext } from './context.js';
 import { parseJiraInput } from './input.js';
@@ -34,8 +35,13 @@ export interface TicketSearchParts {
   order?: 'updated_desc' | 'updated_asc' | undefined;
 }
 
-/** An id as a JQL value: a number when it is all digits (Jira then matches the id, not a name). */
-function idValue(id: string): JqlScalar {
+/**
+ * An id as a JQL value: a number when it is all digits (Jira then matches the id, not a name).
+ *
+ * @param id - A status or issue type id.
+ * @internal
+ */
+export function idValue(id: string): JqlScalar {
   return /^\d{1,15}$/.test(id) ? Number(id) : id;
 }
 
@@ -104,12 +110,12 @@ export async function planTicketSearch(context: ConnectorContext, raw: TicketQue
     parts.issueTypeIds = (await context.issueTypesOf(types)).map((type) => type.id);
     if (parts.issueTypeIds.length === 0) return null;
   }
+  const q = await context.client.jqlTag();
   let updatedSinceMs: number | undefined;
   if (query.updatedSince !== undefined) {
     const since = new Date(query.updatedSince);
     updatedSinceMs = since.getTime();
-    parts.updatedSince = since;
+    parts.updatedSince = jqlLowerBound(since, q.timeZone);
   }
-  const q = await context.client.jqlTag();
   return { jql: ticketSearchJql(parts, q), updatedSinceMs, pageSize: query.pageSize === undefined ? undefined : Math.min(query.pageSize, 100) };
 }

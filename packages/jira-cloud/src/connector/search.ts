@@ -6,6 +6,7 @@
  */
 import { Paginator, type Ticket } from '@itsm/core';
 import type { Jql } from '../jql/index.js';
+import { nextSearchToken } from '../resources/issues.js';
 import { IssueSearchPageSchema, type Issue } from '../schemas/issues.js';
 import type { ConnectorContext } from './context.js';
 import type { PlannedSearch } from './query.js';
@@ -50,7 +51,7 @@ export async function searchPage(
     schema: IssueSearchPageSchema,
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  return { issues: page.issues, nextCursor: page.isLast === true ? undefined : page.nextPageToken ?? undefined };
+  return { issues: page.issues, nextCursor: nextSearchToken(page) };
 }
 
 /**

@@ -70,6 +70,23 @@ export function normaliseName(name: string): string {
 }
 
 /**
+ * A lookup in overrides keyed by id (all digits) or by name (compared with {@link normaliseName});
+ * an id wins over a name.
+ *
+ * @param overrides - The overrides, e.g. the `statusMap` or `typeMap` option.
+ * @internal
+ */
+export function overrideLookup<T>(overrides: Readonly<Record<string, T>>): (item: { id?: string | undefined; name: string }) => T | undefined {
+  const byId = new Map<string, T>();
+  const byName = new Map<string, T>();
+  for (const [key, value] of Object.entries(overrides)) {
+    if (/^\d+$/.test(key.trim())) byId.set(key.trim(), value);
+    else byName.set(normaliseName(key), value);
+  }
+  return (item) => (item.id === undefined ? undefined : byId.get(item.id)) ?? byName.get(normaliseName(item.name));
+}
+
+/**
  * Builds the status mapping, with the caller's overrides on top of the defaults. An override is
  * keyed by a status id (`'10002'`) or a status name (case-insensitive); an id wins over a name.
  *
@@ -85,18 +102,10 @@ export function normaliseName(name: string): string {
  * ```
  */
 export function createStatusMapper(statusMap: Readonly<Record<string, StatusCategory>> = {}): StatusMapper {
-  const byId = new Map<string, StatusCategory>();
-  const byName = new Map<string, StatusCategory>();
-  for (const [key, category] of Object.entries(statusMap)) {
-    if (/^\d+$/.test(key.trim())) byId.set(key.trim(), category);
-    else byName.set(normaliseName(key), category);
-  }
+  const override = overrideLookup(statusMap);
   return (status) => {
-    const fromId = status.id === undefined ? undefined : byId.get(status.id);
-    if (fromId !== undefined) return fromId;
-    const name = normaliseName(status.name);
-    const fromName = byName.get(name) ?? own(DEFAULT_JIRA_STATUS_NAMES, name);
-    if (fromName !== undefined) return fromName;
+    const named = override(status) ?? own(DEFAULT_JIRA_STATUS_NAMES, normaliseName(status.name));
+    if (named !== undefined) return named;
     const key = status.statusCategory?.key;
     return (key === undefined ? undefined : own(DEFAULT_JIRA_STATUS_CATEGORY_KEYS, key)) ?? 'unknown';
   };

@@ -8,7 +8,9 @@
  * setup asks for ("Resolve", "In Progress", "Reopen", ...), and fills what the screen needs:
  * the resolution, and the bot as assignee of an unassigned issue (the Resolve screen carries
  * Assignee for that), when the field is required or the transition ends the work (to `resolved` or
- * `closed`). A required field it cannot fill is an error naming the field, never a silent failure.
+ * `closed`), and the resolution also when the caller asks for one (a transition whose screen has
+ * no Resolution field then refuses it). A required field it cannot fill is an error naming the
+ * field, never a silent failure.
  * It never takes two steps: a workflow without a direct transition gives an
  * `UnsupportedError` naming the current status and the target.
  *
@@ -106,7 +108,8 @@ function preference(transition: Transition, to: Exclude<StatusCategory, 'unknown
  * @param context - The issue's state and what to fill in.
  * @throws `UnsupportedError` (capability `transition`) when no available transition reaches a
  * status in `to`, or every one that does requires a field the connector cannot fill (named in the message).
- * @throws `InputError` naming `options.resolution` when the resolution asked for is not offered.
+ * @throws `InputError` naming `options.resolution` when the resolution asked for is not offered, or
+ * the transition's screen has no Resolution field.
  * @example
  * ```ts
  * const transitions = await jira.issues.transitions('HELP-1', { expandFields: true });
@@ -142,14 +145,26 @@ export function planTransition(transitions: readonly Transition[], to: Exclude<S
     );
   }
   // Resolution and Assignee are filled when the field is required, or when the transition ends the
-  // work (resolved/closed): a Reopen screen that happens to show Resolution must not set one.
+  // work (resolved/closed): a Reopen screen that happens to show Resolution must not set one, unless
+  // the caller asked for a resolution.
   const finishing = to === 'resolved' || to === 'closed';
   const fields: Record<string, unknown> = {};
+  let resolutionSet = false;
   for (const [id, field] of Object.entries(best.fields ?? {})) {
     const key = field.key ?? id;
-    if (!field.required && !finishing) continue;
-    if (key === 'resolution' || id === 'resolution') fields[id] = resolutionValue(field, best, context);
-    else if ((key === 'assignee' || id === 'assignee') && !context.assigned) fields[id] = { accountId: context.assigneeAccountId };
+    const wanted = field.required || finishing;
+    if ((key === 'resolution' || id === 'resolution') && (wanted || context.resolution !== undefined)) {
+      fields[id] = resolutionValue(field, best, context);
+      resolutionSet = true;
+    } else if ((key === 'assignee' || id === 'assignee') && wanted && !context.assigned) {
+      fields[id] = { accountId: context.assigneeAccountId };
+    }
+  }
+  if (context.resolution !== undefined && !resolutionSet) {
+    throw new InputError(
+      `options.resolution: the "${best.name}" transition of ${context.issueKey} has no Resolution field on its screen, so "${context.resolution}" cannot be set (the workflow sets the resolution itself, if at all)`,
+      { provider: 'jira-cloud', field: 'options.resolution' },
+    );
   }
   return { transition: best, fields };
 }

@@ -5,7 +5,7 @@
  */
 import type { TicketType } from '@itsm/core';
 import { own } from './records.js';
-import { normaliseName } from './status-map.js';
+import { normaliseName, overrideLookup } from './status-map.js';
 
 /**
  * The ticket type of a Jira issue type name (compared case-insensitively); any other name is `other`.
@@ -59,16 +59,6 @@ export type TypeMapper = (issueType: JiraIssueTypeLike) => TicketType;
  * ```
  */
 export function createTypeMapper(typeMap: Readonly<Record<string, TicketType>> = {}): TypeMapper {
-  const byId = new Map<string, TicketType>();
-  const byName = new Map<string, TicketType>();
-  for (const [key, type] of Object.entries(typeMap)) {
-    if (/^\d+$/.test(key.trim())) byId.set(key.trim(), type);
-    else byName.set(normaliseName(key), type);
-  }
-  return (issueType) => {
-    const fromId = issueType.id === undefined ? undefined : byId.get(issueType.id);
-    if (fromId !== undefined) return fromId;
-    const name = normaliseName(issueType.name);
-    return byName.get(name) ?? own(DEFAULT_JIRA_ISSUE_TYPES, name) ?? 'other';
-  };
+  const override = overrideLookup(typeMap);
+  return (issueType) => override(issueType) ?? own(DEFAULT_JIRA_ISSUE_TYPES, normaliseName(issueType.name)) ?? 'other';
 }

@@ -76,7 +76,8 @@ export async function accountsWithEmail(context: ConnectorContext, email: string
     client.users.findByEmail(email),
     options.serviceDeskId === undefined
       ? Promise.resolve<JiraUser[]>([])
-      : client.serviceDesk.customers.list(options.serviceDeskId, { query: email, pageSize: 50 }).toArray({ limit: 200 }),
+      // Every page: Jira matches the query as a substring, so the exact address may come after many others.
+      : client.serviceDesk.customers.list(options.serviceDeskId, { query: email, pageSize: 100 }).toArray({ limit: Infinity }),
   ]);
   const found = new Map<string, JiraUser>();
   for (const user of [...platform.matches, ...customers]) {

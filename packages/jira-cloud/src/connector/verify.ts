@@ -5,7 +5,7 @@
  * | id | checks | when it is not met |
  * |---|---|---|
  * | `credentials` | the email + API token are accepted (`/myself`) | fail |
- * | `timezone` | the account's profile time zone is UTC all year (`America/Danmarkshavn`) | warn |
+ * | `timezone` | the account's profile time zone is UTC all year (`America/Danmarkshavn`), and the `timeZone` option, when given, is the profile's | warn (fail when the option differs) |
  * | `project` | the project is visible to the account | fail |
  * | `service-desk` | `serviceDeskId` is the project's desk and `requestTypeId` one of its request types | fail (warn when a service project has no `serviceDeskId`) |
  * | `product-access` | the account has Jira Service Management access (`jira-servicedesk-users`) | warn |
@@ -34,11 +34,13 @@ import {
   type StatusCategory,
 } from '@itsm/core';
 import { z } from 'zod';
+import { offsetAt, zoneFormatter } from '../jql/date.js';
 import type { JiraProject } from '../schemas/projects.js';
 import { ServiceDeskSchema } from '../schemas/service-desk.js';
 import type { Transition } from '../schemas/transitions.js';
 import type { Myself } from '../schemas/users.js';
 import type { ConnectorContext } from './context.js';
+import { idValue } from './query.js';
 import { searchPage } from './search.js';
 import { PREFERRED_TRANSITION_NAMES } from './transition.js';
 import { normaliseName } from './status-map.js';
@@ -77,28 +79,14 @@ export type JiraAccessCheckId = (typeof JIRA_ACCESS_CHECKS)[number];
  * ```
  */
 export function isUtcLikeTimeZone(timeZone: string, year: number = new Date().getUTCFullYear()): boolean {
-  let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
+    zoneFormatter(timeZone);
   } catch {
     return false;
   }
   for (let month = 0; month < 12; month++) {
     for (const day of [1, 15]) {
-      const instant = Date.UTC(year, month, day, 12);
-      const parts: Record<string, number> = {};
-      for (const part of format.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-      const local = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
-      if (local !== instant) return false;
+      if (offsetAt(Date.UTC(year, month, day, 12), timeZone) !== 0) return false;
     }
   }
   return true;
@@ -180,14 +168,23 @@ export async function verifyJiraAccess(context: ConnectorContext): Promise<Acces
   }
 
   // timezone
-  if (me.timeZone === RECOMMENDED_TIME_ZONE || isUtcLikeTimeZone(me.timeZone)) {
+  const used = await client.timeZone().catch(() => me.timeZone);
+  if (used !== me.timeZone && !(isUtcLikeTimeZone(used) && isUtcLikeTimeZone(me.timeZone))) {
+    checks.push(check(
+      'timezone',
+      TITLES.timezone,
+      'fail',
+      `The timeZone option is ${used}, but the service account's profile time zone is ${me.timeZone}. Jira reads JQL dates in the profile's zone, so ticket lists by date and the change feed would be off by the difference and could miss tickets.`,
+      `Remove the timeZone option (the connector then reads the zone from the profile), or set it to "${me.timeZone}". Better still, set the profile's time zone to ${RECOMMENDED_TIME_ZONE} and the option to match.`,
+    ));
+  } else if (me.timeZone === RECOMMENDED_TIME_ZONE || isUtcLikeTimeZone(me.timeZone)) {
     checks.push(check('timezone', TITLES.timezone, 'pass', `The profile time zone is ${me.timeZone}.`));
   } else {
     checks.push(check(
       'timezone',
       TITLES.timezone,
       'warn',
-      `The profile time zone is ${me.timeZone}, which is not UTC all year. Jira reads JQL dates in this zone; the connector writes them in it, but in the hour clocks are set back the same local minute happens twice.`,
+      `The profile time zone is ${me.timeZone}, which is not UTC all year. Jira reads JQL dates in this zone; the connector writes them in it, and searches an hour further back where clocks are set back and a local hour happens twice. A zone that is UTC all year keeps JQL dates unambiguous.`,
       `Set the service account's time zone to ${RECOMMENDED_TIME_ZONE}: log in as the service account, open its Atlassian account preferences (https://id.atlassian.com/manage-profile/account-preferences) and choose the time zone "(GMT+00:00) Danmarkshavn".`,
     ));
   }
@@ -295,7 +292,7 @@ async function transitionSamples(context: ConnectorContext): Promise<Sample[]> {
   for (const category of SAMPLED) {
     const ids = await context.statusIdsIn([category]);
     if (ids.length === 0) continue;
-    const query = q`project = ${context.options.projectKey} AND status IN ${ids.map((id) => (/^\d{1,15}$/.test(id) ? Number(id) : id))} ORDER BY updated DESC`;
+    const query = q`project = ${context.options.projectKey} AND status IN ${ids.map(idValue)} ORDER BY updated DESC`;
     const { issues } = await searchPage(context, query, undefined, { pageSize: 1 });
     const issue = issues[0];
     if (issue === undefined) continue;

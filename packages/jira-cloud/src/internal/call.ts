@@ -72,6 +72,20 @@ export function bad(field: string, message: string): never {
 }
 
 /**
+ * Refuses a key of an input object that the method would not send, so that a typo or an option
+ * the method does not support is an error instead of being dropped. Keys set to `undefined` pass.
+ *
+ * @param input - The caller's object.
+ * @param allowed - The keys the method reads.
+ * @throws InputError naming the first unknown key.
+ */
+export function knownKeys(input: object, allowed: readonly string[]): void {
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== undefined && !allowed.includes(key)) bad(key, `is not a known field (known: ${allowed.join(', ')})`);
+  }
+}
+
+/**
  * A comma-separated list parameter, or `undefined` when empty.
  *
  * @param value - A list, or a string already comma-separated.

@@ -16,7 +16,7 @@ export const EXPERIMENTAL_API_HEADERS: Readonly<Record<string, string>> = Object
 /**
  * A paginator over a JSM list (`start`/`limit`, until `isLastPage`).
  *
- * @param http - The transport.
+ * @param http - The transport, or the client (anything with its `request`).
  * @param path - The list's path.
  * @param item - The schema of one value.
  * @param size - The page size (`limit`).
@@ -25,7 +25,7 @@ export const EXPERIMENTAL_API_HEADERS: Readonly<Record<string, string>> = Object
  * @param headers - Headers the operation needs.
  */
 export function jsmPaginator<T extends z.ZodType>(
-  http: Transport,
+  http: Pick<Transport, 'request'>,
   path: string,
   item: T,
   size: number,

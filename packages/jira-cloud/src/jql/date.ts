@@ -84,3 +84,42 @@ export function formatJqlDate(date: Date, timeZone = 'UTC'): string {
   for (const part of formatter.formatToParts(date)) parts[part.type] = part.value;
   return `${(parts.year ?? '').padStart(4, '0')}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
+
+/**
+ * The UTC offset of `timeZone` at an instant, in milliseconds (minute precision).
+ *
+ * @param time - The instant, in epoch milliseconds.
+ * @param timeZone - An IANA time zone.
+ * @throws `InputError` when the runtime does not know the time zone.
+ * @internal
+ */
+export function offsetAt(time: number, timeZone: string): number {
+  const parts: Record<string, string> = {};
+  for (const part of zoneFormatter(timeZone).formatToParts(time)) parts[part.type] = part.value;
+  const wall = new Date(0);
+  wall.setUTCFullYear(Number(parts.year), Number(parts.month) - 1, Number(parts.day)); // Date.UTC maps years 0-99 to 1900-1999
+  wall.setUTCHours(Number(parts.hour), Number(parts.minute));
+  return wall.getTime() - Math.floor(time / 60_000) * 60_000;
+}
+
+/** Longer than any daylight-saving shift in use (Antarctica/Troll moves its clocks by 2 hours). */
+const LONGEST_SHIFT_MS = 3 * 3_600_000;
+
+/**
+ * An instant to write as the lower bound of a JQL date condition (`updated >= …`) so that Jira,
+ * reading the literal in `timeZone`, never starts later than `date`.
+ *
+ * In the hours before clocks are set back, a local minute happens twice, and Jira may read the
+ * literal as the second one, skipping everything in between. Such a `date` is moved back by the
+ * shift, whose local minute is not ambiguous; any other `date` is returned as it is. The caller
+ * filters the extra records out by their exact time.
+ *
+ * @param date - The instant the condition starts at.
+ * @param timeZone - The IANA time zone Jira reads JQL dates in.
+ * @internal
+ */
+export function jqlLowerBound(date: Date, timeZone: string): Date {
+  const time = date.getTime();
+  const shift = offsetAt(time, timeZone) - offsetAt(time + LONGEST_SHIFT_MS, timeZone);
+  return shift > 0 ? new Date(time - shift) : date;
+}

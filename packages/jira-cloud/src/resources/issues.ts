@@ -7,7 +7,7 @@
 import { Paginator } from '@itsm/core';
 import type { AdfDocument } from '../adf/index.js';
 import { toAdf, type BodyFormat } from '../internal/body.js';
-import { bad, callOptions, commaList, segment, type ResourceContext } from '../internal/call.js';
+import { bad, callOptions, commaList, knownKeys, segment, type ResourceContext } from '../internal/call.js';
 import { Jql } from '../jql/index.js';
 import { checkProperties, newIssueFields, type CreateIssuePayload, type IssuePayload, type NewIssue } from '../new-issue.js';
 import type { CallOptions } from '../options.js';
@@ -18,6 +18,7 @@ import {
   IssueSearchPageSchema,
   type CreatedIssue,
   type Issue,
+  type IssueSearchPage,
 } from '../schemas/issues.js';
 import { TransitionListSchema, type Transition } from '../schemas/transitions.js';
 import { IssueAttachmentsResource } from './issue-attachments.js';
@@ -137,7 +138,11 @@ function jqlText(value: string | Jql): string {
   return text;
 }
 
-function payloadJson(payload: IssuePayload): Record<string, unknown> {
+/** The keys of an {@link IssuePayload}. */
+const PAYLOAD_KEYS: readonly string[] = ['fields', 'update', 'properties'];
+
+function payloadJson(payload: IssuePayload, allowed: readonly string[] = PAYLOAD_KEYS): Record<string, unknown> {
+  knownKeys(payload, allowed);
   const json: Record<string, unknown> = {};
   if (payload.fields !== undefined) {
     if (typeof payload.fields !== 'object' || payload.fields === null) bad('fields', 'must be an object of field values by id');
@@ -164,6 +169,17 @@ function commentOperation(comment: TransitionComment): { add: Record<string, unk
   const add: Record<string, unknown> = { body: toAdf(body, format, 'comment.body') };
   if (visibility) add.visibility = visibility;
   return { add };
+}
+
+/**
+ * The token of the page after a search page, or `undefined` after the last one (`isLast`, or no
+ * `nextPageToken`).
+ *
+ * @param page - A page of `POST /rest/api/3/search/jql`.
+ * @internal
+ */
+export function nextSearchToken(page: Pick<IssueSearchPage, 'isLast' | 'nextPageToken'>): string | undefined {
+  return page.isLast === true ? undefined : page.nextPageToken ?? undefined;
 }
 
 function reconcileIds(ids: readonly (number | string)[] | undefined): number[] | undefined {
@@ -224,7 +240,7 @@ export class IssuesResource {
   /**
    * Creates an issue, from plain values ({@link NewIssue}) or from Jira's own payload
    * (`{ fields, update?, properties? }`). Not retried: Jira has no idempotency key, and a retried
-   * create could make two issues.
+   * create could make two issues. A key of the input that would not be sent is an `InputError`.
    *
    * @param input - A {@link NewIssue} or a {@link CreateIssuePayload}.
    * @param options - Call options.
@@ -323,8 +339,7 @@ export class IssuesResource {
         ...callOptions(options, { json, retryable: true }, signal),
         schema: IssueSearchPageSchema,
       });
-      const next = page.isLast === true ? undefined : page.nextPageToken ?? undefined;
-      return { items: page.issues, nextCursor: next };
+      return { items: page.issues, nextCursor: nextSearchToken(page) };
     });
   }
 
@@ -381,7 +396,10 @@ export class IssuesResource {
     if (typeof input.transitionId !== 'string' || !/^\d+$/.test(input.transitionId)) {
       bad('transitionId', 'must be a transition id (digits) from issues.transitions()');
     }
-    const json: Record<string, unknown> = { transition: { id: input.transitionId }, ...payloadJson(input) };
+    const json: Record<string, unknown> = {
+      transition: { id: input.transitionId },
+      ...payloadJson(input, [...PAYLOAD_KEYS, 'transitionId', 'comment']),
+    };
     if (input.comment !== undefined) {
       const update = { ...(json.update as Record<string, unknown[]> | undefined) };
       update.comment = [...(update.comment ?? []), commentOperation(input.comment)];

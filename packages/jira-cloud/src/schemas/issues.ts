@@ -105,6 +105,8 @@ export const IssueSearchPageSchema = z.looseObject({
   isLast: z.boolean().optional(),
   names: z.record(z.string(), z.string()).optional(),
 });
+/** One page of a JQL search. See {@link IssueSearchPageSchema}. */
+export type IssueSearchPage = z.infer<typeof IssueSearchPageSchema>;
 
 /** The answer of `POST /rest/api/3/search/approximate-count`. */
 export const ApproximateCountSchema = z.looseObject({ count: z.number() });

@@ -119,6 +119,9 @@ describe('issues.create', () => {
     [{ project: 'HELP', issueType: 'Task', summary: 'x', labels: ['two words'] }, 'labels'],
     [{ project: 'HELP', issueType: 'Task', summary: 'x', dueDate: '11/05/2025' }, 'dueDate'],
     [{ project: 'HELP', issueType: 'Task', summary: 'x', descriptionFormat: 'html', description: 'x' }, 'format'],
+    [{ project: 'HELP', issueType: 'Task', summary: 'x', descripton: 'typo' }, 'descripton'],
+    [{ project: 'HELP', issueType: 'Task', summary: 'x', duedate: '2025-05-11' }, 'duedate'],
+    [{ fields: { project: { key: 'HELP' }, issuetype: { id: '1' }, summary: 'raw' }, transition: { id: '5' } }, 'transition'],
   ])('refuses %j before any request (InputError on %s)', async (input, field) => {
     const error = await failure(client().issues.create(input as never));
     expect(error).toBeInstanceOf(InputError);
@@ -138,6 +141,8 @@ describe('issues.edit and issues.delete', () => {
     await expect(client().issues.edit('HELP-1', {})).rejects.toMatchObject({ field: 'payload' });
     await expect(client().issues.edit('HELP-1', { fields: { labels: [] }, update: { labels: [{ add: 'x' }] } }))
       .rejects.toMatchObject({ field: 'update.labels' });
+    await expect(client().issues.edit('HELP-1', { fields: { summary: 'x' }, historyMetadata: { type: 'bot' } } as never))
+      .rejects.toMatchObject({ field: 'historyMetadata' });
   });
 
   it('DELETEs with deleteSubtasks', async () => {
@@ -274,5 +279,10 @@ describe('issues.transitions and issues.transition', () => {
 
   it('refuses a transition without a numeric id', async () => {
     await expect(client().issues.transition('HELP-1', { transitionId: 'Resolve' })).rejects.toMatchObject({ field: 'transitionId' });
+  });
+
+  it('refuses a key it would not send instead of dropping it', async () => {
+    await expect(client().issues.transition('HELP-1', { transitionId: '5', resolution: { name: 'Done' } } as never))
+      .rejects.toMatchObject({ field: 'resolution' });
   });
 });

@@ -1,7 +1,7 @@
 import { InputError } from '@itsm/core';
 import { describe, expect, it } from 'vitest';
 import { JiraCloudClient, type JiraCloudClientOptions } from '../../src/index.js';
-import { API_TOKEN, BASIC, EMAIL, SITE, client, route, useNock } from './support.js';
+import { API_TOKEN, BASIC, EMAIL, SITE, client, everythingShown, expectNoSecret, route, useNock } from './support.js';
 
 useNock();
 
@@ -46,6 +46,24 @@ describe('client options', () => {
   it('never shows the token in an option error', () => {
     const error = inputError({ baseUrl: 'not a url' });
     expect(error.message).not.toContain(API_TOKEN);
+  });
+
+  it('never echoes a URL option that holds the token or other credentials', () => {
+    for (const field of ['baseUrl', 'gatewayUrl'] as const) {
+      const extra = field === 'gatewayUrl' ? { cloudId: 'abc' } : {};
+      for (const value of [API_TOKEN, `${EMAIL}:${API_TOKEN}@acme.atlassian.net`, `bot:pass-word-1@acme.atlassian.net`]) {
+        const error = inputError({ ...extra, [field]: value });
+        expect(error.field).toBe(field);
+        expectNoSecret(everythingShown(error));
+        expect(everythingShown(error)).not.toContain('pass-word-1');
+      }
+    }
+  });
+
+  it('names an unknown option instead of ignoring it', () => {
+    expect(inputError({ timout: 5_000 }).field).toBe('timout');
+    expect(inputError({ apitoken: API_TOKEN }).field).toBe('apitoken');
+    expectNoSecret(everythingShown(inputError({ apitoken: API_TOKEN })));
   });
 
   it('accepts http only for loopback hosts (local simulators)', async () => {

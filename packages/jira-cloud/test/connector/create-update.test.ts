@@ -104,6 +104,22 @@ describe('tickets.create', () => {
     expect(((await failure(jira.tickets.create({ subject: 'x', requester: 'not an email@' }))) as InputError).field).toMatch(/^input\.requester/);
   });
 
+  it('refuses providerFields that would override what the connector sets, instead of dropping one of them', async () => {
+    const jira = connector();
+    for (const [providerFields, field] of [
+      [{ project: { key: 'OTHER' } }, 'input.providerFields.project'],
+      [{ issuetype: { id: '1' } }, 'input.providerFields.issuetype'],
+      [{ summary: 'Another subject' }, 'input.providerFields.summary'],
+    ] as const) {
+      const error = await failure(jira.tickets.create({ subject: 'x', providerFields }));
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).field).toBe(field);
+    }
+    const jsm = connector({ serviceDeskId: '1', requestTypeId: '4' });
+    const error = await failure(jsm.tickets.create({ subject: 'x', priority: 'low', providerFields: { priority: { name: 'High' } } }));
+    expect((error as InputError).field).toBe('input.providerFields.priority');
+  });
+
   it('names input.requester when nobody shows the email', async () => {
     route('GET', '/rest/api/3/user/search', [200, []]);
     const error = await failure(connector().tickets.create({ subject: 'x', requester: 'ghost@example.com' }));
@@ -119,6 +135,12 @@ describe('tickets.update', () => {
     route('GET', '/rest/api/3/issue/HELP-7', [200, created('10007', 'HELP-7')]);
     await connector().tickets.update('HELP-7', { subject: 'New', description: null, assignee: null, priority: 'high', providerFields: { labels: ['vpn'] } });
     expect(edit[0]?.json()).toEqual({ fields: { labels: ['vpn'], summary: 'New', description: null, priority: { name: 'High' }, assignee: null } });
+  });
+
+  it('refuses providerFields that the patch also sets', async () => {
+    const error = await failure(connector().tickets.update('HELP-7', { subject: 'New', providerFields: { summary: 'Other' } }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe('patch.providerFields.summary');
   });
 
   it('refuses a type change and a team, which Jira cannot edit', async () => {

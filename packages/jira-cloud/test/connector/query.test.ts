@@ -134,6 +134,17 @@ describe('tickets.list', () => {
     expect(tickets.map((ticket) => [ticket.key, ticket.updatedAt])).toEqual([['HELP-2', '2026-01-01T00:30:45.000Z']]);
   });
 
+  it('writes a date that is ambiguous in the account\'s zone (clocks set back) as a bound no later than the instant', async () => {
+    // 2025-10-26 in Berlin: 02:00-03:00 happens twice. 00:30Z is the first 02:30 (CEST); Jira may
+    // read "02:30" as the second one (01:30Z) and skip an hour, so the bound is written as 01:30.
+    const search = route('POST', '/rest/api/3/search/jql', [[200, { issues: [], isLast: true }], [200, { issues: [], isLast: true }]]);
+    const jira = connector({ timeZone: 'Europe/Berlin' });
+    await jira.tickets.list({ updatedSince: '2025-10-26T00:30:00Z' }).toArray({ limit: 10 });
+    expect(jqlOf(search)).toBe('project = "HELP" AND updated >= "2025-10-26 01:30" ORDER BY updated DESC, key DESC');
+    await jira.tickets.changes({ since: '2025-10-26T00:30:00Z' });
+    expect(jqlOf(search, 1)).toBe('project = "HELP" AND updated >= "2025-10-26 01:30" ORDER BY updated ASC, key ASC');
+  });
+
   it('follows nextPageToken', async () => {
     const search = route('POST', '/rest/api/3/search/jql', [
       [200, { issues: [issue('HELP-2', '10002', '2026-01-02T00:00:00.000+0000')], nextPageToken: 'page-2' }],

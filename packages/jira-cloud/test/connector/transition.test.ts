@@ -89,6 +89,22 @@ describe('planTransition', () => {
     expect((error as InputError).message).toContain('Fixed, Obsolete');
   });
 
+  it('refuses a resolution asked for that the transition cannot set, instead of dropping it', () => {
+    for (const [transitions, to] of [[WORKFLOW, 'waiting_for_user'], [[t('63', 'Done', S.resolved)], 'resolved']] as const) {
+      const error = (() => {
+        try {
+          planTransition(transitions, to, { ...context, resolution: 'Duplicate' });
+        } catch (caught) {
+          return caught;
+        }
+        return undefined;
+      })();
+      expect(error, to).toBeInstanceOf(InputError);
+      expect((error as InputError).field).toBe('options.resolution');
+    }
+    expect(planTransition([t('63', 'Done', S.resolved)], 'resolved', context).fields).toEqual({});
+  });
+
   it('does not fill an optional resolution on a transition that does not end the work', () => {
     const reopen = [t('81', 'Reopen', S.reopened, { resolution: { ...RESOLUTION_FIELD, required: false }, assignee: ASSIGNEE_FIELD })];
     expect(planTransition(reopen, 'open', { ...context, current: S.resolved }).fields).toEqual({});

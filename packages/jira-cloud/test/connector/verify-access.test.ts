@@ -46,6 +46,16 @@ describe('verifyAccess', { timeout: 30_000 }, () => {
     expect(find(report, 'timezone').detail).toContain('America/Danmarkshavn');
   });
 
+  it('fails the time zone when the timeZone option is not the profile\'s, since JQL dates would then be read wrong', async () => {
+    const report = await createJiraConnector({ ...options, timeZone: 'America/New_York' }).verifyAccess();
+    const check = find(report, 'timezone');
+    expect(check.status).toBe('fail');
+    expect(check.detail).toContain('America/New_York');
+    expect(check.detail).toContain('America/Danmarkshavn');
+    expect(check.fix).toContain('timeZone option');
+    expectFixes(report);
+  });
+
   it('fails for an account without the Service Desk Team role, and says how to fix it', async () => {
     const { limitedAccount } = facts;
     const report = await createJiraConnector({ ...options, email: limitedAccount.email, apiToken: limitedAccount.apiToken }).verifyAccess();
