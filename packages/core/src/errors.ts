@@ -17,6 +17,7 @@
  *   InputError               bad input, rejected before any request
  *   AmbiguousMatchError      a lookup that should find one record found several
  *   UnsupportedError         a capability the provider does not have
+ *   IncompleteCreateError    a ticket was created, but a step after it failed
  * ```
  *
  * `instanceof` works across realms and across duplicated copies of this package (ESM and CJS loaded
@@ -27,7 +28,7 @@
  * @module
  */
 import type { inspect, InspectOptionsStylized } from 'node:util';
-import type { ProviderId } from './model.js';
+import type { ProviderId, Ticket } from './model.js';
 
 const BRAND = Symbol.for('@itsm/core/error-kinds');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -323,6 +324,55 @@ export class UnsupportedError extends ItsmError {
   constructor(message: string, options: ItsmErrorOptions & { capability: string }) {
     super(message, options);
     this.capability = options.capability;
+  }
+}
+
+/** Options of an {@link IncompleteCreateError}. */
+export interface IncompleteCreateErrorOptions extends ItsmErrorOptions {
+  /** The ticket as it was created. */
+  ticket: Pick<Ticket, 'id' | 'key'> & Partial<Ticket>;
+  /** The step that failed, e.g. `transition` or `set priority and assignee`. */
+  step: string;
+  /** The failure of that step (its `cause` is kept too). */
+  failure: unknown;
+}
+
+/**
+ * A ticket was created, but a step the create asked for afterwards failed (moving it to
+ * `input.status`, setting fields the create call cannot carry). **The ticket exists: do not create it
+ * again** — finish the step on `error.ticket.id`, or leave it. `failure` names the step's error.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await connector.tickets.create({ subject: 'Password reset', requester, status: 'resolved' });
+ * } catch (error) {
+ *   if (error instanceof IncompleteCreateError) log.warn(`${error.ticket.key} created, not resolved`, error.failure);
+ *   else throw error;
+ * }
+ * ```
+ */
+export class IncompleteCreateError extends ItsmError {
+  static override readonly kind: string = 'IncompleteCreateError';
+  /** The ticket as it was created (at least its id and key). */
+  readonly ticket: Pick<Ticket, 'id' | 'key'> & Partial<Ticket>;
+  /** The step that failed. */
+  readonly step: string;
+  /** The name and message of the step's error (secret-free: SDK errors are redacted). */
+  readonly failure: { name: string; message: string };
+
+  constructor(options: IncompleteCreateErrorOptions) {
+    const failure =
+      options.failure instanceof Error
+        ? { name: options.failure.name, message: options.failure.message }
+        : { name: 'Error', message: String(options.failure) };
+    super(`${options.ticket.key} was created, but ${options.step} failed: ${failure.message}`, {
+      provider: options.provider,
+      cause: options.failure,
+    });
+    this.ticket = options.ticket;
+    this.step = options.step;
+    this.failure = failure;
   }
 }
 

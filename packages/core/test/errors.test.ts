@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AmbiguousMatchError,
   ApiError,
+  IncompleteCreateError,
   apiErrorForStatus,
   AuthenticationError,
   ConflictError,
@@ -127,6 +128,15 @@ describe('serialisation', () => {
       expect(error.toJSON()).toMatchObject(fields);
       expect(error).toBeInstanceOf(ItsmError);
     }
+  });
+
+  it('IncompleteCreateError says the ticket exists and what failed, keeping the failure as its cause', () => {
+    const failure = new UnsupportedError('no transition reaches resolved', { provider: 'jira-cloud', capability: 'transition' });
+    const error = new IncompleteCreateError({ provider: 'jira-cloud', ticket: { id: '10001', key: 'HELP-7' }, step: 'moving it to resolved', failure });
+    expect(error).toBeInstanceOf(ItsmError);
+    expect(error.message).toBe('HELP-7 was created, but moving it to resolved failed: no transition reaches resolved');
+    expect(error.toJSON()).toMatchObject({ ticket: { id: '10001', key: 'HELP-7' }, step: 'moving it to resolved', failure: { name: 'UnsupportedError' } });
+    expect(error.cause).toBe(failure);
   });
 
   it('InputError derives its issues from the field when none are given', () => {

@@ -168,6 +168,7 @@ export function resolveClientOptions(options: JiraCloudClientOptions): ResolvedC
   if (!email.includes('@')) bad('email', 'must be an email address');
   if (email.includes(':')) bad('email', 'must not contain ":" (it separates email and token in Basic auth)');
   if (typeof apiToken !== 'string' || apiToken.trim() === '') bad('apiToken', 'is required');
+  if (apiToken !== apiToken.trim()) bad('apiToken', 'has white space at its start or end (copied with a line break?)');
   if (baseUrl === undefined && cloudId === undefined) {
     bad('baseUrl', 'or cloudId is required: the site URL (https://your-domain.atlassian.net) or the cloud id for scoped tokens');
   }

@@ -15,6 +15,7 @@ import {
   TransitionOptionsSchema,
   UpdateTicketInputSchema,
   createChangeFeed,
+  IncompleteCreateError,
   unsupported,
   type AccessReport,
   type CatalogItem,
@@ -223,7 +224,15 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
         const requester = input.requester === undefined ? undefined : ((await accountIdOf(context, input.requester, 'input.requester')) as string);
         const assignee = input.assignee === undefined ? undefined : ((await accountIdOf(context, input.assignee, 'input.assignee')) as string);
         const priority = input.priority === undefined ? undefined : DEFAULT_JIRA_PRIORITY_NAMES[input.priority];
-        let id: string;
+        let created: { id: string; key: string };
+        /** A step after the create: if it fails, the error says the ticket exists, so nobody creates it again. */
+        const afterCreate = async <T>(step: string, run: () => Promise<T>): Promise<T> => {
+          try {
+            return await run();
+          } catch (failure) {
+            throw new IncompleteCreateError({ provider, ticket: created, step, failure });
+          }
+        };
         if (jsm) {
           const requestTypeId = await requestTypeFor(context, input.type);
           const values: Record<string, unknown> = { ...input.providerFields, summary: input.subject };
@@ -236,14 +245,16 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
             ...(requester === undefined ? {} : { raiseOnBehalfOf: requester }),
             ...(adf ? { isAdfRequest: true } : {}),
           });
-          id = request.issueId;
+          created = { id: request.issueId, key: request.issueKey };
           const fields: Record<string, unknown> = {};
           if (priority !== undefined) fields.priority = { name: priority };
           if (assignee !== undefined) fields.assignee = { accountId: assignee };
-          if (Object.keys(fields).length > 0) await client.issues.edit(id, { fields });
+          if (Object.keys(fields).length > 0) {
+            await afterCreate('setting its priority and assignee', () => client.issues.edit(created.id, { fields }));
+          }
         } else {
           const issueType = await platformIssueType(context, input.type);
-          const created = await client.issues.create({
+          const issue = await client.issues.create({
             project: settings.projectKey,
             issueType: issueType.id,
             summary: input.subject,
@@ -253,10 +264,11 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
             ...(priority === undefined ? {} : { priority }),
             ...(input.providerFields === undefined ? {} : { customFields: input.providerFields }),
           });
-          id = created.id;
+          created = { id: issue.id, key: issue.key };
         }
-        if (input.status !== undefined) return connector.tickets.transition(id, input.status);
-        return get(id);
+        const status = input.status;
+        if (status !== undefined) return afterCreate(`moving it to ${status}`, () => connector.tickets.transition(created.id, status));
+        return afterCreate('reading it back', () => get(created.id));
       },
       async update(idOrKey, rawPatch) {
         const patch = parseJiraInput(UpdateTicketInputSchema, rawPatch, 'patch');

@@ -60,6 +60,13 @@ describe('client options', () => {
     }
   });
 
+  it('refuses a token with white space around it, without showing it', () => {
+    const error = inputError({ apiToken: `${API_TOKEN}\n` });
+    expect(error.field).toBe('apiToken');
+    expect(error.message).toContain('line break');
+    expectNoSecret(everythingShown(error));
+  });
+
   it('names an unknown option instead of ignoring it', () => {
     expect(inputError({ timout: 5_000 }).field).toBe('timout');
     expect(inputError({ apitoken: API_TOKEN }).field).toBe('apitoken');
