@@ -185,10 +185,17 @@ export class Paginator<T> implements AsyncIterable<T> {
    *   checkpoint(page.nextCursor); // resume later with new Paginator(fetchPage, { startCursor })
    * }
    * ```
+   *
+   * @param options - `signal`: aborting it cancels the page fetch in flight (and any prefetch); the
+   *   iteration then rejects with the signal's reason.
    */
-  async *pages(): AsyncIterableIterator<Page<T>> {
+  async *pages(options: { signal?: AbortSignal | undefined } = {}): AsyncIterableIterator<Page<T>> {
     const { startCursor, prefetch = true, onRepeatedCursor = 'stop' } = this.#options;
+    const { signal } = options;
+    signal?.throwIfAborted();
     const controller = new AbortController();
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
     const seen = new Set<string>();
     if (startCursor !== undefined) seen.add(startCursor);
     let remaining = this.#limit;
@@ -197,7 +204,7 @@ export class Paginator<T> implements AsyncIterable<T> {
     let fetched = 0;
     try {
       while (remaining > 0) {
-        const page = await (pending ?? this.#load(cursor, remaining, controller.signal));
+        const page = await untilAborted(pending ?? this.#load(cursor, remaining, controller.signal), controller.signal);
         pending = undefined;
         fetched += 1;
         remaining -= page.items.length;
@@ -220,6 +227,7 @@ export class Paginator<T> implements AsyncIterable<T> {
         yield page;
       }
     } finally {
+      signal?.removeEventListener('abort', onAbort);
       if (pending) controller.abort(); // the caller stopped with a page still in flight
     }
   }
@@ -239,18 +247,20 @@ export class Paginator<T> implements AsyncIterable<T> {
    * Collects items into an array. `limit` is required so that a forgotten bound cannot load a whole
    * tenant into memory; pass `Infinity` to collect everything on purpose.
    *
-   * @param options - `limit`: the most items to collect, a non-negative integer or `Infinity`.
+   * @param options - `limit`: the most items to collect, a non-negative integer or `Infinity`;
+   *   `signal`: aborting it cancels the fetch in flight, and the call rejects with the signal's reason.
    * @throws {@link InputError} naming `limit` when it is missing or invalid.
    * @example
    * ```ts
    * const recent = await connector.tickets.list({ updatedSince }).toArray({ limit: 500 });
+   * const quick = await connector.tickets.list().toArray({ limit: 50, signal: AbortSignal.timeout(5_000) });
    * ```
    */
-  async toArray(options: { limit: number }): Promise<T[]> {
+  async toArray(options: { limit: number; signal?: AbortSignal | undefined }): Promise<T[]> {
     const limit: unknown = (options as { limit?: unknown } | undefined)?.limit;
     checkCount(limit, 'limit');
     const items: T[] = [];
-    for await (const item of this.take(limit)) items.push(item);
+    for await (const page of this.take(limit).pages({ signal: options.signal })) items.push(...page.items);
     return items;
   }
 
@@ -292,6 +302,25 @@ export class Paginator<T> implements AsyncIterable<T> {
  * need a new page are queued, and so is every call made while one is queued, so overlapping
  * `next()` calls still get the items in the order they were made.
  */
+/** Settles like `promise`, unless `signal` aborts first: then rejects with the signal's reason. */
+function untilAborted<V>(promise: Promise<V>, signal: AbortSignal): Promise<V> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<V>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 class ItemIterator<T> implements AsyncIterator<T, void, undefined> {
   readonly #pages: AsyncIterator<Page<T>>;
   #items: T[] = [];

@@ -418,3 +418,48 @@ describe('Paginator.of and fromPages', () => {
     expect(pages.map((page) => page.items)).toEqual([[1], [], [2, 3]]);
   });
 });
+
+describe('Paginator cancellation by signal', () => {
+  it('rejects toArray with the reason when the signal aborts during a fetch that ignores it', async () => {
+    const never: PageFetcher<number> = () => new Promise(() => {});
+    const controller = new AbortController();
+    const reason = new Error('user cancelled');
+    const pending = new Paginator(never).toArray({ limit: 10, signal: controller.signal });
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
+  });
+
+  it('passes the abort on to the fetcher, including a prefetch in flight', async () => {
+    const signals: AbortSignal[] = [];
+    const controller = new AbortController();
+    const fetcher: PageFetcher<number> = async (cursor, { signal }) => {
+      signals.push(signal);
+      if (cursor === undefined) return { items: [1], nextCursor: 'a' };
+      return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+    };
+    const pages = new Paginator(fetcher).pages({ signal: controller.signal });
+    expect((await pages.next()).value?.items).toEqual([1]);
+    const second = pages.next();
+    controller.abort('stop');
+    await expect(second).rejects.toBe('stop');
+    expect(signals.every((signal) => signal.aborted)).toBe(true);
+  });
+
+  it('fetches nothing when the signal is already aborted', async () => {
+    let calls = 0;
+    const fetcher: PageFetcher<number> = async () => {
+      calls++;
+      return { items: [1] };
+    };
+    await expect(new Paginator(fetcher).toArray({ limit: 5, signal: AbortSignal.abort('early') })).rejects.toBe('early');
+    expect(calls).toBe(0);
+  });
+
+  it('leaves no listener behind on a signal that outlives the iteration', async () => {
+    const controller = new AbortController();
+    const added = vi.spyOn(controller.signal, 'addEventListener');
+    const removed = vi.spyOn(controller.signal, 'removeEventListener');
+    await Paginator.of([1, 2, 3], { pageSize: 1 }).toArray({ limit: Infinity, signal: controller.signal });
+    expect(removed).toHaveBeenCalledTimes(added.mock.calls.length);
+  });
+});
