@@ -116,7 +116,12 @@ const LONGEST_SHIFT_MS = 3 * 3_600_000;
  *
  * @param date - The instant the condition starts at.
  * @param timeZone - The IANA time zone Jira reads JQL dates in.
- * @internal
+ * @example
+ * ```ts
+ * const tz = await client.timeZone();
+ * const query = jql.withTimeZone(tz)`project = HELP AND updated >= ${jqlLowerBound(since, tz)} ORDER BY updated ASC`;
+ * // then keep only issues whose updated time is >= since
+ * ```
  */
 export function jqlLowerBound(date: Date, timeZone: string): Date {
   const time = date.getTime();

@@ -4,4 +4,4 @@
  * @module
  */
 export { jql, Jql, type JqlTag, type JqlValue, type JqlScalar } from './tag.js';
-export { formatJqlDate } from './date.js';
+export { formatJqlDate, jqlLowerBound } from './date.js';
