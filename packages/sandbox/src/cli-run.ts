@@ -6,6 +6,7 @@
  * @module
  */
 import { parseArgs } from 'node:util';
+import { errorMessage } from './errors.js';
 import { builtinSimulators, type SimulatorRegistry } from './registry.js';
 import type { RequestLogEntry } from './request-log.js';
 import { DEFAULT_SEED, launchSandbox, type Sandbox } from './sandbox.js';
@@ -75,7 +76,7 @@ export async function runCliWith(builtins: SimulatorRegistry, argv: readonly str
   try {
     parsed = parseCliArgs(argv);
   } catch (error) {
-    stderr.write(`itsm-sandbox: ${error instanceof Error ? error.message : String(error)}\n\n${CLI_USAGE}`);
+    stderr.write(`itsm-sandbox: ${errorMessage(error)}\n\n${CLI_USAGE}`);
     return CLI_EXIT.usage;
   }
   if (parsed.help) {
@@ -94,16 +95,22 @@ export async function runCliWith(builtins: SimulatorRegistry, argv: readonly str
       ...(parsed.quiet ? {} : { onRequest: (entry: RequestLogEntry) => stdout.write(`${formatRequest(entry)}\n`) }),
     });
   } catch (error) {
-    stderr.write(`itsm-sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
+    stderr.write(`itsm-sandbox: ${errorMessage(error)}\n`);
     return CLI_EXIT.failure;
   }
 
-  options.onStarted?.(sandbox);
-  stdout.write(banner(sandbox));
-  await waitForAbort(options.signal);
-  stdout.write('itsm-sandbox: stopping\n');
-  await sandbox.close();
-  return CLI_EXIT.ok;
+  try {
+    options.onStarted?.(sandbox);
+    stdout.write(banner(sandbox));
+    await waitForAbort(options.signal);
+    stdout.write('itsm-sandbox: stopping\n');
+    return CLI_EXIT.ok;
+  } catch (error) {
+    stderr.write(`itsm-sandbox: ${errorMessage(error)}\n`);
+    return CLI_EXIT.failure;
+  } finally {
+    await sandbox.close();
+  }
 }
 
 /**

@@ -6,6 +6,7 @@
  * @module
  */
 import { setTimeout as delay } from 'node:timers/promises';
+import { errorMessage } from './errors.js';
 import type { FaultInjector } from './faults.js';
 import type { ProviderId } from './provider-id.js';
 import { encodeResponse, overrideResponse } from './response.js';
@@ -28,15 +29,43 @@ export interface ProviderRuntime {
   state: unknown;
 }
 
+/**
+ * The fault delays in progress across a sandbox, so that `reset()` can cut them short: a request
+ * delayed before a reset must not reach the simulator's new state afterwards.
+ */
+export class FaultDelays {
+  readonly #pending = new Set<AbortController>();
+
+  /** Waits `ms`; rejects early when `signal` aborts or {@link abortAll} is called. */
+  async wait(ms: number, signal: AbortSignal): Promise<void> {
+    const controller = new AbortController();
+    const abort = (): void => controller.abort();
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
+    this.#pending.add(controller);
+    try {
+      await delay(ms, undefined, { signal: controller.signal });
+    } finally {
+      this.#pending.delete(controller);
+      signal.removeEventListener('abort', abort);
+    }
+  }
+
+  /** Aborts every delay in progress. */
+  abortAll(): void {
+    for (const controller of this.#pending) controller.abort();
+  }
+}
+
 /** Creates the dispatcher of one provider's server. */
-export function createDispatcher(runtime: ProviderRuntime, faults: FaultInjector): Dispatch {
+export function createDispatcher(runtime: ProviderRuntime, faults: FaultInjector, delays: FaultDelays): Dispatch {
   return async (request, signal) => {
     const rule = faults.take(runtime.provider, request.method, request.path);
     if (rule?.delayMs !== undefined && rule.delayMs > 0) {
       try {
-        await delay(rule.delayMs, undefined, { signal });
+        await delays.wait(rule.delayMs, signal);
       } catch {
-        return { kind: 'reset', fault: true }; // the sandbox is closing
+        return { kind: 'reset', fault: true }; // the sandbox is closing or resetting, or the client went away
       }
     }
     if (rule?.reset === true) return { kind: 'reset', fault: true };
@@ -65,7 +94,7 @@ async function runSimulator(runtime: ProviderRuntime, request: SimRequest): Prom
     return { response };
   } catch (error) {
     if (error instanceof SimResponseError) return { response: error.response };
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return { error: `the ${runtime.provider} simulator failed on ${request.method} ${request.path}: ${message}` };
   }
 }
@@ -74,7 +103,7 @@ function respond(response: SimResponse, fault: boolean): Outcome {
   try {
     return { kind: 'respond', response: encodeResponse(response), fault };
   } catch (error) {
-    const message = `cannot send the response: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `cannot send the response: ${errorMessage(error)}`;
     return { kind: 'respond', response: internalError(message), fault, error: message };
   }
 }

@@ -1,11 +1,12 @@
 /**
  * The request log: one entry per request any simulator received, in the order they finished.
  * It holds no headers and no bodies, so no credential can end up in it; query values that look like
- * secrets (by parameter name, or because they equal a credential's secret value) are replaced with
- * `'[REDACTED]'`.
+ * secrets (by parameter name, or because they contain a credential's secret value) are replaced with
+ * `'[REDACTED]'`, and so is a secret value found in the path, a parameter name or an error message.
  *
  * @module
  */
+import { errorMessage } from './errors.js';
 import type { ProviderId } from './provider-id.js';
 
 /** One request a simulator received, `sandbox.requests[i]`. */
@@ -14,11 +15,11 @@ export interface RequestLogEntry {
   readonly provider: ProviderId;
   /** The method, upper-case. */
   readonly method: string;
-  /** The path as sent (percent-encoded), without the query. */
+  /** The path as sent (percent-encoded), without the query; a credential's secret value in it reads `[REDACTED]`. */
   readonly path: string;
   /** The query parameters; a repeated parameter gives an array of its values. */
   readonly query: Readonly<Record<string, string | readonly string[]>>;
-  /** The status answered; `0` when a fault reset the connection. */
+  /** The status answered; `0` when there was no answer: a fault reset the connection, or the client or `close()` ended it first. */
   readonly status: number;
   /** When the request arrived, ISO 8601 UTC. */
   readonly at: string;
@@ -34,6 +35,8 @@ export interface RequestLogEntry {
 const SECRET_PARAM = /token|secret|passw|api[-_]?key|signature|credential|^auth(orization)?$|^session[-_]?id$/iu;
 /** Credential fields whose values are secrets (as opposed to identities such as an email). */
 const SECRET_CREDENTIAL = /token|secret|passw|key|code|tracking/iu;
+/** Shorter secret values are only redacted where they are a whole value (a substring could be anywhere). */
+const MIN_EMBEDDED_SECRET = 8;
 
 /** The placeholder for a redacted value. */
 export const REDACTED = '[REDACTED]';
@@ -44,7 +47,10 @@ export class RequestLog {
   readonly entries: RequestLogEntry[] = [];
   readonly #limit: number;
   readonly #secrets: ReadonlySet<string>;
+  /** The secrets long enough to look for inside a value, raw and percent-encoded. */
+  readonly #embedded: readonly string[];
   readonly #listener: ((entry: RequestLogEntry) => void) | undefined;
+  #generation = 0;
 
   /**
    * @param limit - the most entries kept; the oldest are dropped beyond it.
@@ -61,17 +67,35 @@ export class RequestLog {
       }
     }
     this.#secrets = secrets;
+    const long = [...secrets].filter((secret) => secret.length >= MIN_EMBEDDED_SECRET);
+    this.#embedded = [...new Set([...long, ...long.map((secret) => encodeURIComponent(secret))])];
   }
 
-  /** Records a request; `query` is redacted here. */
-  add(entry: Omit<RequestLogEntry, 'query'> & { readonly query: URLSearchParams }): RequestLogEntry {
-    const recorded: RequestLogEntry = Object.freeze({ ...entry, query: this.#redactQuery(entry.query) });
-    this.entries.push(recorded);
-    if (this.entries.length > this.#limit) this.entries.splice(0, this.entries.length - this.#limit);
+  /** Increases with each {@link clear}; a request remembers it on arrival, see {@link add}. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /**
+   * Records a request; its path, query and error are redacted here. When `generation` (read when the
+   * request arrived) is older than the last {@link clear}, the entry is not kept (the listener still
+   * gets it): a request that arrived before `clearRequests()` or `reset()` does not show up after it.
+   */
+  add(entry: Omit<RequestLogEntry, 'query'> & { readonly query: URLSearchParams }, generation = this.#generation): RequestLogEntry {
+    const recorded: RequestLogEntry = Object.freeze({
+      ...entry,
+      path: this.#redactText(entry.path),
+      query: this.#redactQuery(entry.query),
+      ...(entry.error === undefined ? {} : { error: this.#redactText(entry.error) }),
+    });
+    if (generation === this.#generation) {
+      this.entries.push(recorded);
+      if (this.entries.length > this.#limit) this.entries.splice(0, this.entries.length - this.#limit);
+    }
     try {
       this.#listener?.(recorded);
     } catch (error) {
-      process.emitWarning(`itsm-sandbox: the onRequest listener threw: ${error instanceof Error ? error.message : String(error)}`);
+      process.emitWarning(`itsm-sandbox: the onRequest listener threw: ${errorMessage(error)}`);
     }
     return recorded;
   }
@@ -79,17 +103,28 @@ export class RequestLog {
   /** Removes every entry. */
   clear(): void {
     this.entries.length = 0;
+    this.#generation += 1;
+  }
+
+  #isSecret(value: string): boolean {
+    return this.#secrets.has(value) || this.#embedded.some((secret) => value.includes(secret));
+  }
+
+  #redactText(text: string): string {
+    return this.#embedded.reduce((out, secret) => out.replaceAll(secret, REDACTED), text);
   }
 
   #redactQuery(query: URLSearchParams): Readonly<Record<string, string | readonly string[]>> {
-    const out: Record<string, string | string[]> = {};
-    for (const [name, raw] of query) {
-      const value = SECRET_PARAM.test(name) || this.#secrets.has(raw) ? REDACTED : raw;
-      const previous = out[name];
-      if (previous === undefined) out[name] = value;
-      else if (typeof previous === 'string') out[name] = [previous, value];
+    // A Map, not an object: a parameter may be named `__proto__` or `constructor`.
+    const out = new Map<string, string | string[]>();
+    for (const [rawName, raw] of query) {
+      const name = this.#isSecret(rawName) ? REDACTED : rawName;
+      const value = SECRET_PARAM.test(rawName) || this.#isSecret(raw) ? REDACTED : raw;
+      const previous = out.get(name);
+      if (previous === undefined) out.set(name, value);
+      else if (typeof previous === 'string') out.set(name, [previous, value]);
       else previous.push(value);
     }
-    return out;
+    return Object.fromEntries(out);
   }
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { SandboxError } from './errors.js';
-import { createDispatcher, type ProviderRuntime } from './dispatch.js';
+import { createDispatcher, FaultDelays, type ProviderRuntime } from './dispatch.js';
 import { FaultInjector, type Faults } from './faults.js';
 import { KNOWN_PROVIDER_IDS, PROVIDER_ID_PATTERN, type ProviderId } from './provider-id.js';
 import { Random } from './random.js';
@@ -111,9 +111,12 @@ export interface Sandbox<S extends AnySimulator = BuiltinSimulator> extends Asyn
   readonly faults: Faults;
   /** The request log, oldest first; a live read-only view (cleared by `clearRequests()` and `reset()`). */
   readonly requests: readonly RequestLogEntry[];
-  /** Empties the request log. */
+  /** Empties the request log; requests still in progress are not recorded when they finish. */
   clearRequests(): void;
-  /** Re-creates every simulator's state from the seed, removes every fault and empties the request log. */
+  /**
+   * Re-creates every simulator's state from the seed, removes every fault and empties the request log.
+   * Requests still waiting in a fault delay get their connection reset and are not logged.
+   */
   reset(): Promise<void>;
   /** Stops every server and ends its connections. Idempotent. */
   close(): Promise<void>;
@@ -157,6 +160,7 @@ export async function launchSandbox<S extends AnySimulator>(builtins: SimulatorR
   }
 
   const faults = new FaultInjector(providers);
+  const delays = new FaultDelays();
   const log = new RequestLog(settings.requestLogLimit, runtimes.map((runtime) => runtime.credentials as Record<string, unknown>), options.onRequest);
   const servers: ProviderServer[] = [];
   try {
@@ -165,7 +169,7 @@ export async function launchSandbox<S extends AnySimulator>(builtins: SimulatorR
         provider: runtime.provider,
         port: settings.port === 0 ? 0 : settings.port + index,
         maxBodyBytes: settings.maxBodyBytes,
-        dispatch: createDispatcher(runtime, faults),
+        dispatch: createDispatcher(runtime, faults, delays),
         log,
       });
       runtime.url = server.url;
@@ -175,7 +179,7 @@ export async function launchSandbox<S extends AnySimulator>(builtins: SimulatorR
     await Promise.all(servers.map((server) => server.close()));
     throw error;
   }
-  return new RunningSandbox<S>({ runtimes, servers, faults, log, settings, knownProviders: [...KNOWN_PROVIDER_IDS, ...available.keys()] });
+  return new RunningSandbox<S>({ runtimes, servers, faults, delays, log, settings, knownProviders: [...KNOWN_PROVIDER_IDS, ...available.keys()] });
 }
 
 interface Settings {
@@ -298,6 +302,7 @@ interface RunningSandboxParts {
   readonly runtimes: readonly ProviderRuntime[];
   readonly servers: readonly ProviderServer[];
   readonly faults: FaultInjector;
+  readonly delays: FaultDelays;
   readonly log: RequestLog;
   readonly settings: Settings;
   readonly knownProviders: readonly ProviderId[];
@@ -344,6 +349,8 @@ class RunningSandbox<S extends AnySimulator> implements Sandbox<S> {
   }
 
   async reset(): Promise<void> {
+    // Requests still in a fault delay are reset, and their log entries dropped (they predate the reset).
+    this.#parts.delays.abortAll();
     const states = await Promise.all(this.#parts.runtimes.map((runtime) => createState(runtime.simulator, this.#parts.settings)));
     for (const [index, runtime] of this.#parts.runtimes.entries()) runtime.state = states[index];
     this.#parts.faults.clear();

@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { SandboxError } from './errors.js';
+import { errorMessage, SandboxError } from './errors.js';
 import type { ProviderId } from './provider-id.js';
 import type { RequestLog } from './request-log.js';
 import { createSimRequest } from './request.js';
@@ -24,7 +24,7 @@ export type Outcome =
   | { readonly kind: 'respond'; readonly response: EncodedResponse; readonly fault: boolean; readonly error?: string }
   | { readonly kind: 'reset'; readonly fault: boolean };
 
-/** Decides the outcome of one request; `signal` aborts when the server closes. */
+/** Decides the outcome of one request; `signal` aborts when the server closes or the client goes away. */
 export type Dispatch = (request: SimRequest, signal: AbortSignal) => Promise<Outcome>;
 
 /** Options of {@link ProviderServer.listen}. */
@@ -49,7 +49,8 @@ export class ProviderServer {
   readonly port: number;
   readonly #server: Server;
   readonly #options: ProviderServerOptions;
-  readonly #closing = new AbortController();
+  /** One per request being served: aborted when the client goes away, or all at once by `close()`. */
+  readonly #inFlight = new Set<AbortController>();
   #closed: Promise<void> | undefined;
 
   private constructor(server: Server, options: ProviderServerOptions) {
@@ -70,13 +71,13 @@ export class ProviderServer {
       });
     }).catch((error: unknown) => {
       const code = (error as { code?: unknown }).code;
-      const reason = code === 'EADDRINUSE' ? 'the port is in use' : error instanceof Error ? error.message : String(error);
+      const reason = code === 'EADDRINUSE' ? 'the port is in use' : errorMessage(error);
       throw new SandboxError(`Cannot start the "${options.provider}" simulator on ${SANDBOX_HOST}:${options.port}: ${reason}.`, { cause: error });
     });
     const instance = new ProviderServer(server, options);
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       instance.#serve(request, response).catch((error: unknown) => {
-        process.emitWarning(`itsm-sandbox: failed to serve a request: ${error instanceof Error ? error.message : String(error)}`);
+        process.emitWarning(`itsm-sandbox: failed to serve a request: ${errorMessage(error)}`);
       });
     });
     // A malformed request never reaches 'request'; answer 400 and drop the connection.
@@ -90,7 +91,7 @@ export class ProviderServer {
   /** Stops listening, ends every connection (idle or not) and aborts pending fault delays. Idempotent. */
   close(): Promise<void> {
     this.#closed ??= new Promise<void>((resolve) => {
-      this.#closing.abort();
+      for (const request of this.#inFlight) request.abort();
       this.#server.close(() => resolve());
       this.#server.closeAllConnections();
     });
@@ -100,21 +101,30 @@ export class ProviderServer {
   async #serve(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
     const at = new Date().toISOString();
+    const generation = this.#options.log.generation;
     const method = (incoming.method ?? 'GET').toUpperCase();
     const target = requestTarget(incoming.url);
+    // Aborted when the client goes away before the answer (the response closes unfinished) or on close().
+    const aborter = new AbortController();
+    const abort = (): void => aborter.abort();
+    this.#inFlight.add(aborter);
+    response.once('close', abort);
     let request: SimRequest | undefined;
     let outcome: Outcome;
     try {
       const { body, tooLarge } = await readBody(incoming, this.#options.maxBodyBytes);
       request = createSimRequest({ method, target, headers: incoming.headers, body });
-      outcome = tooLarge ? tooLargeOutcome(this.#options.maxBodyBytes) : await this.#options.dispatch(request, this.#closing.signal);
+      outcome = tooLarge ? tooLargeOutcome(this.#options.maxBodyBytes) : await this.#options.dispatch(request, aborter.signal);
     } catch (error) {
-      if (this.#closing.signal.aborted || incoming.destroyed) {
+      if (aborter.signal.aborted || incoming.destroyed) {
         outcome = { kind: 'reset', fault: false }; // closed while waiting, or the client went away
       } else {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         outcome = { kind: 'respond', response: internalError(message), fault: false, error: message };
       }
+    } finally {
+      this.#inFlight.delete(aborter);
+      response.off('close', abort);
     }
 
     outcome = write(incoming, response, outcome);
@@ -131,7 +141,7 @@ export class ProviderServer {
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       fault: outcome.fault,
       ...(outcome.kind === 'respond' && outcome.error !== undefined ? { error: outcome.error } : {}),
-    });
+    }, generation);
   }
 }
 
@@ -148,7 +158,7 @@ function write(incoming: IncomingMessage, response: ServerResponse, outcome: Out
   try {
     response.writeHead(outcome.response.status, toNodeHeaders(outcome.response.headers));
   } catch (error) {
-    const message = `the simulator's response headers are invalid: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `the simulator's response headers are invalid: ${errorMessage(error)}`;
     const failure = internalError(message);
     if (response.headersSent) {
       response.destroy();

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { registerHooks } from 'node:module';
+import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CLI_USAGE, formatRequest, runCliWith, type CliOptions } from '../src/cli-run.js';
@@ -50,6 +51,35 @@ describe('itsm-sandbox (in process)', () => {
     const result = await run(['--providers', 'notes,jira-cloud']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('No simulator for provider "jira-cloud" (available: notes)');
+  });
+
+  it('exits 1 naming the port when --port is in use', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const result = await run(['--port', String(port)]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`itsm-sandbox: Cannot start the "notes" simulator on 127.0.0.1:${port}: the port is in use.\n`);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('stops the sandbox and exits 1 when printing the banner fails', async () => {
+    const broken = {
+      ...notesSimulator,
+      connectorOptions: () => {
+        throw new Error('no options today');
+      },
+    };
+    let url = '';
+    const stderr = output();
+    const code = await runCliWith({ notes: broken }, [], { stdout: output(), stderr, onStarted: (sb) => (url = sb.url('notes')) });
+    expect(code).toBe(1);
+    expect(stderr.text).toBe('itsm-sandbox: no options today\n');
+    expect(url).not.toBe('');
+    await expect(fetch(`${url}/notes`)).rejects.toThrow();
   });
 
   it('prints URL, credentials and connector options, logs each request, and stops on abort', async () => {

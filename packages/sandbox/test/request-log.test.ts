@@ -46,6 +46,33 @@ describe('the request log', () => {
     expect(serialised).not.toContain('x-notes-token');
   });
 
+  it('redacts a credential embedded in a query value or name, or in the path', async () => {
+    const sb = await startToy();
+    const token = sb.credentials.notes.token;
+    const query = new URLSearchParams({ q: `token = "${token}"`, filter: 'open' });
+    query.append(`${token}`, '');
+    await (await fetch(`${sb.url('notes')}/keys/${token}/x?${query}`, { headers: { 'x-notes-token': token } })).arrayBuffer();
+    const [entry] = sb.requests;
+    expect(entry?.path).toBe(`/keys/${REDACTED}/x`);
+    expect(entry?.query).toEqual({ q: REDACTED, filter: 'open', [REDACTED]: '' });
+    expect(JSON.stringify(sb.requests)).not.toContain(token);
+  });
+
+  it('records query parameters named like Object members (constructor, __proto__, toString)', async () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    const sb = await startToy();
+    await (await fetch(`${sb.url('notes')}/notes?constructor=1&__proto__=2&toString=a&toString=b`)).arrayBuffer();
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+    expect(sb.requests).toHaveLength(1);
+    const query = sb.requests[0]?.query ?? {};
+    expect(Object.entries(query)).toEqual([
+      ['constructor', '1'],
+      ['__proto__', '2'],
+      ['toString', ['a', 'b']],
+    ]);
+  });
+
   it('is a live read-only view, emptied by clearRequests()', async () => {
     const sb = await startToy();
     const view = sb.requests;

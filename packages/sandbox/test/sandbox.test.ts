@@ -225,6 +225,22 @@ describe('reset', () => {
     expect(after.status).toBe(200);
     expect(((await after.json()) as Note).id).toBe(1);
   });
+
+  it('aborts fault delays in progress, so a request from before the reset never touches the new state or log', async () => {
+    const sb = await start({ providers: ['notes'] });
+    const headers = { 'x-notes-token': sb.credentials.notes.token };
+    sb.faults.inject({ provider: 'notes', method: 'POST', delayMs: 300 });
+    const pending = fetch(`${sb.url('notes')}/notes`, { method: 'POST', headers, body: JSON.stringify({ title: 'late' }) }).then(
+      (response) => response.status,
+      () => 'failed',
+    );
+    while (sb.faults.active[0]?.hits !== 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    await sb.reset();
+    expect(await pending).toBe('failed');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(sb.state('notes').notes.size).toBe(DEFAULT_NOTES);
+    expect(sb.requests).toEqual([]);
+  });
 });
 
 describe('close', () => {

@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
-import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../src/sandbox.js';
 import { notesSimulator } from './support/notes-simulator.js';
+import { rawAbort, rawExchange } from './support/raw-http.js';
 
 const LIMIT = 1024;
 let sb: Awaited<ReturnType<typeof startToy>>;
@@ -95,14 +95,7 @@ describe('the provider server', () => {
   });
 
   it('logs a bad request target and survives malformed HTTP', async () => {
-    const raw = await new Promise<string>((resolve, reject) => {
-      const url = new URL(sb.url('notes'));
-      const socket = connect(Number(url.port), url.hostname, () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
-      let data = '';
-      socket.on('data', (chunk) => (data += String(chunk)));
-      socket.on('end', () => resolve(data));
-      socket.on('error', reject);
-    });
+    const raw = await rawExchange(sb.url('notes'), 'NOT HTTP AT ALL\r\n\r\n');
     expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request/);
     expect((await call('/notes/1')).status).toBe(200);
   });
@@ -135,5 +128,33 @@ describe('the provider server', () => {
     expect(await pending).toBe('failed');
     // The delay was aborted (not left to run for 60 s): the request is already logged, as reset.
     expect(own.requests).toMatchObject([{ path: '/notes', status: 0, fault: true }]);
+  });
+
+  it('abandons a fault delay when the client goes away, so the request never reaches the simulator', async () => {
+    sb.faults.inject({ provider: 'notes', method: 'POST', path: '/notes', delayMs: 300 });
+    const gone = call('/notes', { method: 'POST', body: JSON.stringify({ title: 'abandoned' }), signal: AbortSignal.timeout(30) }).then(
+      () => 'answered',
+      () => 'aborted',
+    );
+    expect(await gone).toBe('aborted');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The simulator never saw the POST: no note was created after the client had given up.
+    expect(sb.state('notes').notes.size).toBe(25);
+    expect(sb.requests).toMatchObject([{ method: 'POST', path: '/notes', status: 0, fault: true }]);
+    expect(sb.requests[0]?.durationMs).toBeLessThan(250);
+  });
+
+  it('survives an upload aborted half-way and logs it as a reset', async () => {
+    await rawAbort(sb.url('notes'), 'POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nabc', 20);
+    while (sb.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(sb.requests).toMatchObject([{ method: 'POST', path: '/echo', status: 0, fault: false }]);
+    expect((await call('/notes/1')).status).toBe(200);
+  });
+
+  it('reads a chunked request body', async () => {
+    const head = `POST /echo HTTP/1.1\r\nHost: x\r\nx-notes-token: ${sb.credentials.notes.token}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n`;
+    const raw = await rawExchange(sb.url('notes'), `${head}3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n`);
+    expect(raw).toMatch(/^HTTP\/1\.1 200 /);
+    expect(raw.endsWith('{"bytes":5}')).toBe(true);
   });
 });
