@@ -122,11 +122,14 @@ export async function runCliProcess(options: Pick<CliOptions, 'simulators'> = {}
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Output piped into something that closes early (`itsm-sandbox | head`) stops the sandbox, not a crash.
+  process.stdout.on('error', stop);
   try {
     process.exitCode = await runCli(process.argv.slice(2), { ...options, signal: controller.signal });
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    process.stdout.off('error', stop);
   }
 }
 

@@ -73,10 +73,13 @@ class Fault implements FaultHandle {
   hits = 0;
   #removed = false;
   readonly #method: string | undefined;
+  /** A private copy of a RegExp path, without the flags that make `test()` stateful. */
+  readonly #pattern: RegExp | undefined;
 
   constructor(rule: FaultRule) {
     this.rule = Object.freeze({ ...rule });
     this.#method = rule.method?.toUpperCase();
+    this.#pattern = rule.path instanceof RegExp ? new RegExp(rule.path.source, rule.path.flags.replace(/[gy]/g, '')) : undefined;
   }
 
   get active(): boolean {
@@ -93,8 +96,7 @@ class Fault implements FaultHandle {
     const pattern = this.rule.path;
     if (pattern === undefined) return true;
     if (typeof pattern === 'string') return pattern === path;
-    pattern.lastIndex = 0; // a global or sticky RegExp remembers where it stopped
-    return pattern.test(path);
+    return this.#pattern!.test(path);
   }
 }
 

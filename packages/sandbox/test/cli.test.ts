@@ -154,6 +154,30 @@ describe.skipIf(!nodeRunsTypeScript)('itsm-sandbox (as a process)', () => {
     await expect(fetch(`${url}/notes`)).rejects.toThrow();
   });
 
+  it('stops cleanly, without a crash, when its output pipe closes (itsm-sandbox | head)', async () => {
+    const child = spawn(process.execPath, ['--import', hooks, entry, '--providers', 'notes'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        stdout += String(chunk);
+        const match = /^notes {2}(http:\/\/127\.0\.0\.1:\d+)$/m.exec(stdout);
+        if (match?.[1] !== undefined && stdout.includes('Ready.')) resolve(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${stderr}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.stdout.destroy(); // the reader went away
+    // Each request writes a log line to the closed pipe; the first failed write stops the sandbox.
+    for (let i = 0; i < 20 && child.exitCode === null; i++) {
+      await fetch(`${url}/notes`).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await exited).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|Error:/);
+  });
+
   it('exits 2 on a bad flag', async () => {
     const child = spawn(process.execPath, ['--import', hooks, entry, '--nope'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

@@ -127,10 +127,12 @@ describe('fault injection', () => {
     expect((await call('/notes/2', { provider: 'notes-eu' })).status).toBe(200);
     sb.faults.clear();
 
-    sb.faults.inject({ provider: 'notes', path: /^\/notes\/\d+$/g, status: 418 });
+    const global = Object.freeze(/^\/notes\/\d+$/g);
+    sb.faults.inject({ provider: 'notes', path: global, status: 418 });
     expect((await call('/notes/3')).status).toBe(418);
     expect((await call('/notes/4')).status).toBe(418); // a global RegExp keeps matching
     expect((await call('/notes')).status).toBe(200);
+    expect(global.lastIndex).toBe(0); // the caller's (even frozen) RegExp is never touched
     sb.faults.clear();
 
     sb.faults.inject({ provider: 'notes', method: 'delete', status: 403 });
