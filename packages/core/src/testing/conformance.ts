@@ -282,6 +282,25 @@ export function describeConnectorConformance(options: ConformanceOptions): void 
         expect(again.tickets.map((t) => `${t.id}@${t.updatedAt}`)).not.toContain(`${updated.id}@${updated.updatedAt}`);
       });
 
+      it('hands out changes in batches of at most `limit`, without loss or duplicates', async () => {
+        let { cursor } = await connector.tickets.changes({ since: new Date(Date.now() - 1_000) });
+        const first = await createTicket('batch one');
+        const second = await createTicket('batch two');
+        const wanted = new Set([first.id, second.id]);
+        const delivered: string[] = [];
+        const deadline = Date.now() + settleMs;
+        while ([...wanted].some((id) => !delivered.includes(id))) {
+          if (Date.now() > deadline) throw new Error(`changes({ limit: 1 }) did not return ${first.key} and ${second.key} within ${settleMs} ms`);
+          const batch = await connector.tickets.changes({ cursor, limit: 1 });
+          expect(batch.tickets.length).toBeLessThanOrEqual(1);
+          delivered.push(...batch.tickets.map((ticket) => `${ticket.id}`));
+          cursor = batch.cursor;
+          if (batch.tickets.length === 0) await sleep(250);
+        }
+        const ours = delivered.filter((id) => wanted.has(id));
+        expect(ours.sort()).toEqual([...wanted].sort());
+      });
+
       it('rejects a cursor it did not issue', async () => {
         const error = await expectRejection(connector.tickets.changes({ cursor: 'not-a-cursor' }), InputError);
         expect(error.field).toMatch(/cursor/);

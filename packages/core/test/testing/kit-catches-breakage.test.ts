@@ -32,6 +32,7 @@ it('fails exactly the tests that cover a broken connector\'s faults', { timeout:
     const results = report.testResults.flatMap((file) => file.assertionResults);
     const failed = results.filter((test) => test.status === 'failed').map((test) => test.fullName).sort();
     expect(failed).toEqual([
+      'broken connector changes() hands out changes in batches of at most `limit`, without loss or duplicates',
       'broken connector changes() returns every new ticket version once and never again',
       'broken connector users finds the user behind an email, case-insensitively, and reads them by id',
     ]);
