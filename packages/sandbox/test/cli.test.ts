@@ -132,42 +132,35 @@ describe.skipIf(!nodeRunsTypeScript)('itsm-sandbox (as a process)', () => {
   const hooks = fileURLToPath(new URL('./fixtures/register-ts.mjs', import.meta.url));
   const entry = fileURLToPath(new URL('./fixtures/cli-with-notes.ts', import.meta.url));
 
-  it('serves until SIGINT, then stops cleanly with exit code 0', async () => {
+  /** Starts the CLI with the toy simulator and resolves once it says Ready, with its URL and output so far. */
+  async function startCliProcess() {
     const child = spawn(process.execPath, ['--import', hooks, entry, '--providers', 'notes'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    const output = { stdout: '', stderr: '' };
+    child.stderr.on('data', (chunk) => (output.stderr += String(chunk)));
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk) => {
-        stdout += String(chunk);
-        const match = /^notes {2}(http:\/\/127\.0\.0\.1:\d+)$/m.exec(stdout);
-        if (match?.[1] !== undefined && stdout.includes('Ready.')) resolve(match[1]);
+        output.stdout += String(chunk);
+        const match = /^notes {2}(http:\/\/127\.0\.0\.1:\d+)$/m.exec(output.stdout);
+        if (match?.[1] !== undefined && output.stdout.includes('Ready.')) resolve(match[1]);
       });
-      child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${stderr}`)));
+      child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${output.stderr}`)));
     });
-    expect((await fetch(`${url}/notes`)).status).toBe(401);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    return { child, url, output, exited };
+  }
+
+  it('serves until SIGINT, then stops cleanly with exit code 0', async () => {
+    const { child, url, output, exited } = await startCliProcess();
+    expect((await fetch(`${url}/notes`)).status).toBe(401);
     child.kill('SIGINT');
     expect(await exited).toBe(0);
-    expect(stdout).toContain('itsm-sandbox: stopping');
-    expect(stdout).toMatch(/notes GET \/notes -> 401/);
+    expect(output.stdout).toContain('itsm-sandbox: stopping');
+    expect(output.stdout).toMatch(/notes GET \/notes -> 401/);
     await expect(fetch(`${url}/notes`)).rejects.toThrow();
   });
 
   it('stops cleanly, without a crash, when its output pipe closes (itsm-sandbox | head)', async () => {
-    const child = spawn(process.execPath, ['--import', hooks, entry, '--providers', 'notes'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk) => {
-        stdout += String(chunk);
-        const match = /^notes {2}(http:\/\/127\.0\.0\.1:\d+)$/m.exec(stdout);
-        if (match?.[1] !== undefined && stdout.includes('Ready.')) resolve(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${stderr}`)));
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const { child, url, output, exited } = await startCliProcess();
     child.stdout.destroy(); // the reader went away
     // Each request writes a log line to the closed pipe; the first failed write stops the sandbox.
     for (let i = 0; i < 20 && child.exitCode === null; i++) {
@@ -175,7 +168,7 @@ describe.skipIf(!nodeRunsTypeScript)('itsm-sandbox (as a process)', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(await exited).toBe(0);
-    expect(stderr).not.toMatch(/EPIPE|Unhandled|Error:/);
+    expect(output.stderr).not.toMatch(/EPIPE|Unhandled|Error:/);
   });
 
   it('exits 2 on a bad flag', async () => {
