@@ -6,3 +6,4 @@
  */
 export * from './conformance.js';
 export * from './memory-connector.js';
+export * from './error-surface.js';

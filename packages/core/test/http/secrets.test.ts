@@ -1,8 +1,8 @@
-import { inspect } from 'node:util';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { AuthenticationError, ConnectionError, ItsmError, TimeoutError } from '../../src/errors.js';
 import type { TransportOptions } from '../../src/http/index.js';
+import { errorSurface } from '../../src/testing/error-surface.js';
 import { failure, recordingTransport, useNock } from './support.js';
 
 const ORIGIN = 'https://tenant.example.test';
@@ -19,24 +19,6 @@ function forms(secret: string): string[] {
 const BASIC = Buffer.from(`${EMAIL}:${API_TOKEN}`).toString('base64');
 const ALL_FORMS = [...forms(API_TOKEN), ...forms(API_KEY), ...forms(QUERY_KEY), BASIC];
 
-/** Everything an error can show: message, fields, JSON, toJSON, inspect, and its cause chain. */
-function everythingShown(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current !== undefined && depth < 5; depth++) {
-    parts.push(String(current));
-    parts.push(JSON.stringify(current) ?? '');
-    parts.push(inspect(current, { depth: 10, showHidden: true }));
-    if (current instanceof ItsmError) parts.push(JSON.stringify(current.toJSON()));
-    if (current instanceof Error) {
-      parts.push(current.message, current.stack ?? '');
-      current = current.cause;
-    } else {
-      current = undefined;
-    }
-  }
-  return parts.join('\n');
-}
 
 function expectNoSecret(text: string): void {
   for (const form of ALL_FORMS) expect(text).not.toContain(form);
@@ -70,7 +52,7 @@ describe('no secret leaves the transport', () => {
     expect(seenAuthorization).toBe(`Basic ${BASIC}`);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).messages[0]).toBe('Token [REDACTED] is not valid');
-    expectNoSecret(everythingShown(error));
+    expectNoSecret(errorSurface(error));
     expectNoSecret(JSON.stringify(events));
     expect(events.length).toBeGreaterThan(0);
   });
@@ -82,7 +64,7 @@ describe('no secret leaves the transport', () => {
     const { http, events } = setup({ provider: 'ivanti', auth: (headers) => headers.set('Authorization', `rest_api_key=${API_KEY}`) });
     const error = await failure(http.request('GET', '/api/odata/businessobject/incidents'));
     expect((error as Error).message).toContain('[REDACTED]');
-    expectNoSecret(everythingShown(error));
+    expectNoSecret(errorSurface(error));
     expectNoSecret(JSON.stringify(events));
   });
 
@@ -95,7 +77,7 @@ describe('no secret leaves the transport', () => {
     const { http, events } = setup();
     const error = await failure(http.request('GET', `/v1/items?api_key=${QUERY_KEY}`, { query: { page: 2 } }));
     expect((error as { url: string }).url).toBe(`${ORIGIN}/v1/items?api_key=%5BREDACTED%5D&page=2`);
-    expectNoSecret(everythingShown(error));
+    expectNoSecret(errorSurface(error));
     expect(events.filter((e) => 'durationMs' in e)).toHaveLength(2);
     expectNoSecret(JSON.stringify(events));
   });
@@ -112,7 +94,7 @@ describe('no secret leaves the transport', () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).cause).toBeInstanceOf(Error);
     expect(((error as Error).cause as Error).message).toContain('ECONNREFUSED');
-    expectNoSecret(everythingShown(error));
+    expectNoSecret(errorSurface(error));
     expectNoSecret(JSON.stringify(events));
   });
 
@@ -121,7 +103,7 @@ describe('no secret leaves the transport', () => {
     const { http } = setup({ timeout: 30, maxRetries: 0 });
     const error = await failure(http.request('GET', '/slow', { query: { token: QUERY_KEY } }));
     expect(error).toBeInstanceOf(TimeoutError);
-    expectNoSecret(everythingShown(error));
+    expectNoSecret(errorSurface(error));
   });
 
   it('an auth hook that fails with the secret in its message is redacted', async () => {
@@ -134,7 +116,7 @@ describe('no secret leaves the transport', () => {
     const error = await failure(http.request('GET', '/x'));
     expect(error).toBeInstanceOf(ItsmError);
     expect((error as Error).message).toContain('could not refresh token [REDACTED]');
-    expectNoSecret(everythingShown(error));
+    expectNoSecret(errorSurface(error));
   });
 
   it('a registered secret in the path is redacted from every message, not only from url', async () => {
@@ -152,7 +134,7 @@ describe('no secret leaves the transport', () => {
       ),
     );
     expect(refused).toBeInstanceOf(ConnectionError);
-    for (const error of [timedOut, notJson, refused]) expectNoSecret(everythingShown(error));
+    for (const error of [timedOut, notJson, refused]) expectNoSecret(errorSurface(error));
   });
 
   it('any header value the auth hook sets is a secret, whatever the header is called', async () => {
@@ -163,7 +145,7 @@ describe('no secret leaves the transport', () => {
     const error = await failure(http.request('GET', '/x'));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).messages).toEqual(['token [REDACTED] expired']);
-    expectNoSecret(everythingShown(error));
+    expectNoSecret(errorSurface(error));
     expectNoSecret(JSON.stringify(events));
   });
 

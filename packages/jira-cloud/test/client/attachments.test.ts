@@ -2,7 +2,7 @@ import { ItsmError } from '@itsm/core';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { followRedirectsSafely, MAX_REDIRECTS } from '../../src/index.js';
-import { API_TOKEN, BASIC, SITE, client, expectNoSecret, everythingShown, failure, route, useNock } from './support.js';
+import { API_TOKEN, BASIC, SITE, client, expectNoSecret, errorSurface, failure, route, useNock } from './support.js';
 
 useNock();
 
@@ -99,7 +99,7 @@ describe('issues.attachments.get and download', () => {
     route('GET', '/file/abc/binary', [404, { error: 'not found' }], { origin: MEDIA });
     const error = await failure(client().issues.attachments.download('10000'));
     expect(error).toMatchObject({ status: 404 });
-    expectNoSecret(everythingShown(error));
+    expectNoSecret(errorSurface(error));
   });
 
   it('refuses a redirect from https to plain http', async () => {

@@ -11,7 +11,7 @@ import {
   ValidationError,
 } from '@itsm/core';
 import { describe, expect, it } from 'vitest';
-import { API_TOKEN, BASIC, SITE, client, everythingShown, expectNoSecret, failure, issueBody, route, useNock } from './support.js';
+import { API_TOKEN, BASIC, SITE, client, errorSurface, expectNoSecret, failure, issueBody, route, useNock } from './support.js';
 
 useNock();
 
@@ -243,8 +243,8 @@ describe('Jira error shapes', () => {
     ];
     for (const error of errors) {
       expect(error).toBeInstanceOf(ApiError);
-      expect(everythingShown(error)).toContain('[REDACTED]');
-      expectNoSecret(everythingShown(error));
+      expect(errorSurface(error)).toContain('[REDACTED]');
+      expectNoSecret(errorSurface(error));
     }
   });
 });

@@ -1,7 +1,7 @@
 import { InputError } from '@itsm/core';
 import { describe, expect, it } from 'vitest';
 import { JiraCloudClient, type JiraCloudClientOptions } from '../../src/index.js';
-import { API_TOKEN, BASIC, EMAIL, SITE, client, everythingShown, expectNoSecret, route, useNock } from './support.js';
+import { API_TOKEN, BASIC, EMAIL, SITE, client, errorSurface, expectNoSecret, route, useNock } from './support.js';
 
 useNock();
 
@@ -54,8 +54,8 @@ describe('client options', () => {
       for (const value of [API_TOKEN, `${EMAIL}:${API_TOKEN}@acme.atlassian.net`, `bot:pass-word-1@acme.atlassian.net`]) {
         const error = inputError({ ...extra, [field]: value });
         expect(error.field).toBe(field);
-        expectNoSecret(everythingShown(error));
-        expect(everythingShown(error)).not.toContain('pass-word-1');
+        expectNoSecret(errorSurface(error));
+        expect(errorSurface(error)).not.toContain('pass-word-1');
       }
     }
   });
@@ -64,13 +64,13 @@ describe('client options', () => {
     const error = inputError({ apiToken: `${API_TOKEN}\n` });
     expect(error.field).toBe('apiToken');
     expect(error.message).toContain('line break');
-    expectNoSecret(everythingShown(error));
+    expectNoSecret(errorSurface(error));
   });
 
   it('names an unknown option instead of ignoring it', () => {
     expect(inputError({ timout: 5_000 }).field).toBe('timout');
     expect(inputError({ apitoken: API_TOKEN }).field).toBe('apitoken');
-    expectNoSecret(everythingShown(inputError({ apitoken: API_TOKEN })));
+    expectNoSecret(errorSurface(inputError({ apitoken: API_TOKEN })));
   });
 
   it('accepts http only for loopback hosts (local simulators)', async () => {

@@ -2,11 +2,11 @@
  * Shared setup of the client's contract tests: a client against a nock'd site, a recorder of what
  * reached the server, and the checks that no secret leaks.
  */
-import { inspect } from 'node:util';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { ItsmError } from '@itsm/core';
 import { JiraCloudClient, type JiraCloudClientOptions } from '../../src/index.js';
+
+export { errorSurface } from '@itsm/core/testing';
 
 export const SITE = 'https://acme.atlassian.net';
 export const EMAIL = 'helpdesk-bot@acme.example';
@@ -90,22 +90,6 @@ export async function failure(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the call to fail');
 }
 
-/** Everything an error can show: message, JSON, toJSON, inspect, the cause chain. */
-export function everythingShown(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current !== undefined && depth < 5; depth++) {
-    parts.push(String(current), JSON.stringify(current) ?? '', inspect(current, { depth: 10, showHidden: true }));
-    if (current instanceof ItsmError) parts.push(JSON.stringify(current.toJSON()));
-    if (current instanceof Error) {
-      parts.push(current.message, current.stack ?? '');
-      current = current.cause;
-    } else {
-      current = undefined;
-    }
-  }
-  return parts.join('\n');
-}
 
 /** Fails when any form of the API token shows. */
 export function expectNoSecret(text: string): void {
