@@ -1,10 +1,4 @@
 import { defineConfig } from 'tsup';
+import { mainEntry } from '../../tsup.shared.ts';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node22',
-});
+export default defineConfig(mainEntry);

@@ -1,20 +1,13 @@
 import { defineConfig } from 'tsup';
+import { common, mainEntry } from '../../tsup.shared.ts';
 
 export default defineConfig([
+  mainEntry,
   {
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: true,
-    sourcemap: true,
-    target: 'node22',
-  },
-  {
+    ...common,
     entry: { cli: 'src/cli.ts' },
     format: ['esm'],
     dts: false,
-    sourcemap: true,
-    target: 'node22',
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);
