@@ -3,11 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryConnector } from '@itsm/core/testing';
 import { createJiraConnector } from '@itsm/jira-cloud';
 import { startSandbox, type Sandbox } from '@itsm/sandbox';
-import { runHelpdeskBot, type Narrator } from '../helpdesk-bot/scenario.ts';
+import type { ItsmConnector } from '@itsm/core';
+import { runHelpdeskBot, type Narrator, type ScenarioResult } from '../helpdesk-bot/scenario.ts';
 
 function recorder(): Narrator & { lines: string[] } {
   const lines: string[] = [];
   return { lines, step: (title) => lines.push(`# ${title}`), detail: (text) => lines.push(text) };
+}
+
+/** What every connector's run leaves behind: the raised ticket's comments and attachment, and all ten steps told. */
+async function expectBotTrail(connector: ItsmConnector, result: ScenarioResult, say: { lines: string[] }): Promise<void> {
+  const comments = await connector.comments.list(result.raised.id).toArray({ limit: 10 });
+  expect(comments.map((comment) => comment.visibility)).toEqual(['public', 'internal', 'public']);
+  const attachments = await connector.attachments.list(result.raised.id).toArray({ limit: 10 });
+  expect(attachments.map((attachment) => attachment.filename)).toEqual(['chat-transcript.txt']);
+  expect(say.lines.filter((line) => line.startsWith('# '))).toHaveLength(10);
 }
 
 describe('helpdesk-bot scenario', () => {
@@ -21,11 +31,7 @@ describe('helpdesk-bot scenario', () => {
     expect(result.recent.map((ticket) => ticket.id)).toEqual([result.logged.id, result.raised.id]);
     expect(new Set(result.changed.map((ticket) => ticket.id))).toEqual(new Set([result.raised.id, result.logged.id]));
 
-    const comments = await connector.comments.list(result.raised.id).toArray({ limit: 10 });
-    expect(comments.map((comment) => comment.visibility)).toEqual(['public', 'internal', 'public']);
-    const attachments = await connector.attachments.list(result.raised.id).toArray({ limit: 10 });
-    expect(attachments.map((attachment) => attachment.filename)).toEqual(['chat-transcript.txt']);
-    expect(say.lines.filter((line) => line.startsWith('# '))).toHaveLength(10);
+    await expectBotTrail(connector, result, say);
   });
 
   it('stops with a clear error when nobody has the email', async () => {
@@ -60,10 +66,6 @@ describe('helpdesk-bot scenario on Jira Cloud + Service Management (sandbox)', (
     for (const ticket of result.recent) expect(ticket.url).toBe(`${sb.url('jira-cloud')}/browse/${ticket.key}`);
     expect(new Set(result.changed.map((ticket) => ticket.id))).toEqual(new Set([result.raised.id, result.logged.id]));
 
-    const comments = await connector.comments.list(result.raised.id).toArray({ limit: 10 });
-    expect(comments.map((comment) => comment.visibility)).toEqual(['public', 'internal', 'public']);
-    const attachments = await connector.attachments.list(result.raised.id).toArray({ limit: 10 });
-    expect(attachments.map((attachment) => attachment.filename)).toEqual(['chat-transcript.txt']);
-    expect(say.lines.filter((line) => line.startsWith('# '))).toHaveLength(10);
+    await expectBotTrail(connector, result, say);
   });
 });
