@@ -179,11 +179,11 @@ export interface TransportOptions {
   onRequest?: (event: RequestEvent) => void;
   /** Called as each attempt ends. A hook that throws is ignored. */
   onResponse?: (event: ResponseEvent) => void;
-  /** A limit on requests in flight. Default: none. See {@link ConcurrencyOptions}. */
+  /** A limit on requests in flight (`ConcurrencyOptions`). Default: none. */
   concurrency?: ConcurrencyOptions;
   /**
-   * Gates every attempt passes before it is sent, in order (after `concurrency`): concurrency limits,
-   * request budgets ({@link createBudgetGate}), or your own. See {@link RequestGate}.
+   * Gates every attempt passes before it is sent, in order (after `concurrency`): concurrency limits
+   * (`createConcurrencyGate`), request budgets (`createBudgetGate`), or your own (`RequestGate`).
    */
   gates?: readonly RequestGate[];
   /**
