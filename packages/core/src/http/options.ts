@@ -120,6 +120,11 @@ export interface ErrorDescription {
    * 500 that means bad credentials. The error keeps the real status.
    */
   errorClass?: ApiErrorClass | undefined;
+  /**
+   * What the caller can do about it, in a sentence, appended to the error's message (e.g. which
+   * credentials to check after a 401).
+   */
+  hint?: string | undefined;
   /** The reason of a rate limit (e.g. Jira's `RateLimit-Reason` header); set on a `RateLimitError`. */
   reason?: string | undefined;
   /** How long the service asked to wait, when it says so somewhere the transport does not look. */
