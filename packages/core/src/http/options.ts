@@ -9,7 +9,6 @@
 import type { z } from 'zod';
 import { InputError, type ApiError, type RateLimitErrorOptions } from '../errors.js';
 import type { ProviderId } from '../model.js';
-import type { createTransport } from './transport.js';
 
 /** One value of a query parameter. `undefined` leaves the parameter out; an array repeats it. */
 export type QueryValue = string | number | boolean | undefined | (string | number)[];
