@@ -5,7 +5,6 @@
  */
 import { InputError, isLoopbackHost, type TransportOptions } from '@itsm/core';
 import { jql } from './jql/index.js';
-import type { JiraCloudClient } from './client.js';
 
 /** The gateway scoped API tokens must go through: `https://api.atlassian.com/ex/jira/{cloudId}`. */
 export const ATLASSIAN_GATEWAY_URL = 'https://api.atlassian.com';
