@@ -10,7 +10,7 @@
  *
  * @module
  */
-import ky, { type HTTPError, type Input, type Options, type ResponsePromise } from 'ky';
+import type { HTTPError, Input, Options, ResponsePromise } from 'ky';
 import type { z } from 'zod';
 import { InputError, ItsmError, ResponseShapeError, TimeoutError, type SchemaIssue } from '../errors.js';
 import type { ProviderId } from '../model.js';
@@ -24,6 +24,7 @@ import {
   toItsmError,
   type FailureContext,
 } from './error-mapping.js';
+import { ky } from './ky.js';
 import { createConcurrencyLimiter, type ReleaseSlot } from './limiter.js';
 import {
   checkDuration,
