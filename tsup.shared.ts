@@ -21,6 +21,8 @@ export interface PackageEntries {
   external?: string[];
   /** Whether to ship source maps. Default `true`; off where they would not earn their size. */
   sourcemap?: boolean;
+  /** Lines put at the top of every `.d.ts` / `.d.cts` (e.g. a `/// <reference lib="..." />`). */
+  declarationsBanner?: string;
 }
 
 /** Where every package writes its build. */
@@ -42,19 +44,20 @@ export function packageBuild(entries: PackageEntries): () => Options[] {
       external: entries.external ?? [],
     } satisfies Options;
     const typed = { ...entries.dual, ...entries.esmOnly };
+    const banner = entries.declarationsBanner === undefined ? {} : { banner: entries.declarationsBanner };
     return [
       {
         ...common,
         entry: { ...typed, ...entries.bins },
         format: ['esm'],
         splitting: true,
-        dts: { entry: typed },
+        dts: { entry: typed, ...banner },
       },
       {
         ...common,
         entry: entries.dual,
         format: ['cjs'],
-        dts: { entry: entries.dual },
+        dts: { entry: entries.dual, ...banner },
       },
     ];
   };
