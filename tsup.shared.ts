@@ -19,7 +19,12 @@ export interface PackageEntries {
   bins?: Record<string, string>;
   /** Packages to leave as imports although they are not dependencies (e.g. the package itself). */
   external?: string[];
-  /** Whether to ship source maps. Default `true`; off where they would not earn their size. */
+  /**
+   * Whether to ship source maps. Default `true`: a stack trace (under `node --enable-source-maps`)
+   * then names the TypeScript file and line, which is what a bug report needs. The maps leave out
+   * the sources themselves, which would double their size for a debugger's view only. Off where
+   * even that would not earn its size.
+   */
   sourcemap?: boolean;
   /** Lines put at the top of every `.d.ts` / `.d.cts` (e.g. a `/// <reference lib="..." />`). */
   declarationsBanner?: string;
@@ -42,6 +47,9 @@ export function packageBuild(entries: PackageEntries): () => Options[] {
       sourcemap: entries.sourcemap ?? true,
       clean: false,
       external: entries.external ?? [],
+      esbuildOptions(options) {
+        options.sourcesContent = false;
+      },
     } satisfies Options;
     const typed = { ...entries.dual, ...entries.esmOnly };
     const banner = entries.declarationsBanner === undefined ? {} : { banner: entries.declarationsBanner };
