@@ -191,7 +191,7 @@ async function preparePrograms(project: ConsumerProject): Promise<{ programs: Pr
  * @param packages - The packed packages.
  * @param work - A scratch folder outside the repository.
  * @param managers - Which package managers to test with.
- * @returns The number of failed checks and the npm project (reused by the declaration check).
+ * @returns The number of failed checks, and the projects (the declaration check reuses the npm one).
  */
 export async function checkConsumers(
   packages: PackedPackage[],
