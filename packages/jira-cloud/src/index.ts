@@ -12,9 +12,12 @@
  *   JSM requests raised on behalf of customers, status mapping, transitions, public and internal
  *   comments, attachments, users and customers, the request-type catalog, a change feed, and
  *   `verifyAccess()` for the service-account setup).
+ * - What its users need from `@itsm/core` (error classes, model types and schemas, `Paginator`,
+ *   input types), re-exported: installing this package alone is enough.
  *
  * @packageDocumentation
  */
+export * from './core-exports.js';
 export * from './adf/index.js';
 export * from './connector/index.js';
 export * from './jql/index.js';

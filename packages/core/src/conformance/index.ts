@@ -1,9 +1,13 @@
 /**
- * The conformance kit: a vitest suite of the behaviours every {@link ItsmConnector} must have.
- * Provider packages run it against their connector and a sandbox; authors of other connectors run it
- * against theirs.
+ * `@itsm/core/conformance`: the conformance kit, a vitest suite of the behaviours every
+ * {@link ItsmConnector} must have. Provider packages run it against their connector and a sandbox;
+ * authors of other connectors run it against theirs.
  *
- * @module
+ * ESM only, and for vitest only: the suite registers itself with vitest's `describe`/`it`, and vitest
+ * cannot be loaded with `require()`. What works without vitest (the in-memory connector, the
+ * error-surface probe) is in `@itsm/core/testing`.
+ *
+ * @packageDocumentation
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -76,7 +80,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param options - How to build the connector and what data it has.
  * @example
  * ```ts
- * import { describeConnectorConformance } from '@itsm/core/testing';
+ * import { describeConnectorConformance } from '@itsm/core/conformance';
  * import { startSandbox } from '@itsm/sandbox';
  * import { createJiraConnector } from '@itsm/jira-cloud';
  *
