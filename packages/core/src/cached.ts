@@ -1,0 +1,91 @@
+/**
+ * {@link cached}: a value loaded once and shared, that never keeps a failure.
+ *
+ * @module
+ */
+import { InputError } from './errors.js';
+
+/** Options of {@link cached}. */
+export interface CachedOptions {
+  /**
+   * How long a loaded value is kept, in milliseconds, counted from the start of the load that
+   * produced it. Default `Infinity`: for the life of the cache.
+   */
+  ttlMs?: number | undefined;
+  /** The clock, in milliseconds. Default `Date.now`. */
+  now?: (() => number) | undefined;
+}
+
+/**
+ * A value loaded on first need and then shared: callers that ask while a load is in flight get the
+ * same promise. A load that fails is forgotten as it fails, so the next caller loads again; a value
+ * older than `ttlMs` is loaded again on the next ask. Made by {@link cached}.
+ */
+export interface Cached<T> {
+  /** The cached value, loading it when there is none, or when it is older than `ttlMs`. */
+  get(): Promise<T>;
+  /** Loads the value again now, whatever is cached, and keeps the new load for later callers. */
+  refresh(): Promise<T>;
+  /** Replaces the cached value (e.g. with one read by another call), starting its `ttlMs` afresh. */
+  set(value: T): void;
+  /** Forgets the cached value: the next `get()` loads again. */
+  clear(): void;
+}
+
+/**
+ * Caches what `load` resolves to. A failed load is never kept: the caller that triggered it gets
+ * the failure, and the next caller starts a new load.
+ *
+ * @param load - Loads the value; called at most once at a time per cache.
+ * @param options - `ttlMs` (default `Infinity`) and `now` (a clock, for tests).
+ * @throws {@link InputError} naming `ttlMs` when it is not a non-negative number.
+ * @example
+ * ```ts
+ * const statuses = cached(() => client.projects.statuses('HELP'), { ttlMs: 10 * 60_000 });
+ * await statuses.get(); // loads
+ * await statuses.get(); // the same promise, no request
+ * ```
+ */
+export function cached<T>(load: () => Promise<T>, options: CachedOptions = {}): Cached<T> {
+  const { ttlMs = Number.POSITIVE_INFINITY, now = Date.now } = options;
+  if (typeof load !== 'function') throw new InputError('load must be a function', { field: 'load' });
+  if (typeof ttlMs !== 'number' || Number.isNaN(ttlMs) || ttlMs < 0) {
+    throw new InputError('ttlMs must be a non-negative number of milliseconds (or Infinity)', { field: 'ttlMs' });
+  }
+  let value: Promise<T> | undefined;
+  let loadedAt = 0;
+
+  function keep(pending: Promise<T>): Promise<T> {
+    value = pending;
+    loadedAt = now();
+    pending.catch(() => {
+      if (value === pending) value = undefined;
+    });
+    return pending;
+  }
+
+  /** Calls `load` now; a synchronous throw becomes a rejection. */
+  function start(): Promise<T> {
+    try {
+      return Promise.resolve(load());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  return {
+    get() {
+      if (value === undefined || now() - loadedAt > ttlMs) return keep(start());
+      return value;
+    },
+    refresh() {
+      return keep(start());
+    },
+    set(next) {
+      keep(Promise.resolve(next));
+    },
+    clear() {
+      value = undefined;
+    },
+  };
+}
