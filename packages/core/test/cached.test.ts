@@ -88,3 +88,17 @@ describe('cached', () => {
     expect(() => cached('nope' as never)).toThrow(InputError);
   });
 });
+
+describe('cached with arguments', () => {
+  it('passes the arguments of the call that starts a load, and ignores those of calls served from the cache', async () => {
+    const seen: string[] = [];
+    const cache = cached(async (label: string) => {
+      seen.push(label);
+      return label.toUpperCase();
+    });
+    await expect(cache.get('first')).resolves.toBe('FIRST');
+    await expect(cache.get('second')).resolves.toBe('FIRST');
+    await expect(cache.refresh('third')).resolves.toBe('THIRD');
+    expect(seen).toEqual(['first', 'third']);
+  });
+});

@@ -102,7 +102,7 @@ function checkNeeds(checks: readonly AccessCheckDefinition[]): void {
  * @param provider - The provider checked.
  * @param checks - The checks, in the order to run and report them.
  * @returns The report: `ok` unless a check failed.
- * @throws {@link InputError} when a check needs one that does not come before it.
+ * @throws `InputError` when a check needs one that does not come before it.
  * @example
  * ```ts
  * declare function readMyself(): Promise<{ active: boolean }>;

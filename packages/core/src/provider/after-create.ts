@@ -8,14 +8,14 @@ import { IncompleteCreateError, type ProviderId, type Ticket } from '@itsm/core'
 /**
  * Runs a step after a ticket was created (moving it to `input.status`, setting what the create call
  * cannot carry, reading it back). When the step fails, the failure is wrapped in an
- * {@link IncompleteCreateError} that carries the ticket, so that nobody creates it again.
+ * `IncompleteCreateError` that carries the ticket, so that nobody creates it again.
  *
  * @param provider - The provider, set on the error.
  * @param ticket - The ticket as created: at least its id and key.
  * @param step - The step, completing "… was created, but <step> failed", e.g. `moving it to resolved`.
  * @param run - The step.
  * @returns What the step returned.
- * @throws {@link IncompleteCreateError} when the step fails; its `cause` is the step's error.
+ * @throws `IncompleteCreateError` when the step fails; its `cause` is the step's error.
  * @example
  * ```ts
  * declare function transition(id: string): Promise<void>;

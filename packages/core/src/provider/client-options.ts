@@ -11,7 +11,8 @@ import type { z } from 'zod';
 const TRANSPORT_KEYS: Record<keyof TransportOptions, true> = {
   provider: true, baseUrl: true, auth: true, secrets: true, timeout: true, totalTimeout: true, maxRetries: true,
   retryDelay: true, maxRetryAfterMs: true, fetch: true, userAgent: true, headers: true, onRequest: true,
-  onResponse: true, concurrency: true, requestIdHeaders: true, describeError: true, inspectResponse: true,
+  onResponse: true, concurrency: true, gates: true, readOnlyPosts: true, requestIdHeaders: true, describeError: true,
+  inspectResponse: true,
 };
 
 /** The options of the core transport (`createTransport`). */
@@ -21,13 +22,14 @@ export const TRANSPORT_OPTION_KEYS: readonly (keyof TransportOptions)[] = Object
 
 /**
  * Transport options a client sets itself by default, and so refuses from its caller: the provider,
- * the credentials hook and the provider's error hooks.
+ * the credentials hook, the provider's error hooks, and its read-only `POST` endpoints.
  */
 export const CLIENT_OWNED_TRANSPORT_KEYS: readonly (keyof TransportOptions)[] = Object.freeze([
   'provider',
   'auth',
   'describeError',
   'inspectResponse',
+  'readOnlyPosts',
 ] as const);
 
 /** The transport options a client passes on from its caller. */
@@ -75,7 +77,7 @@ export function clientOptionKeys(spec: Pick<ClientOptionsSpec<z.ZodObject>, 'sch
  *
  * @param options - What the caller gave.
  * @param spec - The provider, the client's name, its own options' schema and the transport options it owns.
- * @throws {@link InputError} naming the first bad option and the provider, before any request.
+ * @throws `InputError` naming the first bad option and the provider, before any request.
  * @example
  * ```ts
  * const OwnOptions = z.strictObject({

@@ -39,7 +39,7 @@ export interface ResolvedConnectorOptions<C, S extends z.ZodObject> {
  *
  * @param options - What the caller gave.
  * @param spec - The settings' schema and how to recognise and build the client.
- * @throws {@link InputError} naming the first bad option and the provider, before any request.
+ * @throws `InputError` naming the first bad option and the provider, before any request.
  * @example
  * ```ts
  * declare class NotesClient { constructor(options: Record<string, unknown>) }

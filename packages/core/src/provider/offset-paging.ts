@@ -65,7 +65,7 @@ export interface OffsetPaginatorOptions {
  *
  * @param fetchPage - Fetches the page at offset `start`; pass `signal` on to the request.
  * @param options - The page size and the end rule.
- * @throws {@link InputError} naming `pageSize` when it is not a positive integer.
+ * @throws `InputError` naming `pageSize` when it is not a positive integer.
  * @example
  * ```ts
  * declare function fetchIncidents(skip: number, top: number, signal: AbortSignal): Promise<{ value: string[] }>;

@@ -44,13 +44,13 @@ function segmentProblem(value: unknown): string | undefined {
 
 /**
  * One path segment from an id or key, percent-encoded (`/`, `?`, `#` and `%` included). Refused,
- * with an {@link InputError} naming `field`: an empty or blank string, `.` and `..` (which would
+ * with an `InputError` naming `field`: an empty or blank string, `.` and `..` (which would
  * climb out of the path), control characters, and numbers that are not non-negative integers.
  *
  * @param value - The id or key.
  * @param field - The argument's name, for the error.
  * @param provider - The provider, set on the error.
- * @throws {@link InputError} naming `field`.
+ * @throws `InputError` naming `field`.
  * @example
  * ```ts
  * encodeSegment('HELP/1?x', 'issueIdOrKey', 'jira-cloud'); // 'HELP%2F1%3Fx'

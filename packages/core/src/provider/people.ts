@@ -58,7 +58,7 @@ export function exactEmailMatches<U>(
  *
  * @param directory - How to find records by email.
  * @param email - A checked email address.
- * @throws {@link AmbiguousMatchError} when several records have it (with their ids in `matchIds`).
+ * @throws `AmbiguousMatchError` when several records have it (with their ids in `matchIds`).
  */
 export async function findOneByEmail<U>(directory: PersonDirectory<U>, email: string): Promise<U | null> {
   const matches = await directory.withEmail(email);
@@ -73,15 +73,15 @@ export async function findOneByEmail<U>(directory: PersonDirectory<U>, email: st
 }
 
 /**
- * The id a {@link PersonInput} names: an id as it is (not looked up), an email through
+ * The id a `PersonInput` names: an id as it is (not looked up), an email through
  * {@link findOneByEmail}.
  *
  * @param directory - How to find records by email.
  * @param person - The validated input.
  * @param field - The input's field, for errors (e.g. `input.requester`).
  * @param unknown - What an email nobody has gives: `'throw'` (default) an `InputError`, `'null'` `null`.
- * @throws {@link InputError} naming `field` for an email nobody has (unless `unknown` is `'null'`).
- * @throws {@link AmbiguousMatchError} when several records have the email.
+ * @throws `InputError` naming `field` for an email nobody has (unless `unknown` is `'null'`).
+ * @throws `AmbiguousMatchError` when several records have the email.
  * @example
  * ```ts
  * declare const directory: PersonDirectory<{ accountId: string }>;
@@ -90,7 +90,7 @@ export async function findOneByEmail<U>(directory: PersonDirectory<U>, email: st
  */
 export async function resolvePerson<U>(directory: PersonDirectory<U>, person: PersonInput, field: string, unknown?: 'throw'): Promise<string>;
 /**
- * The id a {@link PersonInput} names, or `null` for an email nobody has.
+ * The id a `PersonInput` names, or `null` for an email nobody has.
  *
  * @param directory - How to find records by email.
  * @param person - The validated input.

@@ -14,7 +14,7 @@ import { InputError, type ProviderId } from '@itsm/core';
  * @param providerFields - The caller's `providerFields`, if any.
  * @param owned - The native fields the connector sets, each with what sets it (e.g. `{ summary: 'input.subject' }`).
  * @param root - The argument's name (`input`, `patch`), prefixed to the field in the error.
- * @throws {@link InputError} naming `<root>.providerFields.<field>`.
+ * @throws `InputError` naming `<root>.providerFields.<field>`.
  * @example
  * ```ts
  * checkProviderFields('jira-cloud', { summary: 'x' }, { summary: 'input.subject' }, 'input');

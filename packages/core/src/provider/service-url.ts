@@ -4,22 +4,8 @@
  *
  * @module
  */
+import { isLoopbackHost } from '@itsm/core';
 import { z } from 'zod';
-
-/**
- * Whether a host name is a loopback host: `localhost`, `*.localhost`, `127.0.0.0/8` or `[::1]`.
- *
- * @param hostname - `URL.hostname`.
- * @example
- * ```ts
- * isLoopbackHost('127.0.0.1'); // true
- * isLoopbackHost('acme.atlassian.net'); // false
- * ```
- */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
-}
 
 /** Options of {@link serviceUrlSchema}. */
 export interface ServiceUrlOptions {

@@ -40,7 +40,7 @@ export interface TimestampReader {
    * @param value - The value as the provider sent it.
    * @param field - Where it came from, for the error (e.g. `fields.updated`).
    * @param raw - The payload, kept in the error.
-   * @throws {@link ResponseShapeError} when it is missing or unreadable.
+   * @throws `ResponseShapeError` when it is missing or unreadable.
    */
   required(value: unknown, field: string, raw: unknown): string;
   /**
