@@ -81,13 +81,16 @@ interface Ledger {
   report: BudgetReport | undefined;
 }
 
-/** The number of times in `ledger` after `at` (times are kept in order). */
-function countAfter(ledger: Ledger, at: number): number {
+/**
+ * The number of times in `ledger` at or after `at` (times are kept in order). A request taken in the
+ * same millisecond as a report counts on top of it: over-counting is the safe side of a budget.
+ */
+function countSince(ledger: Ledger, at: number): number {
   let low = ledger.head;
   let high = ledger.times.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((ledger.times[middle] as number) <= at) low = middle + 1;
+    if ((ledger.times[middle] as number) < at) low = middle + 1;
     else high = middle;
   }
   return ledger.times.length - low;
@@ -127,7 +130,7 @@ export function createMemoryBudgetStore(): BudgetStore {
     const local = ledger.times.length - ledger.head;
     const report = ledger.report;
     if (report === undefined || request.now - report.at >= request.reportTtlMs) return { used: local, byReport: false };
-    const reported = report.used + countAfter(ledger, report.at);
+    const reported = report.used + countSince(ledger, report.at);
     return reported > local ? { used: reported, byReport: true } : { used: local, byReport: false };
   };
   return {

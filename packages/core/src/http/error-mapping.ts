@@ -249,8 +249,9 @@ export function buildApiError(
   const refusedWait = retryAfterMs !== undefined && context.maxRetryAfterMs !== undefined && retryAfterMs > context.maxRetryAfterMs
     ? ` (the service asked to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than maxRetryAfterMs allows (${Math.ceil(context.maxRetryAfterMs / 1000)} s), so the SDK did not wait: retry after error.retryAfterMs, or raise maxRetryAfterMs)`
     : '';
+  const hint = description?.hint ? ` — ${description.hint}` : '';
   const message = redact(
-    `${context.method} ${context.path} failed with ${status}${statusText ? ` ${statusText}` : ''}${first ? `: ${first}` : ''}${refusedWait}`,
+    `${context.method} ${context.path} failed with ${status}${statusText ? ` ${statusText}` : ''}${first ? `: ${first}` : ''}${hint}${refusedWait}`,
   );
   const requestId = requestIdOf(headers, context.requestIdHeaders);
   const options: RateLimitErrorOptions = {

@@ -47,6 +47,32 @@ export type GateRelease = () => void;
 export type RequestGate = (request: GateRequest, signal: AbortSignal) => Promise<GateRelease>;
 
 /**
+ * Waits for one gate, but no longer than the signal allows: a gate that ignores the signal still
+ * cannot hold the call, and a pass it grants after the abort is given back at once.
+ */
+function passGate(gate: RequestGate, request: GateRequest, signal: AbortSignal): Promise<GateRelease> {
+  signal.throwIfAborted();
+  const pending = gate(request, signal);
+  return new Promise<GateRelease>((resolve, reject) => {
+    const onAbort = () => {
+      pending.then((release) => release(), () => undefined);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (release) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(release);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
  * Passes an attempt through every gate in order, releasing what it already holds when a gate refuses
  * or the signal aborts. Resolves with one release for all of them (in reverse order).
  *
@@ -60,10 +86,7 @@ export async function enterGates(gates: readonly RequestGate[], request: GateReq
     while (held.length > 0) held.pop()?.();
   };
   try {
-    for (const gate of gates) {
-      signal.throwIfAborted();
-      held.push(await gate(request, signal));
-    }
+    for (const gate of gates) held.push(await passGate(gate, request, signal));
   } catch (error) {
     releaseAll();
     throw error;

@@ -120,6 +120,11 @@ export interface ErrorDescription {
    * 500 that means bad credentials. The error keeps the real status.
    */
   errorClass?: ApiErrorClass | undefined;
+  /**
+   * What the caller can do about it, in a sentence, appended to the error's message (e.g. which
+   * credentials to check after a 401).
+   */
+  hint?: string | undefined;
   /** The reason of a rate limit (e.g. Jira's `RateLimit-Reason` header); set on a `RateLimitError`. */
   reason?: string | undefined;
   /** How long the service asked to wait, when it says so somewhere the transport does not look. */
@@ -179,11 +184,11 @@ export interface TransportOptions {
   onRequest?: (event: RequestEvent) => void;
   /** Called as each attempt ends. A hook that throws is ignored. */
   onResponse?: (event: ResponseEvent) => void;
-  /** A limit on requests in flight. Default: none. See {@link ConcurrencyOptions}. */
+  /** A limit on requests in flight (`ConcurrencyOptions`). Default: none. */
   concurrency?: ConcurrencyOptions;
   /**
-   * Gates every attempt passes before it is sent, in order (after `concurrency`): concurrency limits,
-   * request budgets ({@link createBudgetGate}), or your own. See {@link RequestGate}.
+   * Gates every attempt passes before it is sent, in order (after `concurrency`): concurrency limits
+   * (`createConcurrencyGate`), request budgets (`createBudgetGate`), or your own (`RequestGate`).
    */
   gates?: readonly RequestGate[];
   /**

@@ -66,7 +66,8 @@ export function isAssignable(project: Project, user: JiraUser): boolean {
 
 /** Reads `fields` and `update` into changes; throws Jira's 400 with every field error. */
 export function readIssueInput(body: JsonObject, context: InputContext, target: InputTarget): IssueChanges {
-  const errors: Record<string, string> = {};
+  // No prototype: a field named "__proto__" must land in the errors like any other unknown field.
+  const errors: Record<string, string> = Object.create(null) as Record<string, string>;
   const changes: IssueChanges = {};
   const fields = body.fields === undefined ? {} : body.fields;
   const update = body.update === undefined ? {} : body.update;
