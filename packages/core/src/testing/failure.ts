@@ -1,5 +1,5 @@
 /**
- * {@link failure}: the rejection of a promise that must fail, to inspect it.
+ * {@link failure} and {@link thrown}: the rejection or exception of a call that must fail, to inspect it.
  *
  * @module
  */
@@ -21,4 +21,23 @@ export async function failure(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected the call to fail');
+}
+
+/**
+ * Returns what `run` throws; throws when it returns instead. The synchronous twin of {@link failure}.
+ *
+ * @param run - A call that must throw.
+ * @example
+ * ```ts
+ * const error = thrown(() => createJiraConnector({ projectKey: 'HELP' } as never));
+ * expect(error).toMatchObject({ field: 'baseUrl' });
+ * ```
+ */
+export function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to throw');
 }

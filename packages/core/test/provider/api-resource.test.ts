@@ -4,7 +4,7 @@
  * Also exercises the nock route recorder of `@itsm/core/testing`.
  */
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { InputError, ResponseShapeError } from '../../src/errors.js';
 import { createTransport } from '../../src/http/index.js';
@@ -14,17 +14,12 @@ import { offsetPaginator } from '../../src/provider/offset-paging.js';
 import { createRouteRecorder } from '../../src/testing/http-routes.js';
 import { failure } from '../../src/testing/failure.js';
 import type { Paginator } from '../../src/paginate.js';
+import { useNock } from '../http/support.js';
 
 const ORIGIN = 'https://tenant.example';
 const route = createRouteRecorder(nock, ORIGIN);
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 const IncidentSchema = z.looseObject({ RecId: z.string(), Subject: z.string() });
 const PageSchema = z.looseObject({ value: z.array(IncidentSchema), '@odata.count': z.number().optional() });

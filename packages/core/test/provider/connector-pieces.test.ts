@@ -3,6 +3,7 @@
  * create, person resolution, timestamps and files.
  */
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../../src/testing/failure.js';
 import { z } from 'zod';
 import { AmbiguousMatchError, IncompleteCreateError, InputError, ResponseShapeError } from '../../src/errors.js';
 import { afterCreate } from '../../src/provider/after-create.js';
@@ -13,13 +14,9 @@ import { checkProviderFields } from '../../src/provider/provider-fields.js';
 import { createTimestampReader, isoTimestampToUtc } from '../../src/provider/timestamps.js';
 
 function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
+  const error = thrown(run);
+  expect(error).toBeInstanceOf(InputError);
+  return error as InputError;
 }
 
 class NotesClient {

@@ -4,19 +4,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../../src/testing/failure.js';
 import { InputError } from '../../src/errors.js';
 import { createPathTag, encodeSegment } from '../../src/provider/path.js';
 
 const path = createPathTag('ivanti');
 
 function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
+  const error = thrown(run);
+  expect(error).toBeInstanceOf(InputError);
+  return error as InputError;
 }
 
 describe('path tag', () => {

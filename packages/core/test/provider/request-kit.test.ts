@@ -2,6 +2,7 @@
  * The request kit: every check names the field and the provider it was made for.
  */
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../../src/testing/failure.js';
 import { z } from 'zod';
 import { InputError } from '../../src/errors.js';
 import { createRequestKit } from '../../src/provider/request-kit.js';
@@ -9,13 +10,9 @@ import { createRequestKit } from '../../src/provider/request-kit.js';
 const kit = createRequestKit('autotask');
 
 function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
+  const error = thrown(run);
+  expect(error).toBeInstanceOf(InputError);
+  return error as InputError;
 }
 
 describe('createRequestKit', () => {

@@ -4,7 +4,7 @@
  */
 import { AssertionError } from 'node:assert';
 import { describe, expect, it } from 'vitest';
-import { failure } from '../../src/testing/failure.js';
+import { failure, thrown } from '../../src/testing/failure.js';
 import { assertNoSecret, secretForms } from '../../src/testing/no-secret.js';
 
 const SECRET = 'tok/en+with=chars';
@@ -32,5 +32,15 @@ describe('assertNoSecret', () => {
     expect(thrown).toBeInstanceOf(AssertionError);
     expect((thrown as Error).message).toBe(`secret #2 shows in the text (${how})`);
     expect((thrown as Error).message).not.toContain(form);
+  });
+});
+
+describe('thrown', () => {
+  it('returns what the call throws, and throws when it returns', () => {
+    const error = new Error('x');
+    expect(thrown(() => {
+      throw error;
+    })).toBe(error);
+    expect(() => thrown(() => 1)).toThrow('expected the call to throw');
   });
 });

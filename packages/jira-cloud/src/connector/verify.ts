@@ -18,7 +18,10 @@
  * The service-desk checks are left out for a project that is not a service project. The workflow
  * checks read the transitions available on the most recently updated issue in each status category
  * (Jira offers no workflow API to non-administrators); a category without issues cannot be checked
- * and gives a warning. A check never throws: a failure to check is reported as the check's outcome.
+ * and gives a warning. When the credentials fail (or the account is deactivated), every other check
+ * is reported as not checked; when the project is not visible, so are the workflow checks. A check
+ * never throws: a failure to check is reported as the check's outcome. The checks run on the core
+ * `runAccessChecks`.
  *
  * @module
  */
