@@ -14,7 +14,9 @@ export type PathValue = string | number | Readonly<Record<string, string | numbe
 
 /**
  * A tagged template that builds a request path: the literal parts are kept as written, each
- * interpolated value becomes one path segment (see {@link encodeSegment}).
+ * interpolated value becomes one path segment (see {@link encodeSegment}). The server decodes the
+ * segment before reading it, so a value that lands inside the provider's own syntax (an OData key
+ * literal `('…')`) must also have its form checked by the provider.
  *
  * @example
  * ```ts
