@@ -1,10 +1,11 @@
 // Type-checks every ```ts code block of the markdown documentation against the real packages.
 //
-// Which files: README.md, packages/*/README.md and docs/*.md. Which blocks: fences whose info string
-// starts with `ts` or `typescript`. Each block is compiled as its own ES module (top-level await
-// allowed) with the settings of examples/tsconfig.json (the repo's strict base settings), from a
-// virtual file inside examples/, so `@itsm/*` resolves through the workspace to the packages' built
-// declarations (build first: `pnpm run build`). All blocks go through one `ts.createProgram`.
+// Which files: README.md, packages/*/README.md, packages/*/src/README.md (guides for contributors)
+// and docs/*.md. Which blocks: fences whose info string starts with `ts` or `typescript`. Each block
+// is compiled as its own ES module (top-level await allowed) with the settings of
+// examples/tsconfig.json (the repo's strict base settings), from a virtual file inside examples/, so
+// `@itsm/*` resolves through the workspace to the packages' built declarations (build first:
+// `pnpm run build`). All blocks go through one `ts.createProgram`.
 //
 // Directives, written as HTML comments on the line(s) right before the fence (blank lines between
 // are allowed; they are invisible in rendered markdown, on GitHub and in the typedoc site):
@@ -77,6 +78,7 @@ export function docFiles(root: string = repoRoot): string[] {
   const packages = join(root, 'packages');
   for (const name of readdirSync(packages).sort()) {
     if (existsSync(join(packages, name, 'README.md'))) files.push(`packages/${name}/README.md`);
+    if (existsSync(join(packages, name, 'src', 'README.md'))) files.push(`packages/${name}/src/README.md`);
   }
   for (const name of readdirSync(join(root, 'docs')).sort()) {
     if (name.endsWith('.md')) files.push(`docs/${name}`);

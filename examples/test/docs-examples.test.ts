@@ -1,6 +1,6 @@
-// Every ```ts block of README.md, packages/*/README.md and docs/*.md type-checks against the real
-// packages (their built declarations: run `pnpm run build` first). See scripts/check-doc-examples.ts
-// for the directives (`ts-check-preamble`, `ts-check: skip (reason)`).
+// Every ```ts block of README.md, packages/*/README.md, packages/*/src/README.md and docs/*.md
+// type-checks against the real packages (their built declarations: run `pnpm run build` first). See
+// scripts/check-doc-examples.ts for the directives (`ts-check-preamble`, `ts-check: skip (reason)`).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDocExamples, docFiles, formatProblems, type CheckResult, type DocProblem } from '../../scripts/check-doc-examples.ts';
 
@@ -66,6 +66,7 @@ describe('documentation examples', () => {
     const files = docFiles();
     expect(files).toContain('README.md');
     expect(files).toContain('packages/core/README.md');
+    expect(files).toContain('packages/sandbox/src/README.md');
     expect(files).toContain('docs/jira-cloud.md');
     // Every checked file with ts blocks is among them, and there are blocks to check.
     const real = result.blocks.filter((block) => block.file !== selfTest.path);

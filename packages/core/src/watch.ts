@@ -5,7 +5,7 @@
  * @module
  */
 import { InputError } from './errors.js';
-import type { ChangesOptions, ChangesResult } from './changes.js';
+import type { ChangesOptions, ChangesResult } from './changes-call.js';
 
 /** The default pause between polls once caught up: 30 seconds. */
 export const DEFAULT_WATCH_INTERVAL_MS = 30_000;

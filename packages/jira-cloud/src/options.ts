@@ -14,7 +14,6 @@ import {
 import { z } from 'zod';
 import { jql } from './jql/index.js';
 import { JIRA_CLOUD } from './provider.js';
-import type { JiraCloudClient } from './client.js';
 
 /** The gateway scoped API tokens must go through: `https://api.atlassian.com/ex/jira/{cloudId}`. */
 export const ATLASSIAN_GATEWAY_URL = 'https://api.atlassian.com';
