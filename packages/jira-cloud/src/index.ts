@@ -22,6 +22,8 @@ export * from './adf/index.js';
 export * from './connector/index.js';
 export * from './jql/index.js';
 export { JiraCloudClient, type TimeZoneOptions } from './client.js';
+export { JIRA_CLOUD } from './provider.js';
+export type { MyselfOptions } from './resources/meta.js';
 export {
   ATLASSIAN_GATEWAY_URL,
   JIRA_READ_ONLY_POSTS,
