@@ -7,7 +7,7 @@
  * @module
  */
 import type { z } from 'zod';
-import { InputError, type ApiError, type RateLimitErrorOptions } from '../errors.js';
+import { InputError, type ApiError, type RateLimitErrorOptions, type RequestOutcome } from '../errors.js';
 import type { ProviderId } from '../model.js';
 import { createBaseUrlSource, type BaseUrlResolver, type BaseUrlSource } from './base-url.js';
 import { createConcurrencyGate } from './concurrency-gate.js';
@@ -129,6 +129,13 @@ export interface ErrorDescription {
   reason?: string | undefined;
   /** How long the service asked to wait, when it says so somewhere the transport does not look. */
   retryAfterMs?: number | undefined;
+  /**
+   * What the failed request did on the server, when the provider knows better than the status: e.g.
+   * Autotask answers a write it refused (a validation failure, its thread limit) with a 500, which
+   * would otherwise read as `unknown`. Only a write's outcome is changed by it (a read is always
+   * `not_applied`), and a write whose earlier attempt may have been applied stays `unknown`.
+   */
+  outcome?: RequestOutcome | undefined;
   /**
    * Whether the request may be retried (still only for idempotent methods or `retryable` calls, and
    * never after a 413). Default: by status; and never when `errorClass` is set to anything but

@@ -381,7 +381,7 @@ export function createTransport(options: TransportOptions): Transport {
       if (call.signal.aborted) throw failure;
       const kind = classifyFailure(failure);
       const description = kind.kind === 'http' ? describeHttp(call, kind) : undefined;
-      const outcome = outcomeOf(call, failure, kind);
+      const outcome = outcomeOf(call, failure, kind, description);
       if (outcome === 'unknown') call.mayHaveApplied = true;
       if (call.retryable && call.attempt <= call.maxRetries) {
         const decision = decideRetry({
@@ -402,10 +402,10 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   /** What a failed attempt did on the server; see `RequestOutcome`. */
-  function outcomeOf(call: Call, failure: unknown, kind: FailureKind): RequestOutcome {
+  function outcomeOf(call: Call, failure: unknown, kind: FailureKind, description: ErrorDescription | undefined): RequestOutcome {
     if (call.readOnly) return 'not_applied';
     if (failure instanceof ItsmError && failure.outcome !== undefined) return failure.outcome;
-    const outcome = outcomeOfFailure(kind);
+    const outcome = description?.outcome ?? outcomeOfFailure(kind);
     return outcome === 'not_applied' && call.mayHaveApplied ? 'unknown' : outcome;
   }
 

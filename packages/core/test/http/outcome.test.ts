@@ -104,6 +104,31 @@ describe('the outcome of a failed request', () => {
     expect(error).toMatchObject({ name: 'TimeoutError', outcome: 'not_applied' });
   });
 
+  it("follows the provider's description for a write whose 5xx changed nothing", async () => {
+    const describeError = () => ({ outcome: 'not_applied' as const, errorClass: ValidationError });
+    const refused = testTransport({
+      provider: 'autotask',
+      baseUrl: BASE,
+      fetch: fakeFetch(() => json(500, { errors: ['Value does not reference an existing entity for queueID.'] })).fetch,
+      maxRetries: 0,
+      describeError,
+    });
+    const error = await failure(refused.request('POST', '/Tickets', { json: {} }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ status: 500, outcome: 'not_applied' });
+
+    // A described outcome never hides that an earlier attempt of the same call may have been applied.
+    let calls = 0;
+    const retried = testTransport({
+      provider: 'autotask',
+      baseUrl: BASE,
+      fetch: fakeFetch(() => (calls++ === 0 ? json(502, {}) : json(500, { errors: ['refused'] }))).fetch,
+      maxRetries: 1,
+      describeError: ({ status }) => (status === 500 ? { outcome: 'not_applied' as const, retry: false } : undefined),
+    });
+    expect(await failure(retried.request('PUT', '/Tickets/1', { json: {} }))).toMatchObject({ status: 500, outcome: 'unknown' });
+  });
+
   it('is part of toJSON()', async () => {
     const { http } = over(() => json(503, {}));
     const error = (await failure(http.request('POST', '/Tickets', { json: {} }))) as ServerError;
