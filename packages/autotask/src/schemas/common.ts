@@ -1,0 +1,60 @@
+/**
+ * The envelopes of Autotask's answers (`ItemQueryResultModel`, `QueryResultModel`, `PagingModel`,
+ * `OperationResultModel`, `QueryCountResultModel`), as loose zod objects: fields Autotask adds are kept.
+ *
+ * @module
+ */
+import { z } from 'zod';
+
+/** A user-defined field value as Autotask sends it: `{ name, value }`. */
+export const UserDefinedFieldSchema = z.looseObject({
+  name: z.string(),
+  value: z.unknown().optional(),
+});
+/** @see {@link UserDefinedFieldSchema} */
+export type UserDefinedField = z.infer<typeof UserDefinedFieldSchema>;
+
+/** What every entity record has: a numeric `id`, and whatever else Autotask sends. */
+export const EntityRecordSchema = z.looseObject({
+  /** The record's id. */
+  id: z.number(),
+  /** User-defined fields, where the entity has them. */
+  userDefinedFields: z.array(UserDefinedFieldSchema).nullish(),
+});
+/** An entity record of any entity: `id` and the entity's fields. */
+export type EntityRecord = z.infer<typeof EntityRecordSchema>;
+
+/** `pageDetails` of a query page (`PagingModel`). */
+export const PageDetailsSchema = z.looseObject({
+  /** Items on this page. */
+  count: z.number().nullish(),
+  /** The page size asked for (`MaxRecords`, 500 by default). */
+  requestCount: z.number().nullish(),
+  /** The previous page, or `null`. */
+  prevPageUrl: z.string().nullish(),
+  /** The next page, or `null` on the last one: POST it with the same body when the query was POSTed. */
+  nextPageUrl: z.string().nullish(),
+});
+/** @see {@link PageDetailsSchema} */
+export type PageDetails = z.infer<typeof PageDetailsSchema>;
+
+/** A query page: `{ items, pageDetails }`, with items of the given schema. */
+export function queryPageSchema<T extends z.ZodType>(item: T) {
+  return z.looseObject({ items: z.array(item), pageDetails: PageDetailsSchema.nullish() });
+}
+
+/** `{ item }` of a read by id; `item` is `null` for an id that does not exist. */
+export function itemResultSchema<T extends z.ZodType>(item: T) {
+  return z.looseObject({ item: item.nullable() });
+}
+
+/** The answer of a create, an update or a delete: `{ itemId }`. */
+export const OperationResultSchema = z.looseObject({
+  /** The id of the record written. */
+  itemId: z.number(),
+});
+/** @see {@link OperationResultSchema} */
+export type OperationResult = z.infer<typeof OperationResultSchema>;
+
+/** The answer of `query/count`: `{ queryCount }`. */
+export const QueryCountSchema = z.looseObject({ queryCount: z.number().int().nonnegative() });
