@@ -46,7 +46,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function texts(value: unknown): string[] {
-  if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
+  if (typeof value === 'string') return value.trim() ? [value] : [];
   if (Array.isArray(value)) return value.flatMap((item) => (isRecord(item) ? texts(item.message ?? item.Message) : texts(item)));
   return [];
 }

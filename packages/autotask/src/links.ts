@@ -55,7 +55,7 @@ export class AutotaskLinks {
   }
 
   /** The zone's web UI origin, e.g. `https://ww5.autotask.net` (looked up with the zone). */
-  webUrl(): Promise<string> {
+  async webUrl(): Promise<string> {
     return this.#webUrl();
   }
 

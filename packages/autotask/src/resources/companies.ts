@@ -36,7 +36,7 @@ export class CompaniesResource extends EntityReader<AutotaskCompany> {
    * @param fields - The company's fields (`companyName`, `companyType`, `ownerResourceID`, ...).
    * @param options - Call options.
    */
-  create(fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
+  async create(fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
     return this.createAt(this.base, fields, options);
   }
 
@@ -47,7 +47,7 @@ export class CompaniesResource extends EntityReader<AutotaskCompany> {
    * @param fields - The fields to change.
    * @param options - Call options.
    */
-  update(id: number, fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
+  async update(id: number, fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
     return this.updateAt(this.base, id, fields, options);
   }
 

@@ -64,11 +64,11 @@ export class ContactsResource extends EntityReader<AutotaskContact> {
    * @param fields - The contact's fields (`firstName`, `lastName`, `emailAddress`, `isActive`, ...).
    * @param options - Call options.
    */
-  create(companyId: number, fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
+  async create(companyId: number, fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
     const parent = this.id(companyId, 'companyId');
     const body = this.writeFields(fields, 'fields');
     if (body.companyID !== undefined && Number(body.companyID) !== parent) this.kit.fail('fields.companyID', `must be left out, or be companyId (${parent})`);
-    return this.childOf(parent, 'Contacts', AutotaskContactSchema).create({ ...body, companyID: parent }, options);
+    return this.childOf(parent, 'Contacts', AutotaskContactSchema, 'Companies').create({ ...body, companyID: parent }, options);
   }
 
   /**
@@ -79,8 +79,8 @@ export class ContactsResource extends EntityReader<AutotaskContact> {
    * @param fields - The fields to change.
    * @param options - Call options.
    */
-  update(companyId: number, contactId: number, fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
-    return this.childOf(companyId, 'Contacts', AutotaskContactSchema).update(contactId, fields, options);
+  async update(companyId: number, contactId: number, fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
+    return this.childOf(companyId, 'Contacts', AutotaskContactSchema, 'Companies').update(contactId, fields, options);
   }
 
   /**
@@ -90,7 +90,7 @@ export class ContactsResource extends EntityReader<AutotaskContact> {
    * @param contactId - The contact.
    * @param options - Call options.
    */
-  delete(companyId: number, contactId: number, options?: CallOptions): Promise<OperationResult> {
-    return this.childOf(companyId, 'Contacts', AutotaskContactSchema).delete(contactId, options);
+  async delete(companyId: number, contactId: number, options?: CallOptions): Promise<OperationResult> {
+    return this.childOf(companyId, 'Contacts', AutotaskContactSchema, 'Companies').delete(contactId, options);
   }
 }

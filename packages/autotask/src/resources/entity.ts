@@ -260,14 +260,15 @@ export class EntityReader<T extends { id: number }> extends ApiResource {
   }
 
   /**
-   * A child collection of a record.
+   * A child collection of a record of this entity, or of `parentEntity` (notes and attachments live
+   * under `Tickets`, contacts under `Companies`).
    *
    * @internal
    */
-  protected childOf<C extends { id: number }>(parentId: number, child: string, schema: z.ZodType<C>): ChildCollection<C> {
+  protected childOf<C extends { id: number }>(parentId: number, child: string, schema: z.ZodType<C>, parentEntity = this.name): ChildCollection<C> {
     if (typeof child !== 'string' || !ENTITY_NAME.test(child)) this.kit.fail('child', 'must be a child collection name such as Notes or Contacts');
     const parent = this.kit.segment(this.id(parentId, 'parentId'), 'parentId');
-    return new ChildCollection<C>(this.context, `${this.base}/${parent}/${child}`, schema);
+    return new ChildCollection<C>(this.context, `/${parentEntity}/${parent}/${child}`, schema);
   }
 
   /**
@@ -329,7 +330,7 @@ export class EntityResource<T extends { id: number } = EntityRecord> extends Ent
    * @param options - Call options.
    * @returns `{ itemId }`, the new record's id.
    */
-  create(fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
+  async create(fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
     return this.createAt(this.base, fields, options);
   }
 
@@ -340,7 +341,7 @@ export class EntityResource<T extends { id: number } = EntityRecord> extends Ent
    * @param fields - The fields to change.
    * @param options - Call options.
    */
-  update(id: number, fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
+  async update(id: number, fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
     return this.updateAt(this.base, id, fields, options);
   }
 
@@ -350,7 +351,7 @@ export class EntityResource<T extends { id: number } = EntityRecord> extends Ent
    * @param id - The record's id.
    * @param options - Call options.
    */
-  delete(id: number, options?: CallOptions): Promise<OperationResult> {
+  async delete(id: number, options?: CallOptions): Promise<OperationResult> {
     return this.deleteAt(`${this.base}/${this.kit.segment(this.id(id, 'id'), 'id')}`, options);
   }
 

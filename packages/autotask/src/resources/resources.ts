@@ -62,7 +62,7 @@ export class ResourcesResource extends EntityReader<AutotaskResource> {
    * @param fields - The fields to change.
    * @param options - Call options.
    */
-  update(id: number, fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
+  async update(id: number, fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
     return this.updateAt(this.base, id, fields, options);
   }
 }

@@ -91,8 +91,8 @@ export class TicketAttachmentsResource extends EntityReader<AutotaskTicketAttach
    * @param options - Call options.
    * @throws `NotFoundError` when the ticket has no such attachment.
    */
-  read(ticketId: number, attachmentId: number, options?: CallOptions): Promise<AutotaskTicketAttachment> {
-    return this.childOf(ticketId, 'Attachments', AutotaskTicketAttachmentSchema).get(attachmentId, options);
+  async read(ticketId: number, attachmentId: number, options?: CallOptions): Promise<AutotaskTicketAttachment> {
+    return this.childOf(ticketId, 'Attachments', AutotaskTicketAttachmentSchema, 'Tickets').get(attachmentId, options);
   }
 
   /**
@@ -151,7 +151,7 @@ export class TicketAttachmentsResource extends EntityReader<AutotaskTicketAttach
     };
     if (contentType !== undefined) body.contentType = contentType;
     try {
-      return await this.childOf(parent, 'Attachments', AutotaskTicketAttachmentSchema).create(body, options);
+      return await this.childOf(parent, 'Attachments', AutotaskTicketAttachmentSchema, 'Tickets').create(body, options);
     } catch (error) {
       if ((error as { outcome?: unknown } | null)?.outcome === 'not_applied') release();
       throw error;
@@ -165,8 +165,8 @@ export class TicketAttachmentsResource extends EntityReader<AutotaskTicketAttach
    * @param attachmentId - The attachment id.
    * @param options - Call options.
    */
-  delete(ticketId: number, attachmentId: number, options?: CallOptions): Promise<OperationResult> {
-    return this.childOf(ticketId, 'Attachments', AutotaskTicketAttachmentSchema).delete(attachmentId, options);
+  async delete(ticketId: number, attachmentId: number, options?: CallOptions): Promise<OperationResult> {
+    return this.childOf(ticketId, 'Attachments', AutotaskTicketAttachmentSchema, 'Tickets').delete(attachmentId, options);
   }
 
   /** Counts an upload against the database's byte window, or refuses it; returns how to take it back. */
@@ -238,7 +238,7 @@ export class TicketAttachmentsOf {
    * @param attachmentId - The attachment id.
    * @param options - Call options.
    */
-  read(attachmentId: number, options?: CallOptions): Promise<AutotaskTicketAttachment> {
+  async read(attachmentId: number, options?: CallOptions): Promise<AutotaskTicketAttachment> {
     return this.#resource.read(this.ticketId, attachmentId, options);
   }
 
@@ -248,7 +248,7 @@ export class TicketAttachmentsOf {
    * @param attachmentId - The attachment id.
    * @param options - Call options.
    */
-  download(attachmentId: number, options?: CallOptions): Promise<Uint8Array> {
+  async download(attachmentId: number, options?: CallOptions): Promise<Uint8Array> {
     return this.#resource.download(this.ticketId, attachmentId, options);
   }
 
@@ -258,7 +258,7 @@ export class TicketAttachmentsOf {
    * @param file - The file.
    * @param options - Call options.
    */
-  upload(file: AttachmentUpload, options?: CallOptions): Promise<OperationResult> {
+  async upload(file: AttachmentUpload, options?: CallOptions): Promise<OperationResult> {
     return this.#resource.upload(this.ticketId, file, options);
   }
 
@@ -268,7 +268,7 @@ export class TicketAttachmentsOf {
    * @param attachmentId - The attachment id.
    * @param options - Call options.
    */
-  delete(attachmentId: number, options?: CallOptions): Promise<OperationResult> {
+  async delete(attachmentId: number, options?: CallOptions): Promise<OperationResult> {
     return this.#resource.delete(this.ticketId, attachmentId, options);
   }
 }

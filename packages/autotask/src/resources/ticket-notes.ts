@@ -41,11 +41,11 @@ export class TicketNotesResource extends EntityReader<AutotaskTicketNote> {
    * @param options - Call options.
    * @returns `{ itemId }`, the note's id.
    */
-  create(ticketId: number, fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
+  async create(ticketId: number, fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
     const parent = this.id(ticketId, 'ticketId');
     const body = this.writeFields(fields, 'fields');
     if (body.ticketID !== undefined && Number(body.ticketID) !== parent) this.kit.fail('fields.ticketID', `must be left out, or be ticketId (${parent})`);
-    return this.childOf(parent, 'Notes', AutotaskTicketNoteSchema).create({ ...body, ticketID: parent }, options);
+    return this.childOf(parent, 'Notes', AutotaskTicketNoteSchema, 'Tickets').create({ ...body, ticketID: parent }, options);
   }
 
   /**
@@ -56,7 +56,7 @@ export class TicketNotesResource extends EntityReader<AutotaskTicketNote> {
    * @param fields - The fields to change.
    * @param options - Call options.
    */
-  update(ticketId: number, noteId: number, fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
-    return this.childOf(ticketId, 'Notes', AutotaskTicketNoteSchema).update(noteId, fields, options);
+  async update(ticketId: number, noteId: number, fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
+    return this.childOf(ticketId, 'Notes', AutotaskTicketNoteSchema, 'Tickets').update(noteId, fields, options);
   }
 }

@@ -71,7 +71,7 @@ export class TicketsResource extends EntityReader<AutotaskTicket> {
    * @param options - Call options.
    * @returns `{ itemId }`, the new ticket's id.
    */
-  create(fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
+  async create(fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
     return this.createAt(this.base, fields, options);
   }
 
@@ -82,7 +82,7 @@ export class TicketsResource extends EntityReader<AutotaskTicket> {
    * @param fields - The fields to change.
    * @param options - Call options.
    */
-  update(id: number, fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
+  async update(id: number, fields: EntityFields, options?: CallOptions): Promise<OperationResult> {
     return this.updateAt(this.base, id, fields, options);
   }
 
