@@ -73,6 +73,8 @@ function trimSlashes(url: string): string {
  * ```
  */
 export class AutotaskClient {
+  /** The API user's user name, as given (trimmed). */
+  readonly username: string;
   /** Tickets: get, query, count, create, update, by number; `notes(id)` and `attachments(id)`. */
   readonly tickets: TicketsResource;
   /** Ticket notes: query at the root, create and update under their ticket. */
@@ -115,6 +117,7 @@ export class AutotaskClient {
   constructor(options: AutotaskClientOptions) {
     const resolved = resolveClientOptions(options);
     this.#options = resolved;
+    this.username = resolved.username;
     this.#zoneCache = resolved.zoneCache ?? sharedZoneCache;
     this.#gates = createAutotaskGates({
       trackingId: resolved.trackingId,

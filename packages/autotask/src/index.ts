@@ -17,6 +17,7 @@
  * @packageDocumentation
  */
 export * from './core-exports.js';
+export * from './connector/index.js';
 export { AUTOTASK } from './provider.js';
 export { AutotaskClient } from './client.js';
 export {

@@ -116,7 +116,7 @@ describe('the filter builder (property)', () => {
         const values = Array.from({ length: listLength }, (_, index) => index);
         const filter = [where.in('id', values), ...(others > 0 ? [where.or(...Array.from({ length: others }, (_, index) => where.eq('status', index)))] : [])];
         const plan = planQuery(checkFilter(filter));
-        const lists = plan.filters.map((part) => (part[0] as { value: number[] }).value);
+        const lists = plan.filters.map((part) => (part[0] as unknown as { value: number[] }).value);
         expect(lists.flat()).toEqual(values);
         for (const list of lists) expect(list.length + others).toBeLessThanOrEqual(500);
         if (listLength + others <= 500) expect(plan.filters).toHaveLength(1);

@@ -36,7 +36,7 @@ function fakeAutotask(scenario: Scenario) {
       }
     }
   };
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const url = new URL(request.url);
     const body = (await request.json()) as { filter: { op: string; field: string; value: number }[]; maxRecords?: number };

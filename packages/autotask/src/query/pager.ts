@@ -119,6 +119,16 @@ function isUnusableNextPage(error: unknown): boolean {
  * @param options - The query, its plan, the paging mode and how to send.
  */
 export function queryPaginator<T extends { id: number }>(options: QueryPagerOptions<T>): Paginator<T, QueryPageEnvelope> {
+  return new Paginator<T, QueryPageEnvelope>(queryFetcher(options));
+}
+
+/**
+ * The page fetcher behind {@link queryPaginator}, for lists made of several sources.
+ *
+ * @param options - The query, its plan, the paging mode and how to send.
+ * @internal
+ */
+export function queryFetcher<T extends { id: number }>(options: QueryPagerOptions<T>): PageFetcher<T, QueryPageEnvelope> {
   const { plan, includeFields, maxRecords, paging } = options;
   const parts = plan.filters.length;
 
@@ -171,5 +181,24 @@ export function queryPaginator<T extends { id: number }>(options: QueryPagerOpti
     const envelope: QueryPageEnvelope = { pageDetails: details, pagedBy, part, parts };
     return { items, nextCursor: next === undefined ? undefined : encode(next), envelope };
   };
-  return new Paginator<T, QueryPageEnvelope>(fetchPage);
+  return fetchPage;
+}
+
+/**
+ * One list from several page fetchers, one after the other, each item mapped by its source's
+ * function (e.g. the contacts, then the resources, of a user search).
+ *
+ * @param sources - The fetchers and how to map their items.
+ * @internal
+ */
+export function concatenate<U>(sources: readonly { fetch: PageFetcher<unknown, unknown>; map: (item: never) => U }[]): Paginator<U> {
+  return new Paginator<U>(async (cursor, context) => {
+    const { s: index, c: inner } = cursor === undefined ? { s: 0, c: undefined } : (JSON.parse(cursor) as { s: number; c?: string });
+    const source = sources[index];
+    if (source === undefined) return { items: [] };
+    const page = await source.fetch(inner, context);
+    const items = page.items.map((item) => source.map(item as never));
+    const next = page.nextCursor !== undefined ? { s: index, c: page.nextCursor } : index + 1 < sources.length ? { s: index + 1 } : undefined;
+    return { items, nextCursor: next === undefined ? undefined : JSON.stringify(next) };
+  });
 }

@@ -4,13 +4,13 @@
  *
  * @module
  */
-import { NotFoundError, type Paginator } from '@itsm/core';
+import { NotFoundError, Paginator, type PageFetcher } from '@itsm/core';
 import { ApiResource } from '@itsm/core/provider';
 import type { z } from 'zod';
 import type { CallOptions } from '../options.js';
 import type { EntityPicklists } from '../picklists.js';
 import { checkFilter } from '../query/check-filter.js';
-import { MAX_RECORDS, queryPaginator, type PagingMode, type QueryBody, type QueryPageEnvelope } from '../query/pager.js';
+import { MAX_RECORDS, queryFetcher, type PagingMode, type QueryBody, type QueryPageEnvelope } from '../query/pager.js';
 import { planQuery } from '../query/plan.js';
 import {
   EntityRecordSchema,
@@ -129,6 +129,16 @@ export class EntityReader<T extends { id: number }> extends ApiResource {
    * ```
    */
   query(options: QueryOptions): Paginator<T, QueryPageEnvelope> {
+    return new Paginator<T, QueryPageEnvelope>(this.queryFetcher(options));
+  }
+
+  /**
+   * The page fetcher of a query (for lists made of several queries), its input checked now.
+   *
+   * @param options - As for `query()`.
+   * @internal
+   */
+  queryFetcher(options: QueryOptions): PageFetcher<T, QueryPageEnvelope> {
     if (typeof options !== 'object' || options === null) this.kit.fail('options', 'must be an object with a filter');
     const { filter, includeFields, maxRecords, paging = 'auto', ...rest } = options;
     const call = this.callOptions(rest);
@@ -139,7 +149,7 @@ export class EntityReader<T extends { id: number }> extends ApiResource {
     if (!PAGING_MODES.includes(paging)) this.kit.fail('paging', `must be one of ${PAGING_MODES.join(', ')}`);
     const fields = this.includeFields(includeFields);
     const schema = queryPageSchema(this.schema);
-    return queryPaginator<T>({
+    return queryFetcher<T>({
       path: `${this.base}/query`,
       plan,
       includeFields: fields,

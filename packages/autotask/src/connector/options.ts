@@ -1,0 +1,172 @@
+/**
+ * The options of {@link createAutotaskConnector}, and their validation.
+ *
+ * @module
+ */
+import { PriorityLevelSchema, StatusCategorySchema, StatusInputSchema, TicketTypeSchema, type PriorityLevel, type StatusCategory, type StatusInput, type TicketType } from '@itsm/core';
+import { resolveConnectorOptions as resolveProviderConnectorOptions } from '@itsm/core/provider';
+import { z } from 'zod';
+import { AutotaskClient } from '../client.js';
+import { CLIENT_OPTION_KEYS, type AutotaskClientOptions } from '../options.js';
+import { AUTOTASK } from '../provider.js';
+
+/** A picklist value given in an option: the value (`29682833`) or its label (`Level I Support`). */
+export type PicklistChoice = number | string;
+
+/** What new tickets and notes get when the input does not say. */
+export interface AutotaskTicketDefaults {
+  /**
+   * The company of tickets whose requester is not given (a requester's ticket belongs to the
+   * requester's company). Default `0`, your own organisation.
+   */
+  companyId?: number | undefined;
+  /** The priority of tickets created without one (value or label). Default: the picklist's default. */
+  priority?: PicklistChoice | undefined;
+  /** The ticket type of tickets created without a `type` (value or label). Default: the picklist's default. */
+  ticketType?: PicklistChoice | undefined;
+  /** The source of new tickets (value or label), e.g. `Web Portal`. Default: Autotask's. */
+  source?: PicklistChoice | undefined;
+  /** The issue type of new tickets (value or label). Default: none. */
+  issueType?: PicklistChoice | undefined;
+  /** The sub-issue type of new tickets (value or label; it must belong under `issueType`). Default: none. */
+  subIssueType?: PicklistChoice | undefined;
+  /** The note type of comments (TicketNotes `noteType`, value or label). Default: the picklist's default. */
+  noteType?: PicklistChoice | undefined;
+}
+
+/** Which `publish` value (TicketNotes and TicketAttachments) each comment visibility is. */
+export interface AutotaskPublishChoice {
+  /** The value (or label) of a public comment. Default: the value labelled "All Autotask Users". */
+  public?: PicklistChoice | undefined;
+  /** The value (or label) of an internal comment. Default: the value labelled "Internal Only". */
+  internal?: PicklistChoice | undefined;
+}
+
+/**
+ * What the connector adds to the client's options: where new tickets go, what they get by default,
+ * and how Autotask's picklists map to the shared model.
+ */
+export interface AutotaskConnectorSettings {
+  /**
+   * The queue new tickets are routed to (`queueID`) when the input names no `team`. Default: the
+   * queue picklist's default. Autotask needs a queue (or an assignee with a role) on every ticket.
+   */
+  queueId?: number | undefined;
+  /** Defaults of new tickets and comments; see {@link AutotaskTicketDefaults}. */
+  defaults?: AutotaskTicketDefaults | undefined;
+  /**
+   * Status overrides, keyed by status value (`'12'`) or label (case-insensitive): they win over the
+   * defaults (see `DEFAULT_AUTOTASK_STATUS_NAMES`).
+   *
+   * @example
+   * ```ts
+   * statusMap: { 'Waiting Vendor': 'in_progress', 12: 'closed' }
+   * ```
+   */
+  statusMap?: Record<string, StatusCategory> | undefined;
+  /**
+   * The status `transition()` moves a ticket to, per category (value or label). Default: the
+   * tenant's status with the preferred name (`New`, `In Progress`, `Waiting Customer`, `Complete`,
+   * `Closed`), else the first status of the category.
+   */
+  transitionStatus?: Partial<Record<StatusInput, PicklistChoice>> | undefined;
+  /** Priority overrides, keyed by value or label, e.g. `{ 'P1 - Urgent': 'critical' }`. */
+  priorityMap?: Record<string, PriorityLevel> | undefined;
+  /** Ticket type overrides, keyed by value or label, e.g. `{ Alert: 'incident' }`. */
+  typeMap?: Record<string, TicketType> | undefined;
+  /** Which `publish` value public and internal comments get; see {@link AutotaskPublishChoice}. */
+  publish?: AutotaskPublishChoice | undefined;
+  /**
+   * The change feed's overlap window in milliseconds (see `createChangeFeed`). Default: the core
+   * default, 5 minutes.
+   */
+  overlapMs?: number | undefined;
+}
+
+/**
+ * Options of {@link createAutotaskConnector}: the {@link AutotaskClientOptions} (user name, secret,
+ * tracking identifier, `portalUrl`, transport options) or a ready `client`, plus the
+ * {@link AutotaskConnectorSettings}.
+ *
+ * @example
+ * ```ts
+ * createAutotaskConnector({ username, secret, trackingId, queueId: 29682833, portalUrl: 'https://acme.itclientportal.com' });
+ * createAutotaskConnector({ client: new AutotaskClient({ username, secret, trackingId }), statusMap: { 'On Hold': 'waiting_for_user' } });
+ * ```
+ */
+export type AutotaskConnectorOptions = AutotaskConnectorSettings & (AutotaskClientOptions | { client: AutotaskClient });
+
+/** The options, checked, with the client built. */
+export interface ResolvedConnectorOptions {
+  /** The native client. */
+  client: AutotaskClient;
+  /** The queue of new tickets, when configured. */
+  queueId: number | undefined;
+  /** Defaults of new tickets and notes. */
+  defaults: AutotaskTicketDefaults;
+  /** Status overrides. */
+  statusMap: Record<string, StatusCategory>;
+  /** The status of each category `transition()` moves to, when configured. */
+  transitionStatus: Partial<Record<StatusInput, PicklistChoice>>;
+  /** Priority overrides. */
+  priorityMap: Record<string, PriorityLevel>;
+  /** Ticket type overrides. */
+  typeMap: Record<string, TicketType>;
+  /** The publish values of comment visibilities, when configured. */
+  publish: AutotaskPublishChoice;
+  /** The change feed's overlap, when configured. */
+  overlapMs: number | undefined;
+}
+
+const text = z.string().trim().min(1, 'must not be empty');
+const choice = z.union([z.number().int(), text]);
+const id = z.number().int().nonnegative();
+
+const SettingsSchema = z.strictObject({
+  queueId: id.optional(),
+  defaults: z
+    .strictObject({
+      companyId: id.optional(),
+      priority: choice.optional(),
+      ticketType: choice.optional(),
+      source: choice.optional(),
+      issueType: choice.optional(),
+      subIssueType: choice.optional(),
+      noteType: choice.optional(),
+    })
+    .optional(),
+  statusMap: z.record(text, StatusCategorySchema).optional(),
+  transitionStatus: z.partialRecord(StatusInputSchema, choice).optional(),
+  priorityMap: z.record(text, PriorityLevelSchema).optional(),
+  typeMap: z.record(text, TicketTypeSchema).optional(),
+  publish: z.strictObject({ public: choice.optional(), internal: choice.optional() }).optional(),
+  overlapMs: z.number().int().nonnegative().optional(),
+});
+
+/**
+ * Checks the connector's options and builds the client.
+ *
+ * @param options - What the caller gave.
+ * @throws InputError naming the first bad option (`queueId`, `statusMap.X`, an unknown key, a client option), before any request.
+ */
+export function resolveConnectorOptions(options: AutotaskConnectorOptions): ResolvedConnectorOptions {
+  const { client, settings } = resolveProviderConnectorOptions(options, {
+    provider: AUTOTASK,
+    settings: SettingsSchema,
+    clientOptionKeys: CLIENT_OPTION_KEYS,
+    clientName: 'AutotaskClient',
+    isClient: (value): value is AutotaskClient => value instanceof AutotaskClient,
+    createClient: (clientOptions) => new AutotaskClient(clientOptions as unknown as AutotaskClientOptions),
+  });
+  return {
+    client,
+    queueId: settings.queueId,
+    defaults: settings.defaults ?? {},
+    statusMap: settings.statusMap ?? {},
+    transitionStatus: (settings.transitionStatus ?? {}) as Partial<Record<StatusInput, PicklistChoice>>,
+    priorityMap: settings.priorityMap ?? {},
+    typeMap: settings.typeMap ?? {},
+    publish: settings.publish ?? {},
+    overlapMs: settings.overlapMs,
+  };
+}
