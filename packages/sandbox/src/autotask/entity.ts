@@ -60,13 +60,6 @@ export function findField(entity: EntityDefinition, name: string): FieldDefiniti
   return entity.fieldByLowerName.get(name.toLowerCase());
 }
 
-/** A field of an entity by its canonical name; throws when the simulator's own code names a field that does not exist. */
-export function fieldNamed(entity: EntityDefinition, name: string): FieldDefinition {
-  const field = entity.fieldByName.get(name);
-  if (field === undefined) throw new Error(`${entity.name} has no field ${name}`);
-  return field;
-}
-
 /** A UDF of an entity by name in any case, or `undefined`. */
 export function findUdf(entity: EntityDefinition, name: string): UdfDefinition | undefined {
   return entity.udfByLowerName.get(name.toLowerCase());

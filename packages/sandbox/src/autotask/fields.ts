@@ -100,11 +100,6 @@ export function boolean(name: string, options: Options = {}): FieldDefinition {
   return { name, type: 'boolean', ...options };
 }
 
-/** Whether a field holds numbers. */
-export function isNumeric(field: FieldDefinition): boolean {
-  return field.type === 'integer' || field.type === 'long' || field.type === 'double';
-}
-
 /** The active picklist value `value` of a field, or `undefined`. */
 export function activePicklistValue(field: FieldDefinition, value: number | string): PicklistValue | undefined {
   const wanted = String(value);

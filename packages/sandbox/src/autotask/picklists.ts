@@ -168,9 +168,3 @@ export const ATTACHMENT_TYPES: readonly PicklistValue[] = [
   { value: 'URL', label: 'URL' },
   { value: 'FOLDER_LINK', label: 'Folder Link' },
 ];
-
-/** The label of `value` in a picklist, or `undefined`. */
-export function labelOf(picklist: readonly PicklistValue[], value: number | string): string | undefined {
-  const wanted = String(value);
-  return picklist.find((entry) => entry.value === wanted)?.label;
-}

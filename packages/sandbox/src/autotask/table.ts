@@ -107,16 +107,6 @@ export class EntityTable<R extends EntityRecord = EntityRecord> {
     return this.#ids;
   }
 
-  /** The position in {@link ids} of the first id greater than `id`. */
-  positionAfter(id: number): number {
-    return upperBound(this.#ids, id);
-  }
-
-  /** The position in {@link ids} of the first id greater than or equal to `id`. */
-  positionFrom(id: number): number {
-    return lowerBound(this.#ids, id);
-  }
-
   /** Adds a record (its id must be new); returns it. */
   insert(record: R, udfs?: Readonly<Record<string, string>>): R {
     if (this.#rows.has(record.id)) throw new Error(`${this.entity.name}: id ${record.id} exists`);

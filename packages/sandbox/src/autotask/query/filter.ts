@@ -21,7 +21,7 @@
  */
 import { findField, findUdf, type EntityDefinition } from '../entity.js';
 import { failAutotask, TOO_MANY_OR_CONDITIONS, unableToFind } from '../errors.js';
-import { isNumeric, type FieldDefinition, type UdfDefinition } from '../fields.js';
+import type { FieldDefinition, UdfDefinition } from '../fields.js';
 import { formatDate, parseDate } from '../dates.js';
 import type { EntityRecord, FieldValue } from '../table.js';
 import type { FilterNode } from './model.js';
@@ -213,9 +213,4 @@ export function compileFilter(entity: EntityDefinition, filter: readonly FilterN
   if (counters.orConditions > MAX_OR_CONDITIONS) failAutotask(TOO_MANY_OR_CONDITIONS);
   if (counters.udfs.size > 1) failAutotask('You can only query by one user-defined field at a time.');
   return { conditions, matches: (record, udfs) => conditions.every((condition) => evaluate(condition, record, udfs)) };
-}
-
-/** Whether numeric comparison applies to a field (exported for the planner). */
-export function numericField(field: FieldDefinition): boolean {
-  return isNumeric(field) || field.type === 'datetime';
 }

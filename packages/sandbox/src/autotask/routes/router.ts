@@ -3,14 +3,12 @@
  *
  * @module
  */
+import type { JsonObject } from '../../readers.js';
 import type { Router } from '../../router.js';
-import type { SimResponse } from '../../simulator.js';
+import { SimResponseError, type SimRequest, type SimResponse } from '../../simulator.js';
 import type { AutotaskCredentials } from '../auth.js';
 import { failAutotask, invalidRequest } from '../errors.js';
-import { SimResponseError } from '../../simulator.js';
 import { read } from '../http.js';
-import type { JsonObject } from '../../readers.js';
-import type { SimRequest } from '../../simulator.js';
 import type { AutotaskState } from '../store.js';
 
 /** The Autotask simulator's router. */
