@@ -105,3 +105,9 @@ export { runCli, runCliProcess, formatRequest, CLI_USAGE, CLI_EXIT, type CliOpti
  * returns, including `facts` about the seeded data), credentials and connector options.
  */
 export * as jiraCloud from './jira-cloud/index.js';
+/**
+ * The Autotask simulator: its definition, the types of its state (what `sb.state('autotask')`
+ * returns, including `facts` about the seeded data), credentials and connector options, and the
+ * seeded tenant's picklists.
+ */
+export * as autotask from './autotask/index.js';
