@@ -7,7 +7,7 @@
  * and picks the changes up.
  */
 import { AmbiguousMatchError, UnsupportedError, type Ticket } from '@itsm/core';
-import { startSandbox, type Sandbox } from '@itsm/sandbox';
+import { startSandbox, type autotask as simulator, type Sandbox } from '@itsm/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAutotaskConnector, createZoneCache, type AutotaskConnector } from '../../src/index.js';
 
@@ -15,12 +15,12 @@ const DAY = 86_400_000;
 
 let sb: Sandbox;
 let autotask: AutotaskConnector;
-let facts: ReturnType<Sandbox['state']>['facts'] & { knownRequester: { email: string } };
+let facts: simulator.AutotaskFacts;
 
 beforeAll(async () => {
   // The seeded history ends now, so that "the last 90 days" holds some of it.
   sb = await startSandbox({ providers: ['autotask'], seededUntil: new Date() });
-  facts = sb.state('autotask').facts as typeof facts;
+  facts = (sb.state('autotask') as simulator.AutotaskState).facts;
   autotask = createAutotaskConnector({ ...sb.connectorOptions('autotask'), zoneCache: createZoneCache() });
 });
 afterAll(() => sb.close());

@@ -4,7 +4,7 @@
  * expects `transition(…, 'closed')` to be refused with `UnsupportedError`.
  */
 import { describeConnectorConformance } from '@itsm/core/conformance';
-import { startSandbox, type Sandbox } from '@itsm/sandbox';
+import { startSandbox, type autotask as simulator, type Sandbox } from '@itsm/sandbox';
 import { createAutotaskConnector, createZoneCache } from '../../src/index.js';
 
 let sandbox: Sandbox;
@@ -13,7 +13,7 @@ describeConnectorConformance({
   unreachableCategories: ['closed'],
   setup: async () => {
     sandbox = await startSandbox({ providers: ['autotask'] });
-    const facts = sandbox.state('autotask').facts;
+    const facts = (sandbox.state('autotask') as simulator.AutotaskState).facts;
     return {
       connector: createAutotaskConnector({ ...sandbox.connectorOptions('autotask'), zoneCache: createZoneCache() }),
       requesterEmail: facts.knownRequester.email,
