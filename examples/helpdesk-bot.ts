@@ -4,19 +4,20 @@
 //   npm run demo
 //
 // Each provider adds one entry to `targets` when its connector and simulator land.
+import { createAutotaskConnector } from '@itsm/autotask';
 import type { ItsmConnector } from '@itsm/core';
 import { createMemoryConnector } from '@itsm/core/testing';
 import { createJiraConnector } from '@itsm/jira-cloud';
 import { builtinSimulators, startSandbox, type Sandbox } from '@itsm/sandbox';
-import { consoleNarrator, explainError, runHelpdeskBot } from './helpdesk-bot/scenario.ts';
+import { consoleNarrator, explainError, runHelpdeskBot, type ScenarioOptions } from './helpdesk-bot/scenario.ts';
 
 interface Target {
   /** What is shown as the heading. */
   title: string;
   /** The provider whose simulator it needs, if any. */
   provider?: string;
-  /** Builds the connector, given the running sandbox. */
-  connect(sandbox: Sandbox | undefined): ItsmConnector;
+  /** Builds the connector, given the running sandbox, and what the scenario shows besides the model. */
+  connect(sandbox: Sandbox | undefined): { connector: ItsmConnector; options?: ScenarioOptions };
   /** The employee whose chat message starts the scenario. */
   employeeEmail: string;
 }
@@ -24,22 +25,34 @@ interface Target {
 const targets: Target[] = [
   {
     title: 'In-memory reference connector (@itsm/core/testing)',
-    connect: () => createMemoryConnector({ webUrl: 'https://helpdesk.example.com' }),
+    connect: () => ({ connector: createMemoryConnector({ webUrl: 'https://helpdesk.example.com' }) }),
     employeeEmail: 'ann.lee@example.com',
   },
   {
     title: 'Jira Cloud + Service Management (sandbox)',
     provider: 'jira-cloud',
-    connect: (sb) => createJiraConnector(sb!.connectorOptions('jira-cloud')),
+    connect: (sb) => ({ connector: createJiraConnector(sb!.connectorOptions('jira-cloud')) }),
     // A customer of the HELP desk in the sandbox's default seed (its `knownRequester`).
     employeeEmail: 'mia.zhang@westfield-manufacturing.example',
+  },
+  {
+    title: 'Autotask PSA (sandbox)',
+    provider: 'autotask',
+    connect: (sb) => {
+      // The API user finds its zone by itself: no URL is configured, only the lookup's (the sandbox's).
+      const connector = createAutotaskConnector(sb!.connectorOptions('autotask'));
+      return { connector, options: { moreLinks: (ticket) => [`client portal: ${connector.links.portalTicket(ticket.id)}`] } };
+    },
+    // A contact with a unique address and tickets of the last 90 days, in the sandbox's default seed.
+    employeeEmail: 'yuki.nguyen@riverbend-analytics.example',
   },
 ];
 
 async function main(): Promise<number> {
   const available = Object.keys(builtinSimulators);
   const wanted = targets.flatMap((target) => (target.provider ? [target.provider] : []));
-  const sandbox = wanted.length > 0 ? await startSandbox({ providers: wanted }) : undefined;
+  // The seeded history ends now, so that "the last 90 days" holds some of it.
+  const sandbox = wanted.length > 0 ? await startSandbox({ providers: wanted, seededUntil: new Date() }) : undefined;
   console.log('@itsm demo: the helpdesk-bot scenario');
   console.log(
     available.length > 0
@@ -51,7 +64,8 @@ async function main(): Promise<number> {
     for (const target of targets) {
       console.log(`\n=== ${target.title}`);
       try {
-        const result = await runHelpdeskBot(target.connect(sandbox), target.employeeEmail, consoleNarrator());
+        const { connector, options } = target.connect(sandbox);
+        const result = await runHelpdeskBot(connector, target.employeeEmail, consoleNarrator(), options);
         console.log(`\n  done: raised ${result.raised.key}, logged ${result.logged.key}, ${result.changed.length} change(s) picked up`);
       } catch (error) {
         failures++;

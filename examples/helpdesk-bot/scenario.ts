@@ -1,8 +1,8 @@
 // The helpdesk-bot scenario from the access-requirement documents, written once against the shared
 // model so that it runs unchanged through every connector: find the employee behind a chat message,
 // serve the catalog, raise a ticket for them, comment publicly and internally, attach a file, move the
-// ticket through the workflow, log a request the bot already solved, list the person's recent tickets
-// with links, and pick up everything that changed.
+// ticket through the workflow, log a request the bot already solved, list the person's tickets of the
+// last 90 days with links, and pick up everything that changed.
 import type { ItsmConnector, Ticket } from '@itsm/core';
 import { ItsmError } from '@itsm/core';
 
@@ -26,6 +26,12 @@ function describeTicket(ticket: Ticket): string {
   return `${ticket.key} [${ticket.status.category} / ${ticket.status.native.name}] "${ticket.subject}" for ${who}${ticket.url ? ` — ${ticket.url}` : ''}`;
 }
 
+/** Options of {@link runHelpdeskBot}. */
+export interface ScenarioOptions {
+  /** More links of a listed ticket a provider has (e.g. Autotask's client-portal page), shown under it. */
+  moreLinks?: (ticket: Ticket) => string[];
+}
+
 /** What the scenario did, for tests to check. */
 export interface ScenarioResult {
   raised: Ticket;
@@ -39,8 +45,10 @@ export interface ScenarioResult {
  *
  * @param connector - The connector.
  * @param employeeEmail - The email address the chat message came from.
+ * @param say - Where the scenario tells what it does.
+ * @param options - More links per ticket, where the provider has them.
  */
-export async function runHelpdeskBot(connector: ItsmConnector, employeeEmail: string, say: Narrator): Promise<ScenarioResult> {
+export async function runHelpdeskBot(connector: ItsmConnector, employeeEmail: string, say: Narrator, options: ScenarioOptions = {}): Promise<ScenarioResult> {
   say.step('Check the service account');
   const report = await connector.verifyAccess();
   for (const check of report.checks) {
@@ -102,9 +110,13 @@ export async function runHelpdeskBot(connector: ItsmConnector, employeeEmail: st
   });
   say.detail(describeTicket(logged));
 
-  say.step(`List ${employee.name}'s recent tickets`);
-  const recent = await connector.tickets.list({ requester: employeeEmail, order: 'updated_desc' }).take(5).toArray({ limit: 5 });
-  for (const ticket of recent) say.detail(describeTicket(ticket));
+  say.step(`List ${employee.name}'s tickets of the last 90 days, with links`);
+  const since = new Date(Date.now() - 90 * 86_400_000);
+  const recent = await connector.tickets.list({ requester: employeeEmail, updatedSince: since, order: 'updated_desc' }).take(5).toArray({ limit: 5 });
+  for (const ticket of recent) {
+    say.detail(describeTicket(ticket));
+    for (const link of options.moreLinks?.(ticket) ?? []) say.detail(`  ${link}`);
+  }
 
   say.step('Pick up what changed since the bot started');
   const changed: Ticket[] = [];

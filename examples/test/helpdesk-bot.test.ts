@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryConnector } from '@itsm/core/testing';
 import { createJiraConnector } from '@itsm/jira-cloud';
-import { startSandbox, type Sandbox } from '@itsm/sandbox';
+import { startSandbox, type autotask as autotaskSimulator, type Sandbox } from '@itsm/sandbox';
+import { createAutotaskConnector } from '@itsm/autotask';
 import type { ItsmConnector } from '@itsm/core';
 import { runHelpdeskBot, type Narrator, type ScenarioResult } from '../helpdesk-bot/scenario.ts';
 
@@ -11,13 +12,13 @@ function recorder(): Narrator & { lines: string[] } {
   return { lines, step: (title) => lines.push(`# ${title}`), detail: (text) => lines.push(text) };
 }
 
-/** What every connector's run leaves behind: the raised ticket's comments and attachment, and all ten steps told. */
+/** What every connector's run leaves behind: the raised ticket's comments and attachment, and every step told (ten with a catalog). */
 async function expectBotTrail(connector: ItsmConnector, result: ScenarioResult, say: { lines: string[] }): Promise<void> {
   const comments = await connector.comments.list(result.raised.id).toArray({ limit: 10 });
   expect(comments.map((comment) => comment.visibility)).toEqual(['public', 'internal', 'public']);
   const attachments = await connector.attachments.list(result.raised.id).toArray({ limit: 10 });
   expect(attachments.map((attachment) => attachment.filename)).toEqual(['chat-transcript.txt']);
-  expect(say.lines.filter((line) => line.startsWith('# '))).toHaveLength(10);
+  expect(say.lines.filter((line) => line.startsWith('# '))).toHaveLength(connector.capabilities.catalog ? 10 : 9);
 }
 
 describe('helpdesk-bot scenario', () => {
@@ -64,6 +65,42 @@ describe('helpdesk-bot scenario on Jira Cloud + Service Management (sandbox)', (
     expect(result.logged.status.category).toBe('resolved');
     expect(result.recent.slice(0, 2).map((ticket) => ticket.id)).toEqual([result.logged.id, result.raised.id]);
     for (const ticket of result.recent) expect(ticket.url).toBe(`${sb.url('jira-cloud')}/browse/${ticket.key}`);
+    expect(new Set(result.changed.map((ticket) => ticket.id))).toEqual(new Set([result.raised.id, result.logged.id]));
+
+    await expectBotTrail(connector, result, say);
+  });
+});
+
+describe('helpdesk-bot scenario on Autotask PSA (sandbox)', () => {
+  // The employee the demo uses: a contact with a unique address in the sandbox's default seed.
+  const DEMO_EMPLOYEE = 'yuki.nguyen@riverbend-analytics.example';
+  let sb: Sandbox;
+  beforeAll(async () => {
+    sb = await startSandbox({ providers: ['autotask'], seededUntil: new Date() });
+  });
+  afterAll(() => sb.close());
+
+  it('runs the whole bot flow against the Autotask simulator, with its tickets of the last 90 days and their links', { timeout: 30_000 }, async () => {
+    const facts = (sb.state('autotask') as autotaskSimulator.AutotaskState).facts;
+    expect(facts.knownRequester.email).toBe(DEMO_EMPLOYEE);
+    const connector = createAutotaskConnector(sb.connectorOptions('autotask'));
+    const say = recorder();
+    const result = await runHelpdeskBot(connector, DEMO_EMPLOYEE, say, { moreLinks: (ticket) => [`client portal: ${connector.links.portalTicket(ticket.id)}`] });
+
+    // The tenant has no status for closed, and two contacts share an address: both said, with a fix.
+    expect(say.lines.filter((line) => line.startsWith('PASS'))).toHaveLength(8);
+    expect(say.lines.filter((line) => line.startsWith('WARN')).map((line) => line.slice(5, 40))).toEqual(['Every status category has a ticket ', 'Every active contact has an email a']);
+    expect(say.lines.some((line) => line.startsWith('FAIL'))).toBe(false);
+    expect(result.raised.status).toMatchObject({ category: 'resolved', native: { name: 'Complete' } });
+    expect(result.logged.status.category).toBe('resolved');
+    expect(result.recent.slice(0, 2).map((ticket) => ticket.id)).toEqual([result.logged.id, result.raised.id]);
+    expect(result.recent.length).toBeGreaterThan(2); // seeded tickets of the last 90 days too
+    const since = Date.now() - 90 * 86_400_000;
+    for (const ticket of result.recent) {
+      expect(Date.parse(ticket.updatedAt)).toBeGreaterThanOrEqual(since);
+      expect(ticket.url).toBe(`${sb.url('autotask')}/Autotask/AutotaskExtend/ExecuteCommand.aspx?Code=OpenTicketDetail&TicketID=${ticket.id}`);
+      expect(say.lines).toContain(`  client portal: ${sb.url('autotask')}/ClientPortal/ServiceTickets/ServiceTicketDetail.aspx?ticketId=${ticket.id}`);
+    }
     expect(new Set(result.changed.map((ticket) => ticket.id))).toEqual(new Set([result.raised.id, result.logged.id]));
 
     await expectBotTrail(connector, result, say);
