@@ -19,6 +19,7 @@ const BENCHMARKS: { name: string; load: () => Promise<BenchmarkModule> }[] = [
   { name: 'transport', load: () => import('./transport.ts') },
   { name: 'paging', load: () => import('./paging.ts') },
   { name: 'jira-paging', load: () => import('./jira-paging.ts') },
+  { name: 'autotask-paging', load: () => import('./autotask-paging.ts') },
   { name: 'packages', load: () => import('./packages.ts') },
 ];
 

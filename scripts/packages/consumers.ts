@@ -2,8 +2,9 @@
 // way users install them (npm; pnpm with a strict layout, where a package sees only what it declares),
 // then used from ESM, CommonJS, TypeScript (`strict`, no `skipLibCheck`, `node16` and `bundler`
 // resolution) and esbuild bundles of both. Each program makes a real call: it starts the packed
-// sandbox, creates a ticket with the packed Jira connector, lists it back, and catches a
-// `NotFoundError`, all imported from `@itsm/jira-cloud` and `@itsm/sandbox` alone. The npm project
+// sandbox, creates a ticket with the packed Jira connector and with the packed Autotask connector
+// (which finds its zone by itself), lists each back, and catches a `NotFoundError`, all imported from
+// `@itsm/jira-cloud`, `@itsm/autotask` and `@itsm/sandbox` alone. The npm project
 // also runs `@itsm/core/testing` under plain Node, from ESM and CommonJS, with no vitest installed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ export interface ConsumerProject {
 
 const CORE = '@itsm/core';
 const JIRA = '@itsm/jira-cloud';
+const AUTOTASK = '@itsm/autotask';
 const SANDBOX = '@itsm/sandbox';
 
 /** The environment of the commands the test starts, without what `pnpm run` adds for scripts. */
@@ -47,8 +49,9 @@ function zodVersion(): string {
 /**
  * Makes a fresh project in `dir` and installs the tarballs into it. `@itsm/core` is pinned to its
  * tarball with an override (the others depend on its version, which the registry does not have).
- * The npm project depends on every package; the pnpm project only on `@itsm/jira-cloud` and
- * `@itsm/sandbox`, with hoisting off, so that nothing resolves that a package did not declare.
+ * The npm project depends on every package; the pnpm project only on `@itsm/jira-cloud`,
+ * `@itsm/autotask` and `@itsm/sandbox`, with hoisting off, so that nothing resolves that a package
+ * did not declare.
  *
  * @param manager - npm or pnpm.
  * @param packages - The packed packages.
@@ -59,6 +62,7 @@ export async function installConsumer(manager: PackageManager, packages: PackedP
   const core = tarballOf(packages, CORE);
   const dependencies: Record<string, string> = {
     [JIRA]: tarballOf(packages, JIRA),
+    [AUTOTASK]: tarballOf(packages, AUTOTASK),
     [SANDBOX]: tarballOf(packages, SANDBOX),
     zod: zodVersion(),
   };
@@ -79,7 +83,7 @@ export async function installConsumer(manager: PackageManager, packages: PackedP
 /** The real call, the same in every format: statements inside an async function. */
 function scenario(format: string): string {
   return `
-  const sandbox = await startSandbox({ providers: ['jira-cloud'] });
+  const sandbox = await startSandbox({ providers: ['jira-cloud', 'autotask'] });
   try {
     const jira = createJiraConnector(sandbox.connectorOptions('jira-cloud'));
     const requester = sandbox.state('jira-cloud').facts.knownRequester.email;
@@ -91,15 +95,24 @@ function scenario(format: string): string {
     }
     const missing = await jira.tickets.get(created.key.replace(/[0-9]+$/, '999999')).then(() => undefined, (error) => error);
     if (!(missing instanceof NotFoundError)) throw new Error('expected a NotFoundError, got ' + String(missing));
-    console.log('created ' + created.key + ', listed it back, and caught a NotFoundError');
+    const autotask = createAutotaskConnector(sandbox.connectorOptions('autotask'));
+    const contact = sandbox.state('autotask').facts.knownRequester.email;
+    const raised = await autotask.tickets.create({ subject, requester: contact });
+    const mine = await autotask.tickets.list({ requester: contact }).toArray({ limit: 10000 });
+    if (!mine.some((ticket) => ticket.id === raised.id && ticket.subject === subject)) {
+      throw new Error('the Autotask ticket ' + raised.key + ' was not listed back');
+    }
+    const absent = await autotask.tickets.get('999999999').then(() => undefined, (error) => error);
+    if (!(absent instanceof NotFoundError)) throw new Error('expected a NotFoundError from Autotask, got ' + String(absent));
+    console.log('created ' + created.key + ' and ' + raised.key + ', listed them back, and caught NotFoundErrors');
   } finally {
     await sandbox.close();
   }
 `;
 }
 
-const IMPORTS = `import { createJiraConnector, NotFoundError } from '${JIRA}';\nimport { startSandbox } from '${SANDBOX}';\n`;
-const REQUIRES = `const { createJiraConnector, NotFoundError } = require('${JIRA}');\nconst { startSandbox } = require('${SANDBOX}');\n`;
+const IMPORTS = `import { createJiraConnector, NotFoundError } from '${JIRA}';\nimport { createAutotaskConnector } from '${AUTOTASK}';\nimport { startSandbox } from '${SANDBOX}';\n`;
+const REQUIRES = `const { createJiraConnector, NotFoundError } = require('${JIRA}');\nconst { createAutotaskConnector } = require('${AUTOTASK}');\nconst { startSandbox } = require('${SANDBOX}');\n`;
 const esmProgram = (format: string) => `${IMPORTS}${scenario(format)}`;
 const cjsProgram = (format: string) =>
   `${REQUIRES}\nasync function main() {${scenario(format)}}\nmain().catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});\n`;
