@@ -85,7 +85,8 @@ describe('the outcome of a failed request', () => {
       if (index < 2) return; // never answers: the attempt times out
       sendJson(res, 409, { errors: ['already exists'] });
     });
-    const http = testTransport({ provider: 'autotask', baseUrl: loopback.url, timeout: 200, maxRetries: 1 });
+    // Long enough for the answered attempt to arrive in time on a loaded machine (the others never answer).
+    const http = testTransport({ provider: 'autotask', baseUrl: loopback.url, timeout: 1_000, maxRetries: 1 });
     // Request 1: a create that times out.
     const timedOut = await failure(http.request('POST', '/Tickets', { json: {}, maxRetries: 0 }));
     expect(timedOut).toBeInstanceOf(TimeoutError);
