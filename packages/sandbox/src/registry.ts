@@ -15,15 +15,17 @@
  *
  * @module
  */
+import { ivantiSimulator } from './ivanti/index.js';
 import { jiraCloudSimulator } from './jira-cloud/index.js';
 import type { AnySimulator } from './simulator.js';
 
 /** Simulators by provider id; each key must equal its simulator's `provider`. */
 export type SimulatorRegistry = Readonly<Record<string, AnySimulator>>;
 
-/** The built-in simulators: Jira Cloud + Service Management. Autotask and Ivanti arrive with their providers. */
+/** The built-in simulators: Jira Cloud + Service Management, and Ivanti. Autotask arrives with its provider. */
 export const builtinSimulators = {
   'jira-cloud': jiraCloudSimulator,
+  ivanti: ivantiSimulator,
 } as const satisfies SimulatorRegistry;
 
 /** The union of the built-in simulators' types. */
