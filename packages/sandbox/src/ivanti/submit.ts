@@ -168,7 +168,10 @@ function readAnswers(state: IvantiState, params: readonly Row[], parameters: Jso
     const given = Object.keys(parameters).find((name) => name.toLowerCase() === key.toLowerCase());
     const value = given === undefined ? (typeof param.DefaultValue === 'string' && param.DefaultValue !== '' ? param.DefaultValue : undefined) : parameters[given];
     raw.set(param.RecId, value);
-    if (value !== undefined && value !== null) answers.set(String(param.Name), String(value));
+    if (value === undefined || value === null) continue;
+    // A checkbox is ticked only by a lowercase "true"; conditions see what is stored.
+    const checkbox = String(param.DisplayType).toLowerCase() === 'checkbox';
+    answers.set(String(param.Name), checkbox ? String(value === true || value === 'true') : String(value));
   }
   const recIdOf = (param: Row): unknown => {
     const key = `par-${param.RecId}-recId`;

@@ -21,7 +21,7 @@ export function linkTarget(state: IvantiState, request: SimRequest): string | un
   const template = query.get('template');
   if (template !== null) {
     const offering = state.tables.servicereqtemplates.get(template);
-    return offering === undefined ? undefined : `Request Offering '${String(offering.Name)}' (${offering.RecId})`;
+    return offering === undefined ? undefined : `Request Offering: ${String(offering.Name)} (${offering.RecId})`;
   }
   const itemId = query.get('itemid');
   const tab = query.get('tab') ?? query.get('objecttype');
