@@ -9,9 +9,8 @@
 import { isJsonObject, type JsonObject } from '../readers.js';
 import { parseIvantiDate, toSecond } from './dates.js';
 import { failBadRequest, failInvalidPicklistValue, failRights } from './errors.js';
-import { fieldOf, tableOfCategory, type BusinessObjectDef, type FieldDef } from './schema.js';
+import { fieldOf, objectOfTable, tableOfCategory, type BusinessObjectDef, type FieldDef } from './schema.js';
 import { store, type IvantiState, type PicklistEntry } from './store.js';
-import { objectOfTable } from './schema.js';
 import type { FieldValue } from './table.js';
 
 /** Field values to store; `undefined` counts as `null` (it lets a row's optional reads pass straight through). */
@@ -86,8 +85,9 @@ export function picklistEntry(state: IvantiState, field: FieldDef, value: string
     const employee = store.employeeByLogin(state, value);
     return employee !== undefined && store.isAnalyst(employee) ? { recId: employee.RecId, value: String(employee.LoginID) } : undefined;
   }
+  if (field.picklist === undefined) return undefined;
   const lower = value.toLowerCase();
-  return state.picklists.get(field.picklist ?? 'Team')?.find((entry) => entry.value.toLowerCase() === lower);
+  return state.picklists.get(field.picklist)?.find((entry) => entry.value.toLowerCase() === lower);
 }
 
 /** A link's three stored fields from what the payload gave; throws when it names no record. */

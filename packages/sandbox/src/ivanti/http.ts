@@ -12,7 +12,7 @@ import type { SimResponse } from '../simulator.js';
 import type { IvantiCredentials } from './auth.js';
 import { badRequest } from './errors.js';
 import type { IvantiState } from './store.js';
-import { loginPage, missingPage } from './web.js';
+import { linkTarget, loginPage, missingPage } from './web.js';
 
 /** The largest `$top` Ivanti accepts. */
 export const MAX_TOP = 100;
@@ -51,7 +51,7 @@ export const basePath: Middleware<IvantiState, IvantiCredentials> = (request, co
     if (wanted === '') return missingPage();
     return next({ ...request, path: request.path.slice(prefixed[0].length) || '/' });
   }
-  if (wanted !== '') return loginPage(context.state);
+  if (wanted !== '') return loginPage(context.state, linkTarget(context.state, request));
   return next();
 };
 

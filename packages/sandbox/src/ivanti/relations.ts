@@ -11,7 +11,7 @@
  * @module
  */
 import { failBadRequest } from './errors.js';
-import { BUSINESS_OBJECTS, objectOfTable, type BusinessObjectDef, type RelationshipDef } from './schema.js';
+import { BUSINESS_OBJECTS, type BusinessObjectDef, type RelationshipDef } from './schema.js';
 import { store, type IvantiState } from './store.js';
 import type { Row } from './table.js';
 
@@ -38,9 +38,15 @@ export function relatedRows(state: IvantiState, relationship: RelationshipDef, s
       return row === undefined ? [] : [row];
     }
     case 'association': {
+      const reverse = relationship.via.reverse;
+      const mine = source.RecId.toUpperCase();
       const rows: Row[] = [];
-      for (const row of table.rows()) if (state.associations.has(associationKey(relationship, source, row))) rows.push(row);
-      return rows;
+      for (const pair of state.associations) {
+        const [incident = '', request = ''] = pair.split('|');
+        const row = (reverse ? request : incident) === mine ? table.get(reverse ? incident : request) : undefined;
+        if (row !== undefined) rows.push(row);
+      }
+      return rows.sort((a, b) => table.sequenceOf(a) - table.sequenceOf(b));
     }
   }
 }
@@ -90,9 +96,4 @@ export function unlink(state: IvantiState, relationship: RelationshipDef, source
 /** The object a relationship leads to. */
 export function targetObject(relationship: RelationshipDef): BusinessObjectDef {
   return BUSINESS_OBJECTS[relationship.target];
-}
-
-/** The object that stores a child table's rows (for rights checks). */
-export function ownerOf(relationship: RelationshipDef): BusinessObjectDef {
-  return objectOfTable(BUSINESS_OBJECTS[relationship.target].table);
 }

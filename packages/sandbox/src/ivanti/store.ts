@@ -10,7 +10,7 @@
 import type { Random } from '../random.js';
 import { toSecond } from './dates.js';
 import type { PicklistName } from './picklists.js';
-import { BUSINESS_OBJECTS, type BusinessObjectDef, type TableName } from './schema.js';
+import type { BusinessObjectDef, TableName } from './schema.js';
 import type { Row, Table } from './table.js';
 
 /** Behaviour switches. */
@@ -271,9 +271,5 @@ export const store = {
   /** The analysts: employees in a team (valid `Owner` values). */
   isAnalyst(employee: Row): boolean {
     return typeof employee.Team === 'string' && employee.Team !== '';
-  },
-  /** The business object for an entity set. */
-  object(entitySet: keyof typeof BUSINESS_OBJECTS): BusinessObjectDef {
-    return BUSINESS_OBJECTS[entitySet];
   },
 };

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import type { SimResponse } from '../simulator.js';
+import type { SimRequest, SimResponse } from '../simulator.js';
+import { objectOfTable, tableOfCategory } from './schema.js';
 import type { IvantiState } from './store.js';
 
 const HTML = { 'content-type': 'text/html; charset=utf-8' };
@@ -44,4 +45,20 @@ export function missingPage(): SimResponse {
     headers: HTML,
     body: '<!DOCTYPE html>\n<html><head><title>404 - File or directory not found.</title></head><body><h2>404 - File or directory not found.</h2><p>The resource you are looking for might have been removed, had its name changed, or is temporarily unavailable.</p></body></html>\n',
   };
+}
+
+/** What a direct link opens, in words, or `undefined` when it names nothing that exists. */
+export function linkTarget(state: IvantiState, request: SimRequest): string | undefined {
+  const query = new URLSearchParams([...request.query].map(([name, value]): [string, string] => [name.toLowerCase(), value]));
+  const template = query.get('template');
+  if (template !== null) {
+    const offering = state.tables.servicereqtemplates.get(template);
+    return offering === undefined ? undefined : `Request Offering: ${String(offering.Name)} (${offering.RecId})`;
+  }
+  const itemId = query.get('itemid');
+  const tab = query.get('tab') ?? query.get('objecttype');
+  const table = tab === null ? undefined : tableOfCategory(tab);
+  if (itemId === null || table === undefined) return undefined;
+  const row = state.tables[table].get(itemId);
+  return row === undefined ? undefined : `${objectOfTable(table).name} ${row.RecId}`;
 }

@@ -70,19 +70,19 @@ export function buildRow(object: BusinessObjectDef, recId: string, values: Chang
   return row;
 }
 
-/** Creates a record from a payload, as `caller`; `extra` are engine values the caller's route sets (never from the client). */
-export function createRecord(state: IvantiState, object: BusinessObjectDef, body: JsonObject, caller: Caller, extra: Changes = {}): Row {
+/** Creates a record from a payload, as `caller`. */
+export function createRecord(state: IvantiState, object: BusinessObjectDef, body: JsonObject, caller: Caller): Row {
   requireCreate(caller, object);
   const changes = readChanges(state, object, body, true, caller.role.name);
   const actor = String(caller.employee.LoginID);
   const stamp = store.stamp(state);
-  const merged: Changes = { ...defaults(state, object), ...changes, ...extra };
+  const merged: Changes = { ...defaults(state, object), ...changes };
   if (object.view !== undefined) merged[object.view.field] = object.view.value;
   const missing = missingRequired(object, merged);
   if (missing.length > 0) failBadRequest(...missing);
   if (object.table === 'incidents') merged.IncidentNumber = state.counters.incident;
   if (object.table === 'servicereqs') merged.ServiceReqNumber = state.counters.serviceReq;
-  applyRules(state, object, undefined, merged, { ...changes, ...extra }, actor);
+  applyRules(state, object, undefined, merged, changes, actor);
   const row = buildRow(object, store.newRecId(state), merged);
   row.CreatedBy = typeof changes.CreatedBy === 'string' ? changes.CreatedBy : actor;
   row.CreatedDateTime = stamp;
@@ -96,10 +96,10 @@ export function createRecord(state: IvantiState, object: BusinessObjectDef, body
 }
 
 /** Updates a stored record from a payload (PUT and PATCH alike: only the fields sent change). */
-export function updateRecord(state: IvantiState, object: BusinessObjectDef, row: Row, body: JsonObject, caller: Caller, extra: Changes = {}): Row {
+export function updateRecord(state: IvantiState, object: BusinessObjectDef, row: Row, body: JsonObject, caller: Caller): Row {
   const sent = Object.keys(body).filter((key) => !key.startsWith('@odata.'));
   requireUpdate(caller, object, sent);
-  const changes = { ...readChanges(state, object, body, false, caller.role.name), ...extra };
+  const changes = readChanges(state, object, body, false, caller.role.name);
   const actor = String(caller.employee.LoginID);
   const merged: Changes = { ...row, ...changes };
   applyRules(state, object, row, merged, changes, actor);

@@ -144,7 +144,7 @@ describe('submitting a service request', () => {
     expect(result).toMatchObject({ IsSuccess: true, ErrorText: '', InvalidServiceRequests: {} });
     const [request] = result.ServiceRequests;
     expect(request).toMatchObject({ bNew: true, strSubscriptionRecId: laptopOffering.subscriptionId, strName: laptopOffering.name, strIssueRecId: null });
-    const recId = String(request?.strRecId ?? request?.strRequestRecId);
+    const recId = String(request?.strRequestRecId);
     const ids = request?.parameterTemplateParameterIds as Record<string, string>;
     expect(Object.keys(ids).length).toBe(9);
     const record = await ctx.call('GET', `/api/odata/businessobject/servicereqs('${recId}')`);

@@ -20,7 +20,7 @@ const BODIES: unknown[] = [
 ];
 
 describe('malformed input', () => {
-  it('answers malformed bodies with Ivanti\'s errors, never an exception', async () => {
+  it('answers malformed bodies with Ivanti\'s errors, never an exception', { timeout: 120_000 }, async () => {
     const { facts } = ctx.state;
     const param = [...ctx.state.tables.servicereqtemplateparams.rows()][1]?.RecId ?? 'x';
     const routes: [string, string][] = [

@@ -13,6 +13,9 @@ describe('direct links', () => {
     expect(reply.text).toContain(`Request Offering: ${laptopOffering.name} (${laptopOffering.templateRecId})`);
     const documented = await ctx.call('GET', `/Default.aspx?Scope=SelfService&CommandId=New&Tab=ServiceCatalog&Template=${laptopOffering.templateRecId}`, { auth: false });
     expect(documented.text).toContain(laptopOffering.name);
+    // A cloud-style link without the prefix reaches the same page on a /HEAT tenant.
+    const cloud = await ctx.call('GET', `/?Scope=SelfService&CommandId=NewServiceRequestByOfferingId&Tab=ServiceCatalog&Template=${laptopOffering.templateRecId}`, { auth: false, prefix: '' });
+    expect(cloud.text).toContain(`Request Offering: ${laptopOffering.name}`);
   });
 
   it('names a ticket a record link opens, and nothing for a link to nothing', async () => {

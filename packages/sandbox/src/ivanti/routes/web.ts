@@ -8,28 +8,8 @@
  *
  * @module
  */
-import type { SimRequest } from '../../simulator.js';
-import { tableOfCategory } from '../schema.js';
-import { objectOfTable } from '../schema.js';
-import type { IvantiState } from '../store.js';
-import { loginPage } from '../web.js';
+import { linkTarget, loginPage } from '../web.js';
 import type { IvantiRouter } from './context.js';
-
-/** What a direct link opens, in words, or `undefined` when it names nothing that exists. */
-export function linkTarget(state: IvantiState, request: SimRequest): string | undefined {
-  const query = new URLSearchParams([...request.query].map(([name, value]): [string, string] => [name.toLowerCase(), value]));
-  const template = query.get('template');
-  if (template !== null) {
-    const offering = state.tables.servicereqtemplates.get(template);
-    return offering === undefined ? undefined : `Request Offering: ${String(offering.Name)} (${offering.RecId})`;
-  }
-  const itemId = query.get('itemid');
-  const tab = query.get('tab') ?? query.get('objecttype');
-  const table = tab === null ? undefined : tableOfCategory(tab);
-  if (itemId === null || table === undefined) return undefined;
-  const row = state.tables[table].get(itemId);
-  return row === undefined ? undefined : `${objectOfTable(table).name} ${row.RecId}`;
-}
 
 /** Adds the web pages. */
 export function webRoutes(router: IvantiRouter): void {
