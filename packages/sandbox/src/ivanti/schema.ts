@@ -56,12 +56,22 @@ export type TableName =
 
 /** How a relationship finds its records. */
 export type RelationshipVia =
-  /** Target rows whose `ParentLink_RecID` is the source's RecId (link/unlink set or clear that pair). */
-  | { readonly kind: 'parent' }
-  /** The one target row whose RecId is in the source's `field` (read only). */
-  | { readonly kind: 'reference'; readonly field: string }
-  /** A many-to-many association kept apart from both rows (link/unlink add or remove the pair). */
-  | { readonly kind: 'association'; readonly reverse: boolean };
+  | {
+      /** Target rows whose `ParentLink_RecID` is the source's RecId (link/unlink set or clear that pair). */
+      readonly kind: 'parent';
+    }
+  | {
+      /** The one target row whose RecId is in the source's `field` (read only). */
+      readonly kind: 'reference';
+      /** The source's field holding the target's RecId (`Owner_Valid`). */
+      readonly field: string;
+    }
+  | {
+      /** A many-to-many association kept apart from both rows (link/unlink add or remove the pair). */
+      readonly kind: 'association';
+      /** Whether the source is the association's second side (the service request). */
+      readonly reverse: boolean;
+    };
 
 /** A relationship (an OData navigation property). */
 export interface RelationshipDef {
@@ -119,7 +129,12 @@ export interface BusinessObjectDef {
   /** The store behind the set. */
   readonly table: TableName;
   /** For a view over a shared store: the rows that belong to it (`JournalType eq 'Notes'`). */
-  readonly view?: { readonly field: string; readonly value: string };
+  readonly view?: {
+    /** The field that selects the view's rows. */
+    readonly field: string;
+    /** Its value on them. */
+    readonly value: string;
+  };
   /** The fields, in the order Ivanti writes them. */
   readonly fields: readonly FieldDef[];
   /** Fields (technical names) a create must give (or a link's `X`). */
@@ -130,8 +145,15 @@ export interface BusinessObjectDef {
   readonly quickActions: readonly QuickActionDef[];
   /** Saved searches. */
   readonly savedSearches: readonly SavedSearchDef[];
-  /** Keyword search (`$search`): over which fields, matching words by prefix (tickets) or any substring (people). */
-  readonly search?: { readonly fields: readonly string[]; readonly mode: 'word-prefix' | 'substring'; readonly includeNotes?: boolean };
+  /** Keyword search (`$search`), when the object has indexed text. */
+  readonly search?: {
+    /** The fields searched. */
+    readonly fields: readonly string[];
+    /** Words match the start of a word (tickets) or any substring (people). */
+    readonly mode: 'word-prefix' | 'substring';
+    /** Whether a ticket's notes are searched too. */
+    readonly includeNotes?: boolean;
+  };
   /** The fields indexed for `eq` look-ups. */
   readonly indexed: readonly string[];
 }

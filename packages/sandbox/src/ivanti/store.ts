@@ -103,9 +103,20 @@ export interface ValidationList {
 
 /** Who may request an offering through one subscription. */
 export type SubscriptionAudience =
-  | { readonly kind: 'everyone' }
-  | { readonly kind: 'department'; readonly department: string }
-  | { readonly kind: 'managers' };
+  | {
+      /** Every employee. */
+      readonly kind: 'everyone';
+    }
+  | {
+      /** The employees of one department. */
+      readonly kind: 'department';
+      /** The department (`Finance`). */
+      readonly department: string;
+    }
+  | {
+      /** Employees with `IsManager: true`. */
+      readonly kind: 'managers';
+    };
 
 /** A request offering's subscription: the id a submit takes (not the offering's RecId). */
 export interface Subscription {
