@@ -17,16 +17,18 @@ import { jiraCloudSimulator } from './jira-cloud/index.js';
  * @module
  */
 import { autotaskSimulator } from './autotask/index.js';
+import { ivantiSimulator } from './ivanti/index.js';
 import { jiraCloudSimulator } from './jira-cloud/index.js';
 import type { AnySimulator } from './simulator.js';
 
 /** Simulators by provider id; each key must equal its simulator's `provider`. */
 export type SimulatorRegistry = Readonly<Record<string, AnySimulator>>;
 
-/** The built-in simulators: Jira Cloud + Service Management, and Autotask. Ivanti arrives with its provider. */
+/** The built-in simulators: Jira Cloud + Service Management, Autotask and Ivanti. */
 export const builtinSimulators = {
   'jira-cloud': jiraCloudSimulator,
   autotask: autotaskSimulator,
+  ivanti: ivantiSimulator,
 } as const satisfies SimulatorRegistry;
 
 /** The union of the built-in simulators' types. */
