@@ -135,7 +135,7 @@ export function describeIvantiError(response: ResponseInfo): ErrorDescription | 
     description.errorClass = NotFoundError;
   } else if (status === 404) {
     description.hint = 'check the business object name (the entity set is the name plus "s": incidents, servicereqs, journal__notess) and the base URL (/HEAT where the tenant has it)';
-  } else if (status === 500 && messages.length === 0) {
+  } else if (status === 500 && (isRecord(body) ? texts(body.message) : messages).length === 0) {
     description.hint = 'Ivanti answers a 500 without a message when a value is not in its validation list (e.g. a Category, Status or Cause Code the tenant does not have)';
   }
   return description;

@@ -31,7 +31,7 @@ export {
 } from './options.js';
 export { apiKeyAuthorization } from './auth.js';
 export { HEAT_PREFIXES, isCsdl } from './base-path.js';
-export { describeIvantiError, inspectIvantiResponse, scrubIvantiInternals } from './errors.js';
+export { SCRUBBED, describeIvantiError, inspectIvantiResponse, scrubIvantiInternals } from './errors.js';
 export {
   AttachmentUploadError,
   ClosedRecordError,

@@ -12,7 +12,7 @@ import { and, compare, COMPARISON_OPERATORS, or, type ComparisonOperator, type O
 import { bareDate, ISO_DATE_PATTERN, isNullLiteral, type ODataValue } from './literal.js';
 import { NAME_PATTERN } from './names.js';
 
-type TokenKind = 'open' | 'close' | 'string' | 'number' | 'date' | 'word';
+type TokenKind = 'open' | 'close' | 'comma' | 'string' | 'number' | 'date' | 'word';
 
 interface Token {
   readonly kind: TokenKind;
@@ -36,8 +36,9 @@ function tokenize(text: string): Token[] {
     const at = index + 1;
     if (/\s/.test(char)) {
       index += 1;
-    } else if (char === '(' || char === ')') {
-      tokens.push({ kind: char === '(' ? 'open' : 'close', text: char, at });
+    } else if (char === '(' || char === ')' || char === ',') {
+      // A comma belongs to a function's arguments: the parser refuses the function by its name.
+      tokens.push({ kind: char === '(' ? 'open' : char === ')' ? 'close' : 'comma', text: char, at });
       index += 1;
     } else if (char === "'") {
       let value = '';

@@ -336,12 +336,18 @@ export class BusinessObjectResource<T extends BusinessObjectRecord = BusinessObj
     const path = `${this.recordPath(recId)}/${checkName(relationship, 'relationship')}`;
     const call = this.callOptions(rest);
     const size = this.kit.pageSize(pageSize, MAX_PAGE_SIZE, MAX_PAGE_SIZE);
-    const seen = new Set<string>();
-    // A relationship that ignored $skip would repeat its first page: records seen before are dropped.
-    return this.pages(path, {}, size, call, RELATED_PAGE).filter((record) => {
-      if (seen.has(record.RecId)) return false;
-      seen.add(record.RecId);
-      return true;
+    const schema = RELATED_PAGE;
+    let seen = new Set<string>();
+    // A relationship that ignored $skip would repeat its first page forever: records seen before are
+    // dropped, and a page of nothing new ends the list.
+    return new Paginator(async (cursor, { signal }) => {
+      const start = cursor === undefined ? 0 : Number(cursor);
+      if (start === 0) seen = new Set();
+      const body = await this.send('GET', path, { query: { $top: String(size), $skip: String(start) }, schema, signal }, call);
+      const fresh = body.value.filter((record) => !seen.has(record.RecId.toUpperCase()));
+      for (const record of fresh) seen.add(record.RecId.toUpperCase());
+      const last = body.value.length < size || body.value.length > size || fresh.length === 0;
+      return { items: fresh, envelope: body, nextCursor: last ? undefined : String(start + body.value.length) };
     });
   }
 
