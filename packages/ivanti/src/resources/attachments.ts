@@ -169,6 +169,6 @@ export class AttachmentsResource extends BusinessObjectResource<AttachmentRecord
    */
   override async delete(attachmentRecId: string, options?: CallOptions): Promise<void> {
     const id = checkRecId(attachmentRecId, 'attachmentRecId');
-    await this.send('DELETE', '/api/rest/Attachment', { query: { ID: id } }, options);
+    await this.send('DELETE', '/api/rest/Attachment', { query: { ID: id }, responseType: 'bytes' }, options);
   }
 }

@@ -315,7 +315,8 @@ export class BusinessObjectResource<T extends BusinessObjectRecord = BusinessObj
    * @param options - Call options.
    */
   async delete(recId: string, options?: CallOptions): Promise<void> {
-    await this.send('DELETE', this.recordPath(recId), {}, options);
+    // The answer (200 or 204, with or without a body) is not read.
+    await this.send('DELETE', this.recordPath(recId), { responseType: 'bytes' }, options);
   }
 
   /**
