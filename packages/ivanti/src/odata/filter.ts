@@ -201,7 +201,8 @@ export function compare(field: string, operator: ComparisonOperator, value: ODat
     kit.fail('operator', `must be one of ${COMPARISON_OPERATORS.join(', ')} (Ivanti supports no other; functions such as contains() are silently ignored)`);
   }
   if (value === null && operator !== 'eq' && operator !== 'ne') kit.fail('value', `null can only be compared with eq or ne, not ${operator}`);
-  const stored: Exclude<ODataValue, Date> = value instanceof Date ? dateOf(value) : value;
+  // -0 is written as 0, and kept as 0, so that what is stored is what the text says.
+  const stored: Exclude<ODataValue, Date> = value instanceof Date ? dateOf(value) : Object.is(value, -0) ? 0 : value;
   formatLiteral(stored, field);
   return new ODataFilter({ kind: 'comparison', field, operator, value: stored });
 }
