@@ -39,7 +39,7 @@ Runs local simulators of the Jira Cloud, Autotask and Ivanti APIs as HTTP server
 each on its own port, and prints their URLs, credentials and connector options.
 
 Options:
-  --providers <list>  comma-separated providers to run, e.g. jira-cloud,autotask (default: all)
+  --providers <list>  comma-separated providers to run, e.g. jira-cloud,ivanti (default: all)
   --port <n>          first port; the i-th provider gets n+i (default: 0 = free ports)
   --seed <text>       seed of the generated data (default: ${DEFAULT_SEED})
   --tickets <n>       tickets per simulator (default: each simulator's own)

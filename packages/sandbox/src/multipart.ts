@@ -1,13 +1,22 @@
 /**
  * A small `multipart/form-data` reader (RFC 7578) for attachment uploads: splits the body on the
  * boundary and reads each part's `Content-Disposition` (`name`, `filename`) and `Content-Type`.
+ * Jira's `POST /issue/{key}/attachments` and Ivanti's `POST /api/rest/Attachment` read their files
+ * with it.
+ *
+ * @example
+ * ```ts
+ * const boundary = multipartBoundary(request.header('content-type'));
+ * const parts = boundary === undefined ? undefined : parseMultipart(request.body, boundary);
+ * const files = parts?.filter((part) => part.filename !== undefined) ?? [];
+ * ```
  *
  * @module
  */
 
 /** One part of a multipart body. */
 export interface FormPart {
-  /** The form field name (`file` for Jira uploads). */
+  /** The form field name (`file` for Jira uploads; Ivanti's clients send `file`, `File`, `ObjectID`, ...). */
   readonly name: string;
   /** The file name, when the part is a file. */
   readonly filename?: string;
