@@ -7,17 +7,19 @@ import type { Attachment, Comment } from '@itsm/core';
 import { IVANTI } from '../provider.js';
 import type { AttachmentRecord, JournalNote } from '../schemas/activity.js';
 import { ivantiTimestamps } from './dates.js';
+import { htmlToText } from './text.js';
 
 /**
  * A journal note as a `Comment`: `public` when published to the customer (`PublishToWeb`), else
- * `internal`; the text is `NotesBody` (or the `Subject` of a note without one); `author` the
+ * `internal`; the text is `NotesBody` (or the `Subject` of a note without one), as plain text when
+ * Ivanti holds it as HTML; `author` the
  * creator's login ID.
  *
  * @param note - The note.
  * @param ticketId - The ticket's RecId.
  */
 export function journalNoteToComment(note: JournalNote, ticketId: string): Comment {
-  const body = note.NotesBody ?? note.Subject ?? '';
+  const body = htmlToText(note.NotesBody ?? note.Subject ?? '');
   return {
     provider: IVANTI,
     id: note.RecId,

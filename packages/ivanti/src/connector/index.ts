@@ -19,6 +19,7 @@ export {
 export { DEFAULT_IVANTI_PRIORITY_FIELDS, DEFAULT_IVANTI_PRIORITY_LEVELS, ivantiPriorityLevel } from './priority-map.js';
 export { DEFAULT_RESOLUTION, planTransition, type TransitionPlanContext } from './transition.js';
 export { ivantiTimestampToUtc } from './dates.js';
+export { htmlToText } from './text.js';
 export { MAPPED_FIELDS, ivantiRecordToTicket, type RecordToTicketOptions } from './ticket.js';
 export { attachmentRecordToAttachment, journalNoteToComment } from './activity.js';
 export { availableOfferingToCatalogItem, offeringToCatalogItem } from './catalog.js';

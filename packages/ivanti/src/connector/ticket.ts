@@ -10,6 +10,7 @@ import { ivantiTimestamps } from './dates.js';
 import { TICKET_KINDS, type TicketKind } from './kinds.js';
 import { ivantiPriorityLevel } from './priority-map.js';
 import { createStatusMapper, type IvantiStatusMapper } from './status-map.js';
+import { htmlToText } from './text.js';
 import { ticketKey } from './ticket-ref.js';
 
 /** The fields the mapping reads; every other non-empty field goes to `customFields`. */
@@ -35,7 +36,7 @@ function present(value: unknown): value is string {
  * Maps an incident or a service request to a `Ticket`:
  *
  * - `id` is the RecId, `key` `INC-<IncidentNumber>` or `SR-<ServiceReqNumber>`, `type` the kind;
- * - `subject` the `Subject`, `description` the `Symptom`;
+ * - `subject` the `Subject`, `description` the `Symptom` (as plain text when Ivanti holds it as HTML);
  * - `status` the mapped category with the `Status` as `native`; `priority` from `Priority` (1 critical … 5 low);
  * - `requester` the customer (`ProfileLink_RecID`, `Email`, `ProfileFullName`), `assignee` the owner
  *   (`Owner_Valid`, the owner's RecId, or the `Owner` login), `team` the `OwnerTeam`;
@@ -74,7 +75,7 @@ export function ivantiRecordToTicket(record: Incident | ServiceRequest, kind: Ti
     ...(options.url === undefined ? {} : { url: options.url }),
     type: kind,
     subject: record.Subject ?? '',
-    ...(present(record.Symptom) ? { description: record.Symptom } : {}),
+    ...(present(record.Symptom) ? { description: htmlToText(record.Symptom) } : {}),
     status: status === undefined
       ? { category: 'unknown', native: { name: 'Unknown' } }
       : { category: statusCategory(kind, status), native: { ...(present(fields.Status_Valid) ? { id: fields.Status_Valid } : {}), name: status } },

@@ -5,6 +5,7 @@ import {
   DEFAULT_SERVICE_REQUEST_TARGETS,
   createStatusMapper,
   employeeToUser,
+  htmlToText,
   ivantiPriorityLevel,
   ivantiRecordToTicket,
   ivantiTimestampToUtc,
@@ -82,6 +83,12 @@ describe('records as the model', () => {
     expect(ivantiTimestampToUtc('0001-01-01T00:00:00Z')).toBeUndefined();
     expect(ivantiTimestampToUtc('2026-01-06T08:00:00')).toBe('2026-01-06T08:00:00.000Z');
     expect(() => ivantiRecordToTicket(incidentBody({ LastModDateTime: null }) as never, 'incident')).toThrow(ResponseShapeError);
+  });
+
+  it('reads HTML descriptions and notes as plain text, and leaves other text alone', () => {
+    expect(htmlToText('<p>VPN drops&nbsp;hourly</p><p>Since <b>Monday</b> &amp; today</p><ul><li>one</li><li>two &#8364;</li></ul>')).toBe('VPN drops hourly\nSince Monday & today\n- one\n- two €');
+    expect(htmlToText('a < b and c > d, Tom & Jerry')).toBe('a < b and c > d, Tom & Jerry');
+    expect(ivantiRecordToTicket(incidentBody({ Symptom: 'Line one<br>Line two' }) as never, 'incident').description).toBe('Line one\nLine two');
   });
 
   it('maps priorities, employees and notes', () => {
