@@ -6,6 +6,7 @@
 // Each provider adds one entry to `targets` when its connector and simulator land.
 import type { ItsmConnector } from '@itsm/core';
 import { createMemoryConnector } from '@itsm/core/testing';
+import { createIvantiConnector } from '@itsm/ivanti';
 import { createJiraConnector } from '@itsm/jira-cloud';
 import { builtinSimulators, startSandbox, type Sandbox } from '@itsm/sandbox';
 import { consoleNarrator, explainError, runHelpdeskBot } from './helpdesk-bot/scenario.ts';
@@ -33,6 +34,15 @@ const targets: Target[] = [
     connect: (sb) => createJiraConnector(sb!.connectorOptions('jira-cloud')),
     // A customer of the HELP desk in the sandbox's default seed (its `knownRequester`).
     employeeEmail: 'mia.zhang@westfield-manufacturing.example',
+  },
+  {
+    title: 'Ivanti Neurons for ITSM (sandbox)',
+    provider: 'ivanti',
+    // The service account of the seed (its login) is checked by verifyAccess(), which may write here:
+    // it creates a check incident and service request and closes them.
+    connect: (sb) => createIvantiConnector({ ...sb!.connectorOptions('ivanti'), serviceAccount: 'helpdesk.bot', verifyWrites: true }),
+    // An employee with incidents and service requests in the sandbox's default seed (its `knownRequester`).
+    employeeEmail: 'omar.okafor@meridian-finance.example',
   },
 ];
 
