@@ -19,6 +19,7 @@ const BENCHMARKS: { name: string; load: () => Promise<BenchmarkModule> }[] = [
   { name: 'transport', load: () => import('./transport.ts') },
   { name: 'paging', load: () => import('./paging.ts') },
   { name: 'jira-paging', load: () => import('./jira-paging.ts') },
+  { name: 'ivanti-paging', load: () => import('./ivanti-paging.ts') },
   { name: 'packages', load: () => import('./packages.ts') },
 ];
 
