@@ -20,6 +20,7 @@ const BENCHMARKS: { name: string; load: () => Promise<BenchmarkModule> }[] = [
   { name: 'paging', load: () => import('./paging.ts') },
   { name: 'jira-paging', load: () => import('./jira-paging.ts') },
   { name: 'autotask-paging', load: () => import('./autotask-paging.ts') },
+  { name: 'ivanti-paging', load: () => import('./ivanti-paging.ts') },
   { name: 'packages', load: () => import('./packages.ts') },
 ];
 

@@ -7,6 +7,7 @@
 import { createAutotaskConnector } from '@itsm/autotask';
 import type { ItsmConnector } from '@itsm/core';
 import { createMemoryConnector } from '@itsm/core/testing';
+import { createIvantiConnector } from '@itsm/ivanti';
 import { createJiraConnector } from '@itsm/jira-cloud';
 import { builtinSimulators, startSandbox, type Sandbox } from '@itsm/sandbox';
 import { consoleNarrator, explainError, runHelpdeskBot, type ScenarioOptions } from './helpdesk-bot/scenario.ts';
@@ -45,6 +46,15 @@ const targets: Target[] = [
     },
     // A contact with a unique address and tickets of the last 90 days, in the sandbox's default seed.
     employeeEmail: 'yuki.nguyen@riverbend-analytics.example',
+  },
+  {
+    title: 'Ivanti Neurons for ITSM (sandbox)',
+    provider: 'ivanti',
+    // The service account of the seed (its login) is checked by verifyAccess(), which may write here:
+    // it creates a check incident and service request and closes them.
+    connect: (sb) => ({ connector: createIvantiConnector({ ...sb!.connectorOptions('ivanti'), serviceAccount: 'helpdesk.bot', verifyWrites: true }) }),
+    // An employee with incidents and service requests in the sandbox's default seed (its `knownRequester`).
+    employeeEmail: 'omar.okafor@meridian-finance.example',
   },
 ];
 

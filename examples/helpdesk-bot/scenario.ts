@@ -56,8 +56,9 @@ export async function runHelpdeskBot(connector: ItsmConnector, employeeEmail: st
     if (check.fix) say.detail(`     fix: ${check.fix}`);
   }
 
-  const start = new Date();
-  const { cursor } = await connector.tickets.changes({ since: start });
+  // Watch from now on: what is visible now is history, every later change is picked up, also one a
+  // provider stamps late (Ivanti's LastModDateTime lags by minutes; the feed's overlap covers it).
+  const { cursor } = await connector.tickets.changes();
 
   say.step(`A chat message arrives from ${employeeEmail}: find the employee`);
   const employee = await connector.users.findByEmail(employeeEmail);

@@ -1,6 +1,7 @@
 // The demo scenario, end to end, through every connector the demo runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryConnector } from '@itsm/core/testing';
+import { createIvantiConnector } from '@itsm/ivanti';
 import { createJiraConnector } from '@itsm/jira-cloud';
 import { startSandbox, type autotask as autotaskSimulator, type Sandbox } from '@itsm/sandbox';
 import { createAutotaskConnector } from '@itsm/autotask';
@@ -104,5 +105,47 @@ describe('helpdesk-bot scenario on Autotask PSA (sandbox)', () => {
     expect(new Set(result.changed.map((ticket) => ticket.id))).toEqual(new Set([result.raised.id, result.logged.id]));
 
     await expectBotTrail(connector, result, say);
+  });
+});
+
+describe('helpdesk-bot scenario on Ivanti Neurons for ITSM (sandbox)', () => {
+  // The employee the demo uses: the sandbox's default seed's `knownRequester`.
+  const DEMO_EMPLOYEE = 'omar.okafor@meridian-finance.example';
+  let sb: Sandbox;
+  beforeAll(async () => {
+    sb = await startSandbox({ providers: ['ivanti'] });
+  });
+  afterAll(() => sb.close());
+
+  it('runs the whole bot flow against the Ivanti simulator, late stamps and all', { timeout: 60_000 }, async () => {
+    const { facts, settings } = sb.state('ivanti');
+    expect(facts.knownRequester.email).toBe(DEMO_EMPLOYEE);
+    expect(settings.lastModLagMs).toBeGreaterThan(0);
+    const connector = createIvantiConnector({ ...sb.connectorOptions('ivanti'), serviceAccount: facts.serviceAccount.loginId, verifyWrites: true });
+    const say = recorder();
+    const result = await runHelpdeskBot(connector, DEMO_EMPLOYEE, say);
+
+    // Every check passes but knowledge, which the simulated tenant does not have.
+    expect(say.lines.some((line) => line.startsWith('FAIL'))).toBe(false);
+    expect(say.lines.filter((line) => line.startsWith('WARN')).map((line) => line.slice(5).split(' (')[0])).toEqual(['Knowledge articles are readable']);
+    const links = say.lines.filter((line) => !/^(PASS|WARN|FAIL)/.test(line) && line.includes('/HEAT/?Scope=SelfService&CommandId=NewServiceRequestByOfferingId&Tab=ServiceCatalog&Template='));
+    expect(links).toHaveLength(4);
+    expect(result.raised).toMatchObject({ type: 'incident', status: { category: 'resolved', native: { name: 'Resolved' } } });
+    expect(result.raised.assignee?.name).toBe(facts.serviceAccount.loginId);
+    expect(result.logged.status.category).toBe('resolved');
+    expect(result.recent.map((ticket) => ticket.id)).toEqual(expect.arrayContaining([result.logged.id, result.raised.id]));
+    for (const ticket of result.recent) expect(ticket.url).toBe(`${sb.url('ivanti')}/HEAT/Default.aspx?Scope=SelfService&CommandId=Open&Tab=${ticket.type === 'incident' ? 'Incident' : 'ServiceReq'}%23&ItemId=${ticket.id}`);
+    expect(new Set(result.changed.map((ticket) => ticket.id))).toEqual(new Set([result.raised.id, result.logged.id]));
+
+    // Ivanti stamps notes to the second: notes made within one second come back in no set order.
+    const comments = await connector.comments.list(result.raised.id).toArray({ limit: 10 });
+    expect(comments.map((comment) => `${comment.visibility}: ${comment.body}`).sort()).toEqual([
+      'internal: VPN gateway logs show idle timeouts at 60 min.',
+      'public: Idle timeout raised to 8 hours.',
+      'public: Thanks, we are looking into it.',
+    ]);
+    const attachments = await connector.attachments.list(result.raised.id).toArray({ limit: 10 });
+    expect(attachments.map((attachment) => attachment.filename)).toEqual(['chat-transcript.txt']);
+    expect(say.lines.filter((line) => line.startsWith('# '))).toHaveLength(10);
   });
 });

@@ -2,9 +2,10 @@
 // way users install them (npm; pnpm with a strict layout, where a package sees only what it declares),
 // then used from ESM, CommonJS, TypeScript (`strict`, no `skipLibCheck`, `node16` and `bundler`
 // resolution) and esbuild bundles of both. Each program makes a real call: it starts the packed
-// sandbox, creates a ticket with the packed Jira connector and with the packed Autotask connector
-// (which finds its zone by itself), lists each back, and catches a `NotFoundError`, all imported from
-// `@itsm/jira-cloud`, `@itsm/autotask` and `@itsm/sandbox` alone. The npm project
+// sandbox, creates a ticket with the packed Jira connector, the packed Autotask connector (which
+// finds its zone by itself) and the packed Ivanti connector, lists each back, and catches a
+// `NotFoundError`, all imported from `@itsm/jira-cloud`, `@itsm/autotask`, `@itsm/ivanti` and
+// `@itsm/sandbox` alone. The npm project
 // also runs `@itsm/core/testing` under plain Node, from ESM and CommonJS, with no vitest installed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ export interface ConsumerProject {
 const CORE = '@itsm/core';
 const JIRA = '@itsm/jira-cloud';
 const AUTOTASK = '@itsm/autotask';
+const IVANTI = '@itsm/ivanti';
 const SANDBOX = '@itsm/sandbox';
 
 /** The environment of the commands the test starts, without what `pnpm run` adds for scripts. */
@@ -50,8 +52,8 @@ function zodVersion(): string {
  * Makes a fresh project in `dir` and installs the tarballs into it. `@itsm/core` is pinned to its
  * tarball with an override (the others depend on its version, which the registry does not have).
  * The npm project depends on every package; the pnpm project only on `@itsm/jira-cloud`,
- * `@itsm/autotask` and `@itsm/sandbox`, with hoisting off, so that nothing resolves that a package
- * did not declare.
+ * `@itsm/autotask`, `@itsm/ivanti` and `@itsm/sandbox`, with hoisting off, so that nothing resolves
+ * that a package did not declare.
  *
  * @param manager - npm or pnpm.
  * @param packages - The packed packages.
@@ -63,6 +65,7 @@ export async function installConsumer(manager: PackageManager, packages: PackedP
   const dependencies: Record<string, string> = {
     [JIRA]: tarballOf(packages, JIRA),
     [AUTOTASK]: tarballOf(packages, AUTOTASK),
+    [IVANTI]: tarballOf(packages, IVANTI),
     [SANDBOX]: tarballOf(packages, SANDBOX),
     zod: zodVersion(),
   };
@@ -83,7 +86,7 @@ export async function installConsumer(manager: PackageManager, packages: PackedP
 /** The real call, the same in every format: statements inside an async function. */
 function scenario(format: string): string {
   return `
-  const sandbox = await startSandbox({ providers: ['jira-cloud', 'autotask'] });
+  const sandbox = await startSandbox({ providers: ['jira-cloud', 'autotask', 'ivanti'] });
   try {
     const jira = createJiraConnector(sandbox.connectorOptions('jira-cloud'));
     const requester = sandbox.state('jira-cloud').facts.knownRequester.email;
@@ -104,15 +107,24 @@ function scenario(format: string): string {
     }
     const absent = await autotask.tickets.get('999999999').then(() => undefined, (error) => error);
     if (!(absent instanceof NotFoundError)) throw new Error('expected a NotFoundError from Autotask, got ' + String(absent));
-    console.log('created ' + created.key + ' and ' + raised.key + ', listed them back, and caught NotFoundErrors');
+    const ivanti = createIvantiConnector(sandbox.connectorOptions('ivanti'));
+    const employee = sandbox.state('ivanti').facts.knownRequester.email;
+    const incident = await ivanti.tickets.create({ subject, requester: employee });
+    const theirs = await ivanti.tickets.list({ requester: employee, type: 'incident' }).toArray({ limit: 10000 });
+    if (!theirs.some((ticket) => ticket.id === incident.id && ticket.subject === subject)) {
+      throw new Error('the incident ' + incident.key + ' was not listed back');
+    }
+    const gone = await ivanti.tickets.get('INC-99999999').then(() => undefined, (error) => error);
+    if (!(gone instanceof IvantiNotFoundError)) throw new Error('expected a NotFoundError from Ivanti, got ' + String(gone));
+    console.log('created ' + created.key + ', ' + raised.key + ' and ' + incident.key + ', listed them back, and caught NotFoundErrors');
   } finally {
     await sandbox.close();
   }
 `;
 }
 
-const IMPORTS = `import { createJiraConnector, NotFoundError } from '${JIRA}';\nimport { createAutotaskConnector } from '${AUTOTASK}';\nimport { startSandbox } from '${SANDBOX}';\n`;
-const REQUIRES = `const { createJiraConnector, NotFoundError } = require('${JIRA}');\nconst { createAutotaskConnector } = require('${AUTOTASK}');\nconst { startSandbox } = require('${SANDBOX}');\n`;
+const IMPORTS = `import { createJiraConnector, NotFoundError } from '${JIRA}';\nimport { createAutotaskConnector } from '${AUTOTASK}';\nimport { createIvantiConnector, NotFoundError as IvantiNotFoundError } from '${IVANTI}';\nimport { startSandbox } from '${SANDBOX}';\n`;
+const REQUIRES = `const { createJiraConnector, NotFoundError } = require('${JIRA}');\nconst { createAutotaskConnector } = require('${AUTOTASK}');\nconst { createIvantiConnector, NotFoundError: IvantiNotFoundError } = require('${IVANTI}');\nconst { startSandbox } = require('${SANDBOX}');\n`;
 const esmProgram = (format: string) => `${IMPORTS}${scenario(format)}`;
 const cjsProgram = (format: string) =>
   `${REQUIRES}\nasync function main() {${scenario(format)}}\nmain().catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});\n`;

@@ -16,6 +16,7 @@ const ESM_FILE = `import { ItsmError, Paginator, createTransport, type ItsmConne
 import { createMemoryConnector, errorSurface, type MemoryConnectorOptions } from '@itsm/core/testing';
 import { describeConnectorConformance, type ConformanceOptions } from '@itsm/core/conformance';
 import { JiraCloudClient, NotFoundError, createJiraConnector, jql, type CreateTicketInput, type JiraCloudClientOptions } from '@itsm/jira-cloud';
+import { IvantiClient, createIvantiConnector, odata, type IvantiClientOptions, type IvantiConnector } from '@itsm/ivanti';
 import { startSandbox, type Sandbox } from '@itsm/sandbox';
 
 const options: MemoryConnectorOptions = { pageSize: 5 };
@@ -36,6 +37,13 @@ export function explain(error: unknown): string {
   return error instanceof ItsmError ? JSON.stringify(error.toJSON()) : errorSurface(error);
 }
 
+export const filter: string = odata.and(odata.eq('Status', 'Active'), odata.ge('LastModDateTime', new Date(0))).text;
+
+export async function ivantiOpen(options: IvantiClientOptions): Promise<number> {
+  const connector: IvantiConnector = createIvantiConnector({ client: new IvantiClient(options) });
+  return (await connector.tickets.list({ categories: ['open'] }).toArray({ limit: 10 })).length;
+}
+
 export async function sandboxed(clientOptions: JiraCloudClientOptions): Promise<Sandbox> {
   const sandbox = await startSandbox({ providers: ['jira-cloud'] });
   await new JiraCloudClient(clientOptions).request('GET', '/rest/api/3/myself');
@@ -48,6 +56,7 @@ export async function sandboxed(clientOptions: JiraCloudClientOptions): Promise<
 const CJS_FILE = `import { ItsmError, type ItsmConnector, type Ticket } from '@itsm/core';
 import { createMemoryConnector, errorSurface } from '@itsm/core/testing';
 import { NotFoundError, createJiraConnector, type JiraConnectorOptions } from '@itsm/jira-cloud';
+import { createIvantiConnector, type IvantiConnectorOptions } from '@itsm/ivanti';
 import { startSandbox, type Sandbox } from '@itsm/sandbox';
 
 export const memory: ItsmConnector = createMemoryConnector();
@@ -60,6 +69,9 @@ export async function first(options: JiraConnectorOptions): Promise<Ticket | und
   return ticket;
 }
 export const start: () => Promise<Sandbox> = () => startSandbox();
+export async function incidents(options: IvantiConnectorOptions): Promise<number> {
+  return (await createIvantiConnector(options).tickets.list({ type: 'incident' }).toArray({ limit: 10 })).length;
+}
 `;
 
 /**

@@ -260,7 +260,7 @@ export function buildApiError(
     method: context.method,
     url: context.url,
     requestId: requestId === undefined ? undefined : redact(requestId),
-    body: redact(response.body),
+    body: redact(description?.body !== undefined ? description.body : response.body),
     messages,
     fieldErrors: redact(description?.fieldErrors ?? {}),
     retryAfterMs,

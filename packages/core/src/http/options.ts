@@ -125,6 +125,11 @@ export interface ErrorDescription {
    * credentials to check after a 401).
    */
   hint?: string | undefined;
+  /**
+   * The body to keep on the error (`ApiError.body`) instead of the response's, e.g. with internals the
+   * provider leaks in error bodies (session ids, host names) removed. Secrets are still redacted from it.
+   */
+  body?: unknown;
   /** The reason of a rate limit (e.g. Jira's `RateLimit-Reason` header); set on a `RateLimitError`. */
   reason?: string | undefined;
   /** How long the service asked to wait, when it says so somewhere the transport does not look. */

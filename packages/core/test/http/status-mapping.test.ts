@@ -161,6 +161,26 @@ describe('provider error hooks', () => {
     expect(error).toMatchObject({ status: 200, method: 'PUT', messages: ['Status transition not allowed'] });
   });
 
+  it('a describeError that gives a body keeps it on the error instead of the response body, still redacted', async () => {
+    nock(ORIGIN)
+      .get('/ex/jira/abc/x')
+      .reply(500, { message: ['Unhandled system exception: {"SessionId":"tenant#SID42#2","Hostname":"app07"}'] });
+    const http = transport({
+      secrets: ['token-123'],
+      describeError: ({ body }) => {
+        const text = JSON.stringify(body);
+        const scrubbed = JSON.parse(text.replace(/\\"(SessionId|Hostname)\\":\\"[^\\"]*\\"/g, '\\"$1\\":\\"[removed]\\"')) as unknown;
+        return { body: { ...(scrubbed as object), echo: 'token-123' }, messages: ['Unhandled system exception'] };
+      },
+    });
+    const error = (await failure(http.request('GET', '/x'))) as ApiError;
+    expect(error.body).toEqual({
+      message: ['Unhandled system exception: {"SessionId":"[removed]","Hostname":"[removed]"}'],
+      echo: '[REDACTED]',
+    });
+    expect(JSON.stringify(error.toJSON())).not.toContain('SID42');
+  });
+
   it('Autotask: a 500 "IntegrationCode is invalid" is an AuthenticationError and is not retried', async () => {
     nock(ORIGIN)
       .get('/ex/jira/abc/V1.0/Tickets/1')

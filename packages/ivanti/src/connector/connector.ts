@@ -1,0 +1,403 @@
+/**
+ * {@link createIvantiConnector}: Ivanti incidents and service requests behind the shared
+ * `ItsmConnector` interface.
+ *
+ * @module
+ */
+import {
+  CommentInputSchema,
+  CreateTicketInputSchema,
+  EmailSchema,
+  FileInputSchema,
+  Paginator,
+  PersonInputSchema,
+  StatusInputSchema,
+  TransitionOptionsSchema,
+  UpdateTicketInputSchema,
+  createChangeFeed,
+  unsupported,
+  type AccessReport,
+  type CatalogItem,
+  type Comment,
+  type CommentVisibility,
+  type ConnectorCapabilities,
+  type ItsmConnector,
+  type PersonInput,
+  type Ticket,
+  type User,
+} from '@itsm/core';
+import { afterCreate, checkProviderFields } from '@itsm/core/provider';
+import { z } from 'zod';
+import type { IvantiClient } from '../client.js';
+import { ClosedRecordError, PromptRequiredError } from '../error-classes.js';
+import { odata } from '../odata/builder.js';
+import type { ODataFilter } from '../odata/filter.js';
+import { checkRecId } from '../odata/names.js';
+import { IVANTI, kit } from '../provider.js';
+import { checkFieldValues, type FieldValues } from '../resources/fields.js';
+import { attachmentRecordToAttachment, journalNoteToComment } from './activity.js';
+import { catalogItems } from './catalog.js';
+import { ConnectorContext, type FoundTicket } from './context.js';
+import { isTicketKind, TICKET_KINDS, type TicketKind } from './kinds.js';
+import { mergeSorted, type SortedSource } from './merge.js';
+import { resolveConnectorOptions, type IvantiConnectorOptions } from './options.js';
+import { DEFAULT_IVANTI_PRIORITY_FIELDS } from './priority-map.js';
+import { planTicketSearch } from './query.js';
+import { parseTicketRef } from './ticket-ref.js';
+import { planTransition } from './transition.js';
+import { employeeByEmail, employeeIdOf, employeeToUser } from './users.js';
+import { verifyIvantiAccess } from './verify.js';
+
+/**
+ * The Ivanti connector: an `ItsmConnector` with the native client at hand.
+ */
+export interface IvantiConnector extends ItsmConnector {
+  /** Always `ivanti`. */
+  readonly provider: typeof IVANTI;
+  /** The native client, for everything the shared model does not cover. */
+  readonly client: IvantiClient;
+  /** Everything is supported: the catalog (request offerings), attachments, internal comments (unpublished journal notes) and user search. */
+  readonly capabilities: ConnectorCapabilities;
+  /**
+   * Checks the service-account setup of the access requirements (the key, the records the role
+   * reads, the request offerings and their links; with `verifyWrites`, status changes, notes and
+   * attachments), each with a fix. Never throws for a failing check.
+   */
+  verifyAccess(): Promise<AccessReport>;
+}
+
+const CatalogOptionsSchema = z.strictObject({ forUser: PersonInputSchema.optional() });
+
+/** Notes and attachments asked for per request. */
+const PAGE = 100;
+
+/** Compares tickets by last update, then id. */
+function byUpdate(a: Ticket, b: Ticket): number {
+  return Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Creates the Ivanti connector.
+ *
+ * - **Tickets** are incidents and service requests (`type` tells them apart): `id` is the RecId,
+ *   `key` is `INC-<number>` or `SR-<number>` (the two kinds number themselves separately), `url`
+ *   opens the record in Self Service. `create()` makes an incident unless the input (or the `type`
+ *   option) says `service_request`; `input.status` creates, then transitions.
+ * - **Statuses** map per kind, with your `statusMap` on top; `transition()` writes the target status
+ *   with what Ivanti's rules want (Category and Owner for Active; Resolution and CauseCode to
+ *   resolve or close an incident), from the options or your `default…` settings. A closed ticket is final:
+ *   updates and transitions out of it are refused (`ClosedRecordError`).
+ * - **Comments** are journal notes: `public` ones are published to the customer (`PublishToWeb`).
+ *   **Attachments**, **users** (employees) and the **catalog** (request offerings, with direct
+ *   links; `forUser` gives those available to that employee) are supported.
+ * - **`changes()`** polls `LastModDateTime ge <since>` on both kinds through the core change feed,
+ *   whose overlap covers Ivanti's late stamps; **`verifyAccess()`** checks the service account.
+ *
+ * @param options - The client's options (or a `client`) and the connector's settings.
+ * @throws `InputError` naming the first bad option, before any request.
+ * @example
+ * ```ts
+ * import { createIvantiConnector } from '@itsm/ivanti';
+ *
+ * const ivanti = createIvantiConnector({
+ *   baseUrl: 'https://tenant.ivanticloud.com',
+ *   apiKey: process.env.IVANTI_API_KEY!,
+ *   serviceAccount: 'svc-helpdesk-bot',
+ *   defaultCategory: 'General Support',
+ *   defaultCauseCode: 'Other',
+ * });
+ * const ticket = await ivanti.tickets.create({ subject: 'VPN drops every hour', requester: 'ann@acme.com' });
+ * await ivanti.comments.add(ticket.id, { body: 'Looking into it.', visibility: 'internal' });
+ * await ivanti.tickets.transition(ticket.id, 'resolved', { comment: 'Fixed the idle timeout.' });
+ * ```
+ */
+export function createIvantiConnector(options: IvantiConnectorOptions): IvantiConnector {
+  const context = new ConnectorContext(resolveConnectorOptions(options));
+  const { client } = context;
+  const settings = context.options;
+  const provider = IVANTI;
+  let ownerLogin: Promise<string | undefined> | undefined;
+
+  /** Reads a ticket by id or key. */
+  async function find(idOrKey: string, field: string): Promise<FoundTicket> {
+    return context.find(parseTicketRef(idOrKey, field));
+  }
+
+  /** The login the bot owns tickets as: `defaultOwner`, else the service account's login. */
+  function owner(): Promise<string | undefined> {
+    ownerLogin ??= (async () => {
+      if (settings.defaultOwner !== undefined) return settings.defaultOwner;
+      const account = settings.serviceAccount;
+      if (account === undefined) return undefined;
+      if (!EmailSchema.safeParse(account).success) return account;
+      return (await employeeByEmail(client, account))?.LoginID ?? undefined;
+    })().catch((error: unknown) => {
+      ownerLogin = undefined;
+      throw error;
+    });
+    return ownerLogin;
+  }
+
+  /** The login ID of the person a `PersonInput` names (`Owner` holds logins). */
+  async function loginOf(person: PersonInput, field: string): Promise<string> {
+    const recId = (await employeeIdOf(client, person, field)) as string;
+    const employee = await client.employees.get(recId);
+    if (!employee.LoginID) kit.fail(field, `names employee ${recId}, who has no LoginID and so cannot own tickets`);
+    return employee.LoginID;
+  }
+
+  /** A sorted source of one kind's tickets for a filter. */
+  function source(kind: TicketKind, filter: ODataFilter | undefined, direction: 'asc' | 'desc'): SortedSource<Ticket> {
+    return async (start, size, signal) => {
+      const records = await context
+        .resource(kind)
+        .list({ ...(filter === undefined ? {} : { filter }), orderBy: [`LastModDateTime ${direction}`, `RecId ${direction}`], pageSize: size, skip: start, signal })
+        .toArray({ limit: size });
+      return Promise.all(records.map((record) => context.toTicket(record, kind)));
+    };
+  }
+
+  function ticketList(plan: () => Promise<Awaited<ReturnType<typeof planTicketSearch>>>): Paginator<Ticket> {
+    return Paginator.defer(async () => {
+      const search = await plan();
+      if (search.kinds.length === 0) return Paginator.of<Ticket>([]);
+      const compare = search.direction === 'asc' ? byUpdate : (a: Ticket, b: Ticket) => byUpdate(b, a);
+      return mergeSorted(search.kinds.map(({ kind, filter }) => source(kind, filter, search.direction)), compare, search.pageSize);
+    });
+  }
+
+  const feed = createChangeFeed<Ticket>(
+    {
+      ascending: true,
+      fetchUpdatedSince(since, { signal }) {
+        const filter = odata.ge('LastModDateTime', since);
+        const kinds: TicketKind[] = ['incident', 'service_request'];
+        const merged = mergeSorted(kinds.map((kind) => source(kind, filter, 'asc')), byUpdate, PAGE);
+        return { [Symbol.asyncIterator]: () => iterate(merged, signal) };
+      },
+    },
+    { scope: `${IVANTI}:${client.tenantUrl}`, ...(settings.overlapMs === undefined ? {} : { overlapMs: settings.overlapMs }) },
+  );
+
+  async function addComment(idOrKey: string, body: string, visibility: CommentVisibility): Promise<Comment> {
+    const { kind, record } = await find(idOrKey, 'ticketIdOrKey');
+    const note = await client.journalNotes.add({ category: TICKET_KINDS[kind].category, recId: record.RecId }, { body, publishToWeb: visibility === 'public' });
+    return journalNoteToComment(note, record.RecId);
+  }
+
+  async function transition(found: FoundTicket, to: z.output<typeof StatusInputSchema>, resolution: string | undefined, comment: string | undefined): Promise<FoundTicket> {
+    const { kind, record } = found;
+    const current = context.statusCategory(kind, record.Status);
+    if (current === to) return found;
+    if (record.ReadOnly === true || current === 'closed') {
+      throw new ClosedRecordError(
+        `${TICKET_KINDS[kind].noun} ${record.RecId} is ${record.Status ?? 'closed'}: Ivanti treats a closed ticket as final, so it cannot move to ${to}`,
+        { provider, businessObject: TICKET_KINDS[kind].entitySet, recId: record.RecId, status: record.Status ?? undefined },
+      );
+    }
+    const fields = planTransition(kind, record, to, {
+      targets: settings.targets[kind],
+      category: settings.defaultCategory,
+      owner: await owner(),
+      causeCode: settings.defaultCauseCode,
+      defaultResolution: settings.defaultResolution,
+      resolution,
+      comment,
+    });
+    try {
+      const updated = await context.resource(kind).update(record.RecId, fields, { allowClosed: true });
+      return { kind, record: updated };
+    } catch (error) {
+      if (!(error instanceof PromptRequiredError)) throw error;
+      const missing = error.fields.length > 0 ? error.fields.join(', ') : 'values it prompts for';
+      const advice = kind === 'incident' && to !== 'open' && to !== 'in_progress'
+        ? 'Set the connector\'s defaultCauseCode (and pass options.resolution) so the transition writes them, or move the ticket with the tenant\'s quick action (client.incidents.quickAction).'
+        : 'Set the prompted fields through update({ providerFields }) first, or move the ticket with the tenant\'s quick action (client.businessObject(...).quickAction).';
+      throw new PromptRequiredError(`Moving ${TICKET_KINDS[kind].noun} ${record.RecId} to ${fields.Status} needs ${missing}, which Ivanti asks for through a prompt. ${advice}`, {
+        provider,
+        status: error.status,
+        method: error.method,
+        url: error.url,
+        body: error.body,
+        messages: error.messages,
+        fieldErrors: error.fieldErrors,
+        outcome: 'not_applied',
+        cause: error,
+      });
+    }
+  }
+
+  const connector: IvantiConnector = {
+    provider,
+    client,
+    capabilities: { catalog: true, attachments: true, internalComments: true, userSearch: true },
+    tickets: {
+      async get(idOrKey) {
+        const { kind, record } = await find(idOrKey, 'idOrKey');
+        return context.toTicket(record, kind);
+      },
+      async create(rawInput) {
+        const input = kit.parse(CreateTicketInputSchema, rawInput, 'input');
+        const type = input.type ?? settings.type;
+        if (!isTicketKind(type)) throw unsupported(provider, `type ${type}`, 'the connector creates incidents and service requests only');
+        checkProviderFields(provider, input.providerFields, {
+          Subject: 'input.subject',
+          Status: 'input.status (created, then transitioned)',
+          ...(input.description === undefined ? {} : { Symptom: 'input.description' }),
+          ...(input.requester === undefined ? {} : { ProfileLink_RecID: 'input.requester', ProfileLink_Category: 'input.requester', ProfileLink: 'input.requester' }),
+          ...(input.assignee === undefined ? {} : { Owner: 'input.assignee', Owner_Valid: 'input.assignee' }),
+          ...(input.priority === undefined ? {} : { Urgency: 'input.priority', Impact: 'input.priority', Priority: 'input.priority' }),
+          ...(input.team === undefined ? {} : { OwnerTeam: 'input.team' }),
+        }, 'input');
+        const requester = input.requester === undefined ? undefined : ((await employeeIdOf(client, input.requester, 'input.requester')) as string);
+        const assignee = input.assignee === undefined ? undefined : await loginOf(input.assignee, 'input.assignee');
+        const team = input.team ?? settings.defaultTeam;
+        const fields: Record<string, FieldValues[string]> = {
+          ...(type === 'incident' ? settings.defaults.incident : settings.defaults.serviceRequest),
+          ...checkFieldValues(input.providerFields, 'input.providerFields'),
+          Subject: input.subject,
+          // Ivanti requires a description ("Required field … Description"): the subject stands in for a missing one.
+          Symptom: input.description !== undefined && input.description.trim() !== '' ? input.description : input.subject,
+          ...(requester === undefined ? {} : { ProfileLink_RecID: requester, ProfileLink_Category: 'Employee' }),
+          ...(assignee === undefined ? {} : { Owner: assignee }),
+          ...(input.priority === undefined ? {} : DEFAULT_IVANTI_PRIORITY_FIELDS[input.priority]),
+          ...(team === undefined ? {} : { OwnerTeam: team }),
+        };
+        const record = await context.resource(type).create(fields);
+        const created = await context.toTicket(record, type);
+        const status = input.status;
+        if (status === undefined) return created;
+        return afterCreate(provider, created, `moving it to ${status}`, async () => {
+          const moved = await transition({ kind: type, record }, status, undefined, undefined);
+          return context.toTicket(moved.record, moved.kind);
+        });
+      },
+      async update(idOrKey, rawPatch) {
+        const patch = kit.parse(UpdateTicketInputSchema, rawPatch, 'patch');
+        const ref = parseTicketRef(idOrKey, 'idOrKey');
+        checkProviderFields(provider, patch.providerFields, {
+          Status: 'tickets.transition()',
+          ...(patch.subject === undefined ? {} : { Subject: 'patch.subject' }),
+          ...(patch.description === undefined ? {} : { Symptom: 'patch.description' }),
+          ...(patch.assignee === undefined ? {} : { Owner: 'patch.assignee', Owner_Valid: 'patch.assignee' }),
+          ...(patch.priority === undefined ? {} : { Urgency: 'patch.priority', Impact: 'patch.priority', Priority: 'patch.priority' }),
+          ...(patch.team === undefined ? {} : { OwnerTeam: 'patch.team' }),
+        }, 'patch');
+        const { kind, record } = await context.find(ref);
+        if (patch.type !== undefined && patch.type !== kind) {
+          throw unsupported(provider, 'changeType', `an Ivanti ${TICKET_KINDS[kind].noun} cannot become another kind of record; create a new ticket instead`);
+        }
+        const fields: Record<string, FieldValues[string]> = { ...checkFieldValues(patch.providerFields, 'patch.providerFields') };
+        if (patch.subject !== undefined) fields.Subject = patch.subject;
+        if (patch.description !== undefined) fields.Symptom = patch.description;
+        if (patch.priority !== undefined) Object.assign(fields, DEFAULT_IVANTI_PRIORITY_FIELDS[patch.priority]);
+        if (patch.team !== undefined) fields.OwnerTeam = patch.team;
+        if (patch.assignee === null) fields.Owner = null;
+        else if (patch.assignee !== undefined) fields.Owner = await loginOf(patch.assignee, 'patch.assignee');
+        if (Object.keys(fields).length === 0) return context.toTicket(record, kind);
+        if (record.ReadOnly === true || context.statusCategory(kind, record.Status) === 'closed') {
+          throw new ClosedRecordError(
+            `${TICKET_KINDS[kind].noun} ${record.RecId} is ${record.Status ?? 'closed'}: Ivanti treats a closed ticket as final, yet would store this update, so the connector refuses it`,
+            { provider, businessObject: TICKET_KINDS[kind].entitySet, recId: record.RecId, status: record.Status ?? undefined },
+          );
+        }
+        const updated = await context.resource(kind).update(record.RecId, fields, { allowClosed: true });
+        return context.toTicket(updated, kind);
+      },
+      list(query) {
+        return ticketList(() => planTicketSearch(context, query));
+      },
+      async transition(idOrKey, to, rawOptions) {
+        const category = kit.parse(StatusInputSchema, to, 'to');
+        const opts = kit.parse(TransitionOptionsSchema, rawOptions ?? {}, 'options');
+        const found = await find(idOrKey, 'idOrKey');
+        const moved = await transition(found, category, opts.resolution, opts.comment);
+        if (opts.comment !== undefined) {
+          await client.journalNotes.add(
+            { category: TICKET_KINDS[moved.kind].category, recId: moved.record.RecId },
+            { body: opts.comment, publishToWeb: (opts.commentVisibility ?? 'public') === 'public' },
+          );
+        }
+        return context.toTicket(moved.record, moved.kind);
+      },
+      changes: (changesOptions) => feed.changes(changesOptions),
+      watch: (watchOptions) => feed.watch(watchOptions),
+    },
+    comments: {
+      list(ticketIdOrKey) {
+        return Paginator.defer<Comment>(async () => {
+          const { record } = await find(ticketIdOrKey, 'ticketIdOrKey');
+          return client.journalNotes.forRecord(record.RecId, { pageSize: PAGE }).map((note) => journalNoteToComment(note, record.RecId));
+        });
+      },
+      async add(ticketIdOrKey, rawComment) {
+        const input = kit.parse(CommentInputSchema, rawComment, 'comment');
+        return addComment(ticketIdOrKey, input.body, input.visibility);
+      },
+    },
+    attachments: {
+      list(ticketIdOrKey) {
+        return Paginator.defer(async () => {
+          const { record } = await find(ticketIdOrKey, 'ticketIdOrKey');
+          return client.attachments.forRecord(record.RecId, { pageSize: PAGE }).map((file) => attachmentRecordToAttachment(file, record.RecId));
+        });
+      },
+      async upload(ticketIdOrKey, rawFile) {
+        const file = kit.parse(FileInputSchema, rawFile, 'file');
+        const { kind, record } = await find(ticketIdOrKey, 'ticketIdOrKey');
+        const [stored] = await client.attachments.upload(
+          { category: TICKET_KINDS[kind].category, recId: record.RecId },
+          { filename: file.filename, content: file.content, ...(file.contentType === undefined ? {} : { contentType: file.contentType }) },
+        );
+        if (stored === undefined) throw await context.notFound(`Ivanti attached nothing to ${record.RecId}`, '/api/rest/Attachment');
+        return attachmentRecordToAttachment(stored, record.RecId);
+      },
+      async download(ticketIdOrKey, attachmentId) {
+        const wanted = checkRecId(attachmentId, 'attachmentId');
+        const { record } = await find(ticketIdOrKey, 'ticketIdOrKey');
+        const file = await client.attachments.get(wanted);
+        if (file.ParentLink_RecID?.toUpperCase() !== record.RecId.toUpperCase()) {
+          throw await context.notFound(`ticket ${record.RecId} has no attachment ${wanted}`, `/api/odata/businessobject/attachments('${wanted}')`);
+        }
+        return client.attachments.download(wanted);
+      },
+    },
+    users: {
+      async get(id) {
+        return employeeToUser(await client.employees.get(checkRecId(id, 'id')));
+      },
+      async findByEmail(email) {
+        const address = kit.parse(EmailSchema, email, 'email');
+        const employee = await employeeByEmail(client, address);
+        return employee === null ? null : employeeToUser(employee);
+      },
+      search(text): Paginator<User> {
+        const parsed = z.string().trim().min(1).safeParse(text);
+        if (!parsed.success) return Paginator.failing(kit.inputError('text', 'must be a non-empty string to search for'));
+        return client.employees.list({ search: parsed.data, orderBy: ['DisplayName asc', 'RecId asc'] }).map(employeeToUser);
+      },
+    },
+    catalog: {
+      /**
+       * The published request offerings, each with its direct link; with `forUser` (an e-mail or an
+       * employee RecId), only the offerings available to that employee (none for an unknown e-mail).
+       */
+      list(rawOptions): Paginator<CatalogItem> {
+        let parsed: z.output<typeof CatalogOptionsSchema>;
+        try {
+          parsed = kit.parse(CatalogOptionsSchema, rawOptions ?? {}, 'options');
+        } catch (error) {
+          return Paginator.failing(error);
+        }
+        return catalogItems(context, parsed.forUser);
+      },
+    },
+    verifyAccess: () => verifyIvantiAccess(context),
+  };
+  return connector;
+}
+
+/** Iterates a paginator's items, passing a signal on. */
+async function* iterate<T>(paginator: Paginator<T>, signal: AbortSignal | undefined): AsyncIterator<T> {
+  for await (const page of paginator.pages(signal === undefined ? {} : { signal })) yield* page.items;
+}

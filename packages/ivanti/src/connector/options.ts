@@ -1,0 +1,196 @@
+/**
+ * The options of {@link createIvantiConnector}, and their validation.
+ *
+ * @module
+ */
+import { StatusCategorySchema, type StatusCategory } from '@itsm/core';
+import { resolveConnectorOptions as resolveProviderConnectorOptions } from '@itsm/core/provider';
+import { z } from 'zod';
+import { IvantiClient } from '../client.js';
+import { NAME_PATTERN } from '../odata/names.js';
+import { CLIENT_OPTION_KEYS, type IvantiClientOptions } from '../options.js';
+import { IVANTI } from '../provider.js';
+import type { FieldValues } from '../resources/fields.js';
+import type { TicketKind } from './kinds.js';
+import { DEFAULT_TARGETS, type StatusTargets } from './status-map.js';
+
+/** The statuses `transition()` moves to, per category, overriding the defaults of one kind of ticket. */
+export type StatusTargetOverrides = Partial<Record<'open' | 'in_progress' | 'waiting_for_user' | 'resolved' | 'closed', string>>;
+
+/**
+ * Fields every new ticket of a kind gets (e.g. `Service`, `Source`); the input and
+ * `providerFields` win over them.
+ *
+ * @example
+ * ```ts
+ * defaults: { incident: { Service: 'Service Desk', Source: 'Chat' }, serviceRequest: { Source: 'Chat' } }
+ * ```
+ */
+export interface IvantiConnectorDefaults {
+  /** Fields every new incident gets. */
+  incident?: FieldValues | undefined;
+  /** Fields every new service request gets. */
+  serviceRequest?: FieldValues | undefined;
+}
+
+/** What the connector adds to the client's options. */
+export interface IvantiConnectorSettings {
+  /** The kind of ticket `create()` makes when the input gives no `type`. Default `incident`. */
+  type?: TicketKind | undefined;
+  /**
+   * Status overrides by status name (case-insensitive), for incidents and service requests: they
+   * win over the defaults (see `DEFAULT_INCIDENT_STATUSES`, `DEFAULT_SERVICE_REQUEST_STATUSES`).
+   *
+   * @example
+   * ```ts
+   * statusMap: { 'Pending Vendor': 'waiting_for_user', 'Waiting for Resolution': 'in_progress' }
+   * ```
+   */
+  statusMap?: Record<string, StatusCategory> | undefined;
+  /**
+   * The status `transition()` moves to, per category, for either kind, over the defaults
+   * (`DEFAULT_INCIDENT_TARGETS`, `DEFAULT_SERVICE_REQUEST_TARGETS`).
+   */
+  statusTargets?: { incident?: StatusTargetOverrides | undefined; serviceRequest?: StatusTargetOverrides | undefined } | undefined;
+  /** Fields every new ticket gets, per kind; see {@link IvantiConnectorDefaults}. */
+  defaults?: IvantiConnectorDefaults | undefined;
+  /** The team (`OwnerTeam`) of new tickets when the input names none, e.g. `Service Desk`. */
+  defaultTeam?: string | undefined;
+  /** The `Category` set when an incident without one moves to in progress (Ivanti requires one for `Active`). */
+  defaultCategory?: string | undefined;
+  /**
+   * The `Owner` (a login ID) set when an incident without one moves to in progress (Ivanti requires
+   * one for `Active`). Default: the `serviceAccount`, when given.
+   */
+  defaultOwner?: string | undefined;
+  /** The `CauseCode` set when an incident without one is resolved or closed (stock tenants require one), e.g. `Other`. */
+  defaultCauseCode?: string | undefined;
+  /** The `Resolution` written when a transition to resolved or closed gives none (nor a comment). Default `Resolved.` */
+  defaultResolution?: string | undefined;
+  /**
+   * The service account the API key acts for ("On Behalf Of"): its login ID or e-mail address.
+   * `verifyAccess()` checks it, and it is the `Owner` of incidents the bot moves to in progress when
+   * `defaultOwner` is not given.
+   */
+  serviceAccount?: string | undefined;
+  /**
+   * Let `verifyAccess()` check the write permissions by writing: it then creates an incident and a
+   * service request labelled as checks, moves them through their statuses, adds an internal note
+   * and a small text attachment, and closes them. Default `false`: nothing is written, and those
+   * checks are reported as not checked.
+   */
+  verifyWrites?: boolean | undefined;
+  /**
+   * The change feed's overlap window in milliseconds (see `createChangeFeed`). Default: the core
+   * default, 5 minutes, which covers Ivanti stamping `LastModDateTime` up to about 3 minutes late.
+   */
+  overlapMs?: number | undefined;
+}
+
+/**
+ * Options of {@link createIvantiConnector}: the {@link IvantiClientOptions} (tenant URL, API key,
+ * transport options) or a ready `client`, plus the {@link IvantiConnectorSettings}.
+ *
+ * @example
+ * ```ts
+ * createIvantiConnector({ baseUrl: 'https://tenant.ivanticloud.com', apiKey, defaultCauseCode: 'Other', defaultCategory: 'General Support' });
+ * createIvantiConnector({ client: new IvantiClient({ baseUrl, apiKey }), serviceAccount: 'svc-helpdesk-bot' });
+ * ```
+ */
+export type IvantiConnectorOptions = IvantiConnectorSettings & (IvantiClientOptions | { client: IvantiClient });
+
+/** The connector's settings, checked. */
+export interface ResolvedConnectorOptions {
+  /** The native client. */
+  client: IvantiClient;
+  /** The default kind of new tickets. */
+  type: TicketKind;
+  /** Status overrides. */
+  statusMap: Record<string, StatusCategory>;
+  /** The statuses transitions move to. */
+  targets: Readonly<Record<TicketKind, StatusTargets>>;
+  /** Fields of new tickets, per kind. */
+  defaults: IvantiConnectorDefaults;
+  /** The team of new tickets. */
+  defaultTeam: string | undefined;
+  /** The category for `Active`. */
+  defaultCategory: string | undefined;
+  /** The owner for `Active`. */
+  defaultOwner: string | undefined;
+  /** The cause code for `Resolved` and `Closed`. */
+  defaultCauseCode: string | undefined;
+  /** The resolution text. */
+  defaultResolution: string | undefined;
+  /** The service account, when given. */
+  serviceAccount: string | undefined;
+  /** Whether `verifyAccess()` may write. */
+  verifyWrites: boolean;
+  /** The change feed's overlap, when given. */
+  overlapMs: number | undefined;
+}
+
+const text = z.string().trim().min(1, 'must not be empty');
+const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.date()]);
+const fields = z.record(z.string().regex(NAME_PATTERN, 'must be a field name'), fieldValue);
+const targets = z.strictObject({
+  open: text.optional(),
+  in_progress: text.optional(),
+  waiting_for_user: text.optional(),
+  resolved: text.optional(),
+  closed: text.optional(),
+});
+
+const SettingsSchema = z.strictObject({
+  type: z.enum(['incident', 'service_request']).optional(),
+  statusMap: z.record(text, StatusCategorySchema).optional(),
+  statusTargets: z.strictObject({ incident: targets.optional(), serviceRequest: targets.optional() }).optional(),
+  defaults: z.strictObject({ incident: fields.optional(), serviceRequest: fields.optional() }).optional(),
+  defaultTeam: text.optional(),
+  defaultCategory: text.optional(),
+  defaultOwner: text.optional(),
+  defaultCauseCode: text.optional(),
+  defaultResolution: text.optional(),
+  serviceAccount: text.optional(),
+  verifyWrites: z.boolean().optional(),
+  overlapMs: z.number().int().nonnegative().optional(),
+});
+
+/**
+ * Checks the connector's options and builds the client.
+ *
+ * @param options - What the caller gave.
+ * @throws InputError naming the first bad option, before any request.
+ */
+export function resolveConnectorOptions(options: IvantiConnectorOptions): ResolvedConnectorOptions {
+  const { client, settings } = resolveProviderConnectorOptions(options, {
+    provider: IVANTI,
+    settings: SettingsSchema,
+    clientOptionKeys: CLIENT_OPTION_KEYS,
+    clientName: 'IvantiClient',
+    isClient: (value): value is IvantiClient => value instanceof IvantiClient,
+    createClient: (clientOptions) => new IvantiClient(clientOptions as unknown as IvantiClientOptions),
+  });
+  const overrides = settings.statusTargets ?? {};
+  return {
+    client,
+    type: settings.type ?? 'incident',
+    statusMap: settings.statusMap ?? {},
+    targets: {
+      incident: { ...DEFAULT_TARGETS.incident, ...definedOnly(overrides.incident) },
+      service_request: { ...DEFAULT_TARGETS.service_request, ...definedOnly(overrides.serviceRequest) },
+    },
+    defaults: settings.defaults ?? {},
+    defaultTeam: settings.defaultTeam,
+    defaultCategory: settings.defaultCategory,
+    defaultOwner: settings.defaultOwner,
+    defaultCauseCode: settings.defaultCauseCode,
+    defaultResolution: settings.defaultResolution,
+    serviceAccount: settings.serviceAccount,
+    verifyWrites: settings.verifyWrites ?? false,
+    overlapMs: settings.overlapMs,
+  };
+}
+
+function definedOnly(value: Record<string, string | undefined> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}

@@ -1,0 +1,45 @@
+/**
+ * Pieces every Ivanti payload schema shares. Payload schemas are loose: every tenant adds its own
+ * fields, and those are kept. Most fields can be `null` (an empty field) or missing (not selected).
+ *
+ * @module
+ */
+import { z } from 'zod';
+
+/** A text field: a string, `null` when empty, missing when not selected. */
+export const text = z.string().nullish();
+
+/** A number field (`IncidentNumber`, `SequenceNum`). */
+export const number = z.number().nullish();
+
+/** A flag (`ReadOnly`, `PublishToWeb`). */
+export const flag = z.boolean().nullish();
+
+/** A value Ivanti sends as a string on some tenants and as a number on others (`Priority`). */
+export const textOrNumber = z.union([z.string(), z.number()]).nullish();
+
+/**
+ * Any business-object record: its `RecId` (always asked for) and every other field as Ivanti sent it.
+ *
+ * @example
+ * ```ts
+ * const record: BusinessObjectRecord = { RecId: '05B5CD2DFAE54D86A04C74DBF616C1DE', Name: 'Laptop' };
+ * ```
+ */
+export const BusinessObjectRecordSchema = z.looseObject({
+  /** The record's key: 32 hexadecimal digits. */
+  RecId: z.string(),
+});
+/** @see {@link BusinessObjectRecordSchema} */
+export type BusinessObjectRecord = z.infer<typeof BusinessObjectRecordSchema>;
+
+/** The answer to a link or unlink: `{"code": "ISM_2000", "description": "Ok", "message": [...]}` (or no body). */
+export const IsmResultSchema = z
+  .looseObject({
+    code: z.string().optional(),
+    description: z.string().optional(),
+    message: z.union([z.array(z.string()), z.string()]).optional(),
+  })
+  .optional();
+/** @see {@link IsmResultSchema} */
+export type IsmResult = z.infer<typeof IsmResultSchema>;
