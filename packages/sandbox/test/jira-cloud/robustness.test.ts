@@ -58,7 +58,7 @@ describe('malformed input', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 
   it('answers malformed queries, paths and ranges with 4xx, never 500', async () => {
     const failures: string[] = [];
@@ -86,5 +86,5 @@ describe('malformed input', () => {
     const range = await ctx.call('GET', `/rest/api/3/attachment/content/${[...ctx.state.attachments.keys()][0]}?redirect=false`, { headers: { range: 'bytes=-' } });
     if (range.status >= 500) failures.push(`range -> ${range.status}`);
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 });
