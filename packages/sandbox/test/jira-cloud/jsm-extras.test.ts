@@ -71,9 +71,11 @@ describe('organizations', () => {
     expect((await ctx.call('DELETE', '/rest/servicedeskapi/organization/1')).status).toBe(403);
     ctx.state.settings.agentsCanManageCustomers = false;
     expect((await ctx.call('POST', '/rest/servicedeskapi/organization', { json: { name: 'Legal' } })).status).toBe(403);
-    // A customer may list organizations but not look up someone's, nor read members.
+    // A customer lists only its own organizations, and may not look up someone's, nor read members.
     const customer = ctx.state.facts.limitedAccount;
-    expect((await ctx.call('GET', '/rest/servicedeskapi/organization', { auth: ctx.limited })).status).toBe(200);
+    expect((await ctx.call('GET', '/rest/servicedeskapi/organization', { auth: ctx.limited })).body<Page<unknown>>().values).toEqual([]);
+    ctx.state.organizations.get('2')?.members.add(customer.accountId);
+    expect((await ctx.call('GET', '/rest/servicedeskapi/organization', { auth: ctx.limited })).body<Page<{ name: string }>>().values.map((org) => org.name)).toEqual(['Field Sales']);
     expect((await ctx.call('GET', `/rest/servicedeskapi/organization?accountId=${customer.accountId}`, { auth: ctx.limited })).status).toBe(403);
     expect((await ctx.call('GET', '/rest/servicedeskapi/organization/1/user', { auth: ctx.limited })).status).toBe(403);
   });

@@ -6,8 +6,8 @@
  * `GET|POST|DELETE /servicedesk/{serviceDeskId}/organization` (the desk's organizations;
  * `{ organizationId }`). A member of an organization added to a desk is a customer of that desk.
  *
- * Anyone may list organizations; filtering by `accountId`, and reading or changing members, needs
- * an agent. Creating one and managing a desk's organizations needs a project admin, or an agent when
+ * Anyone may list organizations — a customer sees those it belongs to, an agent all; filtering by
+ * `accountId`, and reading or changing members, needs an agent. Creating one and managing a desk's organizations needs a project admin, or an agent when
  * agents may manage customers (`settings.agentsCanManageCustomers`); deleting one needs a Jira admin.
  *
  * @module
@@ -69,7 +69,11 @@ export function organizationRoutes(router: JiraRouter): void {
       const accountId = request.query.get('accountId');
       if (accountId !== null) requireAgent(view, user);
       const { start, limit } = paging(request);
-      const organizations = [...context.state.organizations.values()].filter((org) => accountId === null || org.members.has(accountId)).sort(byName);
+      // A customer sees only the organizations it belongs to.
+      const agent = isAnyAgent(view, user);
+      const organizations = [...context.state.organizations.values()]
+        .filter((org) => (accountId === null || org.members.has(accountId)) && (agent || org.members.has(user.accountId)))
+        .sort(byName);
       const extra: Record<string, string> = accountId === null ? {} : { accountId };
       return { status: 200, body: jsmPage(view, '/organization', organizations.map((org) => organizationJson(view, org)), start, limit, extra) };
     })
