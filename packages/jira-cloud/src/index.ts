@@ -2,7 +2,8 @@
  * `@itsm/jira-cloud`: Jira Cloud platform REST v3 and Jira Service Management for the `@itsm` SDK.
  *
  * - {@link JiraCloudClient}: the native client (issues, JQL search, transitions, comments,
- *   attachments, users, service desks, request types, customer requests, customers, metadata), with
+ *   attachments, watchers, issue and remote links, worklogs, changelogs, users, service desks,
+ *   request types, customer requests and their participants, customers, metadata), with
  *   Basic auth for classic and scoped API tokens, retries, typed errors and validated responses.
  * - Conversion between plain text, Markdown and the Atlassian Document Format (ADF) that REST v3
  *   uses for descriptions and comments.
@@ -49,6 +50,7 @@ export {
   type DeleteIssueOptions,
   type EditIssueOptions,
   type GetIssueOptions,
+  type ChangelogOptions,
   type IssueSearchOptions,
   type ListTransitionsOptions,
   type TransitionComment,
@@ -64,6 +66,17 @@ export {
   type UpdateCommentOptions,
 } from './resources/issue-comments.js';
 export { IssueAttachmentsResource, MAX_FILES_PER_UPLOAD, type AttachmentUpload } from './resources/issue-attachments.js';
+export { IssueWatchersResource } from './resources/issue-watchers.js';
+export { IssueLinksResource, type NewIssueLink } from './resources/issue-links.js';
+export { IssueRemoteLinksResource, type ListRemoteLinksOptions, type RemoteLinkInput } from './resources/issue-remote-links.js';
+export {
+  IssueWorklogsResource,
+  type AdjustEstimate,
+  type ListWorklogsOptions,
+  type WorklogInput,
+  type WorklogWriteOptions,
+} from './resources/issue-worklogs.js';
+export { RequestParticipantsResource } from './resources/service-desk-request-participants.js';
 export {
   UsersResource,
   type EmailLookupStatus,
@@ -99,6 +112,7 @@ export * from './schemas/common.js';
 export * from './schemas/users.js';
 export * from './schemas/attachments.js';
 export * from './schemas/comments.js';
+export * from './schemas/collaboration.js';
 export * from './schemas/transitions.js';
 export * from './schemas/meta.js';
 export * from './schemas/projects.js';

@@ -1,7 +1,10 @@
 /**
  * A small typed route table for simulators: `router.route('GET', '/rest/api/3/issue/:idOrKey', handler)`.
- * Routes are tried in the order they were added and the first match wins. `:name` matches one whole
- * path segment (percent-decoded into `context.params.name`); everything else matches literally.
+ * `:name` matches one whole path segment (percent-decoded into `context.params.name`); everything
+ * else matches literally. The most specific pattern wins, as in JAX-RS and most servers: reading the
+ * segments from the left, a literal beats a `:param`, so `/issue/picker` is never taken for an issue
+ * key whichever was added first. Routes of equally specific patterns are tried in the order they
+ * were added.
  * A `HEAD` request uses the `GET` route when there is no `HEAD` route. When no route matches the
  * path the router answers 404; when routes match the path but not the method, 405 with an `Allow`
  * header. Both answers can be replaced, since every real service has its own error body.
@@ -91,6 +94,12 @@ export interface Router<State, Credentials> {
    */
   use(...middleware: readonly Middleware<State, Credentials>[]): Router<State, Credentials>;
   /**
+   * The pattern of the route that would answer `method path` (as added, e.g. `/issue/:key`), or
+   * `undefined` when the router would answer 404 or 405. For tests that check which route a path
+   * reaches; no middleware runs.
+   */
+  resolve(method: string, path: string): string | undefined;
+  /**
    * Answers a request through the middleware and the table; a function that needs no `this`, usable
    * as a simulator's `handle`. A {@link SimResponseError} thrown inside is answered with its response.
    */
@@ -100,6 +109,9 @@ export interface Router<State, Credentials> {
 type Segment = { readonly literal: string } | { readonly param: string };
 
 interface Route<State, Credentials> {
+  readonly pattern: string;
+  /** `l` for each literal segment, `p` for each param: the smaller string is the more specific pattern. */
+  readonly shape: string;
   readonly methods: readonly string[];
   readonly segments: readonly Segment[];
   readonly handler: RouteHandler<State, Credentials, Readonly<Record<string, string>>>;
@@ -121,29 +133,39 @@ export function createRouter<State, Credentials extends object = SimCredentials>
     const methods = typeof method === 'string' ? [method] : [...method];
     if (methods.length === 0) throw new TypeError(`route ${pattern}: give at least one method`);
     // A route's params object always has exactly the pattern's names, so the widening is safe.
-    routes.push({ methods, segments: parsePattern(pattern), handler: handler as RouteHandler<State, Credentials, Readonly<Record<string, string>>> });
+    const segments = parsePattern(pattern);
+    const shape = segments.map((segment) => ('literal' in segment ? 'l' : 'p')).join('');
+    routes.push({ pattern, shape, methods, segments, handler: handler as RouteHandler<State, Credentials, Readonly<Record<string, string>>> });
     return router;
   };
 
   const middleware: Middleware<State, Credentials>[] = [];
 
-  const table = (request: SimRequest, context: HandlerContext<State, Credentials>): SimResult => {
-    const segments = request.path.split('/').slice(1);
-    const allowed = new Set<string>();
-    let headFallback: { route: Route<State, Credentials>; params: Record<string, string> } | undefined;
+  /** What answers `method path`: a route with its params, the methods the path allows (for a 405), or nothing (404). */
+  const dispatch = (method: string, path: string): { route: Route<State, Credentials>; params: Record<string, string> } | { allowed: readonly string[] } | undefined => {
+    const segments = path.split('/').slice(1);
+    const matches: { route: Route<State, Credentials>; params: Record<string, string> }[] = [];
     for (const route of routes) {
       const params = matchSegments(route.segments, segments);
-      if (params === undefined) continue;
-      if (route.methods.includes(request.method)) return route.handler(request, { ...context, params });
-      if (request.method === 'HEAD' && route.methods.includes('GET')) headFallback ??= { route, params };
-      for (const method of route.methods) allowed.add(method);
+      if (params !== undefined) matches.push({ route, params });
     }
-    if (headFallback !== undefined) return headFallback.route.handler(request, { ...context, params: headFallback.params });
-    if (allowed.size > 0) {
-      if (allowed.has('GET')) allowed.add('HEAD');
-      return methodNotAllowed(request, context, [...allowed]);
-    }
-    return notFound(request, context);
+    if (matches.length === 0) return undefined;
+    const shape = matches.reduce((best, match) => (match.route.shape < best ? match.route.shape : best), matches[0]?.route.shape ?? '');
+    const candidates = matches.filter((match) => match.route.shape === shape);
+    const exact = candidates.find((match) => match.route.methods.includes(method));
+    if (exact !== undefined) return exact;
+    const head = method === 'HEAD' ? candidates.find((match) => match.route.methods.includes('GET')) : undefined;
+    if (head !== undefined) return head;
+    const allowed = new Set(candidates.flatMap((match) => match.route.methods));
+    if (allowed.has('GET')) allowed.add('HEAD');
+    return { allowed: [...allowed] };
+  };
+
+  const table = (request: SimRequest, context: HandlerContext<State, Credentials>): SimResult => {
+    const found = dispatch(request.method, request.path);
+    if (found === undefined) return notFound(request, context);
+    if ('allowed' in found) return methodNotAllowed(request, context, found.allowed);
+    return found.route.handler(request, { ...context, params: found.params });
   };
 
   let pipeline: ((request: SimRequest, context: HandlerContext<State, Credentials>) => Promise<SimResponse>) | undefined;
@@ -159,6 +181,10 @@ export function createRouter<State, Credentials extends object = SimCredentials>
       middleware.push(...added);
       pipeline = undefined;
       return router;
+    },
+    resolve: (method, path) => {
+      const found = dispatch(method.toUpperCase(), path.split('?')[0] ?? path);
+      return found === undefined || 'allowed' in found ? undefined : found.route.pattern;
     },
     handle: (request, context) => {
       pipeline ??= composeMiddleware(middleware, table);

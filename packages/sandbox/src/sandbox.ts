@@ -10,6 +10,7 @@ import { FaultInjector, type Faults } from './faults.js';
 import { KNOWN_PROVIDER_IDS, PROVIDER_ID_PATTERN, type ProviderId } from './provider-id.js';
 import { Random } from './random.js';
 import { builtinSimulators, type BuiltinSimulator, type SimulatorRegistry } from './registry.js';
+import { createSandboxCertificates } from './certificate.js';
 import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { ProviderServer } from './server.js';
 import type { AnySimulator, SimCredentials } from './simulator.js';
@@ -56,6 +57,12 @@ export interface SandboxOptions<Extra extends readonly AnySimulator[] = readonly
   readonly requestLogLimit?: number;
   /** Called with each request log entry as it is recorded (the `itsm-sandbox` bin prints them). */
   readonly onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * Serve HTTPS instead of HTTP (default `false`): for clients that insist on `https://`, and links
+   * (`self`, `baseUrl`) that start with it. A certificate authority and a certificate it signs for
+   * `127.0.0.1`, `::1` and `localhost` are made at start; trust `sandbox.ca` to call the sandbox.
+   */
+  readonly tls?: boolean;
 }
 
 /** The simulator in the union `S` whose provider id is `P` (`never` when there is none). */
@@ -99,8 +106,26 @@ export interface Sandbox<S extends AnySimulator = BuiltinSimulator> extends Asyn
   readonly providers: readonly ProviderId[];
   /** The seed the data was generated from. */
   readonly seed: string;
-  /** A provider's base URL: a bare origin such as `http://127.0.0.1:54321`. Throws when it is not running. */
+  /**
+   * A provider's base URL: a bare origin such as `http://127.0.0.1:54321` (`https://…` with the
+   * `tls` option). Throws when it is not running.
+   */
   url(provider: ProviderId): string;
+  /**
+   * With the `tls` option, the PEM certificate authority that signed the sandbox's certificate:
+   * what a client trusts to call it (`https.request(url, { ca })`, undici's
+   * `new Agent({ connect: { ca } })`, a `fetch` built on either). `undefined` without `tls`.
+   *
+   * @example
+   * ```ts
+   * import { Agent } from 'undici';
+   * await using sb = await startSandbox({ providers: ['jira-cloud'], tls: true });
+   * const dispatcher = new Agent({ connect: { ca: sb.ca } });
+   * const trusting: typeof fetch = (input, init) => fetch(input, { ...init, dispatcher } as RequestInit);
+   * const jira = createJiraConnector({ ...sb.connectorOptions('jira-cloud'), fetch: trusting });
+   * ```
+   */
+  readonly ca: string | undefined;
   /** Each running provider's credentials, e.g. `credentials['jira-cloud']` = `{ email, apiToken }`. */
   readonly credentials: SandboxCredentials<S>;
   /** Everything the provider's connector factory needs for the seeded data. Throws when it is not running. */
@@ -141,7 +166,7 @@ export function startSandbox<const Extra extends readonly AnySimulator[] = reado
   return launchSandbox(builtinSimulators, options);
 }
 
-const OPTION_NAMES = new Set(['providers', 'port', 'seed', 'tickets', 'seededUntil', 'simulators', 'maxBodyBytes', 'requestLogLimit', 'onRequest']);
+const OPTION_NAMES = new Set(['providers', 'port', 'seed', 'tickets', 'seededUntil', 'simulators', 'maxBodyBytes', 'requestLogLimit', 'onRequest', 'tls']);
 
 /** {@link startSandbox} with an explicit set of built-in simulators (for tests and the CLI). */
 export async function launchSandbox<S extends AnySimulator>(builtins: SimulatorRegistry, options: SandboxOptions): Promise<Sandbox<S>> {
@@ -159,6 +184,7 @@ export async function launchSandbox<S extends AnySimulator>(builtins: SimulatorR
     runtimes.push({ provider, simulator, credentials, seed: settings.seed, url: '', state: await createState(simulator, settings) });
   }
 
+  const certificates = settings.tls ? createSandboxCertificates() : undefined;
   const faults = new FaultInjector(providers);
   const delays = new FaultDelays();
   const log = new RequestLog(settings.requestLogLimit, runtimes.map((runtime) => runtime.credentials as Record<string, unknown>), options.onRequest);
@@ -171,6 +197,7 @@ export async function launchSandbox<S extends AnySimulator>(builtins: SimulatorR
         maxBodyBytes: settings.maxBodyBytes,
         dispatch: createDispatcher(runtime, faults, delays),
         log,
+        tls: certificates,
       });
       runtime.url = server.url;
       servers.push(server);
@@ -179,7 +206,7 @@ export async function launchSandbox<S extends AnySimulator>(builtins: SimulatorR
     await Promise.all(servers.map((server) => server.close()));
     throw error;
   }
-  return new RunningSandbox<S>({ runtimes, servers, faults, delays, log, settings, knownProviders: [...KNOWN_PROVIDER_IDS, ...available.keys()] });
+  return new RunningSandbox<S>({ runtimes, servers, faults, delays, log, settings, ca: certificates?.ca, knownProviders: [...KNOWN_PROVIDER_IDS, ...available.keys()] });
 }
 
 interface Settings {
@@ -189,6 +216,7 @@ interface Settings {
   readonly seededUntil: Date;
   readonly maxBodyBytes: number;
   readonly requestLogLimit: number;
+  readonly tls: boolean;
 }
 
 function invalidOption(name: string, problem: string, value: unknown): never {
@@ -215,6 +243,7 @@ function readOptions(options: SandboxOptions): Settings {
   if (options.onRequest !== undefined && typeof options.onRequest !== 'function') invalidOption('onRequest', 'must be a function', options.onRequest);
   if (options.providers !== undefined && !Array.isArray(options.providers)) invalidOption('providers', 'must be an array of provider ids', options.providers);
   if (options.simulators !== undefined && !Array.isArray(options.simulators)) invalidOption('simulators', 'must be an array of simulators', options.simulators);
+  if (options.tls !== undefined && typeof options.tls !== 'boolean') invalidOption('tls', 'must be true or false', options.tls);
   return {
     seed,
     port,
@@ -222,6 +251,7 @@ function readOptions(options: SandboxOptions): Settings {
     seededUntil: until,
     maxBodyBytes: positiveInteger('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES),
     requestLogLimit: positiveInteger('requestLogLimit', options.requestLogLimit, DEFAULT_REQUEST_LOG_LIMIT),
+    tls: options.tls ?? false,
   };
 }
 
@@ -305,6 +335,7 @@ interface RunningSandboxParts {
   readonly delays: FaultDelays;
   readonly log: RequestLog;
   readonly settings: Settings;
+  readonly ca: string | undefined;
   readonly knownProviders: readonly ProviderId[];
 }
 
@@ -313,6 +344,7 @@ class RunningSandbox<S extends AnySimulator> implements Sandbox<S> {
   readonly seed: string;
   readonly credentials: SandboxCredentials<S>;
   readonly faults: Faults;
+  readonly ca: string | undefined;
   readonly #parts: RunningSandboxParts;
   readonly #byProvider: ReadonlyMap<ProviderId, ProviderRuntime>;
   #closed: Promise<void> | undefined;
@@ -323,6 +355,7 @@ class RunningSandbox<S extends AnySimulator> implements Sandbox<S> {
     this.providers = Object.freeze(parts.runtimes.map((runtime) => runtime.provider));
     this.seed = parts.settings.seed;
     this.faults = parts.faults;
+    this.ca = parts.ca;
     this.credentials = credentialsView(parts.runtimes, parts.knownProviders, (provider) => this.#notRunning(provider)) as SandboxCredentials<S>;
   }
 

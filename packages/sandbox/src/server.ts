@@ -1,5 +1,5 @@
 /**
- * One `node:http` server per simulator, on the loopback interface: it reads each request (413 beyond
+ * One `node:http` server per simulator (`node:https` with `tls`), on the loopback interface: it reads each request (413 beyond
  * the body limit), hands it to a dispatcher, writes the answer (no body for `HEAD`) or resets the
  * connection, and records the request in the log. It never crashes on a bad request or a failing
  * simulator, and its `close()` also ends keep-alive connections.
@@ -7,8 +7,10 @@
  * @module
  */
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { TLSSocket } from 'node:tls';
 import { errorMessage, SandboxError } from './errors.js';
 import type { ProviderId } from './provider-id.js';
 import type { RequestLog } from './request-log.js';
@@ -39,30 +41,32 @@ export interface ProviderServerOptions {
   readonly dispatch: Dispatch;
   /** Where requests are recorded. */
   readonly log: RequestLog;
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+  readonly tls?: { readonly key: string; readonly cert: string } | undefined;
 }
 
 /** A running simulator server. */
 export class ProviderServer {
-  /** The bare origin, e.g. `http://127.0.0.1:54321`. */
+  /** The bare origin, e.g. `http://127.0.0.1:54321` (`https://` with `tls`). */
   readonly url: string;
   /** The port it listens on. */
   readonly port: number;
-  readonly #server: Server;
+  readonly #server: Server | TlsServer;
   readonly #options: ProviderServerOptions;
   /** One per request being served: aborted when the client goes away, or all at once by `close()`. */
   readonly #inFlight = new Set<AbortController>();
   #closed: Promise<void> | undefined;
 
-  private constructor(server: Server, options: ProviderServerOptions) {
+  private constructor(server: Server | TlsServer, options: ProviderServerOptions) {
     this.#server = server;
     this.#options = options;
     this.port = (server.address() as AddressInfo).port;
-    this.url = `http://${SANDBOX_HOST}:${this.port}`;
+    this.url = `${options.tls === undefined ? 'http' : 'https'}://${SANDBOX_HOST}:${this.port}`;
   }
 
   /** Starts a server; rejects with a {@link SandboxError} when the port cannot be used. */
   static async listen(options: ProviderServerOptions): Promise<ProviderServer> {
-    const server = createServer({ noDelay: true });
+    const server = options.tls === undefined ? createServer({ noDelay: true }) : createTlsServer({ noDelay: true, key: options.tls.key, cert: options.tls.cert });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port, SANDBOX_HOST, () => {
@@ -151,7 +155,9 @@ export class ProviderServer {
  */
 function write(incoming: IncomingMessage, response: ServerResponse, outcome: Outcome): Outcome {
   if (outcome.kind === 'reset') {
-    incoming.socket.resetAndDestroy();
+    // A TCP reset; a TLS socket cannot send one (its handle is not TCP), so it is closed without an answer.
+    if (incoming.socket instanceof TLSSocket) incoming.socket.destroy();
+    else incoming.socket.resetAndDestroy();
     return outcome;
   }
   if (response.destroyed) return outcome;

@@ -37,13 +37,32 @@ describe('createRouter', () => {
     });
   });
 
-  it('uses the first matching route', async () => {
+  it('prefers the most specific pattern, then the order of adding', async () => {
     const router = createRouter<State, { readonly token: string }>()
-      .get('/issue/picker', () => ({ status: 200, body: 'picker' }))
       .get('/issue/:key', () => ({ status: 200, body: 'by key' }))
-      .get('/issue/picker', () => ({ status: 200, body: 'never' }));
+      .get('/issue/picker', () => ({ status: 200, body: 'picker' }))
+      .get('/issue/picker', () => ({ status: 200, body: 'never' }))
+      .get('/:kind/:id/comment', () => ({ status: 200, body: 'any comments' }))
+      .get('/issue/:id/comment', () => ({ status: 200, body: 'issue comments' }))
+      .delete('/issue/:key', () => ({ status: 204 }));
     expect((await run(router, 'GET', '/issue/picker')).body).toBe('picker');
     expect((await run(router, 'GET', '/issue/HD-1')).body).toBe('by key');
+    expect((await run(router, 'GET', '/issue/HD-1/comment')).body).toBe('issue comments');
+    expect((await run(router, 'GET', '/project/1/comment')).body).toBe('any comments');
+    // The literal route owns its path: a method it lacks is a 405, not the param route's answer.
+    expect(await run(router, 'DELETE', '/issue/picker')).toMatchObject({ status: 405, headers: { allow: 'GET, HEAD' } });
+    expect((await run(router, 'DELETE', '/issue/HD-1')).status).toBe(204);
+  });
+
+  it('tells which route would answer a path (resolve), without running it', () => {
+    const router = createRouter<State, { readonly token: string }>()
+      .get('/issue/:key', () => ({ status: 200 }))
+      .get('/issue/picker', () => ({ status: 200 }));
+    expect(router.resolve('GET', '/issue/picker?query=x')).toBe('/issue/picker');
+    expect(router.resolve('get', '/issue/HD-1')).toBe('/issue/:key');
+    expect(router.resolve('HEAD', '/issue/HD-1')).toBe('/issue/:key');
+    expect(router.resolve('POST', '/issue/HD-1')).toBeUndefined();
+    expect(router.resolve('GET', '/nothing')).toBeUndefined();
   });
 
   it('does not match a different number of segments, an empty param or bad percent-encoding', async () => {

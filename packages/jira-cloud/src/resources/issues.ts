@@ -1,10 +1,11 @@
 /**
- * `jira.issues`: get, create, edit, delete, JQL search, approximate count, and workflow transitions;
- * `jira.issues.comments` and `jira.issues.attachments`.
+ * `jira.issues`: get, create, edit, delete, JQL search, approximate count, workflow transitions and
+ * the changelog; `jira.issues.comments`, `attachments`, `watchers`, `links`, `remoteLinks` and `worklogs`.
  *
  * @module
  */
 import { Paginator } from '@itsm/core';
+import { offsetPaginator } from '@itsm/core/provider';
 import type { AdfDocument } from '../adf/index.js';
 import { toAdf, type BodyFormat } from '../internal/body.js';
 import { JiraResource, type ResourceContext } from '../internal/resource.js';
@@ -21,9 +22,14 @@ import {
   type Issue,
   type IssueSearchPage,
 } from '../schemas/issues.js';
+import { ChangelogPageSchema, type Changelog, type ChangelogPage } from '../schemas/collaboration.js';
 import { TransitionListSchema, type Transition } from '../schemas/transitions.js';
 import { IssueAttachmentsResource } from './issue-attachments.js';
 import { IssueCommentsResource } from './issue-comments.js';
+import { IssueLinksResource } from './issue-links.js';
+import { IssueRemoteLinksResource } from './issue-remote-links.js';
+import { IssueWatchersResource } from './issue-watchers.js';
+import { IssueWorklogsResource } from './issue-worklogs.js';
 import type { CommentVisibilityInput } from './issue-comments.js';
 
 /** What `issues.search` asks for when `fields` is not given: the fields a list view shows. */
@@ -83,6 +89,12 @@ export interface IssueSearchOptions extends CallOptions {
    * the search is eventually consistent otherwise.
    */
   reconcileIssues?: readonly (number | string)[] | undefined;
+}
+
+/** Options of `issues.changelog`. */
+export interface ChangelogOptions extends CallOptions {
+  /** Entries per request (1–100). Default 100. */
+  pageSize?: number | undefined;
 }
 
 /** Options of `issues.transitions`. */
@@ -202,6 +214,14 @@ export class IssuesResource extends JiraResource {
   readonly comments: IssueCommentsResource;
   /** Attachments of issues. */
   readonly attachments: IssueAttachmentsResource;
+  /** Who watches an issue. */
+  readonly watchers: IssueWatchersResource;
+  /** Links between issues, and their types. */
+  readonly links: IssueLinksResource;
+  /** Links from issues to things outside Jira. */
+  readonly remoteLinks: IssueRemoteLinksResource;
+  /** Time logged on issues. */
+  readonly worklogs: IssueWorklogsResource;
 
   /**
    * Made by {@link JiraCloudClient}; not meant to be called directly.
@@ -213,6 +233,10 @@ export class IssuesResource extends JiraResource {
     super(context);
     this.comments = new IssueCommentsResource(context);
     this.attachments = new IssueAttachmentsResource(context);
+    this.watchers = new IssueWatchersResource(context);
+    this.links = new IssueLinksResource(context);
+    this.remoteLinks = new IssueRemoteLinksResource(context);
+    this.worklogs = new IssueWorklogsResource(context);
   }
 
   /**
@@ -359,6 +383,30 @@ export class IssuesResource extends JiraResource {
     const json = { jql: jqlText(jql) };
     const result = await this.send('POST', '/rest/api/3/search/approximate-count', { json, schema: ApproximateCountSchema }, options);
     return result.count;
+  }
+
+  /**
+   * The changelog of an issue, oldest first: who changed which field from what to what, and when
+   * (status moves, assignments, logged time). Paged with `startAt`/`total`.
+   *
+   * @param issueIdOrKey - Issue key or id.
+   * @param options - Page size, call options.
+   * @example
+   * ```ts
+   * for await (const entry of jira.issues.changelog('HELP-1')) {
+   *   for (const item of entry.items) console.log(entry.created, item.field, item.fromString, '→', item.toString);
+   * }
+   * ```
+   */
+  changelog(issueIdOrKey: string, options: ChangelogOptions = {}): Paginator<Changelog, ChangelogPage> {
+    const { pageSize, ...rest } = options;
+    const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}/changelog`;
+    const size = this.kit.pageSize(pageSize, 100, 100);
+    const call = this.callOptions(rest);
+    return offsetPaginator(async (startAt, signal) => {
+      const page = await this.send('GET', path, { query: { startAt, maxResults: size }, schema: ChangelogPageSchema, signal }, call);
+      return { items: page.values, start: page.startAt ?? startAt, total: page.total, isLast: page.isLast, envelope: page };
+    }, { pageSize: size });
   }
 
   /**

@@ -1,5 +1,5 @@
 /**
- * `jira.serviceDesk.requests`: create and read customer requests; their comments and transitions.
+ * `jira.serviceDesk.requests`: create and read customer requests; their comments, transitions and participants.
  *
  * @module
  */
@@ -8,6 +8,7 @@ import type { CallOptions } from '../options.js';
 import { kit } from '../provider.js';
 import { CustomerRequestSchema, type CustomerRequest } from '../schemas/service-desk.js';
 import { RequestCommentsResource } from './service-desk-request-comments.js';
+import { RequestParticipantsResource } from './service-desk-request-participants.js';
 import { RequestTransitionsResource } from './service-desk-request-transitions.js';
 
 /**
@@ -52,6 +53,8 @@ export class ServiceDeskRequestsResource extends JiraResource {
   readonly comments: RequestCommentsResource;
   /** Customer transitions of requests. */
   readonly transitions: RequestTransitionsResource;
+  /** The people requests are shared with. */
+  readonly participants: RequestParticipantsResource;
 
   /**
    * Made by {@link JiraCloudClient}; not meant to be called directly.
@@ -63,6 +66,7 @@ export class ServiceDeskRequestsResource extends JiraResource {
     super(context);
     this.comments = new RequestCommentsResource(context);
     this.transitions = new RequestTransitionsResource(context);
+    this.participants = new RequestParticipantsResource(context);
   }
 
   /**

@@ -17,7 +17,7 @@ import type { HandlerContext, SimRequest } from '../simulator.js';
 import { SimResponseError } from '../simulator.js';
 import { ROLES, type RoleName } from './catalog.js';
 import { notAuthenticated } from './errors.js';
-import type { JiraState, JiraUser, Project } from './store.js';
+import { store, type Issue, type JiraState, type JiraUser, type Project } from './store.js';
 
 /** The credentials the sandbox hands out: the service account's e-mail and API token. */
 export interface JiraCredentials {
@@ -121,6 +121,14 @@ export function isAgent(project: Project, user: JiraUser | undefined): boolean {
 /** Whether the user is a project administrator. */
 export function isProjectAdmin(project: Project, user: JiraUser | undefined): boolean {
   return user?.admin === true || hasRole(project, user, ROLES.administrators.name);
+}
+
+/**
+ * Whether the user can see an issue: by browsing its project, or — in a service project, where
+ * customers browse nothing — as the request's reporter or one of its participants.
+ */
+export function canSeeIssue(state: JiraState, issue: Issue, user: JiraUser): boolean {
+  return canBrowse(store.projectOf(state, issue), user) || issue.reporterId === user.accountId || issue.participants.includes(user.accountId);
 }
 
 /** The projects the user can browse. */

@@ -390,6 +390,31 @@ export const REQUEST_TYPES: readonly RequestTypeDef[] = [
   },
 ];
 
+/** An issue link type: how two linked issues relate, in both directions. */
+export interface IssueLinkTypeDef {
+  readonly id: string;
+  readonly name: string;
+  /** The phrase from the inward issue's side, e.g. "is blocked by". */
+  readonly inward: string;
+  /** The phrase from the outward issue's side, e.g. "blocks". */
+  readonly outward: string;
+}
+
+/** The issue link types every Jira Cloud site ships with, and JSM's Problem/Incident. */
+export const ISSUE_LINK_TYPES: readonly IssueLinkTypeDef[] = [
+  { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
+  { id: '10001', name: 'Cloners', inward: 'is cloned by', outward: 'clones' },
+  { id: '10002', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
+  { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
+  { id: '10004', name: 'Problem/Incident', inward: 'is caused by', outward: 'causes' },
+];
+
+/** The JSM SLA metrics of the help desk: their ids, names and goals. */
+export const SLA_METRICS = [
+  { id: '1', name: 'Time to first response', goalMs: 4 * 60 * 60_000 },
+  { id: '2', name: 'Time to resolution', goalMs: 24 * 60 * 60_000 },
+] as const;
+
 /** Finders over the catalog. */
 export const catalog = {
   status: (id: string): StatusDef | undefined => STATUSES.find((status) => status.id === id),
@@ -398,6 +423,7 @@ export const catalog = {
   issueType: (id: string): IssueTypeDef | undefined => ISSUE_TYPES.find((type) => type.id === id),
   customField: (id: string): CustomFieldDef | undefined => CUSTOM_FIELDS.find((field) => field.id === id),
   requestType: (id: string): RequestTypeDef | undefined => REQUEST_TYPES.find((type) => type.id === id),
+  issueLinkType: (id: string): IssueLinkTypeDef | undefined => ISSUE_LINK_TYPES.find((type) => type.id === id),
 };
 
 /** A status by id; throws for an id the catalog does not have (a bug in the simulator). */

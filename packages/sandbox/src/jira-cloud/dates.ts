@@ -84,3 +84,15 @@ export function isTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/**
+ * A date-time as Jira reads one in a request body (`2021-01-17T12:34:00.000+0000`, also with
+ * `+00:00`, `Z`, or without milliseconds), in milliseconds; `undefined` when it is not one.
+ */
+export function parseJiraDateTime(text: string): number | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:?\d{2})$/u.exec(text.trim());
+  if (match === null) return undefined;
+  const offset = match[2] === 'Z' ? 'Z' : `${match[2]?.slice(0, 3)}:${match[2]?.slice(-2)}`;
+  const ms = Date.parse(`${match[1]}${offset}`);
+  return Number.isNaN(ms) ? undefined : ms;
+}

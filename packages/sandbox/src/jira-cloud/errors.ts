@@ -44,6 +44,11 @@ export function failFields(errors: Readonly<Record<string, string>>): never {
   failJira(400, [], errors);
 }
 
+/** Jira's 404 for a path no resource answers (`null for uri: …`): the router's answer to an unknown route. */
+export function unknownRoute(url: string, path: string): SimResponse {
+  return jiraError(404, [`null for uri: ${url}${path}`]);
+}
+
 /** Throws Jira's 404 for an issue. */
 export function failIssueNotFound(): never {
   failJira(404, [ISSUE_NOT_FOUND]);

@@ -22,6 +22,10 @@ export type {
   EntityProperty,
   CommentVisibility,
   ChangeItem,
+  IssueLink,
+  Organization,
+  RemoteLink,
+  Worklog,
 } from './store.js';
 export type { AdfDocument, AdfNode } from './adf.js';
 export { DEFAULT_TICKETS, SERVICE_ACCOUNT_TIME_ZONE, SERVICE_DESK_ID, SERVICE_PROJECT_KEY, SOFTWARE_PROJECT_KEY } from './seed.js';

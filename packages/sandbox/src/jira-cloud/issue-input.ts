@@ -266,10 +266,14 @@ function readOperation(name: string, operation: unknown, input: InputTarget, cha
   }
   if (name === 'labels') {
     const current = changes.labels ?? [...(input.issue?.labels ?? [])];
-    if (verb === 'set' && Array.isArray(value)) changes.labels = value.filter((label): label is string => typeof label === 'string');
-    else if (verb === 'add' && typeof value === 'string') changes.labels = current.includes(value) ? current : [...current, value];
-    else if (verb === 'remove' && typeof value === 'string') changes.labels = current.filter((label) => label !== value);
-    else errors.labels = `The operation '${String(verb)}' is not supported for labels.`;
+    const given = verb === 'set' && Array.isArray(value) && value.every((label) => typeof label === 'string') ? (value as string[]) : typeof value === 'string' ? [value] : undefined;
+    const spaced = given?.find((label) => /\s/u.test(label) || label === '');
+    if (given === undefined || !['set', 'add', 'remove'].includes(String(verb)) || (verb !== 'set' && typeof value !== 'string')) {
+      errors.labels = `The operation '${String(verb)}' is not supported for labels.`;
+    } else if (spaced !== undefined) errors.labels = `The label '${spaced}' contains spaces which is invalid.`;
+    else if (verb === 'set') changes.labels = [...new Set(given)];
+    else if (verb === 'add') changes.labels = current.includes(value as string) ? current : [...current, value as string];
+    else changes.labels = current.filter((label) => label !== value);
     return;
   }
   if (verb !== 'set') {

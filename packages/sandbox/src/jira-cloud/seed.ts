@@ -20,7 +20,7 @@ import { Random } from '../random.js';
 import { textToAdf } from './adf.js';
 import { catalog, ISSUE_TYPE_ID, PRIORITIES, REQUEST_TYPES, ROLES, statusOf, type RoleName } from './catalog.js';
 import { defaultRateLimit, requestWindow } from './rate-limit.js';
-import { store, type Attachment, type ChangeItem, type Issue, type IssueComment, type JiraState, type JiraUser, type Project } from './store.js';
+import { store, type Attachment, type ChangeItem, type Issue, type IssueComment, type JiraState, type JiraUser, type Organization, type Project } from './store.js';
 import { SERVICE_DESK_WORKFLOW, SOFTWARE_WORKFLOW } from './workflows.js';
 
 /** Issues seeded when the sandbox gives no size. */
@@ -191,8 +191,10 @@ export function seedState({ random, seed, tickets, seededUntil }: SeedContext): 
     issueKeys: new Map(),
     attachments: new Map(),
     commentIssue: new Map(),
-    counters: { issueId: 10000, commentId: 10000, attachmentId: 10000, historyId: 10000, requestId: 0 },
-    settings: { anonymousFallbackOnBadCredentials: true, agentsCanManageCustomers: true, attachmentsEnabled: true, attachmentUploadLimit: 10 * 1024 * 1024 },
+    issueLinks: new Map(),
+    organizations: seedOrganizations(customers, until),
+    counters: { issueId: 10000, commentId: 10000, attachmentId: 10000, historyId: 10000, requestId: 0, linkId: 10000, remoteLinkId: 10000, worklogId: 10000, organizationId: 3 },
+    settings: { anonymousFallbackOnBadCredentials: true, agentsCanManageCustomers: true, attachmentsEnabled: true, attachmentUploadLimit: 10 * 1024 * 1024, userEmailApiApproved: false },
     rateLimit,
     requestWindow: requestWindow(rateLimit),
     facts: {
@@ -222,6 +224,21 @@ export function seedState({ random, seed, tickets, seededUntil }: SeedContext): 
     knownRequester,
   });
   return state;
+}
+
+/**
+ * Two organizations of the desk's customers, added to the desk: Finance (every fourth customer) and
+ * Field Sales (every fifth). Picked by position, so the random draws of the rest of the seed stay as they were.
+ */
+function seedOrganizations(customers: readonly JiraUser[], until: number): Map<string, Organization> {
+  const organization = (id: string, name: string, every: number): Organization => ({
+    id,
+    name,
+    created: until - 400 * DAY,
+    members: new Set(customers.filter((_user, index) => index % every === every - 1).map((user) => user.accountId)),
+    serviceDeskIds: new Set([SERVICE_DESK_ID]),
+  });
+  return new Map([organization('1', 'Finance', 4), organization('2', 'Field Sales', 5)].map((org) => [org.id, org]));
 }
 
 function person(user: JiraUser): { accountId: string; email: string; displayName: string } {

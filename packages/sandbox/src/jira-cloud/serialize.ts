@@ -14,6 +14,7 @@ import {
   STATUS_CATEGORIES,
   statusOf,
   type CustomFieldDef,
+  type IssueLinkTypeDef,
   type IssueTypeDef,
   type PriorityDef,
   type RequestTypeDef,
@@ -22,8 +23,21 @@ import {
   type StatusDef,
 } from './catalog.js';
 import { jiraDateTime, jsmDate } from './dates.js';
-import { rolesOf } from './auth.js';
-import { store, type Attachment, type Issue, type IssueComment, type JiraState, type JiraUser, type Project } from './store.js';
+import { canBrowse, rolesOf } from './auth.js';
+import { formatDuration } from './duration.js';
+import {
+  store,
+  type Attachment,
+  type ChangeHistory,
+  type CommentVisibility,
+  type Issue,
+  type IssueComment,
+  type IssueLink,
+  type JiraState,
+  type JiraUser,
+  type Project,
+  type Worklog,
+} from './store.js';
 import { availableTransitions, isGlobal, workflowOf, type TransitionDef } from './workflows.js';
 
 /** Who is looking and where the site is: what every serializer needs. */
@@ -72,9 +86,9 @@ export function userDetails(view: View, user: JiraUser | undefined): Record<stri
   };
 }
 
-/** A user as `User` (`/myself`, `/user`, user search); `groups`/`applicationRoles` when expanded. */
-export function userBean(view: View, user: JiraUser, expand: ReadonlySet<string> = new Set()): Record<string, unknown> {
-  const json: Record<string, unknown> = {
+/** A user as `User` in lists (user searches, a project's lead, an attachment's author): no group or role collections. */
+export function userBean(view: View, user: JiraUser): Record<string, unknown> {
+  return {
     self: `${view.url}/rest/api/3/user?accountId=${encodeURIComponent(user.accountId)}`,
     accountId: user.accountId,
     accountType: user.accountType,
@@ -85,15 +99,29 @@ export function userBean(view: View, user: JiraUser, expand: ReadonlySet<string>
     timeZone: user.timeZone,
     locale: user.locale,
   };
-  if (expand.has('groups')) {
-    json.groups = { size: user.groups.length, items: user.groups.map((name) => ({ name, groupId: groupId(name), self: `${view.url}/rest/api/3/group?groupId=${groupId(name)}` })) };
-  }
-  if (expand.has('applicationRoles')) {
-    const roles = user.groups.flatMap((name) => (name === 'jira-servicedesk-users' ? ['jira-servicedesk'] : name === 'jira-software-users' ? ['jira-software'] : []));
-    json.applicationRoles = { size: roles.length, items: roles.map((key) => ({ key, name: key === 'jira-servicedesk' ? 'Jira Service Management' : 'Jira Software' })) };
-  }
-  if (expand.size === 0) json.expand = 'groups,applicationRoles';
-  return json;
+}
+
+/** The application roles a user's groups give (`jira-servicedesk`, `jira-software`). */
+function applicationRolesOf(user: JiraUser): string[] {
+  return user.groups.flatMap((name) => (name === 'jira-servicedesk-users' ? ['jira-servicedesk'] : name === 'jira-software-users' ? ['jira-software'] : []));
+}
+
+/**
+ * A user as `User` from `/myself` and `/user`: with `groups` and `applicationRoles` always there,
+ * collapsed (`{ size, items: [] }`) unless expanded — as the spec's examples of both show.
+ */
+export function userWithCollections(view: View, user: JiraUser, expand: ReadonlySet<string>): Record<string, unknown> {
+  const roles = applicationRolesOf(user);
+  const groups = user.groups.map((name) => ({ name, groupId: groupId(name), self: `${view.url}/rest/api/3/group?groupId=${groupId(name)}` }));
+  return {
+    ...userBean(view, user),
+    groups: { size: groups.length, items: expand.has('groups') ? groups : [] },
+    applicationRoles: {
+      size: roles.length,
+      items: expand.has('applicationRoles') ? roles.map((key) => ({ key, name: key === 'jira-servicedesk' ? 'Jira Service Management' : 'Jira Software' })) : [],
+    },
+    expand: 'groups,applicationRoles',
+  };
 }
 
 /** A stable fake group id (UUID-shaped) for a group name. */
@@ -266,14 +294,75 @@ export function customFieldValue(view: View, issue: Issue, field: CustomFieldDef
   return field.kind === 'select' ? optionJson(view, field, raw) : raw;
 }
 
-/** Whether the viewer may see a comment (visibility restrictions by role or group). */
-export function commentVisibleTo(view: View, issue: Issue, comment: IssueComment): boolean {
-  const restriction = comment.visibility;
+/** Whether the viewer may see something restricted to a role or group (a comment, a worklog). */
+export function visibleTo(view: View, issue: Issue, restriction: CommentVisibility | undefined): boolean {
   if (restriction === undefined) return true;
   const viewer = view.viewer;
   if (viewer === undefined) return false;
   if (restriction.type === 'group') return viewer.groups.includes(restriction.value);
   return (rolesOf(store.projectOf(view.state, issue), viewer) as string[]).includes(restriction.value);
+}
+
+/** Whether the viewer may see a comment (visibility restrictions by role or group). */
+export function commentVisibleTo(view: View, issue: Issue, comment: IssueComment): boolean {
+  return visibleTo(view, issue, comment.visibility);
+}
+
+/** A visibility restriction as `Visibility`. */
+export function visibilityJson(visibility: CommentVisibility): Record<string, unknown> {
+  return { type: visibility.type, value: visibility.value, identifier: visibility.identifier ?? visibility.value };
+}
+
+/** The seconds logged on an issue. */
+export function timeSpentSeconds(issue: Issue): number {
+  return issue.worklogs.reduce((sum, worklog) => sum + worklog.timeSpentSeconds, 0);
+}
+
+/** A worklog as `Worklog`; `properties` when expanded. */
+export function worklogJson(view: View, issue: Issue, worklog: Worklog, expand: ReadonlySet<string> = new Set()): Record<string, unknown> {
+  return {
+    self: `${view.url}/rest/api/3/issue/${issue.id}/worklog/${worklog.id}`,
+    author: userDetails(view, view.state.users.get(worklog.authorId)),
+    updateAuthor: userDetails(view, view.state.users.get(worklog.updateAuthorId)),
+    ...(worklog.comment === null ? {} : { comment: worklog.comment }),
+    created: dateTime(view, worklog.created),
+    updated: dateTime(view, worklog.updated),
+    started: dateTime(view, worklog.started),
+    timeSpent: formatDuration(worklog.timeSpentSeconds),
+    timeSpentSeconds: worklog.timeSpentSeconds,
+    id: String(worklog.id),
+    issueId: String(issue.id),
+    ...(worklog.visibility === undefined ? {} : { visibility: visibilityJson(worklog.visibility) }),
+    ...(expand.has('properties') ? { properties: worklog.properties.map((property) => ({ key: property.key, value: property.value })) } : {}),
+  };
+}
+
+/** An issue link type as `IssueLinkType`. */
+export function issueLinkTypeJson(view: View, type: IssueLinkTypeDef): Record<string, unknown> {
+  return { id: type.id, name: type.name, inward: type.inward, outward: type.outward, self: `${view.url}/rest/api/3/issueLinkType/${type.id}` };
+}
+
+/**
+ * An issue link as `IssueLink`: both ends (`GET /issueLink/{id}`), or, seen from one of its issues
+ * (the `issuelinks` field), only the other end — `inwardIssue` on the outward issue and
+ * `outwardIssue` on the inward one. `undefined` when the viewer cannot browse an end it would show.
+ */
+export function issueLinkJson(view: View, link: IssueLink, from?: Issue): Record<string, unknown> | undefined {
+  const type = catalog.issueLinkType(link.typeId);
+  const inward = view.state.issues.get(link.inwardIssueId);
+  const outward = view.state.issues.get(link.outwardIssueId);
+  if (type === undefined || inward === undefined || outward === undefined) return undefined;
+  const visible = (issue: Issue) => canBrowse(store.projectOf(view.state, issue), view.viewer);
+  const json: Record<string, unknown> = { id: String(link.id), self: `${view.url}/rest/api/3/issueLink/${link.id}`, type: issueLinkTypeJson(view, type) };
+  if (from === undefined || from.id === link.outwardIssueId) {
+    if (!visible(inward)) return undefined;
+    json.inwardIssue = linkedIssueJson(view, inward);
+  }
+  if (from === undefined || from.id === link.inwardIssueId) {
+    if (!visible(outward)) return undefined;
+    json.outwardIssue = linkedIssueJson(view, outward);
+  }
+  return json;
 }
 
 /** A comment as `Comment`; `renderedBody` and `properties` when expanded. */
@@ -288,9 +377,7 @@ export function commentJson(view: View, issue: Issue, comment: IssueComment, exp
     updated: dateTime(view, comment.updated),
     jsdPublic: comment.jsdPublic,
   };
-  if (comment.visibility !== undefined) {
-    json.visibility = { type: comment.visibility.type, value: comment.visibility.value, identifier: comment.visibility.identifier ?? comment.visibility.value };
-  }
+  if (comment.visibility !== undefined) json.visibility = visibilityJson(comment.visibility);
   if (expand.has('renderedBody')) json.renderedBody = adfToHtml(comment.body);
   if (expand.has('properties')) json.properties = comment.properties.map((property) => ({ key: property.key, value: property.value }));
   return json;
@@ -556,8 +643,17 @@ function systemFieldValue(view: View, issue: Issue, fieldId: string): unknown {
     case 'fixVersions':
     case 'versions':
     case 'components':
-    case 'issuelinks':
       return [];
+    case 'issuelinks':
+      return store.linksOf(state, issue).flatMap((link) => {
+        const json = issueLinkJson(view, link, issue);
+        return json === undefined ? [] : [json];
+      });
+    case 'timespent':
+    case 'aggregatetimespent': {
+      const spent = timeSpentSeconds(issue);
+      return spent === 0 ? null : spent;
+    }
     case 'resolution': {
       const resolution = issue.resolutionId === null ? undefined : catalog.resolution(issue.resolutionId);
       return resolution === undefined ? null : resolutionJson(view, resolution);
@@ -567,7 +663,7 @@ function systemFieldValue(view: View, issue: Issue, fieldId: string): unknown {
     case 'workratio':
       return -1;
     case 'watches':
-      return { self: `${issueSelf}/watchers`, watchCount: 1, isWatching: false };
+      return { self: `${issueSelf}/watchers`, watchCount: issue.watchers.length, isWatching: view.viewer !== undefined && issue.watchers.includes(view.viewer.accountId) };
     case 'created':
       return dateTime(view, issue.created);
     case 'updated':
@@ -588,8 +684,10 @@ function systemFieldValue(view: View, issue: Issue, fieldId: string): unknown {
       return statusJson(view, statusOf(issue.statusId));
     case 'description':
       return issue.description;
-    case 'timetracking':
-      return {};
+    case 'timetracking': {
+      const spent = timeSpentSeconds(issue);
+      return spent === 0 ? {} : { timeSpent: formatDuration(spent), timeSpentSeconds: spent };
+    }
     case 'attachment':
       return issue.attachmentIds.map((id) => state.attachments.get(id)).filter((attachment) => attachment !== undefined).map((attachment) => attachmentJson(view, attachment));
     case 'summary':
@@ -597,8 +695,10 @@ function systemFieldValue(view: View, issue: Issue, fieldId: string): unknown {
     case 'subtasks':
       return store.subtasks(state, issue).map((subtask) => linkedIssueJson(view, subtask));
     case 'aggregateprogress':
-    case 'progress':
-      return { progress: 0, total: 0 };
+    case 'progress': {
+      const spent = timeSpentSeconds(issue);
+      return spent === 0 ? { progress: 0, total: 0 } : { progress: spent, total: spent, percent: 100 };
+    }
     case 'duedate':
       return issue.dueDate;
     case 'votes':
@@ -607,8 +707,10 @@ function systemFieldValue(view: View, issue: Issue, fieldId: string): unknown {
       const comments = issue.comments.filter((comment) => commentVisibleTo(view, issue, comment)).map((comment) => commentJson(view, issue, comment));
       return { comments, self: `${issueSelf}/comment`, maxResults: comments.length, total: comments.length, startAt: 0 };
     }
-    case 'worklog':
-      return { startAt: 0, maxResults: 20, total: 0, worklogs: [] };
+    case 'worklog': {
+      const worklogs = issue.worklogs.filter((worklog) => visibleTo(view, issue, worklog.visibility));
+      return { startAt: 0, maxResults: 20, total: worklogs.length, worklogs: worklogs.slice(0, 20).map((worklog) => worklogJson(view, issue, worklog)) };
+    }
     default:
       return null;
   }
@@ -679,19 +781,24 @@ function renderedFields(view: View, issue: Issue, fields: Readonly<Record<string
   return rendered;
 }
 
+/** A changelog entry as `Changelog`. */
+export function historyJson(view: View, history: ChangeHistory): Record<string, unknown> {
+  return {
+    id: String(history.id),
+    author: userDetails(view, view.state.users.get(history.authorId)),
+    created: dateTime(view, history.created),
+    // Jira sends `null` for an empty side of a change; the spec's ChangeDetails has no nullable
+    // strings (and spec-generated clients reject null), so empty sides are left out instead.
+    items: history.items.map((item) => Object.fromEntries(Object.entries(item).filter(([, value]) => value !== null))),
+  };
+}
+
 /** The changelog page of an issue (`expand=changelog`, `PageOfChangelogs`). */
 export function changelogJson(view: View, issue: Issue): Record<string, unknown> {
   return {
     startAt: 0,
     maxResults: issue.changelog.length,
     total: issue.changelog.length,
-    histories: issue.changelog.map((history) => ({
-      id: String(history.id),
-      author: userDetails(view, view.state.users.get(history.authorId)),
-      created: dateTime(view, history.created),
-      // Jira sends `null` for an empty side of a change; the spec's ChangeDetails has no nullable
-      // strings (and spec-generated clients reject null), so empty sides are left out instead.
-      items: history.items.map((item) => Object.fromEntries(Object.entries(item).filter(([, value]) => value !== null))),
-    })),
+    histories: issue.changelog.map((history) => historyJson(view, history)),
   };
 }

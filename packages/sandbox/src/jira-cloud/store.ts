@@ -106,6 +106,55 @@ export interface Attachment {
   readonly authorId: string;
 }
 
+/** Time logged on an issue. */
+export interface Worklog {
+  readonly id: number;
+  readonly issueId: number;
+  readonly authorId: string;
+  updateAuthorId: string;
+  /** The work description (ADF), or none. */
+  comment: AdfDocument | null;
+  /** When the work started (ms). */
+  started: number;
+  timeSpentSeconds: number;
+  readonly created: number;
+  updated: number;
+  visibility?: CommentVisibility | undefined;
+  properties: EntityProperty[];
+}
+
+/** A link from an issue to something outside Jira (a chat transcript, a wiki page), as the client wrote it. */
+export interface RemoteLink {
+  readonly id: number;
+  /** The caller's id of the linked object: a second create with it updates this link. */
+  globalId: string | undefined;
+  relationship: string | undefined;
+  /** `RemoteIssueLinkRequest.application`, as given. */
+  application: Readonly<Record<string, unknown>> | undefined;
+  /** `RemoteObject`: `url` and `title` at least, the rest as given. */
+  object: Readonly<Record<string, unknown>>;
+}
+
+/** A link between two issues; the outward issue "blocks" (say) the inward one. */
+export interface IssueLink {
+  readonly id: number;
+  /** The id of the link type (Blocks, Relates, ...). */
+  readonly typeId: string;
+  readonly inwardIssueId: number;
+  readonly outwardIssueId: number;
+}
+
+/** A JSM organization: a group of customers that can be given access to service desks at once. */
+export interface Organization {
+  readonly id: string;
+  name: string;
+  readonly created: number;
+  /** Account ids of its members. */
+  readonly members: Set<string>;
+  /** The service desks it is added to (its members are customers there). */
+  readonly serviceDeskIds: Set<string>;
+}
+
 /** One field change of a changelog entry. */
 export interface ChangeItem {
   readonly field: string;
@@ -158,6 +207,14 @@ export interface Issue {
   /** The parent issue of a sub-task. */
   parentId: number | null;
   properties: EntityProperty[];
+  /** Account ids of the watchers (the creator and the reporter from the start, as Jira's autowatch does). */
+  watchers: string[];
+  /** Time logged, oldest first. */
+  worklogs: Worklog[];
+  /** Links to things outside Jira, oldest first. */
+  remoteLinks: RemoteLink[];
+  /** Account ids of the JSM request's participants (people it is shared with). */
+  participants: string[];
 }
 
 /** 429 behaviour, off by default; tests switch it on through the state. */
@@ -188,6 +245,12 @@ export interface JiraSettings {
   attachmentsEnabled: boolean;
   /** The largest attachment accepted, in bytes; larger ones get 413. */
   attachmentUploadLimit: number;
+  /**
+   * Whether `GET /rest/api/3/user/email` answers. Jira Cloud serves it only to Connect and Forge
+   * apps Atlassian approved and answers 400 to everyone else, an API-token client included; off by
+   * default, so the simulator does the same. On, it hands out any account's address.
+   */
+  userEmailApiApproved: boolean;
 }
 
 /** Facts about the seeded data that tests and connector options rely on. */
@@ -242,8 +305,22 @@ export interface JiraState {
   readonly attachments: Map<number, Attachment>;
   /** Comment id → issue id. */
   readonly commentIssue: Map<number, number>;
+  /** Issue links by id. */
+  readonly issueLinks: Map<number, IssueLink>;
+  /** JSM organizations by id. */
+  readonly organizations: Map<string, Organization>;
   /** Id counters. */
-  readonly counters: { issueId: number; commentId: number; attachmentId: number; historyId: number; requestId: number };
+  readonly counters: {
+    issueId: number;
+    commentId: number;
+    attachmentId: number;
+    historyId: number;
+    requestId: number;
+    linkId: number;
+    remoteLinkId: number;
+    worklogId: number;
+    organizationId: number;
+  };
   /** Behaviour switches. */
   readonly settings: JiraSettings;
   /** 429 behaviour (off by default). */
@@ -254,9 +331,13 @@ export interface JiraState {
   readonly facts: JiraFacts;
 }
 
+/** The lists of an issue that start empty (or, for watchers, from the creator and reporter). */
+type IssueLists = 'comments' | 'attachmentIds' | 'changelog' | 'properties' | 'watchers' | 'worklogs' | 'remoteLinks' | 'participants';
+
 /** A new issue's data: all but what the store assigns (id, key, project) and the lists that start empty. */
-export type NewIssue = Omit<Issue, 'id' | 'key' | 'projectId' | 'comments' | 'attachmentIds' | 'changelog' | 'properties'> & {
+export type NewIssue = Omit<Issue, 'id' | 'key' | 'projectId' | IssueLists> & {
   readonly properties?: EntityProperty[];
+  readonly participants?: string[];
 };
 
 /** Finders and small helpers over a {@link JiraState}. */
@@ -267,7 +348,21 @@ export const store = {
     state.counters.issueId += 1;
     const key = `${project.key}-${project.nextNumber}`;
     project.nextNumber += 1;
-    return { id, key, projectId: project.id, comments: [], attachmentIds: [], changelog: [], ...fields, properties: fields.properties ?? [] };
+    const watchers = [...new Set([fields.creatorId, fields.reporterId].filter((accountId): accountId is string => accountId !== null))];
+    return {
+      id,
+      key,
+      projectId: project.id,
+      comments: [],
+      attachmentIds: [],
+      changelog: [],
+      worklogs: [],
+      remoteLinks: [],
+      ...fields,
+      properties: fields.properties ?? [],
+      participants: fields.participants ?? [],
+      watchers,
+    };
   },
   /** An issue by id (`"10042"`) or key (`"HELP-7"`, any case). */
   issue(state: JiraState, idOrKey: string): Issue | undefined {
@@ -301,6 +396,10 @@ export const store = {
   serviceDeskOf(state: JiraState, project: Project): ServiceDesk | undefined {
     return project.serviceDeskId === undefined ? undefined : state.serviceDesks.get(project.serviceDeskId);
   },
+  /** The issue links an issue is an end of, oldest first. */
+  linksOf(state: JiraState, issue: Issue): IssueLink[] {
+    return [...state.issueLinks.values()].filter((link) => link.inwardIssueId === issue.id || link.outwardIssueId === issue.id);
+  },
   /** The sub-tasks of an issue. */
   subtasks(state: JiraState, issue: Issue): Issue[] {
     return [...state.issues.values()].filter((candidate) => candidate.parentId === issue.id);
@@ -311,9 +410,10 @@ export const store = {
     state.issueKeys.set(issue.key.toUpperCase(), issue.id);
     for (const comment of issue.comments) state.commentIssue.set(comment.id, issue.id);
   },
-  /** Removes an issue, its comments and attachments from the indexes. */
+  /** Removes an issue, its comments, attachments and links from the indexes. */
   removeIssue(state: JiraState, issue: Issue): void {
     state.issues.delete(issue.id);
+    for (const [id, link] of state.issueLinks) if (link.inwardIssueId === issue.id || link.outwardIssueId === issue.id) state.issueLinks.delete(id);
     for (const [key, id] of state.issueKeys) if (id === issue.id) state.issueKeys.delete(key);
     for (const comment of issue.comments) state.commentIssue.delete(comment.id);
     for (const attachmentId of issue.attachmentIds) state.attachments.delete(attachmentId);

@@ -76,10 +76,90 @@ async function flow(onSchemaMismatch?: (report: SchemaMismatchReport) => void): 
   });
   expect(request.issueKey).toMatch(/^HELP-\d+$/);
   expect(request.reporter?.accountId).toBe(facts.knownRequester.accountId);
+
+  await collaboration(jira, created.key ?? '');
+  await serviceDeskExtras(desk, request.issueKey ?? '');
+}
+
+/** What a bot does around a ticket: watchers, remote links, issue links, worklogs, the changelog, the v2 markup routes. */
+async function collaboration(jira: ReturnType<typeof createCloudClient>, key: string): Promise<void> {
+  const facts = sb.state('jira-cloud').facts;
+  const me = facts.serviceAccount.accountId;
+
+  await jira.issueWatchers.removeWatcher({ issueIdOrKey: key, accountId: me });
+  await jira.issueWatchers.addWatcher({ issueIdOrKey: key, body: me as unknown as Record<string, unknown> });
+  const watchers = await jira.issueWatchers.getIssueWatchers({ issueIdOrKey: key });
+  expect(watchers.isWatching).toBe(true);
+  expect(watchers.watchers?.map((watcher) => watcher.accountId)).toContain(me);
+
+  const remote = await jira.issueRemoteLinks.createOrUpdateRemoteIssueLink({
+    issueIdOrKey: key,
+    globalId: 'chat:4711',
+    relationship: 'chat transcript',
+    object: { url: 'https://chat.example.com/t/4711', title: 'Chat with the requester' },
+  });
+  expect(remote.id).toBeDefined();
+  const links = await jira.issueRemoteLinks.getRemoteIssueLinks({ issueIdOrKey: key });
+  expect(JSON.stringify(links)).toContain('chat:4711');
+  await jira.issueRemoteLinks.deleteRemoteIssueLinkByGlobalId({ issueIdOrKey: key, globalId: 'chat:4711' });
+  expect(await jira.issueRemoteLinks.getRemoteIssueLinks({ issueIdOrKey: key })).toEqual([]);
+
+  const other = await jira.issues.createIssue({ fields: { project: { key: 'HELP' }, issuetype: { name: 'Incident' }, summary: 'VPN down in Berlin' } });
+  const types = await jira.issueLinkTypes.getIssueLinkTypes();
+  const relates = types.issueLinkTypes?.find((type) => type.name === 'Relates');
+  await jira.issueLinks.linkIssues({ type: { name: relates?.name }, inwardIssue: { key: other.key }, outwardIssue: { key } });
+  const linked = await jira.issues.getIssue({ issueIdOrKey: key, fields: ['issuelinks'] });
+  const issueLinks = (linked.fields as { issuelinks?: { id?: string; inwardIssue?: { key?: string } }[] }).issuelinks ?? [];
+  expect(issueLinks.map((link) => link.inwardIssue?.key)).toEqual([other.key]);
+  expect((await jira.issueLinks.getIssueLink({ linkId: issueLinks[0]?.id ?? '' })).type?.name).toBe('Relates');
+
+  const worklog = await jira.issueWorklogs.addWorklog({ issueIdOrKey: key, timeSpent: '1h 30m', comment: doc('Reset the VPN profile.') });
+  expect(worklog.timeSpentSeconds).toBe(5400);
+  const worklogs = await jira.issueWorklogs.getIssueWorklog({ issueIdOrKey: key });
+  expect(worklogs.total).toBe(1);
+  await jira.issueWorklogs.updateWorklog({ issueIdOrKey: key, id: worklog.id ?? '', body: { timeSpent: '2h' } });
+  const markup = await jira.issueWorklogs.addWorklog({ issueIdOrKey: key, timeSpent: '5m', comment: 'h4. Follow-up *call*' });
+  expect(JSON.stringify(markup.comment)).toContain('heading');
+
+  const changelog = await jira.issues.getChangeLogs({ issueIdOrKey: key });
+  expect(changelog.values?.some((history) => history.items?.some((item) => item.field === 'summary'))).toBe(true);
+  expect(changelog.total).toBe(changelog.values?.length);
+
+  const comment = await jira.issueComments.addComment({ issueIdOrKey: key, body: 'h2. Update\n\n*bold* and _italic_' });
+  expect(JSON.stringify(comment.body)).toContain('heading');
+  const described = await jira.issues.createIssue({ fields: { project: { key: 'HELP' }, issuetype: { name: 'Incident' }, summary: 'Markup', description: 'h2. Described' } });
+  const fetchedMarkup = await jira.issues.getIssue({ issueIdOrKey: described.key ?? '', fields: ['description'] });
+  expect(JSON.stringify((fetchedMarkup.fields as { description?: unknown }).description)).toContain('heading');
+}
+
+/** JSM: the product info, organizations, participants, SLAs and customer transitions. */
+async function serviceDeskExtras(desk: ReturnType<typeof createServiceDeskClient>, key: string): Promise<void> {
+  const facts = sb.state('jira-cloud').facts;
+  expect((await desk.info.getInfo()).version).toBeDefined();
+
+  const organizations = await desk.organization.getOrganizations({ limit: 10 });
+  expect(organizations.values?.map((organization) => organization.name)).toContain('Finance');
+  const created = await desk.organization.createOrganization({ name: 'Warehouse' });
+  await desk.organization.addUsersToOrganization({ organizationId: Number(created.id), body: { accountIds: [facts.nonCustomer.accountId] } });
+  const members = await desk.organization.getUsersInOrganization({ organizationId: Number(created.id) });
+  expect(members.values?.map((user) => user.accountId)).toEqual([facts.nonCustomer.accountId]);
+  await desk.organization.addOrganization({ serviceDeskId: facts.serviceDeskId, body: { organizationId: Number(created.id) } });
+  const onDesk = await desk.organization.getServiceDeskOrganizations({ serviceDeskId: facts.serviceDeskId });
+  expect(onDesk.values?.map((organization) => organization.name)).toContain('Warehouse');
+
+  const participants = await desk.request.addRequestParticipants({ issueIdOrKey: key, accountIds: [facts.agent.accountId] });
+  expect(participants.values?.map((user) => user.accountId)).toEqual([facts.agent.accountId]);
+  const slas = await desk.request.getSlaInformation({ issueIdOrKey: key });
+  expect(slas.values?.map((sla) => sla.name)).toEqual(['Time to first response', 'Time to resolution']);
+
+  const transitions = await desk.request.getCustomerTransitions({ issueIdOrKey: key });
+  const cancel = transitions.values?.find((transition) => transition.name === 'Cancel request');
+  await desk.request.performCustomerTransition({ issueIdOrKey: key, id: cancel?.id ?? '', additionalComment: { body: 'Not needed any more.' } });
+  expect((await desk.request.getCustomerRequestStatus({ issueIdOrKey: key })).values?.[0]?.status).toBe('Canceled');
 }
 
 describe('jira.js', () => {
-  it('works unchanged: myself, create, get, edit, transitions, comments, enhanced search, service desks, requests', async () => {
+  it('works unchanged: myself, create, get, edit, transitions, comments, enhanced search, service desks, requests, watchers, remote links, issue links, worklogs, changelogs, markup, organizations, participants, SLAs', async () => {
     await flow();
   });
 

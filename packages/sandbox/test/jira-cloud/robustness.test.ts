@@ -14,6 +14,12 @@ const ROUTES: [string, string][] = [
   ['POST', '/rest/servicedeskapi/request'], ['POST', '/rest/servicedeskapi/request/HELP-1/comment'], ['POST', '/rest/servicedeskapi/request/HELP-1/transition'],
   ['POST', '/rest/servicedeskapi/servicedesk/1/customer'], ['DELETE', '/rest/servicedeskapi/servicedesk/1/customer'], ['POST', '/rest/servicedeskapi/customer'],
   ['POST', '/rest/api/3/issue/HELP-1/attachments'],
+  ['POST', '/rest/api/3/issue/bulk'], ['POST', '/rest/api/3/issueLink'], ['POST', '/rest/api/3/issue/HELP-1/remotelink'], ['PUT', '/rest/api/3/issue/HELP-1/remotelink/10000'],
+  ['POST', '/rest/api/3/issue/HELP-1/watchers'], ['POST', '/rest/api/3/issue/watching'], ['PUT', '/rest/api/3/issue/HELP-1/properties/p'],
+  ['POST', '/rest/api/3/issue/HELP-1/worklog'], ['PUT', '/rest/api/3/issue/HELP-1/worklog/10000'], ['POST', '/rest/api/3/worklog/list'], ['POST', '/rest/api/3/issue/HELP-1/changelog/list'],
+  ['POST', '/rest/api/2/issue'], ['PUT', '/rest/api/2/issue/HELP-1'], ['POST', '/rest/api/2/issue/HELP-1/comment'], ['POST', '/rest/api/2/issue/HELP-1/worklog'],
+  ['POST', '/rest/servicedeskapi/organization'], ['POST', '/rest/servicedeskapi/organization/1/user'], ['POST', '/rest/servicedeskapi/servicedesk/1/organization'],
+  ['POST', '/rest/servicedeskapi/request/HELP-1/participant'], ['DELETE', '/rest/servicedeskapi/request/HELP-1/participant'],
 ];
 const BODIES: unknown[] = [
   null, [], 'x', 5, true, {},
@@ -41,7 +47,11 @@ const BODIES: unknown[] = [
   { serviceDeskId: '1', requestTypeId: '1', requestFieldValues: { summary: 'x', description: { type: 'doc' } }, isAdfRequest: true },
   { serviceDeskId: 1, requestTypeId: 1, requestFieldValues: { summary: 'x' }, requestParticipants: 'x' },
   { id: null }, { id: {} }, { id: '21', additionalComment: 'x' }, { id: '21', additionalComment: { body: 5 } },
-  { accountIds: null }, { accountIds: 'x' }, { accountIds: [5, null] }, { email: 5, displayName: {} }, { email: 'a@b.co', displayName: 5 }, { email: 'a@b.co', fullName: 'x' },
+  { accountIds: null }, { accountIds: 'x' }, { accountIds: [5, null] }, { organizationId: {} }, { organizationId: '1' }, { name: 5 },
+  { issueUpdates: null }, { issueUpdates: [null, 5, { fields: null }] }, { type: 'x', inwardIssue: 5, outwardIssue: [] }, { type: { name: 'Relates' }, inwardIssue: { key: 'HELP-1' }, outwardIssue: { key: 'HELP-2' }, comment: 'x' },
+  { object: null }, { object: { url: 5, title: {} }, application: 'x', globalId: 5 }, { issueIds: null }, { issueIds: [{}] },
+  { timeSpent: 5 }, { timeSpent: '1h', started: 5, comment: 'x', visibility: 'x', properties: 'x' }, { timeSpentSeconds: 1e30 }, { changelogIds: 'x' }, { changelogIds: [1.5] },
+  { fields: { description: { type: 'doc' } }, update: { comment: [{ add: { body: {} } }], description: [{ set: 5 }] } }, { email: 5, displayName: {} }, { email: 'a@b.co', displayName: 5 }, { email: 'a@b.co', fullName: 'x' },
 ];
 
 describe('malformed input', () => {
@@ -58,7 +68,7 @@ describe('malformed input', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 
   it('answers malformed queries, paths and ranges with 4xx, never 500', async () => {
     const failures: string[] = [];
@@ -76,6 +86,11 @@ describe('malformed input', () => {
       '/rest/servicedeskapi/servicedesk/1/requesttype/abc', '/rest/servicedeskapi/servicedesk/1/requesttype/1/field', '/rest/servicedeskapi/request?requestStatus=X&serviceDeskId=abc', '/rest/servicedeskapi/request/NOPE-1',
       '/rest/servicedeskapi/request/HELP-1?expand=,,status,comment,attachment,participant,sla,action,requestType,serviceDesk', '/rest/servicedeskapi/request/HELP-1/comment?public=x&internal=y&start=-4', '/rest/servicedeskapi/request/HELP-1/comment/abc',
       '/rest/servicedeskapi/request/HELP-1/status?limit=0', '/rest/servicedeskapi/request/HELP-1/transition', '/rest/servicedeskapi/servicedesk/1/customer?query=%25', '/rest/servicedeskapi/requesttype?start=5',
+      '/rest/api/3/issue/HELP-1/worklog?startAt=-1&startedAfter=abc', '/rest/api/3/issue/HELP-1/worklog/abc', '/rest/api/3/issue/HELP-1/changelog?maxResults=0', '/rest/api/3/project/search?orderBy=&keys=&action=x',
+      '/rest/api/3/priority/search?maxResults=abc', '/rest/api/3/issue/picker?currentJQL=%22', '/rest/api/3/issue/picker', '/rest/api/3/label?startAt=-1', '/rest/api/3/issue/HELP-1/remotelink?globalId=',
+      '/rest/api/3/issueLink/abc', '/rest/api/3/issueLinkType/abc', '/rest/api/3/issue/HELP-1/properties/%25', '/rest/api/3/user/viewissue/search?issueKey=NOPE-1&query=a', '/rest/api/3/user/email',
+      '/rest/api/2/issue/HELP-1?fields=description,comment,worklog', '/rest/api/2/issue/HELP-1/comment?startAt=abc', '/rest/servicedeskapi/request/HELP-1/sla/abc', '/rest/servicedeskapi/organization/abc/user?start=-1',
+      '/rest/servicedeskapi/organization?accountId=', '/rest/servicedeskapi/request/HELP-1/participant?limit=abc', '/rest/servicedeskapi/info',
     ];
     for (const path of gets) {
       const reply = await ctx.call('GET', path, { headers: { 'x-experimentalapi': 'opt-in' } });
@@ -86,5 +101,5 @@ describe('malformed input', () => {
     const range = await ctx.call('GET', `/rest/api/3/attachment/content/${[...ctx.state.attachments.keys()][0]}?redirect=false`, { headers: { range: 'bytes=-' } });
     if (range.status >= 500) failures.push(`range -> ${range.status}`);
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 });

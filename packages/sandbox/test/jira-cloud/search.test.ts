@@ -189,6 +189,11 @@ describe('enhanced search (/rest/api/3/search/jql)', () => {
 
   it('validates queries with /rest/api/3/jql/parse', async () => {
     const reply = await ctx.call('POST', '/rest/api/3/jql/parse', { json: { queries: ['project = HELP', 'project = NOPE'] } });
-    expect(reply.body()).toEqual({ queries: [{ query: 'project = HELP' }, { query: 'project = NOPE', errors: ["The value 'NOPE' does not exist for the field 'project'."] }] });
+    expect(reply.body()).toEqual({
+      queries: [
+        { query: 'project = HELP', structure: { where: { field: { name: 'project', encodedName: 'project' }, operator: '=', operand: { value: 'HELP', encodedValue: 'HELP' } } } },
+        { query: 'project = NOPE', errors: ["The value 'NOPE' does not exist for the field 'project'."] },
+      ],
+    });
   });
 });

@@ -2,7 +2,8 @@
  * The JQL engine of the Jira Cloud simulator: parse, validate and evaluate the subset of JQL the SDK
  * and ordinary bots use, with Jira's error messages.
  *
- * - {@link parseJql} — text to syntax tree (for `/rest/api/3/jql/parse`), {@link printJql} — back.
+ * - {@link parseJql} — text to syntax tree, {@link jqlStructure} — the tree as `/rest/api/3/jql/parse`
+ *   answers it, {@link printJql} — back to text.
  * - {@link compileJql} — a tree or text to `matches(record)` and `compare(a, b)`, reading records
  *   through a {@link FieldResolver} the simulator supplies.
  * - {@link JqlError} — what Jira would answer with 400; `toErrorCollection()` is the body.
@@ -54,4 +55,5 @@ export {
 export type { JqlResolvedSort, SortKey as JqlSortKey, SortPosition as JqlSortPosition } from './order.js';
 export { parseJql } from './parser.js';
 export { isBareWord, printJql, printOperand, quoteJqlString } from './printer.js';
+export { jqlStructure } from './structure.js';
 export { JQL_KEYWORDS, JQL_RESERVED_CHARACTERS, JQL_RESERVED_WORDS } from './reserved.js';

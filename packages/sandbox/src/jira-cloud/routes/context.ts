@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { offsetPage } from '../../offset-page.js';
 import type { Router } from '../../router.js';
 import type { HandlerContext, SimRequest } from '../../simulator.js';
 import { canBrowse, canWork, requireUser, type JiraCredentials } from '../auth.js';
@@ -50,4 +51,30 @@ export function workIssue(view: View, idOrKey: string, what: string, status: 400
 export function expandSet(value: string | readonly string[] | null | undefined): Set<string> {
   const list = value === null || value === undefined ? [] : typeof value === 'string' ? [value] : value;
   return new Set(list.flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item !== ''));
+}
+
+/**
+ * A platform `PageBean…` of `all` (`startAt`/`maxResults`): `{ self, nextPage?, maxResults, startAt,
+ * total, isLast, values }`, its links carrying `query` (the filters that made the list).
+ */
+export function pageBean<T>(
+  view: View,
+  path: string,
+  all: readonly T[],
+  startAt: number,
+  maxResults: number,
+  json: (item: T) => unknown,
+  query: Readonly<Record<string, string>> = {},
+): Record<string, unknown> {
+  const page = offsetPage(all, startAt, maxResults);
+  const link = (offset: number) => `${view.url}${path}?${new URLSearchParams({ ...query, startAt: String(offset), maxResults: String(page.limit) }).toString()}`;
+  return {
+    self: link(page.offset),
+    ...(page.nextOffset === undefined ? {} : { nextPage: link(page.nextOffset) }),
+    maxResults: page.limit,
+    startAt: page.offset,
+    total: page.total,
+    isLast: page.isLast,
+    values: page.items.map(json),
+  };
 }

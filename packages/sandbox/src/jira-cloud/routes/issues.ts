@@ -1,16 +1,18 @@
 /**
- * Issue CRUD: `POST /rest/api/3/issue` (201 `{id, key, self}`), `GET|PUT|DELETE
+ * Issue CRUD: `POST /rest/api/3/issue` (201 `{id, key, self}`), `POST /rest/api/3/issue/bulk` (up to
+ * 50 at once; `{ issues, errors }` with each failure's `failedElementNumber`, 201 unless all fail), `GET|PUT|DELETE
  * /rest/api/3/issue/{issueIdOrKey}` (`fields`, `expand`; `notifyUsers`, `returnIssue`;
  * `deleteSubtasks`).
  *
  * @module
  */
-import { booleanParam, isJsonObject, listParam } from '../../readers.js';
+import { booleanParam, isJsonObject, listParam, type JsonObject } from '../../readers.js';
+import { SimResponseError } from '../../simulator.js';
 import { canWork, isProjectAdmin } from '../auth.js';
 import { failFields, failJira } from '../errors.js';
 import { platformReader } from '../http.js';
 import { applyChanges, checkHierarchy, NOT_ON_SCREEN, readIssueInput } from '../issue-input.js';
-import { issueJson, selectFields } from '../serialize.js';
+import { issueJson, selectFields, type View } from '../serialize.js';
 import { store, type Issue, type JiraState, type JiraUser, type NewIssue, type Project } from '../store.js';
 import { workflowOf } from '../workflows.js';
 import { authenticated, browseIssue, expandSet, workIssue, type JiraRouter } from './context.js';
@@ -26,37 +28,69 @@ export function openIssue(state: JiraState, project: Project, creator: JiraUser,
   return issue;
 }
 
+/** The most issues `POST /issue/bulk` creates in one request. */
+export const MAX_BULK_CREATE = 50;
+
+/** The `CreatedIssue` answer: `{ id, key, self }`. */
+function createdIssueJson(view: View, issue: Issue): Record<string, unknown> {
+  return { id: String(issue.id), key: issue.key, self: `${view.url}/rest/api/3/issue/${issue.id}` };
+}
+
+/** Creates an issue from an `IssueUpdateDetails` body; throws Jira's 400/403 (field errors at once). */
+export function createIssue(view: View, user: JiraUser, body: JsonObject): Issue {
+  const state = view.state;
+  const changes = readIssueInput(body, 'create', { state, caller: user });
+  const project = store.project(state, changes.projectId ?? '');
+  if (project === undefined) return failJira(400, [], { project: 'Specify a valid project ID or key' });
+  if (!canWork(project, user)) return failJira(403, ['You do not have permission to create issues in this project.']);
+  checkHierarchy(changes);
+  const now = Date.now();
+  const issue = openIssue(state, project, user, now, {
+    issueTypeId: changes.issueTypeId ?? project.issueTypeIds[0] ?? '10000',
+    summary: changes.summary ?? '',
+    description: changes.description ?? null,
+    priorityId: changes.priorityId ?? '3',
+    reporterId: changes.reporterId === undefined ? user.accountId : changes.reporterId,
+    assigneeId: changes.assigneeId ?? null,
+    labels: changes.labels ?? [],
+    dueDate: changes.dueDate ?? null,
+    requestTypeId: changes.requestTypeId ?? null,
+    customFields: Object.fromEntries(Object.entries(changes.customFields ?? {}).filter((entry): entry is [string, string] => entry[1] !== null)),
+    parentId: changes.parentId ?? null,
+    properties: Array.isArray(body.properties)
+      ? body.properties.filter(isJsonObject).flatMap((property) => (typeof property.key === 'string' ? [{ key: property.key, value: property.value }] : []))
+      : [],
+  });
+  if (changes.comments !== undefined) applyChanges(state, issue, { comments: changes.comments }, user, now);
+  return issue;
+}
+
 /** Adds the issue routes. */
 export function issueRoutes(router: JiraRouter): void {
   router
     .post('/rest/api/3/issue', (request, context) => {
       const { user, view } = authenticated(request, context);
+      const issue = createIssue(view, user, platformReader.jsonObject(request));
+      return { status: 201, body: createdIssueJson(view, issue) };
+    })
+    .post('/rest/api/3/issue/bulk', (request, context) => {
+      const { user, view } = authenticated(request, context);
       const body = platformReader.jsonObject(request);
-      const changes = readIssueInput(body, 'create', { state: context.state, caller: user });
-      const project = store.project(context.state, changes.projectId ?? '');
-      if (project === undefined) return failJira(400, [], { project: 'Specify a valid project ID or key' });
-      if (!canWork(project, user)) return failJira(403, ['You do not have permission to create issues in this project.']);
-      checkHierarchy(changes);
-      const now = Date.now();
-      const state = context.state;
-      const issue = openIssue(state, project, user, now, {
-        issueTypeId: changes.issueTypeId ?? project.issueTypeIds[0] ?? '10000',
-        summary: changes.summary ?? '',
-        description: changes.description ?? null,
-        priorityId: changes.priorityId ?? '3',
-        reporterId: changes.reporterId === undefined ? user.accountId : changes.reporterId,
-        assigneeId: changes.assigneeId ?? null,
-        labels: changes.labels ?? [],
-        dueDate: changes.dueDate ?? null,
-        requestTypeId: changes.requestTypeId ?? null,
-        customFields: Object.fromEntries(Object.entries(changes.customFields ?? {}).filter((entry): entry is [string, string] => entry[1] !== null)),
-        parentId: changes.parentId ?? null,
-        properties: Array.isArray(body.properties)
-          ? body.properties.filter(isJsonObject).flatMap((property) => (typeof property.key === 'string' ? [{ key: property.key, value: property.value }] : []))
-          : [],
+      if (!Array.isArray(body.issueUpdates)) return failJira(400, ['issueUpdates must be a list of issues to create.']);
+      if (body.issueUpdates.length > MAX_BULK_CREATE) return failJira(400, [`You can create at most ${MAX_BULK_CREATE} issues in one request.`]);
+      const issues: Record<string, unknown>[] = [];
+      const errors: Record<string, unknown>[] = [];
+      body.issueUpdates.forEach((update: unknown, index: number) => {
+        try {
+          if (!isJsonObject(update)) failJira(400, ['Each issue update must be an object with fields.']);
+          issues.push(createdIssueJson(view, createIssue(view, user, update)));
+        } catch (error) {
+          if (!(error instanceof SimResponseError)) throw error;
+          const elementErrors = isJsonObject(error.response.body) ? error.response.body : { errorMessages: [String(error.response.body)], errors: {} };
+          errors.push({ status: error.response.status, elementErrors: { ...elementErrors, status: error.response.status }, failedElementNumber: index });
+        }
       });
-      if (changes.comments !== undefined) applyChanges(state, issue, { comments: changes.comments }, user, now);
-      return { status: 201, body: { id: String(issue.id), key: issue.key, self: `${view.url}/rest/api/3/issue/${issue.id}` } };
+      return { status: issues.length === 0 && errors.length > 0 ? 400 : 201, body: { issues, errors } };
     })
     .get('/rest/api/3/issue/:issueIdOrKey', (request, context) => {
       const { view } = authenticated(request, context);

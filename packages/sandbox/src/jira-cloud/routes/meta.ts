@@ -1,12 +1,12 @@
 /**
- * Site metadata: `serverInfo`, projects (`/project/{key}`, `/project/{key}/statuses`,
- * `/project/search`), statuses, status categories, priorities, resolutions, issue types and fields
- * (system and custom, including JSM's "Request Type" `customfield_10010`).
+ * Site metadata: `serverInfo`, statuses, status categories, priorities (and `/priority/search`),
+ * resolutions, issue types and fields (system and custom, including JSM's "Request Type"
+ * `customfield_10010`).
  *
  * @module
  */
-import { offsetPage } from '../../offset-page.js';
-import { canBrowse, optionalUser } from '../auth.js';
+import { booleanParam } from '../../readers.js';
+import { optionalUser } from '../auth.js';
 import {
   catalog,
   ISSUE_TYPES,
@@ -25,15 +25,12 @@ import {
   fieldSchema,
   issueTypeJson,
   priorityJson,
-  projectJson,
   resolutionJson,
   statusCategoryJson,
   statusJson,
   type View,
 } from '../serialize.js';
-import { store, type Project } from '../store.js';
-import { workflowOf, workflowStatuses } from '../workflows.js';
-import { authenticated, type JiraRouter } from './context.js';
+import { authenticated, pageBean, type JiraRouter } from './context.js';
 
 /** The build the simulator reports. */
 export const SERVER_VERSION = { version: '1001.0.0-SNAPSHOT', versionNumbers: [1001, 0, 0], buildNumber: 100_290, buildDate: Date.UTC(2025, 11, 15) } as const;
@@ -76,14 +73,6 @@ function fieldDetails(fieldId: string): Record<string, unknown> {
   };
 }
 
-function browsableProject(view: View, idOrKey: string): Project {
-  const project = store.project(view.state, idOrKey);
-  if (project === undefined || !canBrowse(project, view.viewer)) {
-    return failJira(404, [/^\d+$/u.test(idOrKey) ? `No project could be found with id '${idOrKey}'.` : `No project could be found with key '${idOrKey}'.`]);
-  }
-  return project;
-}
-
 function categoryOf(idOrKey: string): StatusCategoryDef | undefined {
   return Object.values(STATUS_CATEGORIES).find((category) => String(category.id) === idOrKey || category.key === idOrKey);
 }
@@ -112,45 +101,22 @@ export function metaRoutes(router: JiraRouter): void {
         },
       };
     })
-    .get('/rest/api/3/project', (request, context) => {
-      const { view } = authenticated(request, context);
-      return { status: 200, body: [...context.state.projects.values()].filter((project) => canBrowse(project, view.viewer)).map((project) => projectJson(view, project)) };
-    })
-    .get('/rest/api/3/project/search', (request, context) => {
-      const { view } = authenticated(request, context);
-      const all = [...context.state.projects.values()].filter((project) => canBrowse(project, view.viewer));
-      const page = offsetPage(all, platformReader.integer(request, 'startAt', 0), platformReader.integer(request, 'maxResults', 50));
-      return {
-        status: 200,
-        body: {
-          self: `${context.url}/rest/api/3/project/search?startAt=${page.offset}&maxResults=${page.limit}`,
-          maxResults: page.limit,
-          startAt: page.offset,
-          total: page.total,
-          isLast: page.isLast,
-          values: page.items.map((project) => projectJson(view, project)),
-        },
-      };
-    })
-    .get('/rest/api/3/project/:projectIdOrKey', (request, context) => {
-      const { view } = authenticated(request, context);
-      return { status: 200, body: projectJson(view, browsableProject(view, context.params.projectIdOrKey)) };
-    })
-    .get('/rest/api/3/project/:projectIdOrKey/statuses', (request, context) => {
-      const { view } = authenticated(request, context);
-      const project = browsableProject(view, context.params.projectIdOrKey);
-      const statuses = workflowStatuses(workflowOf(project.workflowId)).map((status) => statusJson(view, status));
-      return {
-        status: 200,
-        body: project.issueTypeIds.flatMap((id) => {
-          const type = catalog.issueType(id);
-          return type === undefined ? [] : [{ self: `${context.url}/rest/api/3/issuetype/${type.id}`, id: type.id, name: type.name, subtask: type.subtask, statuses }];
-        }),
-      };
-    })
     .get('/rest/api/3/field', (request, context) => {
       authenticated(request, context);
       return { status: 200, body: ALL_FIELD_IDS.map(fieldDetails) };
+    })
+    .get('/rest/api/3/priority/search', (request, context) => {
+      const { view } = authenticated(request, context);
+      const ids = request.query.getAll('id').flatMap((value) => value.split(',')).filter((id) => id !== '');
+      const name = (request.query.get('priorityName') ?? '').toLowerCase();
+      const onlyDefault = booleanParam(request, 'onlyDefault', false);
+      const matches = PRIORITIES.filter(
+        (priority) => (ids.length === 0 || ids.includes(priority.id)) && priority.name.toLowerCase().includes(name) && (!onlyDefault || priority.isDefault),
+      );
+      const startAt = platformReader.integer(request, 'startAt', 0, { min: 0 });
+      const maxResults = platformReader.integer(request, 'maxResults', 50, { min: 1 });
+      // This endpoint reports priority schemes' defaults, and a site without schemes has none: every isDefault is false.
+      return { status: 200, body: pageBean(view, '/rest/api/3/priority/search', matches, startAt, maxResults, (priority) => ({ ...priorityJson(view, priority), isDefault: false })) };
     });
   const byId = <T extends { readonly id: string | number }>(list: readonly T[]) => (id: string) => list.find((item) => String(item.id) === id);
   listAndItem(router, '/rest/api/3/status', 'idOrName', STATUSES, (wanted) => STATUSES.find((status) => status.id === wanted || status.name.toLowerCase() === wanted.toLowerCase()), statusJson, 'The status with id');

@@ -30,7 +30,7 @@ import { optionalUser, requireUser } from '../auth.js';
 import { failJira, jiraError, SEARCH_REMOVED } from '../errors.js';
 import { platformReader } from '../http.js';
 import { browsableIssues, compileIssueQuery } from '../jql-fields.js';
-import { JqlError, jqlMessages, parseJql, type CompiledJql, type JqlSortPosition } from '../jql/index.js';
+import { JqlError, jqlMessages, jqlStructure, parseJql, quoteJqlString, type CompiledJql, type JqlSortPosition } from '../jql/index.js';
 import { FIELD_NAMES, fieldSchema, issueJson, selectFields, type View } from '../serialize.js';
 import type { Issue } from '../store.js';
 import { expandSet, viewFor, type JiraContext, type JiraRouter } from './context.js';
@@ -118,10 +118,32 @@ interface QueryResult {
   readonly compiled: CompiledJql<Issue> | undefined;
 }
 
+/** A query of nothing but words (letters, digits, `_`, `-`, `'`), such as `vpn keeps dropping`. */
+const BARE_WORDS = /^[\p{L}\p{N}_'-]+(?:\s+[\p{L}\p{N}_'-]+)*$/u;
+
+/**
+ * The query the enhanced search runs for `jql`: the JQL itself, or — when it does not parse and is
+ * nothing but bare words — a text search for those words (`text ~ "…"`). Jira Cloud's enhanced
+ * search answers `this is not jql` with 200 and the issues that match the text (jira.js's live
+ * suite against Jira Cloud, `tests/live/cloud/issueSearch.test.ts`: "accepts bare words as a text
+ * search rather than rejecting them"), while a query that is malformed in any other way (an
+ * unfinished string, an unbalanced parenthesis) is still a 400.
+ */
+export function enhancedSearchJql(jql: string): string {
+  try {
+    parseJql(jql);
+    return jql;
+  } catch (error) {
+    if (error instanceof JqlError && error.kind === 'syntax' && BARE_WORDS.test(jql.trim())) return `text ~ ${quoteJqlString(jql.trim())}`;
+    throw error;
+  }
+}
+
 function runQuery(view: View, jql: string, anonymous: boolean): QueryResult {
   try {
-    if (parseJql(jql).where === undefined) return failJira(400, [jqlMessages.unbounded]);
-    const compiled = compileIssueQuery(view, jql);
+    const query = enhancedSearchJql(jql);
+    if (parseJql(query).where === undefined) return failJira(400, [jqlMessages.unbounded]);
+    const compiled = compileIssueQuery(view, query);
     return { matches: anonymous ? [] : compiled.select(browsableIssues(view)), compiled };
   } catch (error) {
     if (error instanceof JqlError) {
@@ -171,6 +193,30 @@ function search(request: SimRequest, context: JiraContext, input: SearchInput): 
   return { status: 200, body };
 }
 
+/**
+ * One query of `POST /jql/parse` (`ParsedJqlQuery`): a syntax error is an error in every mode, with
+ * no structure; validation problems are errors (`strict`, no structure), warnings (`warn`, with the
+ * structure) or not looked for (`none`).
+ */
+function parsedQuery(view: View, query: string, validation: 'strict' | 'warn' | 'none'): Record<string, unknown> {
+  let structure: Record<string, unknown>;
+  try {
+    structure = jqlStructure(parseJql(query));
+  } catch (error) {
+    if (error instanceof JqlError) return { query, errors: [...error.errorMessages] };
+    throw error;
+  }
+  if (validation === 'none') return { query, structure };
+  try {
+    compileIssueQuery(view, query);
+    return { query, structure };
+  } catch (error) {
+    if (!(error instanceof JqlError)) throw error;
+    if (validation === 'warn' && error.kind === 'validation') return { query, structure, warnings: [...error.errorMessages] };
+    return { query, errors: [...error.errorMessages] };
+  }
+}
+
 /** Adds the search routes. */
 export function searchRoutes(router: JiraRouter): void {
   const gone = (): SimResponse => jiraError(410, [SEARCH_REMOVED]);
@@ -192,17 +238,10 @@ export function searchRoutes(router: JiraRouter): void {
         return failJira(400, ['The queries field is required and must be a list of JQL strings.']);
       }
       const validation = request.query.get('validation') ?? 'strict';
-      const queries = (body.queries as string[]).map((query) => {
-        try {
-          parseJql(query);
-          if (validation !== 'none') compileIssueQuery(view, query);
-          return { query };
-        } catch (error) {
-          if (!(error instanceof JqlError)) throw error;
-          if (validation === 'warn' && error.kind === 'validation') return { query, warnings: [...error.errorMessages] };
-          return { query, errors: [...error.errorMessages] };
-        }
-      });
+      if (!['strict', 'warn', 'none'].includes(validation)) {
+        return failJira(400, [`The value '${validation}' is not valid for 'validation'. Valid values are: strict, warn, none.`]);
+      }
+      const queries = (body.queries as string[]).map((query) => parsedQuery(view, query, validation as 'strict' | 'warn' | 'none'));
       return { status: 200, body: { queries } };
     })
     .route(['GET', 'POST'], '/rest/api/3/search', gone)

@@ -11,93 +11,26 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { offsetPage } from '../../offset-page.js';
 import { booleanParam, isJsonObject } from '../../readers.js';
 import type { SimRequest } from '../../simulator.js';
 import { adfProblem, adfToText, textToAdf, textToHtml, type AdfDocument } from '../adf.js';
-import { isAgent, isProjectAdmin } from '../auth.js';
+import { isAgent } from '../auth.js';
 import { catalog, REQUEST_TYPE_GROUPS, REQUEST_TYPES, statusOf, type RequestTypeDef, type RequestTypeFieldDef } from '../catalog.js';
 import { jsmDate } from '../dates.js';
-import { EXPERIMENTAL_API, failJsm, ISSUE_NOT_FOUND } from '../errors.js';
+import { EXPERIMENTAL_API, failJsm } from '../errors.js';
 import { jsmReader } from '../http.js';
-import { emailVisibleTo, jsmCategory, portalLink, requestTypeJson, zoneOf, type View } from '../serialize.js';
-import { store, type Issue, type JiraUser, type Project, type ServiceDesk } from '../store.js';
+import { jsmCategory, portalLink, requestTypeJson, zoneOf, type View } from '../serialize.js';
+import { store, type Issue, type JiraUser } from '../store.js';
 import { SERVICE_DESK_WORKFLOW, availableTransitions, workflowOf } from '../workflows.js';
 import { addComment } from './comments.js';
 import { authenticated, type JiraRouter } from './context.js';
 import { openIssue } from './issues.js';
 import { matchesUserQuery } from './users.js';
 import { performTransition } from './transitions.js';
-
-const DESK_MISSING = 'The Service Desk you are trying to view does not exist.';
-
-/** A JSM page of `values`, with `_links` to the previous and next pages. */
-export function jsmPage<T>(view: View, path: string, all: readonly T[], start: number, limit: number, extra: Readonly<Record<string, string>> = {}): Record<string, unknown> {
-  const base = `${view.url}/rest/servicedeskapi`;
-  const page = offsetPage(all, start, limit);
-  const link = (from: number) => {
-    const query = new URLSearchParams({ ...extra, start: String(from), limit: String(page.limit) });
-    return `${base}${path}?${query.toString()}`;
-  };
-  const links: Record<string, string> = { base, context: '', self: link(page.offset) };
-  if (page.nextOffset !== undefined) links.next = link(page.nextOffset);
-  if (page.previousOffset !== undefined) links.prev = link(page.previousOffset);
-  return { _expands: [], size: page.items.length, start: page.offset, limit: page.limit, isLastPage: page.isLast, _links: links, values: page.items };
-}
-
-function paging(request: SimRequest): { start: number; limit: number } {
-  const start = Math.max(0, jsmReader.integer(request, 'start', 0));
-  const limit = Math.max(1, Math.min(100, jsmReader.integer(request, 'limit', 50)));
-  return { start, limit };
-}
-
-/** A user as JSM's `UserDTO`. */
-export function jsmUser(view: View, user: JiraUser | undefined): Record<string, unknown> | undefined {
-  if (user === undefined) return undefined;
-  const self = `${view.url}/rest/api/3/user?accountId=${encodeURIComponent(user.accountId)}`;
-  return {
-    accountId: user.accountId,
-    ...(emailVisibleTo(user, view.viewer) ? { emailAddress: user.email } : {}),
-    displayName: user.displayName,
-    active: user.active,
-    timeZone: user.timeZone,
-    _links: {
-      jiraRest: self,
-      avatarUrls: Object.fromEntries(['48x48', '24x24', '16x16', '32x32'].map((size) => [size, `${view.url}/rest/api/3/universal_avatar/view/type/user/avatar/${encodeURIComponent(user.accountId)}?size=${size}`])),
-      self,
-    },
-  };
-}
-
-function deskJson(view: View, desk: ServiceDesk): Record<string, unknown> {
-  const project = view.state.projects.get(desk.projectId);
-  return {
-    id: desk.id,
-    projectId: desk.projectId,
-    projectName: project?.name ?? '',
-    projectKey: project?.key ?? '',
-    projectTypeKey: 'service_desk',
-    _links: { self: `${view.url}/rest/servicedeskapi/servicedesk/${desk.id}` },
-  };
-}
-
-/** Whether the user can use the desk: an agent, or one of its customers. */
-function canUseDesk(view: View, desk: ServiceDesk, project: Project): boolean {
-  const user = view.viewer;
-  return user !== undefined && (isAgent(project, user) || user.admin || desk.customers.has(user.accountId));
-}
-
-/** A desk the caller can use, by desk id or project id/key; JSM's 404 otherwise. */
-function findDesk(view: View, idOrProject: string): { desk: ServiceDesk; project: Project } {
-  let desk = view.state.serviceDesks.get(idOrProject);
-  if (desk === undefined) {
-    const project = store.project(view.state, idOrProject);
-    desk = project === undefined ? undefined : store.serviceDeskOf(view.state, project);
-  }
-  const project = desk === undefined ? undefined : view.state.projects.get(desk.projectId);
-  if (desk === undefined || project === undefined || !canUseDesk(view, desk, project)) failJsm(404, DESK_MISSING, 'sd.agent.servicedesk.error.servicedesk.missing');
-  return { desk, project };
-}
+import { canManageCustomers, canUseDesk, deskJson, findDesk, findRequest, isDeskCustomer, jsmPage, jsmUser, paging, readAccountIds } from './jsm.js';
+import { SERVER_VERSION } from './meta.js';
+import { participantsOf } from './participants.js';
+import { slaInformation } from './sla.js';
 
 /** A request type of the desk (every desk of the site offers the same catalogue). */
 function findRequestType(id: string): RequestTypeDef {
@@ -127,21 +60,6 @@ function fieldJson(field: RequestTypeFieldDef): Record<string, unknown> {
     jiraSchema,
     visible: true,
   };
-}
-
-/** Whether the issue is a customer request the caller may see (agents: all; others: their own). */
-function requestVisible(view: View, issue: Issue): boolean {
-  const project = store.projectOf(view.state, issue);
-  // Every issue of a service project is a request, also one created through the platform API without a request type.
-  if (project.typeKey !== 'service_desk') return false;
-  const user = view.viewer;
-  return user !== undefined && (isAgent(project, user) || user.admin || issue.reporterId === user.accountId);
-}
-
-function findRequest(view: View, idOrKey: string): Issue {
-  const issue = store.issue(view.state, idOrKey);
-  if (issue === undefined || !requestVisible(view, issue)) failJsm(404, ISSUE_NOT_FOUND, 'sd.request.error.request.not.found', [idOrKey]);
-  return issue;
 }
 
 function fieldValues(view: View, issue: Issue): Record<string, unknown>[] {
@@ -227,8 +145,8 @@ export function requestJson(view: View, issue: Issue, expand: ReadonlySet<string
   if (expand.has('serviceDesk') && desk !== undefined) json.serviceDesk = deskJson(view, desk);
   if (expand.has('requestType') && type !== undefined && desk !== undefined) json.requestType = requestTypeJson(view, type, desk.id, desk.portalId);
   if (expand.has('status')) json.status = jsmPage(view, `${path}/status`, statusHistory(view, issue), 0, 50);
-  if (expand.has('participant')) json.participants = jsmPage(view, `${path}/participant`, [], 0, 50);
-  if (expand.has('sla')) json.sla = jsmPage(view, `${path}/sla`, [], 0, 50);
+  if (expand.has('participant')) json.participants = jsmPage(view, `${path}/participant`, participantsOf(view, issue), 0, 50);
+  if (expand.has('sla')) json.sla = jsmPage(view, `${path}/sla`, slaInformation(view, issue), 0, 50);
   if (expand.has('action')) {
     json.actions = { addAttachment: { allowed: true }, addComment: { allowed: true }, addParticipant: { allowed: true }, removeParticipant: { allowed: true } };
   }
@@ -305,14 +223,39 @@ function customerAccountId(email: string): string {
   return `qm:${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}:${hex.slice(32, 55)}`;
 }
 
-function canManageCustomers(view: View, project: Project): boolean {
-  return isProjectAdmin(project, view.viewer) || (view.state.settings.agentsCanManageCustomers && isAgent(project, view.viewer));
+/** The `requestParticipants` of a new request: account ids of existing, active users (agents only may add them). */
+function readParticipants(view: View, value: unknown, agent: boolean): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || !value.every((id) => typeof id === 'string')) {
+    return failJsm(400, 'requestParticipants must be a list of account ids.', 'sd.request.participants.invalid');
+  }
+  if (value.length > 0 && !agent) failJsm(403, 'You do not have permission to add request participants.', 'sd.request.participants.no.permission');
+  const unknown = (value as string[]).filter((id) => view.state.users.get(id)?.active !== true);
+  if (unknown.length > 0) failJsm(400, `The following accounts do not exist: ${unknown.join(', ')}`, 'sd.request.participants.error.accounts.not.found', unknown);
+  return [...new Set(value as string[])];
 }
+
+/** JSM's `SoftwareInfoDTO` of the simulated site. */
+export const JSM_VERSION = { version: '10.6.0', buildChangeSet: '8a7b8bd3b6cba65aeb4a8f1dfd4bf8ba21b2d3c7', buildDate: Date.UTC(2025, 11, 10) } as const;
 
 /** Adds the Service Management routes. */
 export function serviceDeskRoutes(router: JiraRouter): void {
   const base = '/rest/servicedeskapi';
   router
+    .get(`${base}/info`, (_request, context) => {
+      const view: View = { state: context.state, url: context.url, viewer: undefined };
+      return {
+        status: 200,
+        body: {
+          version: JSM_VERSION.version,
+          platformVersion: SERVER_VERSION.version,
+          buildDate: jsmDate(JSM_VERSION.buildDate, zoneOf(view)),
+          buildChangeSet: JSM_VERSION.buildChangeSet,
+          isLicensedForUse: true,
+          _links: { self: `${context.url}/rest/servicedeskapi/info` },
+        },
+      };
+    })
     .get(`${base}/servicedesk`, (request, context) => {
       const { view } = authenticated(request, context);
       const { start, limit } = paging(request);
@@ -385,17 +328,18 @@ export function serviceDeskRoutes(router: JiraRouter): void {
         const ref = String(body.raiseOnBehalfOf);
         const found = context.state.users.get(ref) ?? (ref.includes('@') ? store.userByEmail(context.state, ref) : undefined);
         if (found === undefined) failJsm(400, `The user '${ref}' does not exist.`, 'sd.request.create.error.user.not.found', [ref]);
-        if (!desk.customers.has(found.accountId) && !isAgent(project, found)) {
+        if (!isDeskCustomer(view, desk, found.accountId) && !isAgent(project, found)) {
           failJsm(400, `The user '${ref}' is not a customer of this service desk.`, 'sd.request.create.error.reporter.not.customer', [ref]);
         }
         reporter = found;
-      } else if (!agent && !desk.customers.has(user.accountId)) {
+      } else if (!agent && !isDeskCustomer(view, desk, user.accountId)) {
         failJsm(403, 'You do not have permission to create requests in this service desk.', 'sd.request.create.error.no.permission');
       }
       if (!isJsonObject(body.requestFieldValues)) {
         failJsm(400, 'Your request could not be created. Please check the fields have been correctly filled in. requestFieldValues is required.', 'sd.validation.request.creation.failure.required.field', ['requestFieldValues']);
       }
       const fields = readRequestFields(type, body.requestFieldValues, body.isAdfRequest === true);
+      const participants = readParticipants(view, body.requestParticipants, agent);
       const issue = openIssue(context.state, project, user, Date.now(), {
         issueTypeId: type.issueTypeId,
         summary: fields.summary,
@@ -408,6 +352,7 @@ export function serviceDeskRoutes(router: JiraRouter): void {
         requestTypeId: type.id,
         customFields: fields.customFields,
         parentId: null,
+        participants,
       });
       return { status: 201, body: requestJson(view, issue) };
     })
@@ -419,7 +364,7 @@ export function serviceDeskRoutes(router: JiraRouter): void {
       const typeId = request.query.get('requestTypeId');
       const term = request.query.get('searchTerm')?.toLowerCase();
       const mine = [...context.state.issues.values()]
-        .filter((issue) => issue.requestTypeId !== null && issue.reporterId === user.accountId)
+        .filter((issue) => issue.requestTypeId !== null && (issue.reporterId === user.accountId || issue.participants.includes(user.accountId)))
         .filter((issue) => {
           const done = statusOf(issue.statusId).category === 'done';
           if (statusFilter === 'OPEN_REQUESTS' && done) return false;
@@ -445,9 +390,8 @@ export function serviceDeskRoutes(router: JiraRouter): void {
     .get(`${base}/request/:issueIdOrKey/comment`, (request, context) => {
       const { view } = authenticated(request, context);
       const { start, limit } = paging(request);
-      const issue = store.issue(context.state, context.params.issueIdOrKey);
-      const path = `/request/${context.params.issueIdOrKey}/comment`;
-      if (issue === undefined || !requestVisible(view, issue)) return { status: 200, body: jsmPage(view, path, [], start, limit) };
+      const issue = findRequest(view, context.params.issueIdOrKey);
+      const path = `/request/${issue.id}/comment`;
       const agent = isAgent(store.projectOf(context.state, issue), view.viewer);
       const wantPublic = booleanParam(request, 'public', true);
       const wantInternal = booleanParam(request, 'internal', true) && agent;
@@ -577,12 +521,6 @@ function readFlag(value: unknown, fallback: boolean, name: string): boolean {
   if (typeof value === 'boolean') return value;
   if (value === 'true' || value === 'false') return value === 'true';
   return failJsm(400, `Cannot deserialize value of type \`boolean\` from ${JSON.stringify(value)} for '${name}': only "true" or "false" are recognized.`, 'sd.request.body.invalid', [name]);
-}
-
-function readAccountIds(body: Record<string, unknown>): string[] {
-  const ids = Array.isArray(body.accountIds) ? body.accountIds.filter((id): id is string => typeof id === 'string') : [];
-  if (ids.length === 0) failJsm(400, 'Provide at least one account id in accountIds.', 'sd.customers.error.accounts.required');
-  return ids;
 }
 
 /** The customer transitions available on a request now. */

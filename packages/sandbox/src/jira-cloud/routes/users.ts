@@ -1,6 +1,9 @@
 /**
  * Users: `GET /rest/api/3/myself`, `GET /rest/api/3/user?accountId=`, `GET /rest/api/3/user/search`,
- * `GET /rest/api/3/users/search`, `GET /rest/api/3/user/assignable/search`.
+ * `GET /rest/api/3/users/search`, `GET /rest/api/3/user/assignable/search`,
+ * `GET /rest/api/3/user/viewissue/search` (who can see an issue or browse a project; `query` or
+ * `accountId`, and `issueKey` or `projectKey`), and `GET /rest/api/3/user/email`, which Jira Cloud
+ * answers with 400 to any caller but an approved app (see `settings.userEmailApiApproved`).
  *
  * Privacy as on Jira Cloud: users are identified by `accountId`; `emailAddress` is absent when the
  * profile hides it, and a query only matches an e-mail address the caller may see. Portal-only
@@ -11,11 +14,11 @@
  */
 import { offsetPage } from '../../offset-page.js';
 import type { SimRequest } from '../../simulator.js';
-import { isAgent, optionalUser } from '../auth.js';
+import { canBrowse, canSeeIssue, isAgent, optionalUser } from '../auth.js';
 import { failJira } from '../errors.js';
 import { platformReader } from '../http.js';
 import { isAssignable } from '../issue-input.js';
-import { emailVisibleTo, userBean, type View } from '../serialize.js';
+import { emailVisibleTo, userBean, userWithCollections, type View } from '../serialize.js';
 import { store, type JiraUser, type Project } from '../store.js';
 import { authenticated, browseIssue, expandSet, type JiraRouter } from './context.js';
 
@@ -51,7 +54,7 @@ export function userRoutes(router: JiraRouter): void {
   router
     .get('/rest/api/3/myself', (request, context) => {
       const { user, view } = authenticated(request, context);
-      return { status: 200, body: userBean(view, user, expandSet(request.query.getAll('expand'))) };
+      return { status: 200, body: userWithCollections(view, user, expandSet(request.query.getAll('expand'))) };
     })
     .get('/rest/api/3/user', (request, context) => {
       const { view } = authenticated(request, context);
@@ -61,7 +64,7 @@ export function userRoutes(router: JiraRouter): void {
       }
       const user = context.state.users.get(accountId);
       if (user === undefined || !userVisibleTo(view, user)) return failJira(404, [USER_NOT_FOUND]);
-      return { status: 200, body: userBean(view, user, expandSet(request.query.getAll('expand'))) };
+      return { status: 200, body: userWithCollections(view, user, expandSet(request.query.getAll('expand'))) };
     })
     .get('/rest/api/3/user/search', (request, context) => {
       const viewer = optionalUser(request, context);
@@ -85,6 +88,40 @@ export function userRoutes(router: JiraRouter): void {
     .get('/rest/api/3/users', (request, context) => {
       const { view } = authenticated(request, context);
       return { status: 200, body: page(request, usersOf(view), 1000).map((user) => userBean(view, user)) };
+    })
+    .get('/rest/api/3/user/email', (request, context) => {
+      authenticated(request, context);
+      if (!context.state.settings.userEmailApiApproved) {
+        return failJira(400, ['This API is only available to Connect and Forge apps approved by Atlassian to read e-mail addresses.']);
+      }
+      const accountId = request.query.get('accountId');
+      if (accountId === null || accountId === '') return failJira(400, ['The accountId query parameter needs to be provided.']);
+      const user = context.state.users.get(accountId);
+      if (user === undefined) return failJira(404, [USER_NOT_FOUND]);
+      return { status: 200, body: { accountId: user.accountId, email: user.email } };
+    })
+    .get('/rest/api/3/user/viewissue/search', (request, context) => {
+      const { view } = authenticated(request, context);
+      const query = request.query.get('query');
+      const accountId = request.query.get('accountId');
+      const issueKey = request.query.get('issueKey');
+      const projectKey = request.query.get('projectKey');
+      if ((query === null || query === '') && (accountId === null || accountId === '')) return failJira(400, ["One of 'query' or 'accountId' parameters must be provided."]);
+      if (query !== null && accountId !== null) return failJira(400, ["The 'query' and 'accountId' parameters can't be used together."]);
+      if (issueKey === null && projectKey === null) return failJira(400, ["One of 'issueKey' or 'projectKey' parameters must be provided."]);
+      let canSee: (user: JiraUser) => boolean;
+      if (issueKey !== null) {
+        const issue = browseIssue(view, issueKey);
+        canSee = (user) => canSeeIssue(context.state, issue, user);
+      } else {
+        const project = [...context.state.projects.values()].find((candidate) => candidate.key === projectKey);
+        if (project === undefined || !canBrowse(project, view.viewer)) return failJira(404, [`No project could be found with key '${projectKey ?? ''}'.`]);
+        canSee = (user) => canBrowse(project, user);
+      }
+      const matches = usersOf(view).filter(
+        (user) => user.active && canSee(user) && (accountId !== null ? user.accountId === accountId : matchesUserQuery(view, user, query ?? '')),
+      );
+      return { status: 200, body: page(request, matches, 1000).map((user) => userBean(view, user)) };
     })
     .get('/rest/api/3/user/assignable/search', (request, context) => {
       const { view } = authenticated(request, context);

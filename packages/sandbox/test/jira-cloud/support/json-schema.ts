@@ -37,6 +37,26 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
+/**
+ * The properties a node's `allOf`/`anyOf`/`oneOf` branches declare. Atlassian's specs put
+ * `additionalProperties: false` on unions such as `JqlQueryClause` (`anyOf` of clause kinds, no
+ * `properties` of its own); read literally, that would refuse every property, so the branches'
+ * properties count as the node's own — what JSON Schema's `unevaluatedProperties` means.
+ */
+function composedProperties(spec: OpenApiDocument, node: Schema): Record<string, Schema> {
+  const allowed: Record<string, Schema> = {};
+  for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
+    const branches = node[keyword];
+    if (!Array.isArray(branches)) continue;
+    for (const branch of branches as Schema[]) {
+      const resolved = resolve(spec, branch);
+      // The branches check their own properties (the allOf/anyOf/oneOf checks above); here a name only needs to be allowed.
+      for (const name of [...Object.keys(composedProperties(spec, resolved)), ...Object.keys(isRecord(resolved.properties) ? resolved.properties : {})]) allowed[name] = {};
+    }
+  }
+  return allowed;
+}
+
 /** Every mismatch of `value` against `schema`, as `path: problem` strings (empty when it conforms). */
 export function validate(spec: OpenApiDocument, schema: Schema, value: unknown, path = '$'): string[] {
   const node = resolve(spec, schema);
@@ -66,7 +86,7 @@ export function validate(spec: OpenApiDocument, schema: Schema, value: unknown, 
     value.forEach((item, index) => errors.push(...validate(spec, node.items as Schema, item, `${path}[${index}]`)));
   }
   if (isRecord(value) && (type === 'object' || node.properties !== undefined || node.additionalProperties !== undefined)) {
-    const properties = isRecord(node.properties) ? node.properties : {};
+    const properties = { ...composedProperties(spec, node), ...(isRecord(node.properties) ? node.properties : {}) };
     for (const name of Array.isArray(node.required) ? (node.required as string[]) : []) {
       if (!(name in value)) errors.push(`${path}: missing required property "${name}"`);
     }

@@ -1,0 +1,155 @@
+/**
+ * What people and other systems attach to an issue: watchers (`/issue/{key}/watchers`), issue links
+ * and their types (`/issueLink`, `/issueLinkType`), remote links (`/issue/{key}/remotelink`),
+ * worklogs (`/issue/{key}/worklog`) and changelogs (`/issue/{key}/changelog`).
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { AdfDocumentSchema, EntityPropertySchema, JiraIdSchema, JiraStatusSchema } from './common.js';
+import { CommentVisibilitySchema } from './comments.js';
+import { JiraUserSchema } from './users.js';
+
+/** The watchers of an issue: who gets notified of its changes. */
+export const WatchersSchema = z.looseObject({
+  /** Whether the calling account watches the issue. */
+  isWatching: z.boolean().optional(),
+  watchCount: z.number().optional(),
+  watchers: z.array(JiraUserSchema),
+  self: z.string().optional(),
+});
+/** The watchers of an issue. See {@link WatchersSchema}. */
+export type Watchers = z.infer<typeof WatchersSchema>;
+
+/** How two linked issues relate (`Blocks`: the outward issue "blocks", the inward one "is blocked by"). */
+export const IssueLinkTypeSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  /** The phrase from the inward issue's side, e.g. "is blocked by". */
+  inward: z.string().optional(),
+  /** The phrase from the outward issue's side, e.g. "blocks". */
+  outward: z.string().optional(),
+  self: z.string().optional(),
+});
+/** An issue link type. See {@link IssueLinkTypeSchema}. */
+export type IssueLinkType = z.infer<typeof IssueLinkTypeSchema>;
+
+/** The list of link types (`GET /issueLinkType`). */
+export const IssueLinkTypesSchema = z.looseObject({ issueLinkTypes: z.array(IssueLinkTypeSchema) });
+
+/** One end of an issue link: id, key and a few fields. */
+export const LinkedIssueSchema = z.looseObject({
+  id: z.string().optional(),
+  key: z.string().optional(),
+  self: z.string().optional(),
+  fields: z.looseObject({ summary: z.string().optional(), status: JiraStatusSchema.optional() }).optional(),
+});
+/** One end of an issue link. See {@link LinkedIssueSchema}. */
+export type LinkedIssue = z.infer<typeof LinkedIssueSchema>;
+
+/**
+ * A link between two issues (`GET /issueLink/{id}`, and each entry of an issue's `issuelinks`
+ * field, which shows only the other end).
+ */
+export const IssueLinkSchema = z.looseObject({
+  id: z.string(),
+  type: IssueLinkTypeSchema,
+  inwardIssue: LinkedIssueSchema.optional(),
+  outwardIssue: LinkedIssueSchema.optional(),
+  self: z.string().optional(),
+});
+/** An issue link. See {@link IssueLinkSchema}. */
+export type IssueLink = z.infer<typeof IssueLinkSchema>;
+
+/** What a remote link points at: `url` and `title`, with an optional summary, icon and status. */
+export const RemoteObjectSchema = z.looseObject({
+  url: z.string(),
+  title: z.string(),
+  summary: z.string().optional(),
+  icon: z.looseObject({ url16x16: z.string().optional(), title: z.string().optional(), link: z.string().optional() }).optional(),
+  status: z.looseObject({ resolved: z.boolean().optional() }).optional(),
+});
+/** What a remote link points at. See {@link RemoteObjectSchema}. */
+export type RemoteObject = z.infer<typeof RemoteObjectSchema>;
+
+/** A link from an issue to something outside Jira: a chat transcript, a wiki page, another tracker's ticket. */
+export const RemoteLinkSchema = z.looseObject({
+  id: JiraIdSchema,
+  /** The caller's own id of the linked object; a second create with it updates the link. */
+  globalId: z.string().optional(),
+  relationship: z.string().optional(),
+  application: z.looseObject({ name: z.string().optional(), type: z.string().optional() }).optional(),
+  object: RemoteObjectSchema,
+  self: z.string().optional(),
+});
+/** A remote link. See {@link RemoteLinkSchema}. */
+export type RemoteLink = z.infer<typeof RemoteLinkSchema>;
+
+/** What `POST /remotelink` answers: the link's id and URL. */
+export const RemoteLinkIdentifiesSchema = z.looseObject({ id: JiraIdSchema, self: z.string().optional() });
+/** A remote link's id and URL. See {@link RemoteLinkIdentifiesSchema}. */
+export type RemoteLinkIdentifies = z.infer<typeof RemoteLinkIdentifiesSchema>;
+
+/** Time logged on an issue. `comment` is ADF; `timeSpent` is Jira's duration (`1h 30m`). */
+export const WorklogSchema = z.looseObject({
+  id: z.string(),
+  issueId: z.string().optional(),
+  author: JiraUserSchema.optional(),
+  updateAuthor: JiraUserSchema.optional(),
+  comment: AdfDocumentSchema.optional(),
+  /** When the work started. */
+  started: z.string().optional(),
+  timeSpent: z.string().optional(),
+  timeSpentSeconds: z.number().optional(),
+  created: z.string().optional(),
+  updated: z.string().optional(),
+  visibility: CommentVisibilitySchema.optional(),
+  properties: z.array(EntityPropertySchema).optional(),
+  self: z.string().optional(),
+});
+/** A worklog. See {@link WorklogSchema}. */
+export type Worklog = z.infer<typeof WorklogSchema>;
+
+/** A page of worklogs: `startAt`, `maxResults`, `total`. */
+export const WorklogPageSchema = z.looseObject({
+  worklogs: z.array(WorklogSchema),
+  startAt: z.number().optional(),
+  maxResults: z.number().optional(),
+  total: z.number().optional(),
+});
+/** A page of worklogs. See {@link WorklogPageSchema}. */
+export type WorklogPage = z.infer<typeof WorklogPageSchema>;
+
+/** One field change of a changelog entry; `from`/`to` are ids, `fromString`/`toString` what people see. */
+export const ChangeItemSchema = z.looseObject({
+  field: z.string(),
+  fieldId: z.string().optional(),
+  fieldtype: z.string().optional(),
+  from: z.string().nullish(),
+  fromString: z.string().nullish(),
+  to: z.string().nullish(),
+  toString: z.string().nullish(),
+});
+/** One field change. See {@link ChangeItemSchema}. */
+export type ChangeItem = z.infer<typeof ChangeItemSchema>;
+
+/** A changelog entry: who changed what, and when. */
+export const ChangelogSchema = z.looseObject({
+  id: z.string(),
+  author: JiraUserSchema.optional(),
+  created: z.string(),
+  items: z.array(ChangeItemSchema),
+});
+/** A changelog entry. See {@link ChangelogSchema}. */
+export type Changelog = z.infer<typeof ChangelogSchema>;
+
+/** A page of an issue's changelog (`PageBeanChangelog`). */
+export const ChangelogPageSchema = z.looseObject({
+  values: z.array(ChangelogSchema),
+  startAt: z.number().optional(),
+  maxResults: z.number().optional(),
+  total: z.number().optional(),
+  isLast: z.boolean().optional(),
+});
+/** A page of an issue's changelog. See {@link ChangelogPageSchema}. */
+export type ChangelogPage = z.infer<typeof ChangelogPageSchema>;
