@@ -55,7 +55,7 @@ const BODIES: unknown[] = [
 ];
 
 describe('malformed input', () => {
-  it('answers malformed bodies with 4xx, never 500', { timeout: 60_000 }, async () => {
+  it('answers malformed bodies with 4xx, never 500', { timeout: 120_000 }, async () => {
     const failures: string[] = [];
     for (const [method, path] of ROUTES) {
       for (const body of BODIES) {
@@ -68,7 +68,7 @@ describe('malformed input', () => {
       }
     }
     expect(failures).toEqual([]);
-  }, 120_000);
+  });
 
   it('answers malformed queries, paths and ranges with 4xx, never 500', async () => {
     const failures: string[] = [];
