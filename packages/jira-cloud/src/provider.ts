@@ -9,8 +9,9 @@ import { createRequestKit, type RequestKit } from '@itsm/core/provider';
 export const JIRA_CLOUD = 'jira-cloud' as const;
 
 /**
- * Input checks whose `InputError`s name `jira-cloud`.
+ * Input checks whose `InputError`s name `jira-cloud`. Jira's ids and keys are strings (`'10001'`,
+ * `'HELP-1'`), so a number given for one is refused rather than guessed at.
  *
  * @internal
  */
-export const kit: RequestKit = createRequestKit(JIRA_CLOUD);
+export const kit: RequestKit = createRequestKit(JIRA_CLOUD, { numbers: false });

@@ -15,6 +15,7 @@ import { xsrfCheck } from './http.js';
 import { rateLimit } from './rate-limit.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { commentRoutes } from './routes/comments.js';
+import { propertyRoutes } from './routes/properties.js';
 import { issueRoutes } from './routes/issues.js';
 import { metaRoutes } from './routes/meta.js';
 import { searchRoutes } from './routes/search.js';
@@ -51,6 +52,7 @@ const router = createRouter<JiraState, JiraCredentials>({
   methodNotAllowed: (_request, _context, allowed) => ({ status: 405, headers: { allow: allowed.join(', ') }, body: '' }),
 }).use(jiraHeaders, tenantInfo, gateway, rateLimit, xsrfCheck, loginReason);
 issueRoutes(router);
+propertyRoutes(router);
 transitionRoutes(router);
 commentRoutes(router);
 attachmentRoutes(router);

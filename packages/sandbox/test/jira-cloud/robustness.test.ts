@@ -13,7 +13,7 @@ const ROUTES: [string, string][] = [
   ['POST', '/rest/api/3/search/jql'], ['POST', '/rest/api/3/search/approximate-count'], ['POST', '/rest/api/3/jql/parse'],
   ['POST', '/rest/servicedeskapi/request'], ['POST', '/rest/servicedeskapi/request/HELP-1/comment'], ['POST', '/rest/servicedeskapi/request/HELP-1/transition'],
   ['POST', '/rest/servicedeskapi/servicedesk/1/customer'], ['DELETE', '/rest/servicedeskapi/servicedesk/1/customer'], ['POST', '/rest/servicedeskapi/customer'],
-  ['POST', '/rest/api/3/issue/HELP-1/attachments'],
+  ['POST', '/rest/api/3/issue/HELP-1/attachments'], ['PUT', '/rest/api/3/issue/HELP-1/properties/itsm.idempotency'],
 ];
 const BODIES: unknown[] = [
   null, [], 'x', 5, true, {},
@@ -44,7 +44,7 @@ const BODIES: unknown[] = [
   { accountIds: null }, { accountIds: 'x' }, { accountIds: [5, null] }, { email: 5, displayName: {} }, { email: 'a@b.co', displayName: 5 }, { email: 'a@b.co', fullName: 'x' },
 ];
 
-describe('malformed input', () => {
+describe('malformed input', { timeout: 60_000 }, () => {
   it('answers malformed bodies with 4xx, never 500', async () => {
     const failures: string[] = [];
     for (const [method, path] of ROUTES) {
