@@ -3,10 +3,17 @@
  *
  * @module
  */
-import { createRequestKit, type RequestKit } from '@itsm/core/provider';
+import { createRequestKit, type RequestKit, type SegmentRules } from '@itsm/core/provider';
 
 /** The provider id of Jira Cloud: `'jira-cloud'`. Every error and record of this package carries it. */
 export const JIRA_CLOUD = 'jira-cloud' as const;
+
+/**
+ * What Jira's ids and keys may be in a path: strings only.
+ *
+ * @internal
+ */
+export const JIRA_SEGMENT_RULES: SegmentRules = Object.freeze({ numbers: false });
 
 /**
  * Input checks whose `InputError`s name `jira-cloud`. Jira's ids and keys are strings (`'10001'`,
@@ -14,4 +21,4 @@ export const JIRA_CLOUD = 'jira-cloud' as const;
  *
  * @internal
  */
-export const kit: RequestKit = createRequestKit(JIRA_CLOUD, { numbers: false });
+export const kit: RequestKit = createRequestKit(JIRA_CLOUD, JIRA_SEGMENT_RULES);

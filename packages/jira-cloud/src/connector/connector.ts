@@ -203,6 +203,7 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
       write: () => client.issues.comments.add(issue.id, { body, internal: visibility === 'internal', properties: [idempotencyProperty(key.key)] }),
       find: (phase) => findCommentWithKey(context, issue.id, key.key, lookupSince(phase, startedAt)),
       howToFind: `look among the comments of ${issue.key} added at or after ${new Date(startedAt.getTime() - 60_000).toISOString()}`,
+      lookupDelaysMs: settings.lookupDelaysMs,
     });
     return jiraCommentToComment(record, issue.id);
   }
@@ -293,6 +294,7 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
             return issue === undefined ? undefined : { id: issue.id, key: issue.key };
           },
           howToFind: `look for an issue in ${settings.projectKey} with the summary "${input.subject}" among those found by the JQL ${await candidatesJql(context, where('recover'))}`,
+          lookupDelaysMs: settings.lookupDelaysMs,
         });
         created = record;
         if (how === 'existing') return get(created.id);
