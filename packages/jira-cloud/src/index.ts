@@ -55,15 +55,19 @@ export {
   type TransitionInput,
 } from './resources/issues.js';
 export {
+  COMMENT_IDS_PER_REQUEST,
   IssueCommentsResource,
   JSM_PUBLIC_COMMENT_PROPERTY,
   type AddCommentInput,
+  type CommentsByIdsOptions,
   type CommentVisibilityInput,
   type ListCommentsOptions,
   type UpdateCommentInput,
   type UpdateCommentOptions,
 } from './resources/issue-comments.js';
 export { IssueAttachmentsResource, MAX_FILES_PER_UPLOAD, type AttachmentUpload } from './resources/issue-attachments.js';
+export { IssuePropertiesResource, PROPERTY_VALUE_MAX_BYTES } from './resources/issue-properties.js';
+export { JIRA_ATTACHMENT_MAX_BYTES, JIRA_MAX_BODY_BYTES, JIRA_SUMMARY_MAX_LENGTH, JIRA_TEXT_MAX_LENGTH } from './limits.js';
 export {
   UsersResource,
   type EmailLookupStatus,
