@@ -37,6 +37,7 @@
 import { z } from 'zod';
 import { InputError, ResponseShapeError } from './errors.js';
 import type { ChangesOptions, ChangesResult } from './changes-call.js';
+import type { ProviderId } from './model.js';
 import { watchChanges, type WatchOptions } from './watch.js';
 
 export type { ChangesOptions, ChangesResult } from './changes-call.js';
@@ -94,6 +95,8 @@ export interface ChangeFeedOptions {
    * another scope is rejected. Only a short hash of it goes into cursors.
    */
   scope?: string | undefined;
+  /** The provider whose records the feed reads: named by every `InputError` about its options and cursors. */
+  provider?: ProviderId | undefined;
 }
 
 /** A change feed: see {@link createChangeFeed}. */
@@ -102,7 +105,7 @@ export interface ChangeFeed<T> {
    * Returns the versions that are new since the cursor (or since `since`), and the next cursor.
    * Stateless: store the cursor anywhere and resume from it, in this process or another.
    *
-   * @throws {@link InputError} naming `cursor`, `since` or `limit` when one is invalid, before any request.
+   * @throws {@link InputError} naming `cursor`, `since`, `limit`, `signal` or an unknown option when one is invalid, before any request.
    */
   changes(options?: ChangesOptions): Promise<ChangesResult<T>>;
   /**
@@ -149,7 +152,7 @@ export function createChangeFeed<T extends ChangeRecord>(
   if (typeof source?.fetchUpdatedSince !== 'function') {
     throw new InputError('source must have a fetchUpdatedSince method', { field: 'source' });
   }
-  const { overlapMs = DEFAULT_OVERLAP_MS, now = () => new Date(), scope } = options;
+  const { overlapMs = DEFAULT_OVERLAP_MS, now = () => new Date(), scope, provider } = options;
   if (!Number.isSafeInteger(overlapMs) || overlapMs < 0) {
     throw new InputError('overlapMs must be a non-negative integer number of milliseconds', { field: 'overlapMs' });
   }
@@ -194,10 +197,10 @@ export function createChangeFeed<T extends ChangeRecord>(
   }
 
   async function changes(changesOptions: ChangesOptions = {}): Promise<ChangesResult<T>> {
-    const { cursor, since, limit, signal } = checkChangesOptions(changesOptions);
+    const { cursor, since, limit, signal } = checkChangesOptions(changesOptions, provider);
     signal?.throwIfAborted();
     let state: FeedState;
-    if (cursor !== undefined) state = decodeCursor(cursor, tag);
+    if (cursor !== undefined) state = decodeCursor(cursor, tag, provider);
     else if (since !== undefined) state = { low: since, seen: new Map() };
     else {
       // Start "now": what is visible at this moment is history, everything after is a change.
@@ -213,8 +216,9 @@ export function createChangeFeed<T extends ChangeRecord>(
   return {
     changes,
     watch(watchOptions: WatchOptions = {}) {
-      checkChangesOptions({ cursor: watchOptions?.cursor, since: watchOptions?.since });
-      return watchChanges(changes, watchOptions);
+      const watching = watchChanges(changes, watchOptions, { provider });
+      checkChangesOptions({ cursor: watchOptions.cursor, since: watchOptions.since }, provider);
+      return watching;
     },
   };
 }
@@ -246,28 +250,32 @@ function versionOf<T extends ChangeRecord>(record: T): Version<T> {
 
 const IsoInstantSchema = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
+/** The keys of {@link ChangesOptions}; any other is refused. */
+const CHANGES_OPTION_KEYS: readonly string[] = Object.keys({ cursor: true, since: true, limit: true, signal: true } satisfies Record<keyof ChangesOptions, true>);
+
 /** Validates {@link ChangesOptions}; `since` comes back as epoch milliseconds. */
-function checkChangesOptions(options: ChangesOptions): {
+function checkChangesOptions(options: ChangesOptions, provider: ProviderId | undefined): {
   cursor: string | undefined;
   since: number | undefined;
   limit: number;
   signal: AbortSignal | undefined;
 } {
-  if (options === null || typeof options !== 'object') throw new InputError('options must be an object', { field: '' });
-  const { cursor, since, limit = Infinity, signal } = options;
-  if (cursor !== undefined && (typeof cursor !== 'string' || cursor === '')) {
-    throw new InputError('cursor must be a cursor returned by changes()', { field: 'cursor' });
+  const fail = (field: string, message: string): never => {
+    throw new InputError(`${field} ${message}`, { provider, field });
+  };
+  if (options === null || typeof options !== 'object') throw new InputError('options must be an object', { provider, field: '' });
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined && !CHANGES_OPTION_KEYS.includes(key)) fail(key, `is not a known option (known: ${CHANGES_OPTION_KEYS.join(', ')})`);
   }
+  const { cursor, since, limit = Infinity, signal } = options;
+  if (cursor !== undefined && (typeof cursor !== 'string' || cursor === '')) fail('cursor', 'must be a cursor returned by changes()');
   let sinceMs: number | undefined;
   if (since !== undefined) {
     sinceMs = since instanceof Date ? since.getTime() : typeof since === 'string' && IsoInstantSchema.safeParse(since).success ? Date.parse(since) : Number.NaN;
-    if (!Number.isFinite(sinceMs)) {
-      throw new InputError('since must be a valid Date or an ISO 8601 date-time with an offset, e.g. 2026-01-31T09:30:00Z', { field: 'since' });
-    }
+    if (!Number.isFinite(sinceMs)) fail('since', 'must be a valid Date or an ISO 8601 date-time with an offset, e.g. 2026-01-31T09:30:00Z');
   }
-  if (limit !== Infinity && !(Number.isSafeInteger(limit) && limit >= 1)) {
-    throw new InputError('limit must be a positive integer or Infinity', { field: 'limit' });
-  }
+  if (limit !== Infinity && !(Number.isSafeInteger(limit) && limit >= 1)) fail('limit', 'must be a positive integer or Infinity');
+  if (signal !== undefined && !(signal instanceof AbortSignal)) fail('signal', 'must be an AbortSignal');
   return { cursor, since: sinceMs, limit, signal };
 }
 
@@ -291,8 +299,8 @@ function encodeCursor(state: FeedState, tag: string | undefined): string {
   return CURSOR_PREFIX + toBase64Url(JSON.stringify(body));
 }
 
-function decodeCursor(cursor: string, tag: string | undefined): FeedState {
-  const invalid = (why: string) => new InputError(`cursor ${why}`, { field: 'cursor' });
+function decodeCursor(cursor: string, tag: string | undefined, provider: ProviderId | undefined): FeedState {
+  const invalid = (why: string) => new InputError(`cursor ${why}`, { provider, field: 'cursor' });
   if (!cursor.startsWith(CURSOR_PREFIX)) throw invalid('is not a change-feed cursor (or comes from a newer SDK version)');
   let body: z.infer<typeof CursorSchema>;
   try {

@@ -8,8 +8,10 @@
 import type { ChangesOptions, ChangesResult, WatchOptions } from './changes.js';
 import { UnsupportedError } from './errors.js';
 import type {
+  AddCommentOptions,
   CommentInput,
   CreateTicketInput,
+  CreateTicketOptions,
   FileInput,
   TicketQuery,
   TransitionOptions,
@@ -40,6 +42,43 @@ export interface ConnectorCapabilities {
   internalComments: boolean;
   /** `users.search()` searches by free text. */
   userSearch: boolean;
+  /** How `tickets.create()` keeps its idempotency key with the ticket; see {@link IdempotencySupport}. */
+  createIdempotency: IdempotencySupport;
+  /** How `comments.add()` keeps its idempotency key with the comment; see {@link IdempotencySupport}. */
+  commentIdempotency: IdempotencySupport;
+}
+
+/**
+ * How a connector keeps a write's idempotency key with the record the write makes, and so what the
+ * key guarantees:
+ *
+ * - `atomic`: the write itself stores the key (a Jira issue or comment property, Autotask's
+ *   `externalID`). A second write with the key returns the record the first one made, and a write
+ *   whose answer was lost is looked up and returned (or fails with an `OutcomeUnknownError` when it
+ *   cannot be found: then it was most likely not made, and calling again with the key is safe).
+ * - `after-write`: a request right after the write stores the key (Jira Service Management requests
+ *   cannot carry it). A second write with the key returns the first record once the key is stored;
+ *   a write whose answer was lost cannot be recognised, and fails with an `OutcomeUnknownError` that
+ *   says how to find the record.
+ * - `none`: the provider cannot keep it. Giving a key is an `UnsupportedError`; a write whose answer
+ *   was lost fails with an `OutcomeUnknownError` that says how to find the record.
+ */
+export type IdempotencySupport = 'atomic' | 'after-write' | 'none';
+
+/**
+ * The sizes a connector refuses before sending, because its provider would refuse them: an
+ * `InputError` naming the field instead of a 400 or a 413 after the upload. Lengths count UTF-16
+ * code units (JavaScript's `length`), as the providers do.
+ */
+export interface ConnectorLimits {
+  /** The longest ticket subject, in characters (Jira: 255). */
+  subject: number;
+  /** The longest ticket description, in characters (Jira: 32,767). */
+  description: number;
+  /** The longest comment body, in characters (Jira: 32,767). */
+  comment: number;
+  /** The largest attachment, in bytes. */
+  attachmentBytes: number;
 }
 
 /** Ticket operations of a connector. */
@@ -54,9 +93,16 @@ export interface TicketOperations {
    * Creates a ticket. With `input.status`, the ticket is then moved to that category, so a bot can
    * log a request it already solved.
    *
+   * With `options.idempotencyKey` (one is generated when none is given), the create is safe to
+   * repeat: a ticket that already carries the key is returned as it is now, instead of a second one
+   * being made, and a create whose answer was lost is looked up and returned. What the key can
+   * promise depends on the provider: see {@link ConnectorCapabilities.createIdempotency}.
+   *
    * @throws {@link InputError} for bad input, before any request.
+   * @throws {@link OutcomeUnknownError} when the create's answer was lost and the ticket could not be found.
+   * @throws {@link IncompleteCreateError} when the ticket was made but a step after it failed.
    */
-  create(input: CreateTicketInput): Promise<Ticket>;
+  create(input: CreateTicketInput, options?: CreateTicketOptions): Promise<Ticket>;
   /** Changes the fields given in `patch` and returns the updated ticket. */
   update(idOrKey: string, patch: UpdateTicketInput): Promise<Ticket>;
   /** Lists tickets matching every filter of the query, newest update first by default. */
@@ -82,11 +128,13 @@ export interface CommentOperations {
   /** Comments on a ticket, oldest first. */
   list(ticketIdOrKey: string): Paginator<Comment>;
   /**
-   * Adds a comment, public by default.
+   * Adds a comment, public by default. `options.idempotencyKey` makes it safe to repeat, as for
+   * `tickets.create()`; see {@link ConnectorCapabilities.commentIdempotency}.
    *
    * @throws {@link UnsupportedError} for an internal comment where the provider has none.
+   * @throws {@link OutcomeUnknownError} when the comment's answer was lost and it could not be found.
    */
-  add(ticketIdOrKey: string, comment: CommentInput): Promise<Comment>;
+  add(ticketIdOrKey: string, comment: CommentInput, options?: AddCommentOptions): Promise<Comment>;
 }
 
 /** Attachment operations of a connector. */
@@ -148,6 +196,8 @@ export interface ItsmConnector {
   readonly provider: ProviderId;
   /** What it can do; see {@link ConnectorCapabilities}. */
   readonly capabilities: ConnectorCapabilities;
+  /** The sizes it refuses before sending; see {@link ConnectorLimits}. */
+  readonly limits: ConnectorLimits;
   /** Tickets. */
   readonly tickets: TicketOperations;
   /** Comments on tickets. */

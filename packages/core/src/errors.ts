@@ -19,6 +19,7 @@
  *   AmbiguousMatchError      a lookup that should find one record found several
  *   UnsupportedError         a capability the provider does not have
  *   IncompleteCreateError    a ticket was created, but a step after it failed
+ *   OutcomeUnknownError      a create whose answer was lost: the record may exist
  * ```
  *
  * `instanceof` works across realms and across duplicated copies of this package (ESM and CJS loaded
@@ -444,6 +445,64 @@ export class IncompleteCreateError extends ItsmError {
     this.ticket = options.ticket;
     this.step = options.step;
     this.failure = failure;
+  }
+}
+
+/** Options of an {@link OutcomeUnknownError}. */
+export interface OutcomeUnknownErrorOptions extends ItsmErrorOptions {
+  /** The connector operation, e.g. `tickets.create` or `comments.add`. */
+  operation: string;
+  /** The idempotency key the write carried, when it carried one. */
+  idempotencyKey?: string | undefined;
+  /** The failure of the write whose answer was lost (its `cause` is kept too). */
+  failure: unknown;
+  /** What to do: how to find the record, or how to get it without making a second one. */
+  recovery: string;
+}
+
+/**
+ * A create (a ticket, a comment) reached the service, or may have, but its answer was lost — a
+ * reset connection, a timeout, a 5xx — and the connector could not find what it made. **The record
+ * may exist**: do not simply send it again. `recovery` says what to do: where the connector keeps
+ * the idempotency key with the record, calling the method again with the same `idempotencyKey`
+ * returns the record if it exists and makes it once if it does not; elsewhere it says how to find
+ * the record. `failure` names the write's error; `outcome` is always `unknown`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   return await connector.tickets.create(input, { idempotencyKey: job.id });
+ * } catch (error) {
+ *   if (error instanceof OutcomeUnknownError) return queue.retryLater(job); // same key next time
+ *   throw error;
+ * }
+ * ```
+ */
+export class OutcomeUnknownError extends ItsmError {
+  static override readonly kind: string = 'OutcomeUnknownError';
+  /** The connector operation, e.g. `tickets.create`. */
+  readonly operation: string;
+  /** The idempotency key the write carried, when it carried one. */
+  readonly idempotencyKey: string | undefined;
+  /** The name and message of the write's error (secret-free: SDK errors are redacted). */
+  readonly failure: { name: string; message: string };
+  /** What to do: how to find the record, or how to get it without making a second one. */
+  readonly recovery: string;
+
+  constructor(options: OutcomeUnknownErrorOptions) {
+    const failure =
+      options.failure instanceof Error
+        ? { name: options.failure.name, message: options.failure.message }
+        : { name: 'Error', message: String(options.failure) };
+    super(`${options.operation} may have been applied, but its answer was lost (${failure.message}). ${options.recovery}`, {
+      provider: options.provider,
+      cause: options.cause ?? options.failure,
+      outcome: 'unknown',
+    });
+    this.operation = options.operation;
+    this.idempotencyKey = options.idempotencyKey;
+    this.failure = failure;
+    this.recovery = options.recovery;
   }
 }
 

@@ -12,19 +12,44 @@ import { InputError, type SchemaIssue } from './errors.js';
 import type { ProviderId } from './model.js';
 import { PriorityLevelSchema, StatusCategorySchema, TicketTypeSchema, CommentVisibilitySchema } from './model.js';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL = /^[^\s@\u0000-\u001f\u007f]+@[^\s@\u0000-\u001f\u007f]+\.[^\s@\u0000-\u001f\u007f]+$/;
+
+/** Any control character: C0 (NUL, line breaks, tab, ...) and DEL. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+/** A control character other than a tab or a line break. */
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** A non-empty string, surrounding white space removed. */
 const text = z.string().trim().min(1, 'must not be empty');
 
-/** A person as a bare string: an email address when it contains `@`, else a provider id. */
-const personText = text.refine(
-  (value) => !value.includes('@') || EMAIL.test(value),
-  'must be an email address (give { id } for an id that contains @)',
-);
+/** A non-empty, one-line string: no line breaks, tabs, NUL or other control characters. */
+const line = text.refine((value) => !CONTROL.test(value), 'must be a single line without control characters (line breaks, tabs, NUL)');
 
-/** An email address given as input: trimmed, and of the form `name@domain.tld`. */
-export const EmailSchema = z.string().trim().regex(EMAIL, 'must be an email address');
+/** Text of several lines: tabs and line breaks are fine, NUL and other control characters are not. */
+const multiline = z.string().refine((value) => !CONTROL_IN_TEXT.test(value), 'must not contain control characters other than tabs and line breaks (NUL, ...)');
+
+/** The longest id or key accepted as input, in characters. */
+export const MAX_ID_LENGTH = 255;
+
+/**
+ * An id or key given as input (`HELP-12`, `10001`, an account id): a non-empty string of at most
+ * {@link MAX_ID_LENGTH} characters, without control characters (line breaks, NUL, ...) and without
+ * white space at either end. A number is refused: ids are strings in the model.
+ */
+export const RecordIdSchema = z
+  .string({ error: 'must be an id or key (a string)' })
+  .min(1, 'must not be empty')
+  .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
+  .refine((value) => !CONTROL.test(value), 'must not contain control characters (line breaks, NUL, ...)')
+  .refine((value) => value.trim() === value && value.trim() !== '', 'must not be blank or have white space at either end');
+
+/** A person as a bare string: an email address when it contains `@`, else a provider id. */
+const personText = line
+  .refine((value) => value.length <= MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
+  .refine((value) => !value.includes('@') || EMAIL.test(value), 'must be an email address (give { id } for an id that contains @)');
+
+/** An email address given as input: trimmed, of the form `name@domain.tld`, at most 254 characters. */
+export const EmailSchema = z.string().trim().max(254, 'must be at most 254 characters').regex(EMAIL, 'must be an email address');
 
 /**
  * A person given as input: an email address, a provider id, or an object naming either.
@@ -34,7 +59,7 @@ export const EmailSchema = z.string().trim().regex(EMAIL, 'must be an email addr
 export const PersonInputSchema = z.union([
   personText,
   z.strictObject({ email: EmailSchema }),
-  z.strictObject({ id: text }),
+  z.strictObject({ id: RecordIdSchema }),
 ]);
 /** @see {@link PersonInputSchema} */
 export type PersonInput = z.infer<typeof PersonInputSchema>;
@@ -67,10 +92,10 @@ const providerFields = z.record(z.string().min(1), z.unknown());
 
 /** Input of `tickets.create()`. */
 export const CreateTicketInputSchema = z.strictObject({
-  /** One-line summary. */
-  subject: text,
-  /** Plain text (Markdown where the provider renders it). */
-  description: z.string().optional(),
+  /** One-line summary: no line breaks or other control characters. */
+  subject: line,
+  /** Plain text (Markdown where the provider renders it); tabs and line breaks, no other control characters. */
+  description: multiline.optional(),
   /** Defaults to the connector's configured type, usually `incident`. */
   type: TicketTypeSchema.optional(),
   /** Who the ticket is for. Email or id. */
@@ -79,7 +104,7 @@ export const CreateTicketInputSchema = z.strictObject({
   assignee: PersonInputSchema.optional(),
   priority: PriorityInputSchema.optional(),
   /** Team, queue or group, by the provider's id or name. */
-  team: text.optional(),
+  team: line.optional(),
   /**
    * Create the ticket, then move it to this category (e.g. `resolved` to log a request the bot
    * already solved).
@@ -94,12 +119,12 @@ export type CreateTicketInput = z.input<typeof CreateTicketInputSchema>;
 /** Input of `tickets.update()`: only the fields given change. `null` clears a field. */
 export const UpdateTicketInputSchema = z
   .strictObject({
-    subject: text.optional(),
-    description: z.string().nullable().optional(),
+    subject: line.optional(),
+    description: multiline.nullable().optional(),
     type: TicketTypeSchema.optional(),
     assignee: PersonInputSchema.nullable().optional(),
     priority: PriorityInputSchema.optional(),
-    team: text.nullable().optional(),
+    team: line.nullable().optional(),
     providerFields: providerFields.optional(),
     /** Not accepted here: a status changes through `tickets.transition()`. */
     status: z.never({ error: 'cannot be updated; use tickets.transition() to change the status' }).optional(),
@@ -141,8 +166,8 @@ export type TicketQuery = z.input<typeof TicketQuerySchema>;
 
 /** Input of `comments.add()`. */
 export const CommentInputSchema = z.strictObject({
-  /** Plain text. */
-  body: text,
+  /** Plain text; tabs and line breaks, no other control characters. */
+  body: text.pipe(multiline),
   /** Default `public`: the requester sees it. */
   visibility: CommentVisibilitySchema.default('public'),
 });
@@ -152,11 +177,11 @@ export type CommentInput = z.input<typeof CommentInputSchema>;
 /** Options of `tickets.transition()`. */
 export const TransitionOptionsSchema = z.strictObject({
   /** A comment to add with the transition. */
-  comment: text.optional(),
+  comment: text.pipe(multiline).optional(),
   /** Visibility of that comment; default `public`. */
   commentVisibility: CommentVisibilitySchema.optional(),
   /** Resolution name for providers that record one (Jira); a sensible default is used otherwise. */
-  resolution: text.optional(),
+  resolution: line.optional(),
 }).refine((options) => options.commentVisibility === undefined || options.comment !== undefined, {
   message: 'needs a comment to apply to',
   path: ['commentVisibility'],
@@ -172,7 +197,9 @@ const fileContent = z.custom<Uint8Array | ArrayBuffer | Blob>(
 /** A file to upload with `attachments.upload()`. */
 export const FileInputSchema = z.strictObject({
   /** The name the file gets, with its extension. */
-  filename: text.refine((name) => !/[\\/]/.test(name), 'must be a file name, not a path'),
+  filename: line
+    .refine((name) => !/[\\/]/.test(name), 'must be a file name, not a path')
+    .refine((name) => name.length <= MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`),
   /** The bytes. */
   content: fileContent,
   /** MIME type; guessed by the provider when omitted. */
@@ -180,6 +207,44 @@ export const FileInputSchema = z.strictObject({
 });
 /** @see {@link FileInputSchema} */
 export type FileInput = z.input<typeof FileInputSchema>;
+
+/**
+ * An idempotency key: 1 to 255 visible ASCII characters (letters, digits, punctuation; no spaces),
+ * e.g. a UUID or your own job id. See {@link CreateTicketOptions}.
+ */
+export const IdempotencyKeySchema = z
+  .string({ error: 'must be a string of 1 to 255 visible ASCII characters' })
+  .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1 to 255 visible ASCII characters (letters, digits, punctuation; no spaces), e.g. a UUID');
+
+/** Options of `tickets.create()`. */
+export const CreateTicketOptionsSchema = z.strictObject({
+  /**
+   * Makes the create safe to repeat: the connector keeps the key with the ticket (where the provider
+   * can carry it; see `capabilities.createIdempotency`), returns the ticket that already has it
+   * instead of making a second one, and finds the ticket again when the create's answer is lost. A
+   * key is generated when none is given, so a lost answer is still recovered. Give your own (a job
+   * id, a chat message id) to make a retry after a crash or a timeout safe. Honoured for at least
+   * {@link IDEMPOTENCY_KEY_WINDOW_MS}.
+   */
+  idempotencyKey: IdempotencyKeySchema.optional(),
+});
+/** @see {@link CreateTicketOptionsSchema} */
+export type CreateTicketOptions = z.input<typeof CreateTicketOptionsSchema>;
+
+/** Options of `comments.add()`: an idempotency key, as for `tickets.create()` (see `capabilities.commentIdempotency`). */
+export const AddCommentOptionsSchema = z.strictObject({
+  /** Makes the comment safe to add again; see {@link CreateTicketOptionsSchema}. */
+  idempotencyKey: IdempotencyKeySchema.optional(),
+});
+/** @see {@link AddCommentOptionsSchema} */
+export type AddCommentOptions = z.input<typeof AddCommentOptionsSchema>;
+
+/**
+ * How long an idempotency key is honoured at least: 24 hours, as Stripe does. A create with a key
+ * used longer ago may make a second record (Jira, for one, looks for the key among the records made
+ * in that window).
+ */
+export const IDEMPOTENCY_KEY_WINDOW_MS = 24 * 60 * 60_000;
 
 function toIssues(error: z.ZodError): SchemaIssue[] {
   return error.issues.map((issue) => ({

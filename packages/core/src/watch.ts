@@ -6,6 +6,7 @@
  */
 import { InputError } from './errors.js';
 import type { ChangesOptions, ChangesResult } from './changes-call.js';
+import type { ProviderId } from './model.js';
 
 /** The default pause between polls once caught up: 30 seconds. */
 export const DEFAULT_WATCH_INTERVAL_MS = 30_000;
@@ -13,24 +14,38 @@ export const DEFAULT_WATCH_INTERVAL_MS = 30_000;
 /** The default number of versions asked for per poll. */
 export const DEFAULT_WATCH_BATCH_SIZE = 100;
 
+/** The longest pause between polls: one day (a longer one is a mistake, such as seconds given as milliseconds twice). */
+export const MAX_WATCH_INTERVAL_MS = 24 * 60 * 60_000;
+
+/** The most versions asked for per poll. */
+export const MAX_WATCH_BATCH_SIZE = 10_000;
+
 /** Options of `watch()`: see {@link watchChanges}. */
 export interface WatchOptions {
   /** Resume after this cursor (e.g. the last one `onCursor` reported). Takes precedence over `since`. */
   cursor?: string | undefined;
   /** Without a cursor: start with the versions updated at or after this instant. Without either: start now. */
   since?: Date | string | undefined;
-  /** Pause between polls once caught up, in milliseconds. Default {@link DEFAULT_WATCH_INTERVAL_MS}. */
+  /**
+   * Pause between polls once caught up, in milliseconds: 0 to {@link MAX_WATCH_INTERVAL_MS}. Default
+   * {@link DEFAULT_WATCH_INTERVAL_MS}.
+   */
   intervalMs?: number | undefined;
-  /** Stops the watch: the iteration then ends normally, also while a poll or a pause is under way. */
+  /** Stops the watch: the iteration then ends normally, also while a poll or a pause is under way. Must be an `AbortSignal`. */
   signal?: AbortSignal | undefined;
   /**
    * Called with each new cursor, once every version of the poll that produced it has been yielded
    * (and the consumer has asked for the next one). Store it: resuming from it skips nothing.
    */
   onCursor?: ((cursor: string) => void) | undefined;
-  /** The most versions asked for per poll: a positive integer. Default {@link DEFAULT_WATCH_BATCH_SIZE}. */
+  /** The most versions asked for per poll: 1 to {@link MAX_WATCH_BATCH_SIZE}. Default {@link DEFAULT_WATCH_BATCH_SIZE}. */
   limit?: number | undefined;
 }
+
+/** The keys of {@link WatchOptions}; any other is refused. */
+const WATCH_OPTION_KEYS: readonly string[] = Object.keys({
+  cursor: true, since: true, intervalMs: true, signal: true, onCursor: true, limit: true,
+} satisfies Record<keyof WatchOptions, true>);
 
 /**
  * Polls `changes` and yields every version it returns, in order. After a poll that caught up
@@ -43,7 +58,8 @@ export interface WatchOptions {
  *
  * @param changes - Usually a connector's `tickets.changes`.
  * @param options - See {@link WatchOptions}.
- * @throws {@link InputError} at once, naming `intervalMs`, `limit` or `onCursor`, when one is invalid.
+ * @param context - `provider`: the provider named by the `InputError`s about the options.
+ * @throws {@link InputError} at once, naming `intervalMs`, `limit`, `signal`, `onCursor` or an unknown option, when one is invalid.
  * @example
  * ```ts
  * const controller = new AbortController();
@@ -60,17 +76,22 @@ export interface WatchOptions {
 export function watchChanges<T>(
   changes: (options: ChangesOptions) => Promise<ChangesResult<T>>,
   options: WatchOptions = {},
+  context: { provider?: ProviderId | undefined } = {},
 ): AsyncIterable<T> {
-  const { intervalMs = DEFAULT_WATCH_INTERVAL_MS, limit = DEFAULT_WATCH_BATCH_SIZE, onCursor } = options;
-  if (typeof intervalMs !== 'number' || !Number.isFinite(intervalMs) || intervalMs < 0) {
-    throw new InputError('intervalMs must be a non-negative number of milliseconds', { field: 'intervalMs' });
+  const fail = (field: string, message: string): never => {
+    throw new InputError(`${field} ${message}`, { provider: context.provider, field });
+  };
+  if (options === null || typeof options !== 'object') fail('options', 'must be an object');
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined && !WATCH_OPTION_KEYS.includes(key)) fail(key, `is not a known option (known: ${WATCH_OPTION_KEYS.join(', ')})`);
   }
-  if (!Number.isSafeInteger(limit) || limit < 1) {
-    throw new InputError('limit must be a positive integer', { field: 'limit' });
+  const { intervalMs = DEFAULT_WATCH_INTERVAL_MS, limit = DEFAULT_WATCH_BATCH_SIZE, onCursor, signal } = options;
+  if (typeof intervalMs !== 'number' || !Number.isFinite(intervalMs) || intervalMs < 0 || intervalMs > MAX_WATCH_INTERVAL_MS) {
+    fail('intervalMs', `must be a number of milliseconds from 0 to ${MAX_WATCH_INTERVAL_MS} (one day)`);
   }
-  if (onCursor !== undefined && typeof onCursor !== 'function') {
-    throw new InputError('onCursor must be a function', { field: 'onCursor' });
-  }
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_WATCH_BATCH_SIZE) fail('limit', `must be an integer from 1 to ${MAX_WATCH_BATCH_SIZE}`);
+  if (onCursor !== undefined && typeof onCursor !== 'function') fail('onCursor', 'must be a function');
+  if (signal !== undefined && !(signal instanceof AbortSignal)) fail('signal', 'must be an AbortSignal');
   return poll(changes, { ...options, intervalMs, limit });
 }
 

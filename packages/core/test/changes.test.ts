@@ -247,6 +247,25 @@ describe('changes(): bad input', () => {
     expect(fetchUpdatedSince).not.toHaveBeenCalled();
   });
 
+  it.each([
+    [{ sinc: '2026-03-02T10:00:00Z' }, 'sinc'],
+    [{ cursr: 'cf1.x' }, 'cursr'],
+    [{ signal: 'abort' }, 'signal'],
+    [{ limit: 0 }, 'limit'],
+  ])('rejects %o with an InputError naming %s and the feed\'s provider, before any request', async (options, field) => {
+    const fetchUpdatedSince = vi.fn();
+    const error = await errorOf(createChangeFeed({ fetchUpdatedSince }, { provider: 'autotask' }).changes(options as never));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field, provider: 'autotask' });
+    expect(fetchUpdatedSince).not.toHaveBeenCalled();
+  });
+
+  it('names the provider on a cursor it did not issue, and on bad watch options', async () => {
+    const feed = createChangeFeed({ fetchUpdatedSince: vi.fn() }, { provider: 'ivanti' });
+    await expect(feed.changes({ cursor: 'nope' })).rejects.toMatchObject({ field: 'cursor', provider: 'ivanti' });
+    expect(() => feed.watch({ interval: 5 } as never)).toThrow(expect.objectContaining({ field: 'interval', provider: 'ivanti' }));
+  });
+
   it('rejects a cursor issued by a feed with another scope', async () => {
     const cursor = await valid();
     const { source } = memory();

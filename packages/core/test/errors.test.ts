@@ -5,6 +5,7 @@ import {
   AmbiguousMatchError,
   ApiError,
   IncompleteCreateError,
+  OutcomeUnknownError,
   apiErrorForStatus,
   AuthenticationError,
   ConflictError,
@@ -137,6 +138,28 @@ describe('serialisation', () => {
     expect(error.message).toBe('HELP-7 was created, but moving it to resolved failed: no transition reaches resolved');
     expect(error.toJSON()).toMatchObject({ ticket: { id: '10001', key: 'HELP-7' }, step: 'moving it to resolved', failure: { name: 'UnsupportedError' } });
     expect(error.cause).toBe(failure);
+  });
+
+  it('OutcomeUnknownError says the write may have been applied and what to do, keeping the failure as its cause', () => {
+    const failure = new ConnectionError('POST /rest/api/3/issue failed: socket hang up', {
+      provider: 'jira-cloud', method: 'POST', url: 'https://x.test/rest/api/3/issue', code: 'ECONNRESET', outcome: 'unknown',
+    });
+    const error = new OutcomeUnknownError({
+      provider: 'jira-cloud',
+      operation: 'tickets.create',
+      idempotencyKey: 'chat-4711',
+      failure,
+      recovery: 'Call tickets.create again with the same idempotencyKey.',
+    });
+    expect(error).toBeInstanceOf(ItsmError);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect(error.outcome).toBe('unknown');
+    expect(error.message).toBe(
+      'tickets.create may have been applied, but its answer was lost (POST /rest/api/3/issue failed: socket hang up). Call tickets.create again with the same idempotencyKey.',
+    );
+    expect(error.toJSON()).toMatchObject({ operation: 'tickets.create', idempotencyKey: 'chat-4711', failure: { name: 'ConnectionError' }, outcome: 'unknown' });
+    expect(error.cause).toBe(failure);
+    expect(JSON.stringify(error.toJSON())).not.toContain('ECONNRESET');
   });
 
   it('InputError derives its issues from the field when none are given', () => {

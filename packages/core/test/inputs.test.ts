@@ -2,8 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import {
+  AddCommentOptionsSchema,
   CommentInputSchema,
   CreateTicketInputSchema,
+  CreateTicketOptionsSchema,
+  EmailSchema,
+  RecordIdSchema,
   FileInputSchema,
   parseInput,
   resolvePersonInput,
@@ -133,5 +137,52 @@ describe('resolvePersonInput', () => {
     expect(resolvePersonInput('ann@example.com')).toEqual({ email: 'ann@example.com' });
     expect(resolvePersonInput('5b10ac8d82e05b22cc7d4ef5')).toEqual({ id: '5b10ac8d82e05b22cc7d4ef5' });
     expect(resolvePersonInput({ id: 'x@y' })).toEqual({ id: 'x@y' });
+  });
+});
+
+describe('text rules', () => {
+  it('a subject is one line: line breaks, tabs, NUL and other control characters are refused', () => {
+    for (const subject of ['VPN\ndown', 'VPN\rdown', 'VPN\tdown', 'VPN\u0000down', 'VPN\u001bdown', 'VPN\u007fdown']) {
+      expect(inputError(() => parseInput(CreateTicketInputSchema, { subject }, 'input')).field).toBe('input.subject');
+      expect(inputError(() => parseInput(UpdateTicketInputSchema, { subject }, 'patch')).field).toBe('patch.subject');
+    }
+    expect(parseInput(CreateTicketInputSchema, { subject: '  VPN down\n' }).subject).toBe('VPN down');
+  });
+
+  it('descriptions and comments keep tabs and line breaks, and refuse NUL and other control characters', () => {
+    expect(parseInput(CreateTicketInputSchema, { subject: 'x', description: 'a\tb\r\nc' }).description).toBe('a\tb\r\nc');
+    expect(inputError(() => parseInput(CreateTicketInputSchema, { subject: 'x', description: 'a\u0000b' }, 'input')).field).toBe('input.description');
+    expect(inputError(() => parseInput(UpdateTicketInputSchema, { description: 'a\u0007b' }, 'patch')).field).toBe('patch.description');
+    expect(inputError(() => parseInput(CommentInputSchema, { body: 'a\u0000b' }, 'comment')).field).toBe('comment.body');
+    expect(inputError(() => parseInput(TransitionOptionsSchema, { comment: 'a\u0000b' }, 'options')).field).toBe('options.comment');
+  });
+
+  it('an email address has no control characters and at most 254 characters', () => {
+    expect(inputError(() => parseInput(EmailSchema, 'ann\u0000@example.com', 'email')).field).toBe('email');
+    expect(inputError(() => parseInput(EmailSchema, `${'a'.repeat(250)}@example.com`, 'email')).field).toBe('email');
+    expect(parseInput(EmailSchema, ' Ann@Example.com ')).toBe('Ann@Example.com');
+  });
+});
+
+describe('RecordIdSchema', () => {
+  it('accepts ids and keys as they are', () => {
+    for (const id of ['HELP-12', '10001', '5b10a2844c20165700ede21g', 'qm:0000-ab', 'x'.repeat(255)]) expect(parseInput(RecordIdSchema, id)).toBe(id);
+  });
+
+  it('refuses blanks, control characters, white space at an end, 256+ characters and non-strings', () => {
+    for (const id of ['', '   ', ' HELP-1', 'HELP-1 ', 'HELP\r\n1', 'HELP\u00001', 'x'.repeat(256), 42, null, undefined, {}, ['HELP-1']]) {
+      expect(inputError(() => parseInput(RecordIdSchema, id, 'idOrKey', { provider: 'jira-cloud' }))).toMatchObject({ field: 'idOrKey', provider: 'jira-cloud' });
+    }
+  });
+});
+
+describe('idempotency options', () => {
+  it('take an idempotency key of 1 to 255 visible ASCII characters, and nothing else', () => {
+    expect(parseInput(CreateTicketOptionsSchema, { idempotencyKey: 'chat-4711:a/b' })).toEqual({ idempotencyKey: 'chat-4711:a/b' });
+    expect(parseInput(AddCommentOptionsSchema, {})).toEqual({});
+    for (const idempotencyKey of ['', 'a b', 'k'.repeat(256), 'ü', 'a\nb', 7]) {
+      expect(inputError(() => parseInput(CreateTicketOptionsSchema, { idempotencyKey }, 'options')).field).toBe('options.idempotencyKey');
+    }
+    expect(inputError(() => parseInput(AddCommentOptionsSchema, { key: 'x' }, 'options')).field).toBe('options.key');
   });
 });

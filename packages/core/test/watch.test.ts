@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { createChangeFeed, type ChangeFeedSource, type ChangesOptions, type ChangesResult } from '../src/changes.js';
-import { DEFAULT_WATCH_BATCH_SIZE, watchChanges } from '../src/watch.js';
+import { DEFAULT_WATCH_BATCH_SIZE, MAX_WATCH_BATCH_SIZE, MAX_WATCH_INTERVAL_MS, watchChanges } from '../src/watch.js';
 
 /**
  * A changes() function that answers from a script and records what it was asked. Once the script is
@@ -142,10 +142,23 @@ describe('watchChanges', () => {
     [{ limit: 0 }, 'limit'],
     [{ limit: Number.POSITIVE_INFINITY }, 'limit'],
     [{ onCursor: 'save' }, 'onCursor'],
+    [{ intervalMs: 2 ** 31 }, 'intervalMs'],
+    [{ intervalMs: MAX_WATCH_INTERVAL_MS + 1 }, 'intervalMs'],
+    [{ intervalMs: '1000' }, 'intervalMs'],
+    [{ limit: MAX_WATCH_BATCH_SIZE + 1 }, 'limit'],
+    [{ signal: 'abort' }, 'signal'],
+    [{ signal: { aborted: false } }, 'signal'],
+    [{ interval: 1_000 }, 'interval'],
+    [{ sinc: new Date() }, 'sinc'],
   ])('rejects %o at once with an InputError naming %s', (options, field) => {
     const { changes } = scripted([]);
-    expect(() => watchChanges(changes, options as never)).toThrow(expect.objectContaining({ name: 'InputError', field }));
+    expect(() => watchChanges(changes, options as never, { provider: 'ivanti' })).toThrow(expect.objectContaining({ name: 'InputError', field, provider: 'ivanti' }));
     expect(changes).not.toHaveBeenCalled();
+  });
+
+  it('accepts the longest interval (one day) and leaves a key set to undefined alone', () => {
+    const { changes } = scripted([]);
+    expect(() => watchChanges(changes, { intervalMs: MAX_WATCH_INTERVAL_MS, interval: undefined } as never)).not.toThrow();
   });
 });
 

@@ -9,6 +9,7 @@ import { createBasicAuth } from './auth.js';
 import { describeJiraError, inspectJiraResponse } from './errors.js';
 import type { ResourceContext } from './internal/resource.js';
 import { jql, type JqlTag } from './jql/index.js';
+import { JIRA_MAX_BODY_BYTES } from './limits.js';
 import {
   JIRA_READ_ONLY_POSTS,
   JIRA_REQUEST_ID_HEADERS,
@@ -45,6 +46,9 @@ export interface TimeZoneOptions extends CallOptions {
  *   writes that create something (issues, comments, requests, uploads) are not. `413` is never retried.
  * - Every response is validated; a body that does not fit throws `ResponseShapeError`. Fields this
  *   package does not model are kept.
+ * - Input is checked before any request: ids (strings, one line, at most 255 characters), unknown
+ *   keys, Jira's sizes (summary 255, rich text and comments 32,767 characters, 2 GiB per file) and
+ *   bodies over `maxBodyBytes` (10 MiB by default) are `InputError`s, never a 400 or a 413.
  * - The API token never appears in an error, an event or a log line.
  *
  * @example
@@ -103,6 +107,7 @@ export class JiraCloudClient {
     try {
       this.#http = createTransport({
         requestIdHeaders: [...JIRA_REQUEST_ID_HEADERS],
+        maxBodyBytes: JIRA_MAX_BODY_BYTES,
         ...resolved.transport,
         provider: JIRA_CLOUD,
         baseUrl: resolved.apiBaseUrl,
@@ -242,6 +247,7 @@ export class JiraCloudClient {
    * @param options - Call options (for the site URL lookup).
    */
   async browseUrl(issueKey: string, options?: CallOptions): Promise<string> {
+    kit.id(issueKey, 'issueKey');
     return `${await this.siteUrl(options)}/browse/${encodeURIComponent(issueKey)}`;
   }
 }

@@ -22,6 +22,7 @@ export {
   InputError,
   ItsmError,
   NotFoundError,
+  OutcomeUnknownError,
   PermissionError,
   RateLimitError,
   ResponseShapeError,
@@ -54,8 +55,10 @@ export {
   type UserRef,
 } from '@itsm/core';
 export {
+  type AddCommentOptions,
   type CommentInput,
   type CreateTicketInput,
+  type CreateTicketOptions,
   type FileInput,
   type PersonInput,
   type PriorityInput,
@@ -65,4 +68,4 @@ export {
   type UpdateTicketInput,
 } from '@itsm/core';
 export { Paginator, type Page } from '@itsm/core';
-export type { ChangesOptions, ChangesResult, ConnectorCapabilities, ItsmConnector, WatchOptions } from '@itsm/core';
+export type { ChangesOptions, ChangesResult, ConnectorCapabilities, ConnectorLimits, IdempotencySupport, ItsmConnector, WatchOptions } from '@itsm/core';

@@ -57,9 +57,11 @@ export {
   type TransitionInput,
 } from './resources/issues.js';
 export {
+  COMMENT_IDS_PER_REQUEST,
   IssueCommentsResource,
   JSM_PUBLIC_COMMENT_PROPERTY,
   type AddCommentInput,
+  type CommentsByIdsOptions,
   type CommentVisibilityInput,
   type ListCommentsOptions,
   type UpdateCommentInput,
@@ -77,6 +79,8 @@ export {
   type WorklogWriteOptions,
 } from './resources/issue-worklogs.js';
 export { RequestParticipantsResource } from './resources/service-desk-request-participants.js';
+export { IssuePropertiesResource, PROPERTY_VALUE_MAX_BYTES } from './resources/issue-properties.js';
+export { JIRA_ATTACHMENT_MAX_BYTES, JIRA_MAX_BODY_BYTES, JIRA_SUMMARY_MAX_LENGTH, JIRA_TEXT_MAX_LENGTH } from './limits.js';
 export {
   UsersResource,
   type EmailLookupStatus,

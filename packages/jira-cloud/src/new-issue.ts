@@ -5,6 +5,7 @@
  */
 import type { AdfDocument } from './adf/index.js';
 import { toAdf, type BodyFormat } from './internal/body.js';
+import { JIRA_SUMMARY_MAX_LENGTH } from './limits.js';
 import { kit } from './provider.js';
 
 /**
@@ -150,9 +151,7 @@ function ref(value: string, field: string, byName: 'key' | 'name'): { id: string
 export function newIssueFields(input: NewIssue): Record<string, unknown> {
   if (typeof input !== 'object' || input === null) kit.fail('input', 'must be an object');
   kit.knownKeys(input, NEW_ISSUE_KEYS);
-  const summary = required(input.summary, 'summary');
-  if (summary.length > 255) kit.fail('summary', 'must be at most 255 characters');
-  if (/[\r\n]/.test(summary)) kit.fail('summary', 'must be a single line');
+  const summary = checkSummary(required(input.summary, 'summary'), 'summary');
   const fields: Record<string, unknown> = {
     project: ref(input.project, 'project', 'key'),
     issuetype: ref(input.issueType, 'issueType', 'name'),
@@ -185,6 +184,25 @@ export function newIssueFields(input: NewIssue): Record<string, unknown> {
 }
 
 /**
+ * Checks a summary the way Jira does: one line (no line breaks or other control characters), at
+ * most {@link JIRA_SUMMARY_MAX_LENGTH} characters.
+ *
+ * @param summary - The summary.
+ * @param field - The option's name, for errors.
+ * @returns The summary.
+ */
+export function checkSummary(summary: string, field: string): string {
+  if (/[\u0000-\u001f\u007f]/.test(summary)) kit.fail(field, 'must be a single line without control characters (Jira summaries have no line breaks)');
+  if (summary.length > JIRA_SUMMARY_MAX_LENGTH) {
+    kit.fail(field, `must be at most ${JIRA_SUMMARY_MAX_LENGTH} characters (Jira's limit for summaries); it has ${summary.length}`);
+  }
+  return summary;
+}
+
+/** The longest entity property key Jira accepts. */
+const PROPERTY_KEY_MAX_LENGTH = 255;
+
+/**
  * Checks a list of properties to set.
  *
  * @param properties - The properties, or `undefined`.
@@ -194,7 +212,12 @@ export function checkProperties(properties: PropertyInput[] | undefined, field =
   if (properties === undefined) return undefined;
   if (!Array.isArray(properties)) kit.fail(field, 'must be a list of { key, value }');
   properties.forEach((property, index) => {
-    if (typeof property?.key !== 'string' || property.key === '') kit.fail(`${field}.${index}.key`, 'must be a non-empty string');
+    if (typeof property !== 'object' || property === null) kit.fail(`${field}.${index}`, 'must be { key, value }');
+    kit.knownKeys(property, ['key', 'value'], `${field}.${index}`);
+    if (typeof property.key !== 'string' || property.key === '') kit.fail(`${field}.${index}.key`, 'must be a non-empty string');
+    if (property.key.length > PROPERTY_KEY_MAX_LENGTH || /[\u0000-\u001f\u007f]/.test(property.key)) {
+      kit.fail(`${field}.${index}.key`, `must be at most ${PROPERTY_KEY_MAX_LENGTH} characters, without control characters`);
+    }
     if (property.value === undefined) kit.fail(`${field}.${index}.value`, 'is required');
   });
   return properties;

@@ -30,6 +30,7 @@ export const JIRA_READ_ONLY_POSTS: readonly string[] = Object.freeze([
   '/rest/api/3/search/approximate-count',
   '/rest/api/3/search',
   '/rest/api/3/issue/bulkfetch',
+  '/rest/api/3/comment/list',
   '/rest/api/3/jql/parse',
   '/rest/api/3/jql/sanitize',
   '/rest/api/3/jql/match',
@@ -150,11 +151,13 @@ const OwnOptionsSchema = z
       .refine((email) => email.trim() !== '', { message: 'is required (the Atlassian account email)', abort: true })
       .refine((email) => email.includes('@'), { message: 'must be an email address', abort: true })
       .refine((email) => !email.includes(':'), 'must not contain ":" (it separates email and token in Basic auth)')
+      .refine((email) => !/[\u0000-\u001f\u007f]/.test(email.trim()), 'must not contain line breaks or other control characters')
       .transform((email) => email.trim()),
     apiToken: z
       .string({ error: 'is required' })
       .refine((token) => token.trim() !== '', { message: 'is required', abort: true })
-      .refine((token) => token === token.trim(), 'has white space at its start or end (copied with a line break?)'),
+      .refine((token) => token === token.trim(), { message: 'has white space at its start or end (copied with a line break?)', abort: true })
+      .refine((token) => !/[\u0000-\u001f\u007f]/.test(token), 'must not contain line breaks, NUL or other control characters'),
     timeZone: z
       .string({ error: 'must be an IANA time zone such as "America/Danmarkshavn"' })
       .superRefine((timeZone, context) => {

@@ -3,14 +3,22 @@
  *
  * @module
  */
-import { createRequestKit, type RequestKit } from '@itsm/core/provider';
+import { createRequestKit, type RequestKit, type SegmentRules } from '@itsm/core/provider';
 
 /** The provider id of Jira Cloud: `'jira-cloud'`. Every error and record of this package carries it. */
 export const JIRA_CLOUD = 'jira-cloud' as const;
 
 /**
- * Input checks whose `InputError`s name `jira-cloud`.
+ * What Jira's ids and keys may be in a path: strings only.
  *
  * @internal
  */
-export const kit: RequestKit = createRequestKit(JIRA_CLOUD);
+export const JIRA_SEGMENT_RULES: SegmentRules = Object.freeze({ numbers: false });
+
+/**
+ * Input checks whose `InputError`s name `jira-cloud`. Jira's ids and keys are strings (`'10001'`,
+ * `'HELP-1'`), so a number given for one is refused rather than guessed at.
+ *
+ * @internal
+ */
+export const kit: RequestKit = createRequestKit(JIRA_CLOUD, JIRA_SEGMENT_RULES);

@@ -6,6 +6,7 @@ import * as jira from '../src/index.js';
 // Fails to compile (TS2305) if one of these is not exported.
 import type {
   AccessReport,
+  AddCommentOptions,
   Attachment,
   CatalogItem,
   ChangesOptions,
@@ -13,8 +14,11 @@ import type {
   Comment,
   CommentInput,
   ConnectorCapabilities,
+  ConnectorLimits,
   CreateTicketInput,
+  CreateTicketOptions,
   FileInput,
+  IdempotencySupport,
   ItsmConnector,
   Page,
   PersonInput,

@@ -21,6 +21,28 @@ import type { SimRequest } from './simulator.js';
 /** The host every simulator listens on. */
 export const SANDBOX_HOST = '127.0.0.1';
 
+/**
+ * How long an idle keep-alive connection is said to stay open (`Keep-Alive: timeout=5`), in
+ * milliseconds. Clients close an idle connection before then (undici two seconds before).
+ */
+export const ADVERTISED_KEEP_ALIVE_MS = 5_000;
+
+/**
+ * How long an idle keep-alive connection really stays open, in milliseconds: far longer than
+ * advertised, so that the client always closes an idle connection first. A server that closes at
+ * the advertised moment races a client that reuses the connection just then (its timers run late
+ * on a busy event loop): the request is written into a connection the server is closing, and the
+ * client gets `ECONNRESET` for a request the server never read.
+ */
+export const IDLE_CONNECTION_MS = 65_000;
+
+/**
+ * The listen backlog: connections the kernel holds until the server accepts them. Node's default
+ * (511) is below what a burst of a thousand concurrent calls opens; the kernel caps it at
+ * `net.core.somaxconn`.
+ */
+export const LISTEN_BACKLOG = 4_096;
+
 /** What the dispatcher decided for a request. */
 export type Outcome =
   | { readonly kind: 'respond'; readonly response: EncodedResponse; readonly fault: boolean; readonly error?: string }
@@ -66,10 +88,12 @@ export class ProviderServer {
 
   /** Starts a server; rejects with a {@link SandboxError} when the port cannot be used. */
   static async listen(options: ProviderServerOptions): Promise<ProviderServer> {
-    const server = options.tls === undefined ? createServer({ noDelay: true }) : createTlsServer({ noDelay: true, key: options.tls.key, cert: options.tls.cert });
+    const server = options.tls === undefined
+      ? createServer({ noDelay: true, keepAliveTimeout: IDLE_CONNECTION_MS })
+      : createTlsServer({ noDelay: true, keepAliveTimeout: IDLE_CONNECTION_MS, key: options.tls.key, cert: options.tls.cert });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port, SANDBOX_HOST, () => {
+      server.listen({ port: options.port, host: SANDBOX_HOST, backlog: LISTEN_BACKLOG }, () => {
         server.off('error', reject);
         resolve();
       });
@@ -162,7 +186,8 @@ function write(incoming: IncomingMessage, response: ServerResponse, outcome: Out
   }
   if (response.destroyed) return outcome;
   try {
-    response.writeHead(outcome.response.status, toNodeHeaders(outcome.response.headers));
+    const headers = toNodeHeaders(outcome.response.headers);
+    response.writeHead(outcome.response.status, headers.connection === undefined ? { ...keepAliveHeaders(response), ...headers } : headers);
   } catch (error) {
     const message = `the simulator's response headers are invalid: ${errorMessage(error)}`;
     const failure = internalError(message);
@@ -177,6 +202,16 @@ function write(incoming: IncomingMessage, response: ServerResponse, outcome: Out
   }
   response.end(outcome.response.body);
   return outcome;
+}
+
+/**
+ * The keep-alive headers of a response whose connection stays open: they advertise
+ * {@link ADVERTISED_KEEP_ALIVE_MS}, while the server waits {@link IDLE_CONNECTION_MS} (setting
+ * `Connection` keeps Node from advertising its own, real, timeout). None when the connection closes.
+ */
+function keepAliveHeaders(response: ServerResponse): OutgoingHttpHeaders {
+  if (!response.shouldKeepAlive) return {};
+  return { connection: 'keep-alive', 'keep-alive': `timeout=${ADVERTISED_KEEP_ALIVE_MS / 1000}` };
 }
 
 /** The path and query of a request target; an absolute-form target (`http://host/path`) is reduced. */

@@ -25,23 +25,11 @@ import {
   type StatusCategory,
   type Ticket,
 } from '@itsm/core';
+import { describeBadInput } from './bad-input.js';
+import { expectRejection, sleep, type ConformanceFixture, type SuiteContext } from './context.js';
+import { describeIdempotency } from './idempotency.js';
 
-/** What the suite needs to know about the data behind the connector. */
-export interface ConformanceFixture {
-  /** The connector under test. */
-  connector: ItsmConnector;
-  /** Email of an existing, active user who can be a ticket's requester. */
-  requesterEmail: string;
-  /**
-   * An email address that two or more users share. Omit it where the provider enforces unique
-   * emails; the ambiguity test then checks nothing and says so in its name.
-   */
-  ambiguousEmail?: string;
-  /** A ticket id that does not exist. */
-  missingTicketId: string;
-  /** A user id that does not exist. */
-  missingUserId: string;
-}
+export type { ConformanceFixture, LosableWrite } from './context.js';
 
 /** Options of {@link describeConnectorConformance}. */
 export interface ConformanceOptions {
@@ -52,8 +40,8 @@ export interface ConformanceOptions {
   /** Releases what `setup` made (e.g. closes the sandbox). */
   teardown?: () => Promise<void>;
   /**
-   * How long `changes()` may take to show a new update (search indexes lag), in milliseconds.
-   * Default 10 000.
+   * How long `changes()` and lists may take to show a new update (search indexes lag), in
+   * milliseconds. Default 10 000.
    */
   changesSettleMs?: number;
   /** Per-test timeout in milliseconds. Default 30 000. */
@@ -69,18 +57,6 @@ export interface ConformanceOptions {
 
 const FORWARD_PATH: StatusCategory[] = ['in_progress', 'waiting_for_user', 'in_progress', 'resolved', 'open', 'resolved', 'closed'];
 
-async function expectRejection<E>(promise: Promise<unknown>, errorClass: abstract new (...args: never[]) => E): Promise<E> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(errorClass);
-    return error as E;
-  }
-  throw new Error(`expected a ${errorClass.name}, but the call succeeded`);
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Registers the conformance suite with vitest. Call it at the top level of a test file.
  *
@@ -88,6 +64,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * @example
  * ```ts
  * import { describeConnectorConformance } from '@itsm/core/conformance';
+ * import { createFetchProbe } from '@itsm/core/testing';
  * import { startSandbox } from '@itsm/sandbox';
  * import { createJiraConnector } from '@itsm/jira-cloud';
  *
@@ -96,12 +73,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *   name: 'jira-cloud connector',
  *   setup: async () => {
  *     sandbox = await startSandbox({ providers: ['jira-cloud'] });
+ *     const probe = createFetchProbe();
  *     return {
- *       connector: createJiraConnector(sandbox.connectorOptions('jira-cloud')),
+ *       connector: createJiraConnector({ ...sandbox.connectorOptions('jira-cloud'), fetch: probe.fetch }),
  *       requesterEmail: 'ann.lee@example.com',
  *       ambiguousEmail: 'shared@example.com',
  *       missingTicketId: 'HELP-999999',
  *       missingUserId: 'no-such-user',
+ *       loseNextAnswer: (write) => probe.loseNextAnswer(write === 'tickets.create'
+ *         ? { method: 'POST', path: '/rest/servicedeskapi/request' }
+ *         : { method: 'POST', path: /^\/rest\/api\/3\/issue\/[^/]+\/comment$/ }),
+ *       requestCount: () => probe.requests.length,
  *     };
  *   },
  *   teardown: () => sandbox.close(),
@@ -118,6 +100,17 @@ export function describeConnectorConformance(options: ConformanceOptions): void 
     /** The requester's id: tickets are compared by it, since a provider may hide emails. */
     let requesterId: string;
     const stamp = `conformance-${Date.now().toString(36)}`;
+
+    const suite: SuiteContext = {
+      get fixture() {
+        return fixture;
+      },
+      get connector() {
+        return connector;
+      },
+      stamp,
+      settleMs,
+    };
 
     beforeAll(async () => {
       fixture = await options.setup();
@@ -395,6 +388,9 @@ export function describeConnectorConformance(options: ConformanceOptions): void 
         for (const item of items) expect(CatalogItemSchema.parse(item)).toBeTruthy();
       });
     });
+
+    describeBadInput(suite);
+    describeIdempotency(suite);
 
     it('reports on its access with checks that fit the model', async () => {
       const report = await connector.verifyAccess();

@@ -196,6 +196,13 @@ export interface TransportOptions {
   onRequest?: (event: RequestEvent) => void;
   /** Called as each attempt ends. A hook that throws is ignored. */
   onResponse?: (event: ResponseEvent) => void;
+  /**
+   * The largest request body sent, in bytes: a larger one (`json` as UTF-8 JSON, or `body`) is an
+   * `InputError` naming `options.json` or `options.body`, before any request, instead of the
+   * service's 413 after the upload. Calls may set their own (`RequestOptions.maxBodyBytes`). A
+   * `FormData` counts its parts; a stream is not counted. Default: no limit.
+   */
+  maxBodyBytes?: number;
   /** A limit on requests in flight (`ConcurrencyOptions`). Default: none. */
   concurrency?: ConcurrencyOptions;
   /**
@@ -260,6 +267,8 @@ export interface RequestOptions {
   concurrencyKey?: string;
   /** How to read the body. Default `json`. */
   responseType?: ResponseBodyType;
+  /** The largest body this call sends, in bytes, instead of the transport's `maxBodyBytes`. */
+  maxBodyBytes?: number;
 }
 
 /** Options of a request whose JSON body is validated with a zod schema. */
@@ -292,13 +301,13 @@ export const TRANSPORT_DEFAULTS = Object.freeze({
 const TRANSPORT_OPTION_KEYS: ReadonlySet<string> = new Set([
   'provider', 'baseUrl', 'auth', 'secrets', 'timeout', 'totalTimeout', 'maxRetries', 'retryDelay', 'maxRetryAfterMs', 'fetch',
   'userAgent', 'headers', 'onRequest', 'onResponse', 'concurrency', 'gates', 'readOnlyPosts', 'requestIdHeaders', 'describeError',
-  'inspectResponse',
+  'inspectResponse', 'maxBodyBytes',
 ]);
 
 /** The keys of {@link RequestOptions} (and of {@link SchemaRequestOptions}). */
 const REQUEST_OPTION_KEYS: ReadonlySet<string> = new Set([
   'query', 'json', 'body', 'headers', 'signal', 'timeout', 'totalTimeout', 'maxRetries', 'retryable', 'concurrencyKey',
-  'responseType', 'schema',
+  'responseType', 'schema', 'maxBodyBytes',
 ]);
 
 /** The transport's options, checked and with defaults applied. */
@@ -314,6 +323,8 @@ export interface TransportSettings {
   retryBaseMs: number;
   retryMaxMs: number;
   maxRetryAfterMs: number;
+  /** The largest body sent, in bytes; `Infinity` for no limit. */
+  maxBodyBytes: number;
   fetch: typeof fetch | undefined;
   headers: Record<string, string>;
   onRequest: TransportOptions['onRequest'];
@@ -341,6 +352,13 @@ export function checkDuration(field: string, value: number | undefined, fallback
 export function checkRetries(field: string, value: number | undefined, fallback: number, provider?: ProviderId): number {
   if (value === undefined) return fallback;
   if (!Number.isSafeInteger(value) || value < 0) bad(field, 'must be a non-negative integer', provider);
+  return value;
+}
+
+/** Checks a size limit in bytes: a positive integer, or `Infinity` for none. */
+export function checkByteLimit(field: string, value: number | undefined, fallback: number, provider?: ProviderId): number {
+  if (value === undefined) return fallback;
+  if (value !== Infinity && (!Number.isSafeInteger(value) || value < 1)) bad(field, 'must be a positive whole number of bytes, or Infinity', provider);
   return value;
 }
 
@@ -467,6 +485,7 @@ export function resolveTransportOptions(options: TransportOptions): TransportSet
     maxRetryAfterMs: options.maxRetryAfterMs === 0
       ? 0
       : checkDuration('maxRetryAfterMs', options.maxRetryAfterMs, TRANSPORT_DEFAULTS.maxRetryAfterMs, provider),
+    maxBodyBytes: checkByteLimit('maxBodyBytes', options.maxBodyBytes, Infinity, provider),
     fetch: options.fetch,
     headers,
     onRequest: options.onRequest,

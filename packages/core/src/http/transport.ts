@@ -27,6 +27,7 @@ import {
 import type { ProviderId } from '../model.js';
 import type { Redactor } from '../redact.js';
 import type { BaseLocation } from './base-url.js';
+import { bodySize } from './body-size.js';
 import { delay, MAX_TIMER_MS } from './delay.js';
 import {
   buildApiError,
@@ -42,6 +43,7 @@ import {
 import { enterGates, type GateRequest } from './gates.js';
 import { ky } from './ky.js';
 import {
+  checkByteLimit,
   checkDuration,
   checkRequestOptions,
   checkRetries,
@@ -283,6 +285,14 @@ export function createTransport(options: TransportOptions): Transport {
     if (callOptions.json !== undefined && callOptions.body !== undefined) {
       throw new InputError('options.body: give either json or body, not both', { provider, field: 'options.body' });
     }
+    const maxBodyBytes = checkByteLimit('options.maxBodyBytes', callOptions.maxBodyBytes, settings.maxBodyBytes, provider);
+    if (maxBodyBytes !== Infinity) {
+      const size = bodySize(callOptions);
+      if (size !== undefined && size > maxBodyBytes) {
+        const field = callOptions.json !== undefined ? 'options.json' : 'options.body';
+        throw new InputError(`${field} is ${size} bytes, more than the ${maxBodyBytes} bytes this client sends (maxBodyBytes)`, { provider, field });
+      }
+    }
     const userSignal = callOptions.signal;
     userSignal?.throwIfAborted();
     const totalController = new AbortController();
@@ -383,7 +393,7 @@ export function createTransport(options: TransportOptions): Transport {
       const description = kind.kind === 'http' ? describeHttp(call, kind) : undefined;
       const outcome = outcomeOf(call, failure, kind, description);
       if (outcome === 'unknown') call.mayHaveApplied = true;
-      if (call.retryable && call.attempt <= call.maxRetries) {
+      if ((call.retryable || neverLeft(kind, outcome)) && call.attempt <= call.maxRetries) {
         const decision = decideRetry({
           failure: toAttemptFailure(kind, description),
           retry: call.attempt,
@@ -552,6 +562,16 @@ export function createTransport(options: TransportOptions): Transport {
     redact: secrets.redact,
     request: request as Transport['request'],
   };
+}
+
+/**
+ * Whether a failed attempt provably never reached the service — the connection was refused or never
+ * made, the host name did not resolve — so that even a write may be sent again: no byte of it left.
+ * A reset, a timeout or a closed connection does not qualify, whatever the connection's age: the
+ * request may have been read (its outcome is `unknown`).
+ */
+function neverLeft(kind: FailureKind, outcome: RequestOutcome): boolean {
+  return kind.kind === 'connection' && outcome === 'not_applied';
 }
 
 /** Whether the call was aborted by its caller or ran out of time as a whole. */

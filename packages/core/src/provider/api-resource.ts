@@ -7,7 +7,7 @@
 import type { RequestOptions, Transport } from '@itsm/core';
 import type { z } from 'zod';
 import { CALL_OPTION_KEYS, withCallOptions, type CallOptions } from './call-options.js';
-import type { PathTag } from './path.js';
+import type { PathTag, SegmentRules } from './path.js';
 import { createRequestKit, type RequestKit } from './request-kit.js';
 
 /** What a resource method sends, besides the caller's {@link CallOptions}. */
@@ -51,10 +51,12 @@ export abstract class ApiResource {
 
   /**
    * @param http - The client's transport; its provider is the resource's.
+   * @param rules - What the provider's ids may be in a path (e.g. `{ numbers: false }` where ids are
+   *   strings); see `SegmentRules`.
    */
-  constructor(http: Transport) {
+  constructor(http: Transport, rules: SegmentRules = {}) {
     this.http = http;
-    this.kit = createRequestKit(http.provider);
+    this.kit = createRequestKit(http.provider, rules);
     this.path = this.kit.path;
   }
 

@@ -12,7 +12,7 @@ const TRANSPORT_KEYS: Record<keyof TransportOptions, true> = {
   provider: true, baseUrl: true, auth: true, secrets: true, timeout: true, totalTimeout: true, maxRetries: true,
   retryDelay: true, maxRetryAfterMs: true, fetch: true, userAgent: true, headers: true, onRequest: true,
   onResponse: true, concurrency: true, gates: true, readOnlyPosts: true, requestIdHeaders: true, describeError: true,
-  inspectResponse: true,
+  inspectResponse: true, maxBodyBytes: true,
 };
 
 /** The options of the core transport (`createTransport`). */

@@ -12,6 +12,8 @@
  * - `verifyAccess()`: {@link runAccessChecks}.
  * - Connector pieces: {@link resolveConnectorOptions}, {@link checkProviderFields},
  *   {@link afterCreate}, {@link resolvePerson}, {@link createTimestampReader}, {@link fileBlob}.
+ * - Reliability: {@link idempotentWrite} and {@link idempotencyKeyOf} (a create safe to repeat),
+ *   {@link checkLength} and {@link checkByteSize} (the connector's limits).
  *
  * Bot authors do not need this entry; `cached()` and the paginator are in `@itsm/core` itself.
  * The guide is `docs/writing-a-connector.md`.
@@ -33,3 +35,5 @@ export * from './after-create.js';
 export * from './people.js';
 export * from './timestamps.js';
 export * from './files.js';
+export * from './idempotency.js';
+export * from './limits.js';

@@ -6,7 +6,7 @@
  */
 import { InputError, parseInput, type ProviderId } from '@itsm/core';
 import type { z } from 'zod';
-import { createPathTag, encodeSegment, type PathTag } from './path.js';
+import { createPathTag, encodeSegment, type PathTag, type SegmentRules } from './path.js';
 
 /**
  * Input checks bound to one provider: every `InputError` they throw names it. Make one per
@@ -33,6 +33,15 @@ export interface RequestKit {
    * @param field - The argument's name, for the error.
    */
   segment(value: string | number, field: string): string;
+  /**
+   * An id or key for a query parameter or a body, checked like a path segment (not blank, no control
+   * characters, not too long, a number only where the provider's ids may be numbers) and returned as
+   * it is.
+   *
+   * @param value - The id or key.
+   * @param field - The argument's name, for the error.
+   */
+  id(value: string, field: string): string;
   /**
    * The `InputError` for a bad field: its message is the field followed by `message`.
    *
@@ -93,16 +102,21 @@ export interface RequestKit {
  * The {@link RequestKit} of a provider.
  *
  * @param provider - The provider every error names.
+ * @param rules - What the provider's ids may be in a path (numbers or not, the longest); see {@link SegmentRules}.
  */
-export function createRequestKit(provider: ProviderId): RequestKit {
+export function createRequestKit(provider: ProviderId, rules: SegmentRules = {}): RequestKit {
   const inputError = (field: string, message: string) => new InputError(`${field} ${message}`, { provider, field });
   const fail = (field: string, message: string): never => {
     throw inputError(field, message);
   };
   return {
     provider,
-    path: createPathTag(provider),
-    segment: (value, field) => encodeSegment(value, field, provider),
+    path: createPathTag(provider, rules),
+    segment: (value, field) => encodeSegment(value, field, provider, rules),
+    id(value, field) {
+      encodeSegment(value, field, provider, rules);
+      return value;
+    },
     inputError,
     fail,
     knownKeys(input, allowed, root = '') {

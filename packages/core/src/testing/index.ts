@@ -11,3 +11,4 @@ export * from './error-surface.js';
 export * from './http-routes.js';
 export * from './failure.js';
 export * from './no-secret.js';
+export * from './fetch-probe.js';

@@ -8,11 +8,14 @@
 import {
   AmbiguousMatchError,
   CommentInputSchema,
+  ConnectionError,
   CreateTicketInputSchema,
+  EmailSchema,
   FileInputSchema,
   InputError,
   NotFoundError,
   Paginator,
+  RecordIdSchema,
   StatusCategorySchema,
   TicketQuerySchema,
   TransitionOptionsSchema,
@@ -26,6 +29,8 @@ import {
   type CatalogItem,
   type Comment,
   type ConnectorCapabilities,
+  type ConnectorLimits,
+  type IdempotencySupport,
   type ItsmConnector,
   type PersonInput,
   type PriorityLevel,
@@ -36,6 +41,7 @@ import {
   type UserKind,
   type UserRef,
 } from '@itsm/core';
+import { checkByteSize, checkLength, idempotencyKeyOf, idempotentWrite } from '@itsm/core/provider';
 import { z } from 'zod';
 
 /** A user to seed the in-memory connector with. */
@@ -65,8 +71,19 @@ export interface MemoryConnectorOptions {
   users?: MemoryUserSeed[];
   /** Catalog items; default a few common requests. */
   catalog?: MemoryCatalogSeed[];
-  /** Switch capabilities off to see how callers cope. All are on by default. */
+  /**
+   * Switch capabilities off to see how callers cope. All are on by default, and idempotency keys are
+   * kept `atomic`ally; set `createIdempotency` or `commentIdempotency` to `after-write` or `none` to
+   * behave like a provider that keeps them after the write, or not at all.
+   */
   capabilities?: Partial<ConnectorCapabilities>;
+  /** The sizes refused before writing. Default {@link DEFAULT_MEMORY_LIMITS}. */
+  limits?: Partial<ConnectorLimits>;
+  /**
+   * The waits before each look-up of a record whose write's answer was lost (see `faults`), in ms.
+   * Default `[0]`: the store has no index lag, so the first look-up finds it.
+   */
+  lookupDelaysMs?: readonly number[];
   /** Items per page of every list. Default 25. */
   pageSize?: number;
   /** The clock. Default `() => new Date()`. */
@@ -75,11 +92,41 @@ export interface MemoryConnectorOptions {
   webUrl?: string;
 }
 
+/** The writes whose answer {@link MemoryFaults.loseNextAnswer} can lose. */
+export type MemoryWrite = 'tickets.create' | 'comments.add';
+
+/** Faults of the in-memory connector, to test how a bot copes with them. */
+export interface MemoryFaults {
+  /**
+   * The next `write` is applied, but its answer is lost: the connector sees a connection reset
+   * (`ConnectionError`, `outcome: 'unknown'`), as over HTTP, and recovers as its
+   * `createIdempotency` / `commentIdempotency` allows.
+   */
+  loseNextAnswer(write: MemoryWrite): void;
+  /** Removes the faults armed and not used yet. */
+  clear(): void;
+}
+
 /** The in-memory connector, with the seed data it was built from. */
 export interface MemoryConnector extends ItsmConnector {
   /** Every user it knows, as seeded. */
   readonly users: ItsmConnector['users'] & { readonly all: readonly User[] };
+  /** Faults to arm; see {@link MemoryFaults}. */
+  readonly faults: MemoryFaults;
+  /**
+   * How many operations reached the store so far: the in-memory connector's requests. A call
+   * refused for bad input reaches none.
+   */
+  readonly requests: number;
 }
+
+/** The limits used when none are given: Jira's sizes, and 10 MiB per attachment. */
+export const DEFAULT_MEMORY_LIMITS: ConnectorLimits = Object.freeze({
+  subject: 255,
+  description: 32_767,
+  comment: 32_767,
+  attachmentBytes: 10 * 1024 * 1024,
+});
 
 /** The directory used when no users are given. */
 export const DEFAULT_MEMORY_USERS: readonly MemoryUserSeed[] = [
@@ -105,13 +152,28 @@ const NATIVE_STATUS: Record<Exclude<StatusCategory, 'unknown'>, string> = {
   closed: 'Closed',
 };
 
-const EmailSchema = z.string().trim().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address');
+interface StoredComment {
+  comment: Comment;
+  /** The idempotency key the comment carries, if any. */
+  marker: string | undefined;
+}
 
 interface StoredTicket {
   ticket: Ticket;
-  comments: Comment[];
+  /** The idempotency key the ticket carries, if any. */
+  marker: string | undefined;
+  comments: StoredComment[];
   attachments: { meta: Attachment; bytes: Uint8Array }[];
 }
+
+const SearchTextSchema = z
+  .string({ error: 'must be a string to search for' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(255, 'must be at most 255 characters')
+  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters');
+
+const CatalogOptionsSchema = z.strictObject({ forUser: z.string().optional() });
 
 async function toBytes(content: Uint8Array | ArrayBuffer | Blob): Promise<Uint8Array> {
   if (content instanceof Uint8Array) return new Uint8Array(content);
@@ -142,8 +204,14 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
     attachments: true,
     internalComments: true,
     userSearch: true,
+    createIdempotency: 'atomic',
+    commentIdempotency: 'atomic',
     ...options.capabilities,
   };
+  const limits: ConnectorLimits = { ...DEFAULT_MEMORY_LIMITS, ...options.limits };
+  const lookupDelaysMs = options.lookupDelaysMs ?? [0];
+  const lostAnswers: MemoryWrite[] = [];
+  let requests = 0;
 
   const users: User[] = (options.users ?? DEFAULT_MEMORY_USERS).map((seed, index) => ({
     provider,
@@ -185,13 +253,39 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
     });
   }
 
+  /** Counts an operation that reached the store. */
+  function touch(): void {
+    requests += 1;
+  }
+
+  /** An id argument, checked. */
+  function idOf(value: unknown, field: string): string {
+    return parseInput(RecordIdSchema, value, field, { provider });
+  }
+
   function stored(idOrKey: string): StoredTicket {
+    touch();
     const found = tickets.get(idOrKey) ?? [...tickets.values()].find((entry) => entry.ticket.key === idOrKey);
     if (!found) throw notFound('ticket', idOrKey);
     return found;
   }
 
+  /** Throws the connection reset of a lost answer when one is armed for `write`. */
+  function loseAnswerOf(write: MemoryWrite): void {
+    const index = lostAnswers.indexOf(write);
+    if (index === -1) return;
+    lostAnswers.splice(index, 1);
+    throw new ConnectionError(`${write}: the connection was reset before the answer arrived`, {
+      provider,
+      method: 'POST',
+      url: `memory://${write}`,
+      code: 'ECONNRESET',
+      outcome: 'unknown',
+    });
+  }
+
   function usersByEmail(email: string): User[] {
+    touch();
     const wanted = email.trim().toLowerCase();
     return users.filter((user) => user.email?.toLowerCase() === wanted);
   }
@@ -202,6 +296,7 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
 
   function resolvePerson(person: PersonInput, field: string): UserRef {
     const lookup = resolvePersonInput(person);
+    touch();
     const matches = 'email' in lookup ? usersByEmail(lookup.email) : users.filter((user) => user.id === lookup.id);
     const value = 'email' in lookup ? lookup.email : lookup.id;
     if (matches.length === 0) throw new InputError(`${field}: no user matches ${value}`, { provider, field });
@@ -245,6 +340,7 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
     const snapshots = new Map<string, T[]>();
     let nextSnapshot = 0;
     return new Paginator<T>(async (cursor) => {
+      touch();
       const [id, offset] = cursor === undefined ? [String(nextSnapshot++), 0] : [cursor.split(':')[0]!, Number(cursor.split(':')[1])];
       if (cursor === undefined) snapshots.set(id, snapshot());
       const all = snapshots.get(id);
@@ -255,7 +351,7 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
     });
   }
 
-  function addComment(entry: StoredTicket, body: string, visibility: Comment['visibility']): Comment {
+  function addComment(entry: StoredTicket, body: string, visibility: Comment['visibility'], marker?: string): StoredComment {
     const at = stamp();
     const comment: Comment = {
       provider,
@@ -266,9 +362,16 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
       createdAt: at,
       raw: { body, visibility },
     };
-    entry.comments.push(comment);
+    const added: StoredComment = { comment, marker };
+    entry.comments.push(added);
     entry.ticket.updatedAt = at;
-    return structuredClone(comment);
+    return added;
+  }
+
+  /** Stores an idempotency key with a record after its write, as `after-write` providers do. */
+  function mark(record: { marker: string | undefined }, key: string, raw: unknown): void {
+    record.marker = key;
+    (raw as { idempotencyKey?: string }).idempotencyKey = key;
   }
 
   const feed = createChangeFeed<Ticket>(
@@ -281,48 +384,91 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
         for (const ticket of changed) yield structuredClone(ticket);
       },
     },
-    { now: clock },
+    { now: clock, provider },
   );
 
   const connector: MemoryConnector = {
     provider,
     capabilities,
+    limits,
+    faults: {
+      loseNextAnswer(write) {
+        if (write !== 'tickets.create' && write !== 'comments.add') {
+          throw new InputError("write must be 'tickets.create' or 'comments.add'", { provider, field: 'write' });
+        }
+        lostAnswers.push(write);
+      },
+      clear() {
+        lostAnswers.length = 0;
+      },
+    },
+    get requests() {
+      return requests;
+    },
     tickets: {
       async get(idOrKey) {
-        return snapshot(stored(idOrKey));
+        return snapshot(stored(idOf(idOrKey, 'idOrKey')));
       },
-      async create(rawInput) {
-        const input = parseInput(CreateTicketInputSchema, rawInput, 'input');
+      async create(rawInput, rawOptions) {
+        const input = parseInput(CreateTicketInputSchema, rawInput, 'input', { provider });
+        checkLength(provider, 'input.subject', input.subject, limits.subject, 'the limit for subjects');
+        checkLength(provider, 'input.description', input.description, limits.description, 'the limit for descriptions');
+        const key = idempotencyKeyOf(provider, rawOptions, 'tickets.create');
         const requester = input.requester === undefined ? undefined : resolvePerson(input.requester, 'input.requester');
         const assignee = input.assignee === undefined ? undefined : resolvePerson(input.assignee, 'input.assignee');
-        const at = stamp();
-        const id = String(nextTicket++);
-        const ticket: Ticket = {
+        const support = capabilities.createIdempotency;
+        const startedAt = new Date(stamp());
+        const { record, how } = await idempotentWrite<StoredTicket>({
           provider,
-          id,
-          key: `MEM-${id}`,
-          url: `${webUrl}/tickets/${id}`,
-          type: input.type ?? 'incident',
-          subject: input.subject,
-          ...(input.description === undefined ? {} : { description: input.description }),
-          status: { category: 'open', native: { name: NATIVE_STATUS.open } },
-          ...(input.priority === undefined ? {} : { priority: priorityOf(input.priority) }),
-          ...(requester ? { requester } : {}),
-          ...(assignee ? { assignee } : {}),
-          ...(input.team === undefined ? {} : { team: { name: input.team } }),
-          createdAt: at,
-          updatedAt: at,
-          customFields: { ...input.providerFields },
-          raw: { input: structuredClone(rawInput) },
-        };
-        const entry: StoredTicket = { ticket, comments: [], attachments: [] };
-        tickets.set(id, entry);
-        if (input.status && input.status !== 'open') setStatus(entry, input.status, stamp());
-        return snapshot(entry);
+          operation: 'tickets.create',
+          support,
+          key,
+          lookupDelaysMs,
+          async write() {
+            touch();
+            const at = stamp();
+            const id = String(nextTicket++);
+            const ticket: Ticket = {
+              provider,
+              id,
+              key: `MEM-${id}`,
+              url: `${webUrl}/tickets/${id}`,
+              type: input.type ?? 'incident',
+              subject: input.subject,
+              ...(input.description === undefined ? {} : { description: input.description }),
+              status: { category: 'open', native: { name: NATIVE_STATUS.open } },
+              ...(input.priority === undefined ? {} : { priority: priorityOf(input.priority) }),
+              ...(requester ? { requester } : {}),
+              ...(assignee ? { assignee } : {}),
+              ...(input.team === undefined ? {} : { team: { name: input.team } }),
+              createdAt: at,
+              updatedAt: at,
+              customFields: { ...input.providerFields },
+              raw: { input: structuredClone(rawInput) },
+            };
+            const entry: StoredTicket = { ticket, marker: undefined, comments: [], attachments: [] };
+            if (support === 'atomic') mark(entry, key.key, ticket.raw);
+            tickets.set(id, entry);
+            loseAnswerOf('tickets.create');
+            if (support === 'after-write') mark(entry, key.key, ticket.raw);
+            return entry;
+          },
+          async find() {
+            touch();
+            return [...tickets.values()].find((entry) => entry.marker === key.key);
+          },
+          howToFind: `look for a ticket with the subject "${input.subject}" created at or after ${startedAt.toISOString()}`,
+        });
+        if (how === 'existing') return snapshot(record);
+        if (input.status && input.status !== 'open') setStatus(record, input.status, stamp());
+        return snapshot(record);
       },
       async update(idOrKey, rawPatch) {
-        const patch = parseInput(UpdateTicketInputSchema, rawPatch, 'patch');
-        const entry = stored(idOrKey);
+        const id = idOf(idOrKey, 'idOrKey');
+        const patch = parseInput(UpdateTicketInputSchema, rawPatch, 'patch', { provider });
+        checkLength(provider, 'patch.subject', patch.subject, limits.subject, 'the limit for subjects');
+        checkLength(provider, 'patch.description', patch.description, limits.description, 'the limit for descriptions');
+        const entry = stored(id);
         const assignee =
           patch.assignee === undefined || patch.assignee === null ? patch.assignee : resolvePerson(patch.assignee, 'patch.assignee');
         const ticket = entry.ticket;
@@ -342,8 +488,14 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
       list(rawQuery = {}) {
         let pageSizeAsked: number | undefined;
         if (typeof rawQuery === 'object' && rawQuery !== null && typeof rawQuery.pageSize === 'number') pageSizeAsked = rawQuery.pageSize;
+        let query: z.output<typeof TicketQuerySchema>;
+        try {
+          query = parseInput(TicketQuerySchema, rawQuery, 'query', { provider });
+        } catch (error) {
+          return Paginator.failing(error);
+        }
         return paginate(() => {
-          const q = parseInput(TicketQuerySchema, rawQuery, 'query');
+          const q = query;
           const types = q.type === undefined ? undefined : Array.isArray(q.type) ? q.type : [q.type];
           const since = q.updatedSince === undefined ? undefined : new Date(q.updatedSince).getTime();
           const all = [...tickets.values()]
@@ -359,13 +511,15 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
         }, pageSizeAsked ?? pageSize);
       },
       async transition(idOrKey, to, rawOptions = {}) {
-        const category = parseInput(StatusCategorySchema.exclude(['unknown']), to, 'to');
-        const opts = parseInput(TransitionOptionsSchema, rawOptions, 'options');
+        const id = idOf(idOrKey, 'idOrKey');
+        const category = parseInput(StatusCategorySchema.exclude(['unknown']), to, 'to', { provider });
+        const opts = parseInput(TransitionOptionsSchema, rawOptions, 'options', { provider });
+        checkLength(provider, 'options.comment', opts.comment, limits.comment, 'the limit for comments');
         const visibility = opts.commentVisibility ?? 'public';
         if (opts.comment && visibility === 'internal' && !capabilities.internalComments) {
           throw unsupported(provider, 'internalComments');
         }
-        const entry = stored(idOrKey);
+        const entry = stored(id);
         if (entry.ticket.status.category !== category) setStatus(entry, category, stamp());
         if (opts.comment) addComment(entry, opts.comment, visibility);
         return snapshot(entry);
@@ -375,25 +529,65 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
     },
     comments: {
       list(ticketIdOrKey) {
-        return paginate(() => stored(ticketIdOrKey).comments.map((comment) => structuredClone(comment)));
+        let id: string;
+        try {
+          id = idOf(ticketIdOrKey, 'ticketIdOrKey');
+        } catch (error) {
+          return Paginator.failing(error);
+        }
+        return paginate(() => stored(id).comments.map((item) => structuredClone(item.comment)));
       },
-      async add(ticketIdOrKey, rawComment) {
-        const comment = parseInput(CommentInputSchema, rawComment, 'comment');
+      async add(ticketIdOrKey, rawComment, rawOptions) {
+        const id = idOf(ticketIdOrKey, 'ticketIdOrKey');
+        const comment = parseInput(CommentInputSchema, rawComment, 'comment', { provider });
+        checkLength(provider, 'comment.body', comment.body, limits.comment, 'the limit for comments');
+        const key = idempotencyKeyOf(provider, rawOptions, 'comments.add');
         if (comment.visibility === 'internal' && !capabilities.internalComments) {
           throw unsupported(provider, 'internalComments');
         }
-        return addComment(stored(ticketIdOrKey), comment.body, comment.visibility);
+        const entry = stored(id);
+        const support = capabilities.commentIdempotency;
+        const startedAt = new Date(stamp());
+        const { record } = await idempotentWrite<StoredComment>({
+          provider,
+          operation: 'comments.add',
+          support,
+          key,
+          lookupDelaysMs,
+          async write() {
+            touch();
+            const added = addComment(entry, comment.body, comment.visibility);
+            if (support === 'atomic') mark(added, key.key, added.comment.raw);
+            loseAnswerOf('comments.add');
+            if (support === 'after-write') mark(added, key.key, added.comment.raw);
+            return added;
+          },
+          async find() {
+            touch();
+            return entry.comments.find((item) => item.marker === key.key);
+          },
+          howToFind: `look among the comments of ${entry.ticket.key} added at or after ${startedAt.toISOString()}`,
+        });
+        return structuredClone(record.comment);
       },
     },
     attachments: {
       list(ticketIdOrKey) {
         if (!capabilities.attachments) return failing(unsupported(provider, 'attachments'));
-        return paginate(() => stored(ticketIdOrKey).attachments.map((item) => structuredClone(item.meta)));
+        let id: string;
+        try {
+          id = idOf(ticketIdOrKey, 'ticketIdOrKey');
+        } catch (error) {
+          return Paginator.failing(error);
+        }
+        return paginate(() => stored(id).attachments.map((item) => structuredClone(item.meta)));
       },
       async upload(ticketIdOrKey, rawFile) {
         if (!capabilities.attachments) throw unsupported(provider, 'attachments');
-        const file = parseInput(FileInputSchema, rawFile, 'file');
-        const entry = stored(ticketIdOrKey);
+        const id = idOf(ticketIdOrKey, 'ticketIdOrKey');
+        const file = parseInput(FileInputSchema, rawFile, 'file', { provider });
+        checkByteSize(provider, 'file.content', file.content, limits.attachmentBytes, 'the limit for attachments');
+        const entry = stored(id);
         const bytes = await toBytes(file.content);
         const meta: Attachment = {
           provider,
@@ -411,20 +605,24 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
       },
       async download(ticketIdOrKey, attachmentId) {
         if (!capabilities.attachments) throw unsupported(provider, 'attachments');
-        const found = stored(ticketIdOrKey).attachments.find((item) => item.meta.id === attachmentId);
-        if (!found) throw notFound('attachment', attachmentId);
+        const id = idOf(ticketIdOrKey, 'ticketIdOrKey');
+        const wanted = idOf(attachmentId, 'attachmentId');
+        const found = stored(id).attachments.find((item) => item.meta.id === wanted);
+        if (!found) throw notFound('attachment', wanted);
         return new Uint8Array(found.bytes);
       },
     },
     users: {
       all: users,
-      async get(id) {
+      async get(rawId) {
+        const id = idOf(rawId, 'id');
+        touch();
         const user = users.find((candidate) => candidate.id === id);
         if (!user) throw notFound('user', id);
         return structuredClone(user);
       },
       async findByEmail(rawEmail) {
-        const email = parseInput(EmailSchema, rawEmail, 'email');
+        const email = parseInput(EmailSchema, rawEmail, 'email', { provider });
         const matches = usersByEmail(email);
         if (matches.length > 1) {
           throw new AmbiguousMatchError(`${matches.length} users have the email ${email}`, {
@@ -437,7 +635,9 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
       },
       search(text) {
         if (!capabilities.userSearch) return failing(unsupported(provider, 'userSearch'));
-        const needle = text.trim().toLowerCase();
+        const parsed = SearchTextSchema.safeParse(text);
+        if (!parsed.success) return Paginator.failing(new InputError(`text ${parsed.error.issues[0]?.message ?? 'is invalid'}`, { provider, field: 'text' }));
+        const needle = parsed.data.toLowerCase();
         return paginate(() =>
           users
             .filter((user) => `${user.name} ${user.email ?? ''}`.toLowerCase().includes(needle))
@@ -446,12 +646,18 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
       },
     },
     catalog: {
-      list() {
+      list(rawOptions) {
+        try {
+          parseInput(CatalogOptionsSchema, rawOptions ?? {}, 'options', { provider });
+        } catch (error) {
+          return Paginator.failing(error);
+        }
         if (!capabilities.catalog) return failing(unsupported(provider, 'catalog'));
         return paginate(() => catalogItems.map((item) => structuredClone(item)));
       },
     },
     async verifyAccess() {
+      touch();
       const active = users.filter((user) => user.active);
       return accessReport(provider, [
         { id: 'store', title: 'The in-memory store is reachable', status: 'pass' },

@@ -69,6 +69,29 @@ describe('the outcome of a failed request', () => {
     expect(error).toMatchObject({ code: 'ECONNREFUSED', outcome: 'not_applied' });
   });
 
+  it('sends a write again when the connection was refused, since no byte of it left', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    const fake = fakeFetch((_request, index) => {
+      if (index === 0) throw new TypeError('fetch failed', { cause: refused });
+      return json(201, { id: '7' });
+    });
+    const http = testTransport({ provider: 'autotask', baseUrl: BASE, fetch: fake.fetch, maxRetries: 2 });
+    expect(await http.request('POST', '/Tickets', { json: { title: 'x' } })).toEqual({ id: '7' });
+    expect(fake.seen.map((request) => request.method)).toEqual(['POST', 'POST']);
+  });
+
+  it('never sends a write again after a reset, a timeout or a closed connection: the request may have been read', async () => {
+    for (const code of ['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']) {
+      const cause = Object.assign(new Error(`socket failure ${code}`), { code });
+      const fake = fakeFetch(() => {
+        throw new TypeError('fetch failed', { cause });
+      });
+      const http = testTransport({ provider: 'autotask', baseUrl: BASE, fetch: fake.fetch, maxRetries: 3 });
+      expect(await failure(http.request('POST', '/Tickets', { json: {} }))).toMatchObject({ name: 'ConnectionError', outcome: 'unknown' });
+      expect(fake.seen).toHaveLength(1);
+    }
+  });
+
   it('is unknown when the connection was reset after the request was sent', async () => {
     const loopback = await serve((req) => {
       req.socket.destroy();

@@ -18,13 +18,13 @@ const slow = (ms: number, first = Number.POSITIVE_INFINITY): Handler => async (_
 
 describe('time limits', () => {
   it('fails an attempt that takes longer than timeout with TimeoutError', async () => {
-    const { url } = await serve(slow(1000));
+    const { url } = await serve(slow(10_000));
     const events: ResponseEvent[] = [];
     const started = performance.now();
     const error = await failure(
       transport(url, { timeout: 50, maxRetries: 0, onResponse: (event) => events.push(event) }).request('GET', '/slow'),
     );
-    expect(performance.now() - started).toBeLessThan(900);
+    expect(performance.now() - started).toBeLessThan(9_000); // cut short, long before the answer
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ timeoutMs: 50, method: 'GET', url: `${url}/slow` });
     await sleep(10);
@@ -32,9 +32,11 @@ describe('time limits', () => {
   });
 
   it('retries a GET whose attempt timed out', async () => {
-    const loopback = await serve(slow(1000, 1));
-    await expect(transport(loopback.url, { timeout: 50 }).request('GET', '/slow')).resolves.toEqual({ index: 1 });
-    expect(loopback.requests).toHaveLength(2);
+    const loopback = await serve(slow(10_000, 1));
+    // On a busy machine a fast answer may miss 200 ms too: then a later retry answers. Never the first.
+    const { index } = await transport(loopback.url, { timeout: 200, maxRetries: 5 }).request<{ index: number }>('GET', '/slow');
+    expect(index).toBeGreaterThanOrEqual(1);
+    expect(loopback.requests).toHaveLength(index + 1);
   });
 
   it('does not retry a POST whose attempt timed out', async () => {
@@ -45,16 +47,14 @@ describe('time limits', () => {
   });
 
   it('fails the whole call when totalTimeout runs out across retries', async () => {
-    const loopback = await serve(slow(1000));
+    const loopback = await serve(slow(10_000));
     const started = performance.now();
     const error = await failure(
-      transport(loopback.url, { timeout: 100, totalTimeout: 250, maxRetries: 10 }).request('GET', '/slow'),
+      transport(loopback.url, { timeout: 100, totalTimeout: 1_000, maxRetries: 50 }).request('GET', '/slow'),
     );
-    const elapsed = performance.now() - started;
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toMatchObject({ timeoutMs: 250 });
-    expect(elapsed).toBeGreaterThanOrEqual(240);
-    expect(elapsed).toBeLessThan(950);
+    expect(error).toMatchObject({ timeoutMs: 1_000 });
+    expect(performance.now() - started).toBeLessThan(9_000); // stopped by the whole-call limit, not by the retries
     expect(loopback.requests.length).toBeGreaterThanOrEqual(2);
   });
 

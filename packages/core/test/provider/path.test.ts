@@ -72,3 +72,20 @@ describe('path tag', () => {
     expect(inputError(() => encodeSegment('..', 'key', 'autotask')).provider).toBe('autotask');
   });
 });
+
+describe('segment rules', () => {
+  it('refuses a number where the provider says ids are strings, and accepts it by default', () => {
+    const strings = createPathTag('jira-cloud', { numbers: false });
+    const issueIdOrKey = 42 as unknown as string;
+    expect(inputError(() => strings`/rest/api/3/issue/${{ issueIdOrKey }}`)).toMatchObject({ field: 'issueIdOrKey', provider: 'jira-cloud' });
+    expect(path`/incidents/${{ recId: 42 }}`).toBe('/incidents/42');
+  });
+
+  it('refuses a value longer than the longest id (255 by default, or as the provider says)', () => {
+    expect(path`/x/${'a'.repeat(255)}`).toBe(`/x/${'a'.repeat(255)}`);
+    expect(inputError(() => path`/x/${{ id: 'a'.repeat(256) }}`).message).toMatch(/at most 255 characters/);
+    expect(inputError(() => path`/x/${{ id: 'X'.repeat(1_000_000) }}`).field).toBe('id');
+    const short = createPathTag('autotask', { maxLength: 10 });
+    expect(inputError(() => short`/x/${{ id: 'a'.repeat(11) }}`).field).toBe('id');
+  });
+});

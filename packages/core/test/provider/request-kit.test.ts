@@ -64,4 +64,15 @@ describe('createRequestKit', () => {
     const plain = new Error('boom');
     expect(kit.attribute(plain)).toBe(plain);
   });
+
+  it('id checks an id for a query or a body like a path segment, and returns it as it is', () => {
+    expect(kit.id('HELP-1/2?x', 'issueKey')).toBe('HELP-1/2?x');
+    for (const bad of ['', ' ', 'a\r\nb', 'a\u0000b', 'x'.repeat(256)]) {
+      expect(inputError(() => kit.id(bad, 'accountId'))).toMatchObject({ field: 'accountId', provider: 'autotask' });
+    }
+    const strings = createRequestKit('jira-cloud', { numbers: false });
+    expect(inputError(() => strings.id(42 as unknown as string, 'issueKey'))).toMatchObject({ field: 'issueKey', provider: 'jira-cloud' });
+    expect(inputError(() => strings.segment(42, 'issueKey')).field).toBe('issueKey');
+  });
 });
+

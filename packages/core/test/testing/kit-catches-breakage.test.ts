@@ -31,9 +31,18 @@ it('fails exactly the tests that cover a broken connector\'s faults', { timeout:
     const report = JSON.parse(readFileSync(reportFile, 'utf8')) as JsonReport;
     const results = report.testResults.flatMap((file) => file.assertionResults);
     const failed = results.filter((test) => test.status === 'failed').map((test) => test.fullName).sort();
+    const bad = 'broken connector bad input is refused before any request';
     expect(failed).toEqual([
+      `${bad} create(input, { idempotencyKey: '' }) is refused`,
+      `${bad} create(input, { idempotencyKey: 'has space' }) is refused`,
+      `${bad} create(input, { idempotencyKey: 256 characters }) is refused`,
+      `${bad} create(input, { idempotencyKey: 42 }) is refused`,
+      `${bad} tickets.create(input, options) refuses the unknown key idempotencyKy`,
+      `${bad} tickets.get(idOrKey) refuses an empty string, a blank string, CR/LF, a line feed, NUL, a control character, a 1 MB string, a number, null, undefined, an object, an array`,
       'broken connector changes() hands out changes in batches of at most `limit`, without loss or duplicates',
       'broken connector changes() returns every new ticket version once and never again',
+      'broken connector idempotency and lost answers a create whose answer is lost gives the ticket or an outcome-unknown error, never a duplicate',
+      'broken connector idempotency and lost answers never makes a second ticket for the same idempotency key',
       'broken connector users finds the user behind an email, case-insensitively, and reads them by id',
     ]);
     expect(results.filter((test) => test.status === 'passed').length).toBeGreaterThan(15);

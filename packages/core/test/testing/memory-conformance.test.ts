@@ -1,29 +1,46 @@
-// The conformance kit run against the in-memory reference connector: once with every capability,
-// once with every optional capability off (so the kit's UnsupportedError paths run too).
+// The conformance kit run against the in-memory reference connector: once with every capability and
+// idempotency keys kept with the write, once with every optional capability off and keys kept after
+// the write, and once with no idempotency keys at all (so every path of the kit runs).
 import { describeConnectorConformance } from '../../src/conformance/index.js';
 import { unsupported, type ItsmConnector } from '../../src/index.js';
-import { createMemoryConnector } from '../../src/testing/memory-connector.js';
+import { createMemoryConnector, type MemoryConnectorOptions } from '../../src/testing/memory-connector.js';
 
-const fixture = {
-  requesterEmail: 'ann.lee@example.com',
-  ambiguousEmail: 'frontdesk@example.com',
-  missingTicketId: '999999',
-  missingUserId: 'u-nobody',
-};
+function fixture(options: MemoryConnectorOptions) {
+  const connector = createMemoryConnector(options);
+  return {
+    connector,
+    requesterEmail: 'ann.lee@example.com',
+    ambiguousEmail: 'frontdesk@example.com',
+    missingTicketId: '999999',
+    missingUserId: 'u-nobody',
+    loseNextAnswer: connector.faults.loseNextAnswer,
+    requestCount: () => connector.requests,
+  };
+}
 
 describeConnectorConformance({
   name: 'memory connector',
-  setup: async () => ({ ...fixture, connector: createMemoryConnector({ pageSize: 3 }) }),
+  setup: async () => fixture({ pageSize: 3 }),
 });
 
 describeConnectorConformance({
-  name: 'memory connector without optional capabilities',
-  setup: async () => ({
-    ...fixture,
-    connector: createMemoryConnector({
-      capabilities: { catalog: false, attachments: false, internalComments: false, userSearch: false },
+  name: 'memory connector without optional capabilities, keys kept after the write',
+  setup: async () =>
+    fixture({
+      capabilities: {
+        catalog: false,
+        attachments: false,
+        internalComments: false,
+        userSearch: false,
+        createIdempotency: 'after-write',
+        commentIdempotency: 'after-write',
+      },
     }),
-  }),
+});
+
+describeConnectorConformance({
+  name: 'memory connector without idempotency keys',
+  setup: async () => fixture({ capabilities: { createIdempotency: 'none', commentIdempotency: 'none' }, limits: { subject: 80, attachmentBytes: 1_000 } }),
 });
 
 /** A connector whose workflow has no closed status (as an Autotask tenant with Complete alone). */
@@ -40,5 +57,8 @@ function withoutClosed(connector: ItsmConnector): ItsmConnector {
 describeConnectorConformance({
   name: 'memory connector whose workflow has no closed status',
   unreachableCategories: ['closed'],
-  setup: async () => ({ ...fixture, connector: withoutClosed(createMemoryConnector()) }),
+  setup: async () => {
+    const base = fixture({});
+    return { ...base, connector: withoutClosed(base.connector) };
+  },
 });

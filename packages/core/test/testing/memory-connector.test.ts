@@ -89,4 +89,42 @@ describe('createMemoryConnector', () => {
     expect(report.ok).toBe(true);
     expect(report.checks.find((check) => check.id === 'users')?.status).toBe('warn');
   });
+
+  it('keeps idempotency keys: the same key returns the first ticket, a lost answer is found again', async () => {
+    const connector = createMemoryConnector();
+    const first = await connector.tickets.create({ subject: 'VPN down' }, { idempotencyKey: 'chat-1' });
+    expect(await connector.tickets.create({ subject: 'VPN down again' }, { idempotencyKey: 'chat-1' })).toMatchObject({ id: first.id, subject: 'VPN down' });
+    connector.faults.loseNextAnswer('tickets.create');
+    const recovered = await connector.tickets.create({ subject: 'Printer jam' });
+    expect(recovered.subject).toBe('Printer jam');
+    expect((await connector.tickets.list().toArray({ limit: 10 })).map((ticket) => ticket.subject).sort()).toEqual(['Printer jam', 'VPN down']);
+    expect(recovered.raw).toMatchObject({ idempotencyKey: expect.stringMatching(/^itsm-/) });
+  });
+
+  it('says the outcome is unknown where keys are kept after the write, and refuses keys where there are none', async () => {
+    const later = createMemoryConnector({ capabilities: { createIdempotency: 'after-write', commentIdempotency: 'none' } });
+    later.faults.loseNextAnswer('tickets.create');
+    await expect(later.tickets.create({ subject: 'VPN down' }, { idempotencyKey: 'chat-2' })).rejects.toMatchObject({
+      name: 'OutcomeUnknownError',
+      idempotencyKey: 'chat-2',
+      outcome: 'unknown',
+    });
+    const ticket = (await later.tickets.list().toArray({ limit: 10 }))[0]!;
+    await expect(later.comments.add(ticket.id, { body: 'x' }, { idempotencyKey: 'c-1' })).rejects.toBeInstanceOf(UnsupportedError);
+    later.faults.loseNextAnswer('comments.add');
+    later.faults.clear();
+    await expect(later.comments.add(ticket.id, { body: 'kept' })).resolves.toMatchObject({ body: 'kept' });
+  });
+
+  it('counts the operations that reach the store, and bad input reaches none', async () => {
+    const connector = createMemoryConnector({ limits: { subject: 10 } });
+    const before = connector.requests;
+    await expect(connector.tickets.get('HELP\r\n1')).rejects.toBeInstanceOf(InputError);
+    await expect(connector.tickets.create({ subject: 'x'.repeat(11) })).rejects.toMatchObject({ field: 'input.subject', provider: 'memory' });
+    expect(connector.requests).toBe(before);
+    await connector.tickets.create({ subject: 'x'.repeat(10) });
+    expect(connector.requests).toBeGreaterThan(before);
+    expect(connector.limits).toMatchObject({ subject: 10, comment: 32_767 });
+  });
 });
+

@@ -10,6 +10,7 @@ import {
   FileInputSchema,
   Paginator,
   PersonInputSchema,
+  RecordIdSchema,
   StatusInputSchema,
   TransitionOptionsSchema,
   UpdateTicketInputSchema,
@@ -20,21 +21,25 @@ import {
   type Comment,
   type CommentVisibility,
   type ConnectorCapabilities,
+  type ConnectorLimits,
   type ItsmConnector,
   type Ticket,
   type User,
 } from '@itsm/core';
-import { afterCreate, checkProviderFields } from '@itsm/core/provider';
+import { afterCreate, checkByteSize, checkLength, checkProviderFields, idempotencyKeyOf, idempotentWrite, type IdempotencyKey } from '@itsm/core/provider';
 import { z } from 'zod';
 import { textToAdf } from '../adf/index.js';
 import { jqlLowerBound } from '../jql/date.js';
 import type { JiraCloudClient } from '../client.js';
+import { JIRA_ATTACHMENT_MAX_BYTES, JIRA_SUMMARY_MAX_LENGTH, JIRA_TEXT_MAX_LENGTH } from '../limits.js';
+import { checkSummary } from '../new-issue.js';
 import { JIRA_CLOUD, kit } from '../provider.js';
 import { jiraAttachmentToAttachment } from './attachments.js';
 import { catalogItems } from './catalog.js';
 import { jiraCommentToComment } from './comments.js';
 import { ConnectorContext } from './context.js';
 import { platformIssueType, requestTypeFor } from './create-target.js';
+import { candidatesJql, findCommentWithKey, findIssueWithKey, idempotencyProperty, IDEMPOTENCY_PROPERTY, lookupSince } from './idempotency.js';
 import { resolveConnectorOptions, type JiraConnectorOptions } from './options.js';
 import { DEFAULT_JIRA_PRIORITY_NAMES } from './priority-map.js';
 import { planTicketSearch } from './query.js';
@@ -56,9 +61,14 @@ export interface JiraConnector extends ItsmConnector {
   readonly projectKey: string;
   /**
    * What it can do: the `catalog` only with a `serviceDeskId` (it is the desk's request types);
-   * attachments, internal comments (in service projects) and user search always.
+   * attachments, internal comments (in service projects) and user search always. Idempotency keys
+   * are kept in the `itsm.idempotency` property: set by the create of a platform issue (`atomic`),
+   * right after the create of a Jira Service Management request (`after-write`: requests cannot
+   * carry properties), and by the create of a comment (`atomic`).
    */
   readonly capabilities: ConnectorCapabilities;
+  /** Jira's sizes: summaries 255 characters, descriptions and comments 32,767, files 2 GiB. */
+  readonly limits: ConnectorLimits;
   /**
    * Checks the service-account setup of the access requirements (credentials, UTC-like profile time
    * zone, project, service desk, Jira Service Management access, customers, the Resolve / In
@@ -68,16 +78,32 @@ export interface JiraConnector extends ItsmConnector {
   verifyAccess(): Promise<AccessReport>;
 }
 
-const IdSchema = z.string().trim().min(1, 'must be a non-empty id or key');
 /** Comments asked for per page. */
 const COMMENT_PAGE_SIZE = 100;
 const CatalogOptionsSchema = z.strictObject({ forUser: PersonInputSchema.optional() });
+const SearchTextSchema = z
+  .string({ error: 'must be a string to search for' })
+  .trim()
+  .min(1, 'must be a non-empty string to search for')
+  .max(255, 'must be at most 255 characters')
+  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must not contain control characters');
 
-/** Checks a ticket summary the way Jira does: one line, at most 255 characters. */
-function summary(subject: string, field: string): string {
-  if (/[\r\n]/.test(subject)) kit.fail(field, 'must be a single line (Jira summaries have no line breaks)');
-  if (subject.length > 255) kit.fail(field, "must be at most 255 characters (Jira's limit for summaries)");
-  return subject;
+/** Jira's sizes, as the connector declares and checks them. */
+const JIRA_LIMITS: ConnectorLimits = Object.freeze({
+  subject: JIRA_SUMMARY_MAX_LENGTH,
+  description: JIRA_TEXT_MAX_LENGTH,
+  comment: JIRA_TEXT_MAX_LENGTH,
+  attachmentBytes: JIRA_ATTACHMENT_MAX_BYTES,
+});
+
+/** An id or key argument, checked. */
+function idOf(value: unknown, field: string): string {
+  return kit.parse(RecordIdSchema, value, field);
+}
+
+/** Checks a text against one of Jira's limits. */
+function checkText(value: string | null | undefined, field: string, max: number, what: string): void {
+  checkLength(JIRA_CLOUD, field, value, max, `Jira's limit for ${what}`);
 }
 
 /**
@@ -136,31 +162,50 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
         }
       },
     },
-    { scope: `${JIRA_CLOUD}:${client.baseUrl}:${settings.projectKey}`, ...(settings.overlapMs === undefined ? {} : { overlapMs: settings.overlapMs }) },
+    {
+      provider,
+      scope: `${JIRA_CLOUD}:${client.baseUrl}:${settings.projectKey}`,
+      ...(settings.overlapMs === undefined ? {} : { overlapMs: settings.overlapMs }),
+    },
   );
 
   async function get(idOrKey: string): Promise<Ticket> {
-    const id = kit.parse(IdSchema, idOrKey, 'idOrKey');
+    const id = idOf(idOrKey, 'idOrKey');
     return toTicket(context, await client.issues.get(id, { fields: [...TICKET_FIELDS] }));
   }
 
-  /** The issue id of an id or key: an id as it is, a key through Jira (which also checks it exists). */
-  async function issueId(idOrKey: string): Promise<string> {
-    const id = kit.parse(IdSchema, idOrKey, 'idOrKey');
-    if (/^\d+$/.test(id)) return id;
-    return (await client.issues.get(id, { fields: ['status'] })).id;
+  /** The issue of an id or key, with its id and key (through Jira, which also checks it exists; an id alone needs no request). */
+  async function issueRef(id: string): Promise<{ id: string; key: string }> {
+    if (/^\d+$/.test(id)) return { id, key: id };
+    const issue = await client.issues.get(id, { fields: ['status'] });
+    return { id: issue.id, key: issue.key };
   }
 
-  async function addComment(ticketIdOrKey: string, body: string, visibility: CommentVisibility): Promise<Comment> {
-    if (visibility === 'internal') {
-      const project = await context.projectInfo();
-      if (project.projectTypeKey !== 'service_desk') {
-        throw unsupported(provider, 'internalComments', `project ${settings.projectKey} is not a Jira Service Management project, and Jira has internal comments only there`);
-      }
+  /** Refuses an internal comment outside a service project. */
+  async function checkVisibility(visibility: CommentVisibility): Promise<void> {
+    if (visibility !== 'internal') return;
+    const project = await context.projectInfo();
+    if (project.projectTypeKey !== 'service_desk') {
+      throw unsupported(provider, 'internalComments', `project ${settings.projectKey} is not a Jira Service Management project, and Jira has internal comments only there`);
     }
-    const id = await issueId(ticketIdOrKey);
-    const comment = await client.issues.comments.add(id, { body, internal: visibility === 'internal' });
-    return jiraCommentToComment(comment, id);
+  }
+
+  /** Adds a comment carrying an idempotency key; see `idempotentWrite`. */
+  async function addComment(id: string, body: string, visibility: CommentVisibility, key: IdempotencyKey): Promise<Comment> {
+    await checkVisibility(visibility);
+    const issue = await issueRef(id);
+    const startedAt = new Date();
+    const { record } = await idempotentWrite({
+      provider,
+      operation: 'comments.add',
+      support: 'atomic',
+      key,
+      write: () => client.issues.comments.add(issue.id, { body, internal: visibility === 'internal', properties: [idempotencyProperty(key.key)] }),
+      find: (phase) => findCommentWithKey(context, issue.id, key.key, lookupSince(phase, startedAt)),
+      howToFind: `look among the comments of ${issue.key} added at or after ${new Date(startedAt.getTime() - 60_000).toISOString()}`,
+      lookupDelaysMs: settings.lookupDelaysMs,
+    });
+    return jiraCommentToComment(record, issue.id);
   }
 
   const connector: JiraConnector = {
@@ -172,12 +217,17 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
       attachments: true,
       internalComments: true,
       userSearch: true,
+      createIdempotency: jsm ? 'after-write' : 'atomic',
+      commentIdempotency: 'atomic',
     },
+    limits: JIRA_LIMITS,
     tickets: {
       get,
-      async create(rawInput) {
+      async create(rawInput, rawOptions) {
         const input = kit.parse(CreateTicketInputSchema, rawInput, 'input');
-        summary(input.subject, 'input.subject');
+        checkSummary(input.subject, 'input.subject');
+        checkText(input.description, 'input.description', JIRA_LIMITS.description, 'descriptions');
+        const key = idempotencyKeyOf(provider, rawOptions, 'tickets.create');
         checkProviderFields(provider, input.providerFields, {
           project: 'the projectKey option',
           issuetype: 'input.type',
@@ -193,29 +243,31 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
         const requester = input.requester === undefined ? undefined : ((await accountIdOf(context, input.requester, 'input.requester')) as string);
         const assignee = input.assignee === undefined ? undefined : ((await accountIdOf(context, input.assignee, 'input.assignee')) as string);
         const priority = input.priority === undefined ? undefined : DEFAULT_JIRA_PRIORITY_NAMES[input.priority];
-        let created: { id: string; key: string };
+        // Jira makes the caller the reporter when no requester is given: look for the key among the issues they reported.
+        const reporter = requester ?? (await context.myself()).accountId;
+        const startedAt = new Date();
+        let created: { id: string; key: string } = { id: '', key: '' };
         /** A step after the create: if it fails, the error says the ticket exists, so nobody creates it again. */
         const then = <T>(step: string, run: () => Promise<T>): Promise<T> => afterCreate(provider, created, step, run);
-        if (jsm) {
-          const requestTypeId = await requestTypeFor(context, input.type);
-          const values: Record<string, unknown> = { ...input.providerFields, summary: input.subject };
-          const adf = input.description !== undefined && input.description.trim() !== '';
-          if (adf) values.description = textToAdf(input.description ?? '');
-          const request = await client.serviceDesk.requests.create({
-            serviceDeskId: settings.serviceDeskId as string,
-            requestTypeId,
-            requestFieldValues: values,
-            ...(requester === undefined ? {} : { raiseOnBehalfOf: requester }),
-            ...(adf ? { isAdfRequest: true } : {}),
-          });
-          created = { id: request.issueId, key: request.issueKey };
-          const fields: Record<string, unknown> = {};
-          if (priority !== undefined) fields.priority = { name: priority };
-          if (assignee !== undefined) fields.assignee = { accountId: assignee };
-          if (Object.keys(fields).length > 0) {
-            await then('setting its priority and assignee', () => client.issues.edit(created.id, { fields }));
+        const write = async (): Promise<{ id: string; key: string }> => {
+          if (jsm) {
+            const requestTypeId = await requestTypeFor(context, input.type);
+            const values: Record<string, unknown> = { ...input.providerFields, summary: input.subject };
+            const adf = input.description !== undefined && input.description.trim() !== '';
+            if (adf) values.description = textToAdf(input.description ?? '');
+            const request = await client.serviceDesk.requests.create({
+              serviceDeskId: settings.serviceDeskId as string,
+              requestTypeId,
+              requestFieldValues: values,
+              ...(requester === undefined ? {} : { raiseOnBehalfOf: requester }),
+              ...(adf ? { isAdfRequest: true } : {}),
+            });
+            created = { id: request.issueId, key: request.issueKey };
+            // Requests cannot carry properties: the key is stored right after, and a failure says the ticket exists.
+            await then(`recording its idempotency key (issue property ${IDEMPOTENCY_PROPERTY})`, () =>
+              client.issues.properties.set(created.id, IDEMPOTENCY_PROPERTY, idempotencyProperty(key.key).value));
+            return created;
           }
-        } else {
           const issueType = await platformIssueType(context, input.type);
           const issue = await client.issues.create({
             project: settings.projectKey,
@@ -226,16 +278,43 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
             ...(assignee === undefined ? {} : { assignee }),
             ...(priority === undefined ? {} : { priority }),
             ...(input.providerFields === undefined ? {} : { customFields: input.providerFields }),
+            properties: [idempotencyProperty(key.key)],
           });
-          created = { id: issue.id, key: issue.key };
+          return { id: issue.id, key: issue.key };
+        };
+        const where = (phase: 'before' | 'recover') => ({ reporter, since: lookupSince(phase, startedAt) });
+        const { record, how } = await idempotentWrite({
+          provider,
+          operation: 'tickets.create',
+          support: jsm ? 'after-write' : 'atomic',
+          key,
+          write,
+          find: async (phase) => {
+            const issue = await findIssueWithKey(context, key.key, where(phase));
+            return issue === undefined ? undefined : { id: issue.id, key: issue.key };
+          },
+          howToFind: `look for an issue in ${settings.projectKey} with the summary "${input.subject}" among those found by the JQL ${await candidatesJql(context, where('recover'))}`,
+          lookupDelaysMs: settings.lookupDelaysMs,
+        });
+        created = record;
+        if (how === 'existing') return get(created.id);
+        if (jsm) {
+          const fields: Record<string, unknown> = {};
+          if (priority !== undefined) fields.priority = { name: priority };
+          if (assignee !== undefined) fields.assignee = { accountId: assignee };
+          if (Object.keys(fields).length > 0) {
+            await then('setting its priority and assignee', () => client.issues.edit(created.id, { fields }));
+          }
         }
         const status = input.status;
         if (status !== undefined) return then(`moving it to ${status}`, () => connector.tickets.transition(created.id, status));
         return then('reading it back', () => get(created.id));
       },
       async update(idOrKey, rawPatch) {
+        const id = idOf(idOrKey, 'idOrKey');
         const patch = kit.parse(UpdateTicketInputSchema, rawPatch, 'patch');
-        const id = kit.parse(IdSchema, idOrKey, 'idOrKey');
+        if (patch.subject !== undefined) checkSummary(patch.subject, 'patch.subject');
+        checkText(patch.description, 'patch.description', JIRA_LIMITS.description, 'descriptions');
         checkProviderFields(provider, patch.providerFields, {
           ...(patch.subject === undefined ? {} : { summary: 'patch.subject' }),
           ...(patch.description === undefined ? {} : { description: 'patch.description' }),
@@ -249,7 +328,7 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
           throw unsupported(provider, 'team', 'Jira has no team field; set the field your site uses through providerFields');
         }
         const fields: Record<string, unknown> = { ...patch.providerFields };
-        if (patch.subject !== undefined) fields.summary = summary(patch.subject, 'patch.subject');
+        if (patch.subject !== undefined) fields.summary = patch.subject;
         if (patch.description === null) fields.description = null;
         else if (patch.description !== undefined) fields.description = textToAdf(patch.description);
         if (patch.priority !== undefined) fields.priority = { name: DEFAULT_JIRA_PRIORITY_NAMES[patch.priority] };
@@ -262,9 +341,10 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
         return ticketSearch(context, () => planTicketSearch(context, query));
       },
       async transition(idOrKey, to, rawOptions) {
+        const id = idOf(idOrKey, 'idOrKey');
         const category = kit.parse(StatusInputSchema, to, 'to');
         const opts = kit.parse(TransitionOptionsSchema, rawOptions ?? {}, 'options');
-        const id = kit.parse(IdSchema, idOrKey, 'idOrKey');
+        checkText(opts.comment, 'options.comment', JIRA_LIMITS.comment, 'comments');
         if (opts.comment !== undefined && opts.commentVisibility === 'internal' && (await context.projectInfo()).projectTypeKey !== 'service_desk') {
           throw unsupported(provider, 'internalComments', `project ${settings.projectKey} is not a Jira Service Management project, and Jira has internal comments only there`);
         }
@@ -286,7 +366,9 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
             ...(Object.keys(plan.fields).length > 0 ? { fields: plan.fields } : {}),
           });
         }
-        if (opts.comment !== undefined) await addComment(issue.id, opts.comment, opts.commentVisibility ?? 'public');
+        if (opts.comment !== undefined) {
+          await addComment(issue.id, opts.comment, opts.commentVisibility ?? 'public', idempotencyKeyOf(provider, undefined, 'comments.add'));
+        }
         return get(issue.id);
       },
       changes: (changesOptions) => feed.changes(changesOptions),
@@ -294,27 +376,43 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
     },
     comments: {
       list(ticketIdOrKey) {
+        let ticketId: string;
+        try {
+          ticketId = idOf(ticketIdOrKey, 'ticketIdOrKey');
+        } catch (error) {
+          return Paginator.failing(error);
+        }
         return Paginator.defer<Comment>(async () => {
-          const id = await issueId(ticketIdOrKey);
+          const { id } = await issueRef(ticketId);
           return client.issues.comments.list(id, { pageSize: COMMENT_PAGE_SIZE, orderBy: 'created' }).map((comment) => jiraCommentToComment(comment, id));
         });
       },
-      async add(ticketIdOrKey, rawComment) {
+      async add(ticketIdOrKey, rawComment, rawOptions) {
+        const id = idOf(ticketIdOrKey, 'ticketIdOrKey');
         const input = kit.parse(CommentInputSchema, rawComment, 'comment');
-        return addComment(ticketIdOrKey, input.body, input.visibility);
+        checkText(input.body, 'comment.body', JIRA_LIMITS.comment, 'comments');
+        const key = idempotencyKeyOf(provider, rawOptions, 'comments.add');
+        return addComment(id, input.body, input.visibility, key);
       },
     },
     attachments: {
       list(ticketIdOrKey) {
+        let id: string;
+        try {
+          id = idOf(ticketIdOrKey, 'ticketIdOrKey');
+        } catch (error) {
+          return Paginator.failing(error);
+        }
         return new Paginator(async () => {
-          const id = kit.parse(IdSchema, ticketIdOrKey, 'ticketIdOrKey');
           const issue = await client.issues.get(id, { fields: ['attachment'] });
           return { items: (issue.fields.attachment ?? []).map((attachment) => jiraAttachmentToAttachment(attachment, issue.id)) };
         });
       },
       async upload(ticketIdOrKey, rawFile) {
+        const ticketId = idOf(ticketIdOrKey, 'ticketIdOrKey');
         const file = kit.parse(FileInputSchema, rawFile, 'file');
-        const id = await issueId(ticketIdOrKey);
+        checkByteSize(provider, 'file.content', file.content, JIRA_LIMITS.attachmentBytes, 'the most one Jira upload carries');
+        const { id } = await issueRef(ticketId);
         const [attachment] = await client.issues.attachments.add(id, {
           filename: file.filename,
           content: file.content,
@@ -324,8 +422,8 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
         return jiraAttachmentToAttachment(attachment, id);
       },
       async download(ticketIdOrKey, attachmentId) {
-        const id = kit.parse(IdSchema, ticketIdOrKey, 'ticketIdOrKey');
-        const wanted = kit.parse(IdSchema, attachmentId, 'attachmentId');
+        const id = idOf(ticketIdOrKey, 'ticketIdOrKey');
+        const wanted = idOf(attachmentId, 'attachmentId');
         const issue = await client.issues.get(id, { fields: ['attachment'] });
         if (!(issue.fields.attachment ?? []).some((attachment) => attachment.id === wanted)) {
           throw context.notFound(`${issue.key} has no attachment ${wanted}`, `${client.baseUrl}/rest/api/3/issue/${issue.id}?fields=attachment`);
@@ -335,7 +433,7 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
     },
     users: {
       async get(id) {
-        const accountId = kit.parse(IdSchema, id, 'id');
+        const accountId = idOf(id, 'id');
         return jiraUserToUser(await client.users.get(accountId));
       },
       async findByEmail(email) {
@@ -343,8 +441,8 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
         return user === null ? null : jiraUserToUser(user);
       },
       search(text): Paginator<User> {
-        const parsed = z.string().trim().min(1).safeParse(text);
-        if (!parsed.success) return Paginator.failing(kit.inputError('text', 'must be a non-empty string to search for'));
+        const parsed = SearchTextSchema.safeParse(text);
+        if (!parsed.success) return Paginator.failing(kit.inputError('text', parsed.error.issues[0]?.message ?? 'must be a non-empty string to search for'));
         return client.users.search(parsed.data).map(jiraUserToUser);
       },
     },

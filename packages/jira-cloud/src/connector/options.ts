@@ -4,7 +4,7 @@
  * @module
  */
 import { StatusCategorySchema, TicketTypeSchema, type StatusCategory, type TicketType } from '@itsm/core';
-import { resolveConnectorOptions as resolveProviderConnectorOptions } from '@itsm/core/provider';
+import { LookupDelaysSchema, resolveConnectorOptions as resolveProviderConnectorOptions } from '@itsm/core/provider';
 import { z } from 'zod';
 import { JiraCloudClient } from '../client.js';
 import { CLIENT_OPTION_KEYS, type JiraCloudClientOptions } from '../options.js';
@@ -54,6 +54,12 @@ export interface JiraConnectorSettings {
    * default, 5 minutes (Jira's search index lags by seconds; JQL dates are minute-precise).
    */
   overlapMs?: number | undefined;
+  /**
+   * The waits, in milliseconds, before each look-up of a ticket or comment whose create's answer was
+   * lost (see `idempotentWrite`). Default `DEFAULT_LOOKUP_DELAYS_MS`: six look-ups over about 15
+   * seconds, which covers the seconds Jira's search index takes to show a new issue.
+   */
+  lookupDelaysMs?: readonly number[] | undefined;
 }
 
 /**
@@ -88,6 +94,8 @@ export interface ResolvedConnectorOptions {
   resolution: string;
   /** The change feed's overlap, when configured. */
   overlapMs: number | undefined;
+  /** The waits of the look-ups after a lost answer, when configured. */
+  lookupDelaysMs: readonly number[] | undefined;
 }
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -104,7 +112,8 @@ const SettingsSchema = z.strictObject({
   statusMap: z.record(text, StatusCategorySchema).optional(),
   typeMap: z.record(text, TicketTypeSchema).optional(),
   resolution: text.optional(),
-  overlapMs: z.number().int().nonnegative().optional(),
+  overlapMs: z.number().int().nonnegative().max(24 * 60 * 60_000, 'must be at most one day (86,400,000 ms)').optional(),
+  lookupDelaysMs: LookupDelaysSchema.optional(),
 });
 
 /**
@@ -135,5 +144,6 @@ export function resolveConnectorOptions(options: JiraConnectorOptions): Resolved
     typeMap: settings.typeMap ?? {},
     resolution: settings.resolution ?? 'Done',
     overlapMs: settings.overlapMs,
+    lookupDelaysMs: settings.lookupDelaysMs,
   };
 }

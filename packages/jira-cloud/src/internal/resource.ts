@@ -6,6 +6,7 @@
 import type { Paginator, Transport } from '@itsm/core';
 import { ApiResource, offsetPaginator, type CallOptions, type OffsetPage } from '@itsm/core/provider';
 import type { z } from 'zod';
+import { JIRA_SEGMENT_RULES } from '../provider.js';
 import { jsmPageSchema, type JsmPage } from '../schemas/common.js';
 
 /** What a resource needs from the client. */
@@ -52,7 +53,7 @@ export abstract class JiraResource extends ApiResource {
    * @internal
    */
   constructor(context: ResourceContext) {
-    super(context.http);
+    super(context.http, JIRA_SEGMENT_RULES);
     this.context = context;
   }
 

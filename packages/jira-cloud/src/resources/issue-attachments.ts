@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { fileBlob, isFileContent, type CallOptions } from '@itsm/core/provider';
+import { byteSize, fileBlob, isFileContent, type CallOptions } from '@itsm/core/provider';
+import { JIRA_ATTACHMENT_MAX_BYTES } from '../limits.js';
 import { JiraResource } from '../internal/resource.js';
 import { kit } from '../provider.js';
 import { IssueAttachmentListSchema, IssueAttachmentSchema, type IssueAttachment } from '../schemas/attachments.js';
@@ -31,8 +32,15 @@ export interface AttachmentUpload {
 function toBlob(file: AttachmentUpload, index: number): Blob {
   const field = `files.${index}`;
   if (typeof file !== 'object' || file === null) kit.fail(field, 'must be { filename, content }');
+  kit.knownKeys(file, ['filename', 'content', 'contentType'], field);
   if (typeof file.filename !== 'string' || file.filename.trim() === '') kit.fail(`${field}.filename`, 'must be a non-empty string');
+  if (/[\u0000-\u001f\u007f]/.test(file.filename) || file.filename.length > 255) kit.fail(`${field}.filename`, 'must be one line of at most 255 characters');
+  if (file.contentType !== undefined && (typeof file.contentType !== 'string' || /[\u0000-\u001f\u007f]/.test(file.contentType))) {
+    kit.fail(`${field}.contentType`, 'must be a MIME type such as text/plain');
+  }
   if (!isFileContent(file.content)) kit.fail(`${field}.content`, 'must be a Uint8Array, ArrayBuffer, Blob or string');
+  const size = typeof file.content === 'string' ? new TextEncoder().encode(file.content).byteLength : byteSize(file.content);
+  if (size > JIRA_ATTACHMENT_MAX_BYTES) kit.fail(`${field}.content`, `must be at most ${JIRA_ATTACHMENT_MAX_BYTES} bytes (the most one Jira upload carries); it has ${size}`);
   return fileBlob(file.content, file.contentType);
 }
 
@@ -64,7 +72,8 @@ export class IssueAttachmentsResource extends JiraResource {
     const form = new FormData();
     list.forEach((file, index) => form.append('file', toBlob(file, index), file.filename));
     const headers = { 'X-Atlassian-Token': 'no-check' };
-    return this.send('POST', path, { body: form, headers, schema: IssueAttachmentListSchema }, options);
+    // Files are bounded one by one above, not by the client's limit for JSON bodies.
+    return this.send('POST', path, { body: form, headers, schema: IssueAttachmentListSchema, maxBodyBytes: Infinity }, options);
   }
 
   /**

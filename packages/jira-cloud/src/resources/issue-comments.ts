@@ -9,8 +9,10 @@ import type { AdfDocument } from '../adf/index.js';
 import { toAdf, type BodyFormat } from '../internal/body.js';
 import { JiraResource } from '../internal/resource.js';
 import type { CallOptions } from '../options.js';
+import { checkProperties, type PropertyInput } from '../new-issue.js';
 import { kit } from '../provider.js';
 import { IssueCommentPageSchema, IssueCommentSchema, type IssueComment, type IssueCommentPage } from '../schemas/comments.js';
+import { z } from 'zod';
 
 /** The JSM property that marks a platform comment internal (agents only) or public. */
 export const JSM_PUBLIC_COMMENT_PROPERTY = 'sd.public.comment';
@@ -46,6 +48,8 @@ export interface AddCommentInput {
    * customers see; sets the `sd.public.comment` property. Left out: Jira's default (public).
    */
   internal?: boolean | undefined;
+  /** Comment properties to set with it, e.g. a key to find the comment again (not `sd.public.comment`: use `internal`). */
+  properties?: PropertyInput[] | undefined;
 }
 
 /** A comment's new content. */
@@ -68,6 +72,18 @@ export interface ListCommentsOptions extends CallOptions {
   expand?: 'renderedBody' | undefined;
 }
 
+/** Options of `comments.byIds`. */
+export interface CommentsByIdsOptions extends CallOptions {
+  /** `renderedBody` and/or `properties` (each comment's entity properties). */
+  expand?: readonly ('renderedBody' | 'properties')[] | undefined;
+}
+
+/** The most comment ids `comments.byIds` sends in one request. */
+export const COMMENT_IDS_PER_REQUEST = 1_000;
+
+/** A page of `POST /rest/api/3/comment/list`. */
+const CommentListPageSchema = z.looseObject({ values: z.array(IssueCommentSchema) });
+
 /** Options of `comments.update`. */
 export interface UpdateCommentOptions extends CallOptions {
   /** `false` to not notify watchers (needs admin rights). Default: Jira's (`true`). */
@@ -79,6 +95,7 @@ function visibilityOf(visibility: CommentVisibilityInput | undefined): CommentVi
   if (typeof visibility !== 'object' || visibility === null || (visibility.type !== 'role' && visibility.type !== 'group')) {
     kit.fail('visibility.type', "must be 'role' or 'group'");
   }
+  kit.knownKeys(visibility, ['type', 'value', 'identifier'], 'visibility');
   if (!visibility.value && !visibility.identifier) kit.fail('visibility.value', 'or visibility.identifier is required');
   const result: CommentVisibilityInput = { type: visibility.type };
   if (visibility.value) result.value = visibility.value;
@@ -107,6 +124,7 @@ export class IssueCommentsResource extends JiraResource {
     const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}/comment`;
     const size = this.kit.pageSize(pageSize, 100, 5000);
     if (orderBy !== undefined && orderBy !== 'created' && orderBy !== '-created') this.kit.fail('orderBy', "must be 'created' or '-created'");
+    if (expand !== undefined && expand !== 'renderedBody') this.kit.fail('expand', "must be 'renderedBody'");
     const call = this.callOptions(rest);
     return offsetPaginator(async (startAt, signal) => {
       const query = { startAt, maxResults: size, orderBy, expand };
@@ -126,14 +144,53 @@ export class IssueCommentsResource extends JiraResource {
   async add(issueIdOrKey: string, input: AddCommentInput, options?: CallOptions): Promise<IssueComment> {
     const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}/comment`;
     if (typeof input !== 'object' || input === null) kit.fail('input', 'must be an object with a body');
+    kit.knownKeys(input, ['body', 'format', 'visibility', 'internal', 'properties']);
     const json: Record<string, unknown> = { body: toAdf(input.body, input.format, 'body') };
     const visibility = visibilityOf(input.visibility);
     if (visibility) json.visibility = visibility;
+    const properties = [...(checkProperties(input.properties) ?? [])];
+    if (properties.some((property) => property.key === JSM_PUBLIC_COMMENT_PROPERTY)) {
+      kit.fail('properties', `must not set ${JSM_PUBLIC_COMMENT_PROPERTY}: give internal: true or false instead`);
+    }
     if (input.internal !== undefined) {
       if (typeof input.internal !== 'boolean') kit.fail('internal', 'must be a boolean');
-      json.properties = [{ key: JSM_PUBLIC_COMMENT_PROPERTY, value: { internal: input.internal } }];
+      properties.push({ key: JSM_PUBLIC_COMMENT_PROPERTY, value: { internal: input.internal } });
     }
+    if (properties.length > 0) json.properties = properties;
     return this.send('POST', path, { json, schema: IssueCommentSchema }, options);
+  }
+
+  /**
+   * Comments by id, from any issues the caller can see (`POST /rest/api/3/comment/list`, read-only,
+   * so retried like a `GET`); with `expand: ['properties']`, each with its entity properties. Ids of
+   * comments that do not exist or are not visible are left out.
+   *
+   * @param commentIds - Comment ids (numeric strings); sent in requests of at most 1,000.
+   * @param options - `expand`, call options.
+   * @example
+   * ```ts
+   * const [comment] = await jira.issues.comments.byIds(['10001'], { expand: ['properties'] });
+   * ```
+   */
+  async byIds(commentIds: readonly string[], options: CommentsByIdsOptions = {}): Promise<IssueComment[]> {
+    const { expand, ...rest } = options;
+    if (!Array.isArray(commentIds)) kit.fail('commentIds', 'must be a list of comment ids');
+    const ids = commentIds.map((id, index) => {
+      if (typeof id !== 'string' || !/^\d{1,18}$/.test(id)) kit.fail(`commentIds.${index}`, 'must be a comment id (digits)');
+      return Number(id);
+    });
+    if (expand !== undefined && (!Array.isArray(expand) || expand.some((item) => item !== 'renderedBody' && item !== 'properties'))) {
+      kit.fail('expand', "must be a list of 'renderedBody' and 'properties'");
+    }
+    const call = this.callOptions(rest);
+    const found: IssueComment[] = [];
+    for (let start = 0; start < ids.length; start += COMMENT_IDS_PER_REQUEST) {
+      const json = { ids: ids.slice(start, start + COMMENT_IDS_PER_REQUEST) };
+      const query = { expand: this.kit.commaList(expand, 'expand') };
+      const page = await this.send('POST', '/rest/api/3/comment/list', { json, query, schema: CommentListPageSchema }, call);
+      found.push(...page.values);
+    }
+    return found;
   }
 
   /**
@@ -149,6 +206,7 @@ export class IssueCommentsResource extends JiraResource {
     const { notifyUsers, ...call } = options;
     const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}/comment/${{ commentId }}`;
     if (typeof input !== 'object' || input === null) kit.fail('input', 'must be an object with a body');
+    kit.knownKeys(input, ['body', 'format', 'visibility']);
     const json: Record<string, unknown> = { body: toAdf(input.body, input.format, 'body') };
     const visibility = visibilityOf(input.visibility);
     if (visibility) json.visibility = visibility;

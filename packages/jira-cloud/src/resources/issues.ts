@@ -10,7 +10,7 @@ import type { AdfDocument } from '../adf/index.js';
 import { toAdf, type BodyFormat } from '../internal/body.js';
 import { JiraResource, type ResourceContext } from '../internal/resource.js';
 import { Jql } from '../jql/index.js';
-import { checkProperties, newIssueFields, type CreateIssuePayload, type IssuePayload, type NewIssue } from '../new-issue.js';
+import { checkProperties, checkSummary, newIssueFields, type CreateIssuePayload, type IssuePayload, type NewIssue } from '../new-issue.js';
 import type { CallOptions } from '../options.js';
 import { kit } from '../provider.js';
 import {
@@ -31,6 +31,7 @@ import { IssueRemoteLinksResource } from './issue-remote-links.js';
 import { IssueWatchersResource } from './issue-watchers.js';
 import { IssueWorklogsResource } from './issue-worklogs.js';
 import type { CommentVisibilityInput } from './issue-comments.js';
+import { IssuePropertiesResource } from './issue-properties.js';
 
 /** What `issues.search` asks for when `fields` is not given: the fields a list view shows. */
 export const DEFAULT_SEARCH_FIELDS: readonly string[] = Object.freeze(['*navigable']);
@@ -159,6 +160,7 @@ function payloadJson(payload: IssuePayload, allowed: readonly string[] = PAYLOAD
   const json: Record<string, unknown> = {};
   if (payload.fields !== undefined) {
     if (typeof payload.fields !== 'object' || payload.fields === null) kit.fail('fields', 'must be an object of field values by id');
+    if (typeof payload.fields.summary === 'string') checkSummary(payload.fields.summary, 'fields.summary');
     json.fields = payload.fields;
   }
   if (payload.update !== undefined) {
@@ -178,6 +180,8 @@ function commentOperation(comment: TransitionComment): { add: Record<string, unk
   if (typeof comment === 'string' || (typeof comment === 'object' && comment !== null && (comment as { type?: unknown }).type === 'doc')) {
     return { add: { body: toAdf(comment as string | AdfDocument, 'text', 'comment') } };
   }
+  if (typeof comment !== 'object' || comment === null) kit.fail('comment', 'must be a string, an ADF document or { body, format?, visibility? }');
+  kit.knownKeys(comment, ['body', 'format', 'visibility'], 'comment');
   const { body, format, visibility } = comment as Exclude<TransitionComment, string | AdfDocument>;
   const add: Record<string, unknown> = { body: toAdf(body, format, 'comment.body') };
   if (visibility) add.visibility = visibility;
@@ -222,6 +226,8 @@ export class IssuesResource extends JiraResource {
   readonly remoteLinks: IssueRemoteLinksResource;
   /** Time logged on issues. */
   readonly worklogs: IssueWorklogsResource;
+  /** Entity properties of issues. */
+  readonly properties: IssuePropertiesResource;
 
   /**
    * Made by {@link JiraCloudClient}; not meant to be called directly.
@@ -237,6 +243,7 @@ export class IssuesResource extends JiraResource {
     this.links = new IssueLinksResource(context);
     this.remoteLinks = new IssueRemoteLinksResource(context);
     this.worklogs = new IssueWorklogsResource(context);
+    this.properties = new IssuePropertiesResource(context);
   }
 
   /**
@@ -349,7 +356,9 @@ export class IssuesResource extends JiraResource {
     const expanded = this.kit.commaList(expand, 'expand');
     if (expanded !== undefined) body.expand = expanded;
     if (properties !== undefined) {
-      if (!Array.isArray(properties) || properties.length > 5) this.kit.fail('properties', 'must be a list of at most 5 property keys');
+      if (!Array.isArray(properties) || properties.length > 5 || properties.some((key) => typeof key !== 'string' || key === '')) {
+        this.kit.fail('properties', 'must be a list of at most 5 property keys');
+      }
       body.properties = [...properties];
     }
     if (fieldsByKeys !== undefined) body.fieldsByKeys = fieldsByKeys;

@@ -47,7 +47,9 @@ export class ServiceDeskCustomersResource extends JiraResource {
   list(serviceDeskId: string, options: ListCustomersOptions = {}): Paginator<JiraUser, JsmPage<JiraUser>> {
     const { query, pageSize, ...call } = options;
     const path = this.path`/rest/servicedeskapi/servicedesk/${{ serviceDeskId }}/customer`;
-    if (query !== undefined && typeof query !== 'string') this.kit.fail('query', 'must be a string');
+    if (query !== undefined && (typeof query !== 'string' || /[\u0000-\u001f\u007f]/.test(query) || query.length > 255)) {
+      this.kit.fail('query', 'must be a string of at most 255 characters without control characters');
+    }
     return this.jsmList({
       path,
       item: JiraUserSchema,
@@ -69,6 +71,7 @@ export class ServiceDeskCustomersResource extends JiraResource {
     if (!Array.isArray(accountIds) || accountIds.length === 0) kit.fail('accountIds', 'must be a non-empty list of account ids');
     accountIds.forEach((id, index) => {
       if (typeof id !== 'string' || id.trim() === '') kit.fail(`accountIds.${index}`, 'must be a non-empty string');
+      kit.id(id, `accountIds.${index}`);
     });
     await this.send('POST', path, { json: { accountIds: [...accountIds] } }, options);
   }
@@ -88,8 +91,12 @@ export class ServiceDeskCustomersResource extends JiraResource {
   async create(customer: NewCustomer, options: CreateCustomerOptions = {}): Promise<JiraUser> {
     const { strictConflictStatusCode = true, ...call } = options;
     if (typeof customer !== 'object' || customer === null) kit.fail('customer', 'must be { email, displayName }');
-    if (typeof customer.email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(customer.email.trim())) kit.fail('email', 'must be an email address');
+    kit.knownKeys(customer, ['email', 'displayName']);
+    if (typeof customer.email !== 'string' || !/^[^\s@\u0000-\u001f\u007f]+@[^\s@\u0000-\u001f\u007f]+$/.test(customer.email.trim()) || customer.email.length > 254) {
+      kit.fail('email', 'must be an email address');
+    }
     if (typeof customer.displayName !== 'string' || customer.displayName.trim() === '') kit.fail('displayName', 'must be a non-empty string');
+    if (/[\u0000-\u001f\u007f]/.test(customer.displayName) || customer.displayName.length > 255) kit.fail('displayName', 'must be one line of at most 255 characters');
     const json = { email: customer.email.trim(), displayName: customer.displayName.trim() };
     return this.send('POST', '/rest/servicedeskapi/customer', { json, query: { strictConflictStatusCode }, schema: JiraUserSchema }, call);
   }

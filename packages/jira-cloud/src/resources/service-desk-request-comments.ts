@@ -6,6 +6,7 @@
 import type { Paginator } from '@itsm/core';
 import { JiraResource } from '../internal/resource.js';
 import type { CallOptions } from '../options.js';
+import { checkText } from '../internal/body.js';
 import { kit } from '../provider.js';
 import type { JsmPage } from '../schemas/common.js';
 import { RequestCommentSchema, type RequestComment } from '../schemas/service-desk.js';
@@ -57,7 +58,9 @@ export class RequestCommentsResource extends JiraResource {
   async add(issueIdOrKey: string, input: AddRequestCommentInput, options?: CallOptions): Promise<RequestComment> {
     const path = this.path`/rest/servicedeskapi/request/${{ issueIdOrKey }}/comment`;
     if (typeof input !== 'object' || input === null) kit.fail('input', 'must be { body, public }');
+    kit.knownKeys(input, ['body', 'public']);
     if (typeof input.body !== 'string' || input.body.trim() === '') kit.fail('body', 'must be a non-empty string (plain text or wiki markup, not ADF)');
+    checkText(input.body, 'body');
     if (typeof input.public !== 'boolean') kit.fail('public', 'must be true (reply to the customer) or false (internal note)');
     return this.send('POST', path, { json: { body: input.body, public: input.public }, schema: RequestCommentSchema }, options);
   }

@@ -6,6 +6,7 @@
 import type { Paginator } from '@itsm/core';
 import { JiraResource } from '../internal/resource.js';
 import type { CallOptions } from '../options.js';
+import { checkText } from '../internal/body.js';
 import { kit } from '../provider.js';
 import type { JsmPage } from '../schemas/common.js';
 import { CustomerTransitionSchema, type CustomerTransition } from '../schemas/service-desk.js';
@@ -44,10 +45,12 @@ export class RequestTransitionsResource extends JiraResource {
   async perform(issueIdOrKey: string, input: PerformCustomerTransitionInput, options?: CallOptions): Promise<void> {
     const path = this.path`/rest/servicedeskapi/request/${{ issueIdOrKey }}/transition`;
     if (typeof input !== 'object' || input === null) kit.fail('input', 'must be { transitionId, comment? }');
+    kit.knownKeys(input, ['transitionId', 'comment']);
     if (typeof input.transitionId !== 'string' || input.transitionId.trim() === '') kit.fail('transitionId', 'must be a non-empty string');
     const json: Record<string, unknown> = { id: input.transitionId };
     if (input.comment !== undefined) {
       if (typeof input.comment !== 'string' || input.comment.trim() === '') kit.fail('comment', 'must be a non-empty string');
+      checkText(input.comment, 'comment');
       json.additionalComment = { body: input.comment };
     }
     await this.send('POST', path, { json }, options);

@@ -5,6 +5,7 @@
  */
 import { JiraResource, type ResourceContext } from '../internal/resource.js';
 import type { CallOptions } from '../options.js';
+import { checkSummary } from '../new-issue.js';
 import { kit } from '../provider.js';
 import { CustomerRequestSchema, type CustomerRequest } from '../schemas/service-desk.js';
 import { RequestCommentsResource } from './service-desk-request-comments.js';
@@ -40,6 +41,11 @@ export interface NewCustomerRequest {
   /** (Experimental in JSM) rich-text fields are ADF documents. */
   isAdfRequest?: boolean | undefined;
 }
+
+/** The keys of a {@link NewCustomerRequest} (a key added to it and missing here fails to compile). */
+const NEW_REQUEST_KEYS: readonly string[] = Object.keys({
+  serviceDeskId: true, requestTypeId: true, requestFieldValues: true, raiseOnBehalfOf: true, requestParticipants: true, isAdfRequest: true,
+} satisfies Record<keyof NewCustomerRequest, true>);
 
 /** Options of `requests.get`. */
 export interface GetCustomerRequestOptions extends CallOptions {
@@ -78,8 +84,10 @@ export class ServiceDeskRequestsResource extends JiraResource {
    */
   async create(request: NewCustomerRequest, options?: CallOptions): Promise<CustomerRequest> {
     if (typeof request !== 'object' || request === null) kit.fail('request', 'must be an object');
+    kit.knownKeys(request, NEW_REQUEST_KEYS);
     for (const field of ['serviceDeskId', 'requestTypeId'] as const) {
       if (typeof request[field] !== 'string' || request[field].trim() === '') kit.fail(field, 'must be a non-empty string');
+      kit.id(request[field], field);
     }
     if (typeof request.requestFieldValues !== 'object' || request.requestFieldValues === null || Array.isArray(request.requestFieldValues)) {
       kit.fail('requestFieldValues', 'must be an object of values by field id');
@@ -91,15 +99,21 @@ export class ServiceDeskRequestsResource extends JiraResource {
     };
     if (request.raiseOnBehalfOf !== undefined) {
       if (typeof request.raiseOnBehalfOf !== 'string' || request.raiseOnBehalfOf === '') kit.fail('raiseOnBehalfOf', 'must be an account id');
-      json.raiseOnBehalfOf = request.raiseOnBehalfOf;
+      json.raiseOnBehalfOf = kit.id(request.raiseOnBehalfOf, 'raiseOnBehalfOf');
     }
     if (request.requestParticipants !== undefined) {
       if (!Array.isArray(request.requestParticipants) || request.requestParticipants.some((id) => typeof id !== 'string' || id === '')) {
         kit.fail('requestParticipants', 'must be a list of account ids');
       }
+      request.requestParticipants.forEach((id, index) => kit.id(id, `requestParticipants.${index}`));
       json.requestParticipants = [...request.requestParticipants];
     }
-    if (request.isAdfRequest !== undefined) json.isAdfRequest = request.isAdfRequest;
+    if (request.isAdfRequest !== undefined) {
+      if (typeof request.isAdfRequest !== 'boolean') kit.fail('isAdfRequest', 'must be a boolean');
+      json.isAdfRequest = request.isAdfRequest;
+    }
+    const summary = request.requestFieldValues.summary;
+    if (typeof summary === 'string') checkSummary(summary, 'requestFieldValues.summary');
     return this.send('POST', '/rest/servicedeskapi/request', { json, schema: CustomerRequestSchema }, options);
   }
 

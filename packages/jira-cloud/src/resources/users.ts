@@ -54,6 +54,11 @@ export interface FindByEmailResult {
   emailHidden: boolean;
 }
 
+/** Checks a search text: one line of at most 255 characters. */
+function checkQuery(query: string, field: string): void {
+  if (/[\u0000-\u001f\u007f]/.test(query) || query.length > 255) kit.fail(field, 'must be one line of at most 255 characters, without control characters');
+}
+
 /**
  * Users (`/rest/api/3/user`, `/rest/api/3/user/search`, `/rest/api/3/user/assignable/search`).
  * Users are identified by `accountId`; `emailAddress` is missing when hidden by privacy settings.
@@ -67,7 +72,7 @@ export class UsersResource extends JiraResource {
    */
   async get(accountId: string, options?: CallOptions): Promise<JiraUser> {
     if (typeof accountId !== 'string' || accountId.trim() === '') kit.fail('accountId', 'must be a non-empty string');
-    return this.send('GET', '/rest/api/3/user', { query: { accountId }, schema: JiraUserSchema }, options);
+    return this.send('GET', '/rest/api/3/user', { query: { accountId: kit.id(accountId, 'accountId') }, schema: JiraUserSchema }, options);
   }
 
   /**
@@ -83,6 +88,7 @@ export class UsersResource extends JiraResource {
    */
   search(query: string, options: ListUsersOptions = {}): Paginator<JiraUser> {
     if (typeof query !== 'string' || query.trim() === '') kit.fail('query', 'must be a non-empty string');
+    checkQuery(query, 'query');
     return this.#list('/rest/api/3/user/search', { query }, options, 'short-page');
   }
 
@@ -97,7 +103,9 @@ export class UsersResource extends JiraResource {
    * @param options - Call options.
    */
   async findByEmail(email: string, options?: CallOptions): Promise<FindByEmailResult> {
-    if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email.trim())) kit.fail('email', 'must be an email address');
+    if (typeof email !== 'string' || !/^[^\s@\u0000-\u001f\u007f]+@[^\s@\u0000-\u001f\u007f]+$/.test(email.trim()) || email.trim().length > 254) {
+      kit.fail('email', 'must be an email address');
+    }
     const address = email.trim().toLowerCase();
     const query = { query: email.trim(), maxResults: 100 };
     const users = await this.send('GET', '/rest/api/3/user/search', { query, schema: JiraUserListSchema }, options);
@@ -119,7 +127,9 @@ export class UsersResource extends JiraResource {
    */
   assignable(projectKey: string, query?: string, options: ListUsersOptions = {}): Paginator<JiraUser> {
     if (typeof projectKey !== 'string' || projectKey.trim() === '') kit.fail('projectKey', 'must be a non-empty string');
+    kit.id(projectKey, 'projectKey');
     if (query !== undefined && typeof query !== 'string') kit.fail('query', 'must be a string');
+    if (query !== undefined) checkQuery(query, 'query');
     return this.#list('/rest/api/3/user/assignable/search', { project: projectKey, query: query || undefined }, options, 'empty-page');
   }
 

@@ -23,12 +23,16 @@ const created = (id: string, key: string) =>
   });
 
 const ANN = { accountId: 'acc-ann', displayName: 'Ann', emailAddress: 'ann@example.com', accountType: 'customer' };
+const BOT = { accountId: 'acc-bot', displayName: 'Helpdesk bot', active: true, timeZone: 'UTC' };
+/** The issue property a create keeps its generated idempotency key in. */
+const GENERATED_KEY = { key: 'itsm.idempotency', value: { key: expect.stringMatching(/^itsm-[0-9a-f-]{36}$/) } };
 
 describe('tickets.create', () => {
   it('raises a JSM request on behalf of the requester, then sets priority and assignee by an edit', async () => {
     route('GET', '/rest/api/3/user/search', [200, [ANN]], { times: 1 });
     route('GET', '/rest/servicedeskapi/servicedesk/1/customer', [200, { values: [ANN], isLastPage: true }]);
     const request = route('POST', '/rest/servicedeskapi/request', [201, { issueId: '10100', issueKey: 'HELP-100' }]);
+    const marker = route('PUT', '/rest/api/3/issue/10100/properties/itsm.idempotency', [201, {}]);
     const edit = route('PUT', '/rest/api/3/issue/10100', [204]);
     route('GET', '/rest/api/3/issue/10100', [200, created('10100', 'HELP-100')]);
     const ticket = await connector({ serviceDeskId: '1', requestTypeId: '4' }).tickets.create({
@@ -46,6 +50,7 @@ describe('tickets.create', () => {
       raiseOnBehalfOf: 'acc-ann',
       isAdfRequest: true,
     });
+    expect(marker[0]?.json()).toEqual(GENERATED_KEY.value);
     expect(edit[0]?.json()).toEqual({ fields: { priority: { name: 'Highest' }, assignee: { accountId: 'acc-eve' } } });
     expect(ticket).toMatchObject({ id: '10100', key: 'HELP-100', requester: { email: 'ann@example.com' }, status: { category: 'open' } });
   });
@@ -62,7 +67,9 @@ describe('tickets.create', () => {
       ],
       isLastPage: true,
     }]);
+    route('GET', '/rest/api/3/myself', [200, BOT]);
     const request = route('POST', '/rest/servicedeskapi/request', [201, { issueId: '10101', issueKey: 'HELP-101' }]);
+    route('PUT', '/rest/api/3/issue/10101/properties/itsm.idempotency', [201, {}]);
     route('GET', '/rest/api/3/issue/10101', [200, created('10101', 'HELP-101')]);
     const jira = connector({ serviceDeskId: '1', requestTypeId: '1' });
     await jira.tickets.create({ subject: 'Printer down', type: 'incident' });
@@ -77,6 +84,7 @@ describe('tickets.create', () => {
       { id: '10001', name: 'Sub-task', subtask: true, statuses: [] },
       { id: '10002', name: 'Bug', subtask: false, statuses: [] },
     ]]);
+    route('GET', '/rest/api/3/myself', [200, BOT]);
     const create = route('POST', '/rest/api/3/issue', [[201, { id: '10102', key: 'HELP-102' }], [201, { id: '10103', key: 'HELP-103' }]]);
     route('GET', '/rest/api/3/issue/10102', [200, created('10102', 'HELP-102')]);
     route('GET', '/rest/api/3/issue/10103', [200, created('10103', 'HELP-103')]);
@@ -92,6 +100,7 @@ describe('tickets.create', () => {
         reporter: { accountId: 'acc-ann' },
         priority: { name: 'Low' },
       },
+      properties: [GENERATED_KEY],
     });
     expect(create[1]?.json()).toMatchObject({ fields: { issuetype: { id: '10002' } } });
   });

@@ -26,7 +26,15 @@ describe('createJiraConnector options', () => {
     expect(connector.provider).toBe('jira-cloud');
     expect(connector.projectKey).toBe('HELP');
     expect(connector.client.baseUrl).toBe(SITE);
-    expect(connector.capabilities).toEqual({ catalog: true, attachments: true, internalComments: true, userSearch: true });
+    expect(connector.capabilities).toEqual({
+      catalog: true,
+      attachments: true,
+      internalComments: true,
+      userSearch: true,
+      createIdempotency: 'after-write',
+      commentIdempotency: 'atomic',
+    });
+    expect(createJiraConnector(base).capabilities.createIdempotency).toBe('atomic');
     const client = new JiraCloudClient({ baseUrl: SITE, email: EMAIL, apiToken: API_TOKEN });
     const withClient = createJiraConnector({ client, projectKey: 'HELP' });
     expect(withClient.client).toBe(client);

@@ -165,7 +165,9 @@ describe('tickets.transition', () => {
     const comment = route('POST', '/rest/api/3/issue/10007/comment', [201, { id: '1', body: { type: 'doc', version: 1, content: [] }, created: '2026-01-02T00:00:00.000+0000', jsdPublic: false }]);
     const ticket = await jira().tickets.transition('HELP-7', 'resolved', { comment: 'Fixed the timeout.', commentVisibility: 'internal', resolution: "Won't do" });
     expect(perform[0]?.json()).toEqual({ transition: { id: '61' }, fields: { resolution: { id: '10001' }, assignee: { accountId: 'bot-account' } } });
-    expect(comment[0]?.json()).toMatchObject({ properties: [{ key: 'sd.public.comment', value: { internal: true } }] });
+    expect(comment[0]?.json()).toMatchObject({
+      properties: [{ key: 'itsm.idempotency', value: { key: expect.stringMatching(/^itsm-/) } }, { key: 'sd.public.comment', value: { internal: true } }],
+    });
     expect(ticket.status.category).toBe('resolved');
     expect(ticket.assignee?.id).toBe('bot-account');
   });

@@ -15,7 +15,7 @@ const ROUTES: [string, string][] = [
   ['POST', '/rest/servicedeskapi/servicedesk/1/customer'], ['DELETE', '/rest/servicedeskapi/servicedesk/1/customer'], ['POST', '/rest/servicedeskapi/customer'],
   ['POST', '/rest/api/3/issue/HELP-1/attachments'],
   ['POST', '/rest/api/3/issue/bulk'], ['POST', '/rest/api/3/issueLink'], ['POST', '/rest/api/3/issue/HELP-1/remotelink'], ['PUT', '/rest/api/3/issue/HELP-1/remotelink/10000'],
-  ['POST', '/rest/api/3/issue/HELP-1/watchers'], ['POST', '/rest/api/3/issue/watching'], ['PUT', '/rest/api/3/issue/HELP-1/properties/p'],
+  ['POST', '/rest/api/3/issue/HELP-1/watchers'], ['POST', '/rest/api/3/issue/watching'], ['PUT', '/rest/api/3/issue/HELP-1/properties/p'], ['PUT', '/rest/api/3/issue/HELP-1/properties/itsm.idempotency'],
   ['POST', '/rest/api/3/issue/HELP-1/worklog'], ['PUT', '/rest/api/3/issue/HELP-1/worklog/10000'], ['POST', '/rest/api/3/worklog/list'], ['POST', '/rest/api/3/issue/HELP-1/changelog/list'],
   ['POST', '/rest/api/2/issue'], ['PUT', '/rest/api/2/issue/HELP-1'], ['POST', '/rest/api/2/issue/HELP-1/comment'], ['POST', '/rest/api/2/issue/HELP-1/worklog'],
   ['POST', '/rest/servicedeskapi/organization'], ['POST', '/rest/servicedeskapi/organization/1/user'], ['POST', '/rest/servicedeskapi/servicedesk/1/organization'],
@@ -54,8 +54,8 @@ const BODIES: unknown[] = [
   { fields: { description: { type: 'doc' } }, update: { comment: [{ add: { body: {} } }], description: [{ set: 5 }] } }, { email: 5, displayName: {} }, { email: 'a@b.co', displayName: 5 }, { email: 'a@b.co', fullName: 'x' },
 ];
 
-describe('malformed input', () => {
-  it('answers malformed bodies with 4xx, never 500', { timeout: 120_000 }, async () => {
+describe('malformed input', { timeout: 120_000 }, () => {
+  it('answers malformed bodies with 4xx, never 500', async () => {
     const failures: string[] = [];
     for (const [method, path] of ROUTES) {
       for (const body of BODIES) {

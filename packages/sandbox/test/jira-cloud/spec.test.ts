@@ -85,6 +85,27 @@ const platform: readonly Case[] = [
     },
     status: 200,
   },
+  {
+    operation: ['PUT', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}'],
+    request: (facts) => ['PUT', `/rest/api/3/issue/${facts.issueKey}/properties/itsm.spec`, { json: { key: 'spec-check' } }],
+    status: 201,
+  },
+  {
+    operation: ['PUT', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}'],
+    request: (facts) => ['PUT', `/rest/api/3/issue/${facts.issueKey}/properties/itsm.spec`, { json: { key: 'spec-check, again' } }],
+    status: 200,
+  },
+  { operation: ['GET', '/rest/api/3/issue/{issueIdOrKey}/properties'], request: (facts) => ['GET', `/rest/api/3/issue/${facts.issueKey}/properties`], status: 200 },
+  {
+    operation: ['GET', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}'],
+    request: (facts) => ['GET', `/rest/api/3/issue/${facts.issueKey}/properties/itsm.spec`],
+    status: 200,
+  },
+  {
+    operation: ['POST', '/rest/api/3/comment/list'],
+    request: (facts) => ['POST', '/rest/api/3/comment/list?expand=properties,renderedBody', { json: { ids: [Number(facts.commentId)] } }],
+    status: 200,
+  },
   { operation: ['GET', '/rest/api/3/attachment/{id}'], request: (facts) => ['GET', `/rest/api/3/attachment/${facts.attachmentId}`], status: 200 },
   { operation: ['GET', '/rest/api/3/attachment/meta'], request: () => ['GET', '/rest/api/3/attachment/meta'], status: 200 },
   {
