@@ -16,7 +16,6 @@
 export {
   startSandbox,
   DEFAULT_SEED,
-  DEFAULT_SEEDED_UNTIL,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_REQUEST_LOG_LIMIT,
   type Sandbox,
@@ -39,6 +38,8 @@ export {
   type SimBody,
   type SimHeaders,
   type SimCredentials,
+  type SimSample,
+  type SampleContext,
   type StateContext,
   type CredentialsContext,
   type ConnectorOptionsContext,

@@ -6,8 +6,9 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import { SandboxError } from '../errors.js';
 import { createRouter } from '../router.js';
-import { defineSimulator, SimResponseError, type SimRequest, type SimResponse } from '../simulator.js';
+import { defineSimulator, SimResponseError, type SimRequest, type SimResponse, type SimSample } from '../simulator.js';
 import { callerOf, type JiraCredentials } from './auth.js';
 import { jiraError } from './errors.js';
 import { checkXsrf } from './http.js';
@@ -22,7 +23,7 @@ import { serviceDeskRoutes } from './routes/servicedesk.js';
 import { transitionRoutes } from './routes/transitions.js';
 import { userRoutes } from './routes/users.js';
 import { apiToken, seedState, serviceAccountEmail } from './seed.js';
-import type { JiraState } from './store.js';
+import { store, type JiraState } from './store.js';
 
 /** What `sb.connectorOptions('jira-cloud')` returns: everything `createJiraConnector` needs. */
 export interface JiraConnectorOptions {
@@ -124,6 +125,12 @@ export const jiraCloudSimulator = defineSimulator({
     serviceDeskId: state.facts.serviceDeskId,
     requestTypeId: state.facts.requestTypeId,
   }),
+  sample: ({ state }): SimSample => {
+    const { knownRequester, agent, requesterTicket } = state.facts;
+    const ticket = store.issue(state, requesterTicket);
+    if (ticket === undefined) throw new SandboxError(`The sample ticket ${requesterTicket} no longer exists (deleted by a test?); sandbox.reset() brings it back.`);
+    return { requesterEmail: knownRequester.email, requesterName: knownRequester.displayName, ticketKey: ticket.key, ticketId: String(ticket.id), agentEmail: agent.email };
+  },
   handle: async (request, context) => {
     const response = await answer(request, context);
     const user = callerOf(request, context).user;
