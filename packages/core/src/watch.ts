@@ -4,8 +4,9 @@
  *
  * @module
  */
-import { InputError } from './errors.js';
 import type { ChangesOptions, ChangesResult } from './changes.js';
+import { InputError } from './errors.js';
+import type { ProviderId } from './model.js';
 
 /** The default pause between polls once caught up: 30 seconds. */
 export const DEFAULT_WATCH_INTERVAL_MS = 30_000;
@@ -43,6 +44,7 @@ export interface WatchOptions {
  *
  * @param changes - Usually a connector's `tickets.changes`.
  * @param options - See {@link WatchOptions}.
+ * @param provider - The provider, set on the {@link InputError}s.
  * @throws {@link InputError} at once, naming `intervalMs`, `limit` or `onCursor`, when one is invalid.
  * @example
  * ```ts
@@ -60,16 +62,17 @@ export interface WatchOptions {
 export function watchChanges<T>(
   changes: (options: ChangesOptions) => Promise<ChangesResult<T>>,
   options: WatchOptions = {},
+  provider?: ProviderId,
 ): AsyncIterable<T> {
   const { intervalMs = DEFAULT_WATCH_INTERVAL_MS, limit = DEFAULT_WATCH_BATCH_SIZE, onCursor } = options;
   if (typeof intervalMs !== 'number' || !Number.isFinite(intervalMs) || intervalMs < 0) {
-    throw new InputError('intervalMs must be a non-negative number of milliseconds', { field: 'intervalMs' });
+    throw new InputError('intervalMs must be a non-negative number of milliseconds', { field: 'intervalMs', provider });
   }
   if (!Number.isSafeInteger(limit) || limit < 1) {
-    throw new InputError('limit must be a positive integer', { field: 'limit' });
+    throw new InputError('limit must be a positive integer', { field: 'limit', provider });
   }
   if (onCursor !== undefined && typeof onCursor !== 'function') {
-    throw new InputError('onCursor must be a function', { field: 'onCursor' });
+    throw new InputError('onCursor must be a function', { field: 'onCursor', provider });
   }
   return poll(changes, { ...options, intervalMs, limit });
 }

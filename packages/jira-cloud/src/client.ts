@@ -86,9 +86,11 @@ export class JiraCloudClient {
   readonly #http: Transport;
   readonly #meta: MetaResource;
   readonly #siteUrl: string | undefined;
+  readonly #configuredCloudId: string | undefined;
   readonly #configuredTimeZone: string | undefined;
   #timeZone: Promise<string> | undefined;
   #site: Promise<string> | undefined;
+  #cloudId: Promise<string> | undefined;
 
   /**
    * @param options - Site or cloud id, email, API token, and transport options.
@@ -116,6 +118,7 @@ export class JiraCloudClient {
     }
     this.baseUrl = resolved.apiBaseUrl;
     this.#siteUrl = resolved.siteUrl;
+    this.#configuredCloudId = resolved.cloudId;
     this.#configuredTimeZone = resolved.timeZone;
     this.#meta = new MetaResource(this.#http);
     const context: ResourceContext = { http: this.#http, siteUrl: (callOptions) => this.siteUrl(callOptions) };
@@ -236,6 +239,31 @@ export class JiraCloudClient {
       });
     }
     return this.#site;
+  }
+
+  /**
+   * The site's cloud id: its identity, which stays the same when the site is renamed or reached
+   * through the gateway. The `cloudId` option when given, else read once from the site's
+   * `/_edge/tenant_info` (no authentication needed) and cached; a failure is not cached.
+   *
+   * @param options - Call options.
+   * @throws `NotFoundError` or `ResponseShapeError` when `baseUrl` is not a Jira Cloud site that tells its cloud id.
+   * @example
+   * ```ts
+   * const cloudId = await jira.cloudId(); // '11223344-a1b2-3b33-c444-def123456789'
+   * const scoped = new JiraCloudClient({ cloudId, email, apiToken: scopedToken });
+   * ```
+   */
+  cloudId(options?: CallOptions): Promise<string> {
+    if (this.#configuredCloudId !== undefined) return Promise.resolve(this.#configuredCloudId);
+    if (this.#cloudId === undefined) {
+      const pending = this.#meta.tenantInfo(options).then((info) => info.cloudId);
+      this.#cloudId = pending;
+      pending.catch(() => {
+        if (this.#cloudId === pending) this.#cloudId = undefined;
+      });
+    }
+    return this.#cloudId;
   }
 
   /**

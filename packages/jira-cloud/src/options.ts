@@ -92,6 +92,8 @@ export interface ResolvedClientOptions {
   apiBaseUrl: string;
   /** The site URL, when given (no trailing slash). */
   siteUrl: string | undefined;
+  /** The cloud id, when given. */
+  cloudId: string | undefined;
   /** The account's email. */
   email: string;
   /** The API token. */
@@ -193,6 +195,7 @@ export function resolveClientOptions(options: JiraCloudClientOptions): ResolvedC
   return {
     apiBaseUrl: apiBaseUrl as string,
     siteUrl,
+    cloudId,
     email: email.trim(),
     apiToken,
     timeZone,

@@ -281,7 +281,7 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
         for (const ticket of changed) yield structuredClone(ticket);
       },
     },
-    { now: clock },
+    { now: clock, provider },
   );
 
   const connector: MemoryConnector = {

@@ -37,6 +37,7 @@ import { catalogItems } from './catalog.js';
 import { jiraCommentToComment } from './comments.js';
 import { ConnectorContext } from './context.js';
 import { platformIssueType, requestTypeFor } from './create-target.js';
+import { changeFeedScope } from './feed-scope.js';
 import { parseJiraInput } from './input.js';
 import { resolveConnectorOptions, type JiraConnectorOptions } from './options.js';
 import { DEFAULT_JIRA_PRIORITY_NAMES } from './priority-map.js';
@@ -167,7 +168,11 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
         } while (cursor !== undefined);
       },
     },
-    { scope: `jira-cloud:${client.baseUrl}:${settings.projectKey}`, ...(settings.overlapMs === undefined ? {} : { overlapMs: settings.overlapMs }) },
+    {
+      provider,
+      scope: ({ signal }) => changeFeedScope(client, settings.projectKey, signal),
+      ...(settings.overlapMs === undefined ? {} : { overlapMs: settings.overlapMs }),
+    },
   );
 
   async function get(idOrKey: string): Promise<Ticket> {

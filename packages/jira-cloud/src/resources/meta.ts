@@ -14,10 +14,12 @@ import {
   JiraPriorityListSchema,
   ServerInfoSchema,
   StatusCategoryListSchema,
+  TenantInfoSchema,
   type JiraField,
   type JiraIssueType,
   type JiraPriority,
   type ServerInfo,
+  type TenantInfo,
 } from '../schemas/meta.js';
 import { MyselfSchema, type Myself } from '../schemas/users.js';
 
@@ -82,5 +84,14 @@ export class MetaResource {
    */
   serverInfo(options?: CallOptions): Promise<ServerInfo> {
     return this.#http.request('GET', '/rest/api/3/serverInfo', { ...callOptions(options), schema: ServerInfoSchema });
+  }
+
+  /**
+   * The site's tenant information, with its cloud id (`GET /_edge/tenant_info` on the site).
+   *
+   * @param options - Call options.
+   */
+  tenantInfo(options?: CallOptions): Promise<TenantInfo> {
+    return this.#http.request('GET', '/_edge/tenant_info', { ...callOptions(options), schema: TenantInfoSchema });
   }
 }
