@@ -36,8 +36,9 @@ export interface CliOptions {
 /** The usage text of `itsm-sandbox --help`. */
 export const CLI_USAGE = `Usage: itsm-sandbox [options]
 
-Runs local simulators of the Jira Cloud, Autotask and Ivanti APIs as HTTP servers on 127.0.0.1,
-each on its own port, and prints their URLs, credentials and connector options.
+Runs local simulators of IT service-management APIs (built in: Jira Cloud + Service Management)
+as HTTP servers on 127.0.0.1, each on its own port, and prints their URLs, credentials, connector
+options and a sample of the seeded data (a requester, one of their tickets, an agent).
 
 Options:
   --providers <list>  comma-separated providers to run, e.g. jira-cloud,autotask (default: all)

@@ -1,7 +1,8 @@
 /**
- * `@itsm/sandbox`: faithful local simulators of the Jira Cloud, Autotask and Ivanti APIs as real HTTP
- * servers on the loopback interface, for demos, examples, end-to-end tests, benchmarks and your own
- * tests; plus the framework to write a simulator (`defineSimulator`, `createRouter`, seeded data).
+ * `@itsm/sandbox`: faithful local simulators of IT service-management APIs (built in: Jira Cloud and
+ * Jira Service Management) as real HTTP servers on the loopback interface, for demos, examples,
+ * end-to-end tests, benchmarks and your own tests; plus the framework to write a simulator
+ * (`defineSimulator`, `createRouter`, seeded data).
  *
  * @example
  * ```ts
