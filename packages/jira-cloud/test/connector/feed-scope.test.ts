@@ -15,7 +15,7 @@ const GATEWAY = 'https://api.atlassian.com';
 
 function connector(options: Partial<JiraConnectorOptions> = {}) {
   return createJiraConnector({
-    ...(options.cloudId === undefined ? { baseUrl: SITE } : {}),
+    ...('cloudId' in options ? {} : { baseUrl: SITE }),
     email: EMAIL,
     apiToken: API_TOKEN,
     timeZone: 'UTC',
