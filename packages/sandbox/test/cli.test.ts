@@ -176,9 +176,11 @@ describe.skipIf(!nodeRunsTypeScript)('itsm-sandbox (as a process)', () => {
     const { child, url, output, exited } = await startCliProcess();
     child.stdout.destroy(); // the reader went away
     // Each request writes a log line to the closed pipe; the first failed write stops the sandbox.
-    for (let i = 0; i < 20 && child.exitCode === null; i++) {
+    let stopped = false;
+    void exited.then(() => (stopped = true));
+    while (!stopped) {
       await fetch(`${url}/notes`).catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setImmediate(resolve));
     }
     expect(await exited).toBe(0);
     expect(output.stderr).not.toMatch(/EPIPE|Unhandled|Error:/);

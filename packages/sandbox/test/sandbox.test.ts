@@ -274,15 +274,15 @@ describe('reset', () => {
   it('aborts fault delays in progress, so a request from before the reset never touches the new state or log', async () => {
     const sb = await start({ providers: ['notes'] });
     const headers = { 'x-notes-token': sb.credentials.notes.token };
-    sb.faults.inject({ provider: 'notes', method: 'POST', delayMs: 300 });
+    // A delay far longer than the test: the request can only end because the reset cut it short.
+    sb.faults.inject({ provider: 'notes', method: 'POST', delayMs: 3_600_000 });
     const pending = fetch(`${sb.url('notes')}/notes`, { method: 'POST', headers, body: JSON.stringify({ title: 'late' }) }).then(
       (response) => response.status,
       () => 'failed',
     );
-    while (sb.faults.active[0]?.hits !== 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (sb.faults.active[0]?.hits !== 1) await new Promise((resolve) => setImmediate(resolve));
     await sb.reset();
     expect(await pending).toBe('failed');
-    await new Promise((resolve) => setTimeout(resolve, 400));
     expect(sb.state('notes').notes.size).toBe(DEFAULT_NOTES);
     expect(sb.requests).toEqual([]);
   });
