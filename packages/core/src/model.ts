@@ -57,12 +57,13 @@ export interface NativeValue {
   /** The provider's name of the value, as its users see it (`Waiting for customer`). */
   name: string;
 }
-/** Schema of {@link NativeValue}. */
-export const NativeValueSchema = z.object({
+const nativeValueObject = z.object({
   id: z.string().optional(),
   name: z.string(),
 });
-type NativeValueInStep = InStep<IsSame<z.infer<typeof NativeValueSchema>, NativeValue>>;
+type NativeValueInStep = InStep<IsSame<z.infer<typeof nativeValueObject>, NativeValue>>;
+/** Schema of {@link NativeValue}. */
+export const NativeValueSchema: z.ZodType<NativeValue> = nativeValueObject;
 
 /** A reference to a person on a ticket or comment. Schema: {@link UserRefSchema}. */
 export interface UserRef {
@@ -73,13 +74,14 @@ export interface UserRef {
   /** Their display name, when the provider gives it. */
   name?: string;
 }
-/** Schema of {@link UserRef}. */
-export const UserRefSchema = z.object({
+const userRefObject = z.object({
   id: z.string().min(1),
   email: z.string().optional(),
   name: z.string().optional(),
 });
-type UserRefInStep = InStep<IsSame<z.infer<typeof UserRefSchema>, UserRef>>;
+type UserRefInStep = InStep<IsSame<z.infer<typeof userRefObject>, UserRef>>;
+/** Schema of {@link UserRef}. */
+export const UserRefSchema: z.ZodType<UserRef> = userRefObject;
 
 /** The kinds of ticket. `other` covers whatever a provider has beyond these. */
 export const TICKET_TYPES = ['incident', 'service_request', 'problem', 'change', 'task', 'other'] as const;
@@ -153,8 +155,7 @@ export interface Ticket {
   /** The provider's payload, untouched. */
   raw: unknown;
 }
-/** Schema of {@link Ticket}. */
-export const TicketSchema = z.object({
+const ticketObject = z.object({
   provider: ProviderIdSchema,
   id: z.string().min(1),
   key: z.string().min(1),
@@ -173,7 +174,9 @@ export const TicketSchema = z.object({
   customFields: z.record(z.string(), z.unknown()),
   raw: z.unknown(),
 });
-type TicketInStep = InStep<IsSame<z.infer<typeof TicketSchema>, Ticket>>;
+type TicketInStep = InStep<IsSame<z.infer<typeof ticketObject>, Ticket>>;
+/** Schema of {@link Ticket}. */
+export const TicketSchema: z.ZodType<Ticket> = ticketObject;
 
 /** What kind of person a user record describes. */
 export const USER_KINDS = ['employee', 'agent', 'customer', 'contact'] as const;
@@ -199,8 +202,7 @@ export interface User {
   /** The provider's payload, untouched. */
   raw: unknown;
 }
-/** Schema of {@link User}. */
-export const UserSchema = z.object({
+const userObject = z.object({
   provider: ProviderIdSchema,
   id: z.string().min(1),
   email: z.string().optional(),
@@ -209,7 +211,9 @@ export const UserSchema = z.object({
   kind: UserKindSchema,
   raw: z.unknown(),
 });
-type UserInStep = InStep<IsSame<z.infer<typeof UserSchema>, User>>;
+type UserInStep = InStep<IsSame<z.infer<typeof userObject>, User>>;
+/** Schema of {@link User}. */
+export const UserSchema: z.ZodType<User> = userObject;
 
 /** Who can see a comment: `public` (the requester too) or `internal` (agents only). */
 export const CommentVisibilitySchema = z.enum(['public', 'internal']);
@@ -235,8 +239,7 @@ export interface Comment {
   /** The provider's payload, untouched. */
   raw: unknown;
 }
-/** Schema of {@link Comment}. */
-export const CommentSchema = z.object({
+const commentObject = z.object({
   provider: ProviderIdSchema,
   id: z.string().min(1),
   ticketId: z.string().min(1),
@@ -246,7 +249,9 @@ export const CommentSchema = z.object({
   createdAt: isoDateTime,
   raw: z.unknown(),
 });
-type CommentInStep = InStep<IsSame<z.infer<typeof CommentSchema>, Comment>>;
+type CommentInStep = InStep<IsSame<z.infer<typeof commentObject>, Comment>>;
+/** Schema of {@link Comment}. */
+export const CommentSchema: z.ZodType<Comment> = commentObject;
 
 /** A file attached to a ticket. Schema: {@link AttachmentSchema}. */
 export interface Attachment {
@@ -267,8 +272,7 @@ export interface Attachment {
   /** The provider's payload, untouched. */
   raw: unknown;
 }
-/** Schema of {@link Attachment}. */
-export const AttachmentSchema = z.object({
+const attachmentObject = z.object({
   provider: ProviderIdSchema,
   id: z.string().min(1),
   ticketId: z.string().min(1),
@@ -278,7 +282,9 @@ export const AttachmentSchema = z.object({
   createdAt: isoDateTime.optional(),
   raw: z.unknown(),
 });
-type AttachmentInStep = InStep<IsSame<z.infer<typeof AttachmentSchema>, Attachment>>;
+type AttachmentInStep = InStep<IsSame<z.infer<typeof attachmentObject>, Attachment>>;
+/** Schema of {@link Attachment}. */
+export const AttachmentSchema: z.ZodType<Attachment> = attachmentObject;
 
 /**
  * Something a user can request from the service catalog (Jira's request type, Ivanti's request
@@ -300,8 +306,7 @@ export interface CatalogItem {
   /** The provider's payload, untouched. */
   raw: unknown;
 }
-/** Schema of {@link CatalogItem}. */
-export const CatalogItemSchema = z.object({
+const catalogItemObject = z.object({
   provider: ProviderIdSchema,
   id: z.string().min(1),
   name: z.string(),
@@ -310,7 +315,9 @@ export const CatalogItemSchema = z.object({
   url: z.string().optional(),
   raw: z.unknown(),
 });
-type CatalogItemInStep = InStep<IsSame<z.infer<typeof CatalogItemSchema>, CatalogItem>>;
+type CatalogItemInStep = InStep<IsSame<z.infer<typeof catalogItemObject>, CatalogItem>>;
+/** Schema of {@link CatalogItem}. */
+export const CatalogItemSchema: z.ZodType<CatalogItem> = catalogItemObject;
 
 /** Outcome of one access check: `pass`, `warn` (works, but not as recommended) or `fail`. */
 export const AccessCheckStatusSchema = z.enum(['pass', 'warn', 'fail']);
@@ -330,15 +337,16 @@ export interface AccessCheck {
   /** What an administrator should change, in their words. Present when the status is not `pass`. */
   fix?: string;
 }
-/** Schema of {@link AccessCheck}. */
-export const AccessCheckSchema = z.object({
+const accessCheckObject = z.object({
   id: z.string().min(1),
   title: z.string(),
   status: AccessCheckStatusSchema,
   detail: z.string().optional(),
   fix: z.string().optional(),
 });
-type AccessCheckInStep = InStep<IsSame<z.infer<typeof AccessCheckSchema>, AccessCheck>>;
+type AccessCheckInStep = InStep<IsSame<z.infer<typeof accessCheckObject>, AccessCheck>>;
+/** Schema of {@link AccessCheck}. */
+export const AccessCheckSchema: z.ZodType<AccessCheck> = accessCheckObject;
 
 /** The result of `verifyAccess()`. Schema: {@link AccessReportSchema}. */
 export interface AccessReport {
@@ -349,13 +357,14 @@ export interface AccessReport {
   /** Every check, in the order they ran. */
   checks: AccessCheck[];
 }
-/** Schema of {@link AccessReport}. */
-export const AccessReportSchema = z.object({
+const accessReportObject = z.object({
   provider: ProviderIdSchema,
   ok: z.boolean(),
   checks: z.array(AccessCheckSchema),
 });
-type AccessReportInStep = InStep<IsSame<z.infer<typeof AccessReportSchema>, AccessReport>>;
+type AccessReportInStep = InStep<IsSame<z.infer<typeof accessReportObject>, AccessReport>>;
+/** Schema of {@link AccessReport}. */
+export const AccessReportSchema: z.ZodType<AccessReport> = accessReportObject;
 
 /**
  * Builds an {@link AccessReport} from its checks: `ok` is true unless a check failed.
