@@ -1,11 +1,12 @@
 // Checks every ```ts code block of the markdown documentation against the real packages: each block
 // type-checks, and each block that is meant to run does run, without an error, against the sandbox.
 //
-// Which files: README.md, packages/*/README.md and docs/*.md. Which blocks: fences whose info string
-// starts with `ts` or `typescript`. Each block is compiled as its own ES module (top-level await
-// allowed) with the settings of examples/tsconfig.json (the repo's strict base settings), from a
-// virtual file inside examples/, so `@itsm/*` resolves through the workspace to the packages' built
-// declarations (build first: `pnpm run build`). All blocks go through one `ts.createProgram`.
+// Which files: README.md, packages/*/README.md, packages/*/src/README.md (guides for contributors)
+// and docs/*.md. Which blocks: fences whose info string starts with `ts` or `typescript`. Each block
+// is compiled as its own ES module (top-level await allowed) with the settings of
+// examples/tsconfig.json (the repo's strict base settings), from a virtual file inside examples/, so
+// `@itsm/*` resolves through the workspace to the packages' built declarations (build first:
+// `pnpm run build`). All blocks go through one `ts.createProgram`.
 //
 // Then every block is run (scripts/doc-examples/run.ts), unless it is skipped or compile-only: as an
 // ES module on Node against the built packages, one markdown file after another, each file with its
@@ -102,6 +103,7 @@ export function docFiles(root: string = repoRoot): string[] {
   const packages = join(root, 'packages');
   for (const name of readdirSync(packages).sort()) {
     if (existsSync(join(packages, name, 'README.md'))) files.push(`packages/${name}/README.md`);
+    if (existsSync(join(packages, name, 'src', 'README.md'))) files.push(`packages/${name}/src/README.md`);
   }
   for (const name of readdirSync(join(root, 'docs')).sort()) {
     if (name.endsWith('.md')) files.push(`docs/${name}`);

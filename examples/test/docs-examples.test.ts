@@ -1,8 +1,8 @@
-// Every ```ts block of README.md, packages/*/README.md and docs/*.md type-checks against the real
-// packages (their built declarations: run `pnpm run build` first), and every block that is not marked
-// compile-only or skipped runs, on Node, against the sandbox. See scripts/check-doc-examples.ts for
-// the directives (`ts-check-preamble`, `ts-run: on-sandbox`, `ts-check: compile-only (reason)`,
-// `ts-check: skip (reason)`) and scripts/doc-examples/ for the runner.
+// Every ```ts block of README.md, packages/*/README.md, packages/*/src/README.md and docs/*.md
+// type-checks against the real packages (their built declarations: run `pnpm run build` first), and
+// every block that is not marked compile-only or skipped runs, on Node, against the sandbox. See
+// scripts/check-doc-examples.ts for the directives (`ts-check-preamble`, `ts-run: on-sandbox`,
+// `ts-check: compile-only (reason)`, `ts-check: skip (reason)`) and scripts/doc-examples/ for the runner.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDocExamples, docFiles, formatProblems, type CheckResult, type CodeBlock, type DocProblem, type MarkdownDoc } from '../../scripts/check-doc-examples.ts';
 import { isRunnable, runDocExamples, type RunResult } from '../../scripts/doc-examples/run.ts';
@@ -170,6 +170,7 @@ describe('documentation examples', () => {
     const files = docFiles();
     expect(files).toContain('README.md');
     expect(files).toContain('packages/core/README.md');
+    expect(files).toContain('packages/sandbox/src/README.md');
     expect(files).toContain('docs/jira-cloud.md');
     // Every checked file with ts blocks is among them, and there are blocks to check.
     const blocks = real(checked.blocks);

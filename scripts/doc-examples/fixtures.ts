@@ -36,6 +36,8 @@ export interface DocFixtures {
   apiToken: string;
   /** The sandbox's Jira site URL. */
   site: string;
+  /** The same URL, as a client's `baseUrl`. */
+  baseUrl: string;
   /** The sandbox's service project. */
   projectKey: string;
   /** A key-value store, in memory. */
@@ -93,6 +95,7 @@ export async function createFixtures(sb: Sandbox): Promise<DocFixtures> {
     email: options.email,
     apiToken: options.apiToken,
     site: options.baseUrl,
+    baseUrl: options.baseUrl,
     projectKey: options.projectKey,
     db: {
       get: async (key) => store.get(key),

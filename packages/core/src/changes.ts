@@ -36,9 +36,11 @@
  */
 import { z } from 'zod';
 import { InputError, ResponseShapeError } from './errors.js';
+import type { ChangesOptions, ChangesResult } from './changes-call.js';
 import type { ProviderId } from './model.js';
 import { watchChanges, type WatchOptions } from './watch.js';
 
+export type { ChangesOptions, ChangesResult } from './changes-call.js';
 export * from './watch.js';
 
 /** The default overlap window: 5 minutes (Jira's index lag is seconds; Ivanti stamps up to 3 minutes late). */
@@ -102,35 +104,6 @@ export interface ChangeFeedOptions {
   scope?: string | ((context: { signal?: AbortSignal | undefined }) => string | Promise<string>) | undefined;
   /** The provider, set on the {@link InputError}s the feed throws. */
   provider?: ProviderId | undefined;
-}
-
-/** Options of {@link ChangeFeed.changes}. */
-export interface ChangesOptions {
-  /**
-   * Resume after the call that returned this cursor. Takes precedence over `since`, so
-   * `{ cursor: stored, since: start }` means "resume, or begin at `start` the first time".
-   */
-  cursor?: string | undefined;
-  /**
-   * Without a cursor: return every version updated at or after this instant (a `Date`, or an ISO 8601
-   * date or date-time with an offset). With neither `cursor` nor `since`, the call returns no tickets
-   * and a cursor from which every change that becomes visible afterwards will be returned.
-   */
-  since?: Date | string | undefined;
-  /** The most versions to return: a positive integer or `Infinity` (default). */
-  limit?: number | undefined;
-  /** Aborts the call. */
-  signal?: AbortSignal | undefined;
-}
-
-/** Result of {@link ChangeFeed.changes}. */
-export interface ChangesResult<T> {
-  /** New versions, sorted by `updatedAt` then id. */
-  tickets: T[];
-  /** Pass it to the next call. Opaque, URL-safe, versioned. */
-  cursor: string;
-  /** `true` when `limit` cut the answer short: call again at once for the rest. */
-  hasMore: boolean;
 }
 
 /** A change feed: see {@link createChangeFeed}. */

@@ -13,6 +13,7 @@
  *     ServerError            5xx
  *   ConnectionError          no response: network failure, reset, DNS
  *   TimeoutError             no response in time
+ *   BudgetExceededError      a request budget (e.g. Autotask's hourly one) would be overshot
  *   ResponseShapeError       a response that does not fit its schema
  *   InputError               bad input, rejected before any request
  *   AmbiguousMatchError      a lookup that should find one record found several
@@ -33,12 +34,35 @@ import type { ProviderId, Ticket } from './model.js';
 const BRAND = Symbol.for('@itsm/core/error-kinds');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
+/**
+ * What a failed request did on the server, as far as the SDK can tell:
+ * - `not_applied`: nothing changed. The request never left (bad input, refused connection, unknown
+ *   host, a budget or a concurrency wait that ran out), the service refused it (a 4xx), or it only
+ *   read (GET, HEAD, OPTIONS and the read-only POSTs of searches and queries);
+ * - `unknown`: a write that may have been applied but whose answer was lost (a reset connection, a
+ *   timeout, a 5xx). Check before sending it again: a create may have made its record;
+ * - `applied`: the service accepted the write (a 2xx), but its answer could not be read or did not
+ *   fit (a broken body, an unexpected shape). Do not send it again.
+ *
+ * @example
+ * ```ts
+ * try { await jira.issues.create(newIssue); }
+ * catch (error) {
+ *   if (error instanceof ItsmError && error.outcome === 'unknown') await lookForTheIssueBeforeRetrying();
+ *   else throw error;
+ * }
+ * ```
+ */
+export type RequestOutcome = 'not_applied' | 'unknown' | 'applied';
+
 /** Options every {@link ItsmError} accepts. */
 export interface ItsmErrorOptions {
   /** The provider the failure came from, when there is one. */
   provider?: ProviderId | undefined;
   /** The underlying failure. Kept out of `toJSON()` and `util.inspect` output. */
   cause?: unknown;
+  /** What the failed request did on the server; see {@link RequestOutcome}. */
+  outcome?: RequestOutcome | undefined;
 }
 
 type ErrorClass = { readonly kind: string; prototype: ItsmError };
@@ -61,6 +85,12 @@ export class ItsmError extends Error {
   static readonly kind: string = 'ItsmError';
   /** The provider the failure came from, when there is one. */
   readonly provider: ProviderId | undefined;
+  /**
+   * What the failed request did on the server (`not_applied`, `unknown`, `applied`), when the error
+   * comes from a request; see {@link RequestOutcome}. `undefined` for errors that are not about one
+   * request (e.g. {@link AmbiguousMatchError}).
+   */
+  readonly outcome: RequestOutcome | undefined;
   declare readonly [BRAND]: readonly string[];
 
   constructor(message: string, options: ItsmErrorOptions = {}) {
@@ -75,6 +105,7 @@ export class ItsmError extends Error {
       Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false, configurable: true, writable: true });
     }
     this.provider = options.provider;
+    this.outcome = options.outcome;
   }
 
   /** `instanceof` that also recognises errors from another copy or realm of this package. */
@@ -259,6 +290,44 @@ export class TimeoutError extends ItsmError {
   }
 }
 
+/** Options of a {@link BudgetExceededError}. */
+export interface BudgetExceededErrorOptions extends ItsmErrorOptions {
+  /** The most requests the budget allows per window. */
+  limit: number;
+  /** The window, in milliseconds. */
+  windowMs: number;
+  /** The requests counted in the current window when the request was refused. */
+  used: number;
+  /** How long until the budget is expected to allow a request again, in milliseconds. */
+  retryAfterMs: number;
+}
+
+/**
+ * A request was not sent because it would overshoot a request budget the SDK keeps for the provider
+ * (e.g. Autotask's 10,000 requests per rolling hour per database, which suspends the whole tenant when
+ * exceeded), and the budget would not free up within the wait allowed. Nothing was sent
+ * (`outcome: 'not_applied'`): try again after `retryAfterMs`.
+ */
+export class BudgetExceededError extends ItsmError {
+  static override readonly kind: string = 'BudgetExceededError';
+  /** The most requests the budget allows per window. */
+  readonly limit: number;
+  /** The window, in milliseconds. */
+  readonly windowMs: number;
+  /** The requests counted in the current window when the request was refused. */
+  readonly used: number;
+  /** How long until the budget is expected to allow a request again, in milliseconds. */
+  readonly retryAfterMs: number;
+
+  constructor(message: string, options: BudgetExceededErrorOptions) {
+    super(message, { outcome: 'not_applied', ...options });
+    this.limit = options.limit;
+    this.windowMs = options.windowMs;
+    this.used = options.used;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
 /** One problem found while validating a value against a schema. */
 export interface SchemaIssue {
   /** Where in the value: property names and array indexes. */
@@ -294,7 +363,7 @@ export class InputError extends ItsmError {
   readonly issues: SchemaIssue[];
 
   constructor(message: string, options: ItsmErrorOptions & { field: string; issues?: SchemaIssue[] }) {
-    super(message, options);
+    super(message, { outcome: 'not_applied', ...options });
     this.field = options.field;
     this.issues = options.issues ?? [{ path: options.field ? options.field.split('.') : [], message }];
   }

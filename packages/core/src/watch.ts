@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ChangesOptions, ChangesResult } from './changes.js';
+import type { ChangesOptions, ChangesResult } from './changes-call.js';
 import { InputError } from './errors.js';
 import type { ProviderId } from './model.js';
 

@@ -10,12 +10,12 @@ import { describeJiraError, inspectJiraResponse } from './errors.js';
 import type { ResourceContext } from './internal/call.js';
 import { jql, type JqlTag } from './jql/index.js';
 import {
+  JIRA_READ_ONLY_POSTS,
   JIRA_REQUEST_ID_HEADERS,
   resolveClientOptions,
   type CallOptions,
   type JiraCloudClientOptions,
 } from './options.js';
-import { followRedirectsSafely } from './redirects.js';
 import { IssuesResource } from './resources/issues.js';
 import { MetaResource } from './resources/meta.js';
 import { ProjectsResource } from './resources/projects.js';
@@ -72,13 +72,15 @@ export class JiraCloudClient {
   /**
    * Sends any request with the client's auth, retries, limits and error mapping: the escape hatch
    * for endpoints this client does not wrap. Paths are relative to {@link JiraCloudClient.baseUrl}.
-   * Pass `retryable: true` for a `POST` that only reads; pass a zod `schema` to validate the answer.
+   * The read-only `POST`s Jira has (searches, counts, bulk fetch, JQL parsing: `JIRA_READ_ONLY_POSTS`) are
+   * retried like a `GET`; pass `retryable: true` for another `POST` that only reads. Pass a zod
+   * `schema` to validate the answer.
    *
    * @example
    * ```ts
    * const meta = await jira.request('GET', '/rest/api/3/issue/createmeta/HELP/issuetypes', { query: { maxResults: 50 } });
    * const page = await jira.request('POST', '/rest/api/3/issue/bulkfetch', {
-   *   json: { issueIdsOrKeys: ['HELP-1', 'HELP-2'], fields: ['summary'] }, retryable: true, schema: MySchema,
+   *   json: { issueIdsOrKeys: ['HELP-1', 'HELP-2'], fields: ['summary'] }, schema: MySchema,
    * });
    * ```
    */
@@ -98,7 +100,6 @@ export class JiraCloudClient {
    */
   constructor(options: JiraCloudClientOptions) {
     const resolved = resolveClientOptions(options);
-    const userFetch = resolved.transport.fetch;
     try {
       this.#http = createTransport({
         requestIdHeaders: [...JIRA_REQUEST_ID_HEADERS],
@@ -107,7 +108,7 @@ export class JiraCloudClient {
         baseUrl: resolved.apiBaseUrl,
         auth: createBasicAuth(resolved.email, resolved.apiToken),
         secrets: [resolved.apiToken, ...(resolved.transport.secrets ?? [])],
-        fetch: followRedirectsSafely(() => userFetch ?? globalThis.fetch),
+        readOnlyPosts: JIRA_READ_ONLY_POSTS,
         describeError: describeJiraError,
         inspectResponse: inspectJiraResponse,
       });

@@ -96,6 +96,9 @@ export function describeJiraError(response: ResponseInfo): ErrorDescription | un
   if (messages.length > 0) description.messages = messages;
   if (Object.keys(fieldErrors).length > 0) description.fieldErrors = fieldErrors;
   const refused = refusedLoginReason(headers);
+  if (response.status === 401 && !/scope does not match/i.test(text)) {
+    description.hint = 'check the email and API token: the token must belong to that account and must not be expired or revoked (https://id.atlassian.com/manage-profile/security/api-tokens)';
+  }
   if (refused && response.status !== 401) {
     description.errorClass = AuthenticationError;
     description.messages = [loginMessage(refused, headers), ...messages];

@@ -21,13 +21,15 @@ export * from './jql/index.js';
 export { JiraCloudClient, type TimeZoneOptions } from './client.js';
 export {
   ATLASSIAN_GATEWAY_URL,
+  JIRA_READ_ONLY_POSTS,
   JIRA_REQUEST_ID_HEADERS,
   type CallOptions,
   type JiraCloudClientOptions,
 } from './options.js';
 export { basicAuthorization } from './auth.js';
 export { describeJiraError, inspectJiraResponse } from './errors.js';
-export { followRedirectsSafely, MAX_REDIRECTS } from './redirects.js';
+/** Redirect handling now lives in the core transport; these stay exported for existing imports. */
+export { followRedirectsSafely, MAX_REDIRECTS } from '@itsm/core';
 export type { BodyFormat } from './internal/body.js';
 export type {
   CreateIssuePayload,

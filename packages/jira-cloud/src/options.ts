@@ -3,15 +3,30 @@
  *
  * @module
  */
-import { InputError, type TransportOptions } from '@itsm/core';
+import { InputError, isLoopbackHost, type TransportOptions } from '@itsm/core';
 import { jql } from './jql/index.js';
-import type { JiraCloudClient } from './client.js';
 
 /** The gateway scoped API tokens must go through: `https://api.atlassian.com/ex/jira/{cloudId}`. */
 export const ATLASSIAN_GATEWAY_URL = 'https://api.atlassian.com';
 
 /** Response headers that carry Jira's request id, tried in order. */
 export const JIRA_REQUEST_ID_HEADERS: readonly string[] = Object.freeze(['x-arequestid', 'atl-traceid']);
+
+/**
+ * Jira's `POST` endpoints that only read (searches, counts, bulk fetches, JQL parsing): the client
+ * retries them like a `GET`, and their failures never leave an unknown outcome.
+ */
+export const JIRA_READ_ONLY_POSTS: readonly string[] = Object.freeze([
+  '/rest/api/3/search/jql',
+  '/rest/api/3/search/approximate-count',
+  '/rest/api/3/search',
+  '/rest/api/3/issue/bulkfetch',
+  '/rest/api/3/jql/parse',
+  '/rest/api/3/jql/sanitize',
+  '/rest/api/3/jql/match',
+  '/rest/api/3/expression/eval',
+  '/rest/api/3/expression/evaluate',
+]);
 
 /**
  * Options of {@link JiraCloudClient}.
@@ -22,8 +37,8 @@ export const JIRA_REQUEST_ID_HEADERS: readonly string[] = Object.freeze(['x-areq
  * and `baseUrl` is used for links (`/browse/KEY`, portal pages).
  *
  * Every option of the core transport is accepted too (`timeout`, `maxRetries`, `concurrency`,
- * `fetch`, `onRequest`, ...), except the ones the client owns: `provider`, `auth`, `describeError`
- * and `inspectResponse`. Any other key is an `InputError` naming it, never ignored.
+ * `fetch`, `onRequest`, `gates`, ...), except the ones the client owns: `provider`, `auth`,
+ * `describeError`, `inspectResponse` and `readOnlyPosts`. Any other key is an `InputError` naming it, never ignored.
  *
  * @example
  * ```ts
@@ -38,7 +53,7 @@ export const JIRA_REQUEST_ID_HEADERS: readonly string[] = Object.freeze(['x-areq
  * ```
  */
 export interface JiraCloudClientOptions
-  extends Omit<TransportOptions, 'provider' | 'baseUrl' | 'auth' | 'describeError' | 'inspectResponse'> {
+  extends Omit<TransportOptions, 'provider' | 'baseUrl' | 'auth' | 'describeError' | 'inspectResponse' | 'readOnlyPosts'> {
   /**
    * The Jira site, e.g. `https://your-domain.atlassian.net`, without `/rest/...`. Must be `https`;
    * `http` is accepted only for loopback hosts (`localhost`, `127.0.0.1`, `[::1]`), for local simulators.
@@ -101,34 +116,24 @@ export interface ResolvedClientOptions {
   /** The profile time zone given in the options. */
   timeZone: string | undefined;
   /** The options left for the transport. */
-  transport: Omit<TransportOptions, 'provider' | 'baseUrl' | 'auth' | 'describeError' | 'inspectResponse'>;
+  transport: Omit<TransportOptions, 'provider' | 'baseUrl' | 'auth' | 'describeError' | 'inspectResponse' | 'readOnlyPosts'>;
 }
 
 /** Every option of {@link JiraCloudClientOptions}, so that one missing here (say, a new transport option) fails to compile. */
 const OPTIONS: Record<keyof JiraCloudClientOptions, true> = {
   baseUrl: true, cloudId: true, email: true, apiToken: true, timeZone: true, gatewayUrl: true, secrets: true, timeout: true,
   totalTimeout: true, maxRetries: true, retryDelay: true, maxRetryAfterMs: true, fetch: true, userAgent: true, headers: true,
-  onRequest: true, onResponse: true, concurrency: true, requestIdHeaders: true,
+  onRequest: true, onResponse: true, concurrency: true, gates: true, requestIdHeaders: true,
 };
 
 /** Every option {@link JiraCloudClient} accepts: its own and the transport's it passes on. */
 export const CLIENT_OPTION_KEYS: readonly string[] = Object.freeze(Object.keys(OPTIONS));
 
 /** Transport options the client sets itself. */
-const OWNED_OPTION_KEYS = ['provider', 'auth', 'describeError', 'inspectResponse'] as const;
+const OWNED_OPTION_KEYS = ['provider', 'auth', 'describeError', 'inspectResponse', 'readOnlyPosts'] as const;
 
 function bad(field: string, message: string): never {
   throw new InputError(`${field} ${message}`, { provider: 'jira-cloud', field });
-}
-
-/**
- * Whether a host name is a loopback host: `localhost`, `*.localhost`, `127.0.0.0/8` or `[::1]`.
- *
- * @param hostname - `URL.hostname`.
- */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
 /** Checks an http(s) URL option and returns it without a trailing slash. */

@@ -2,7 +2,8 @@
  * `@itsm/sandbox`: faithful local simulators of IT service-management APIs (built in: Jira Cloud and
  * Jira Service Management) as real HTTP servers on the loopback interface, for demos, examples,
  * end-to-end tests, benchmarks and your own tests; plus the framework to write a simulator
- * (`defineSimulator`, `createRouter`, seeded data).
+ * (`defineSimulator`, `createRouter` with middleware, request readers, paging helpers, a window
+ * budget and an in-flight gate, seeded data).
  *
  * @example
  * ```ts
@@ -60,6 +61,40 @@ export {
   type PathParamNames,
 } from './router.js';
 export { createSimRequest, type SimRequestInit } from './request.js';
+export {
+  before,
+  after,
+  composeMiddleware,
+  type Middleware,
+  type Next,
+  type BeforeStep,
+  type BeforeResult,
+  type AfterStep,
+  type SimHandler,
+} from './middleware.js';
+export { headerOf, withDefaultHeaders } from './headers.js';
+export {
+  createRequestReaders,
+  isJsonObject,
+  listParam,
+  booleanParam,
+  type RequestReaders,
+  type RequestProblem,
+  type RequestErrorFactory,
+  type IntegerRange,
+  type JsonObject,
+} from './readers.js';
+export { offsetPage, type OffsetPage } from './offset-page.js';
+export {
+  searchAfterPage,
+  encodePageToken,
+  decodePageToken,
+  type SearchAfterOptions,
+  type SearchAfterPage,
+  type JsonValue,
+} from './search-after.js';
+export { WindowBudget, type WindowBudgetOptions, type WindowKind, type WindowUsage, type WindowDecision } from './window-budget.js';
+export { InFlightGate, type InFlightGateOptions, type InFlightPass, type InFlightRefusal } from './in-flight-gate.js';
 export type { FaultRule, FaultHandle, Faults } from './faults.js';
 export { REDACTED, type RequestLogEntry } from './request-log.js';
 export { SandboxError } from './errors.js';

@@ -3,6 +3,9 @@
  * It holds no headers and no bodies, so no credential can end up in it; query values that look like
  * secrets (by parameter name, or because they contain a credential's secret value) are replaced with
  * `'[REDACTED]'`, and so is a secret value found in the path, a parameter name or an error message.
+ * Secrets are also looked for in the forms a client may derive from them: percent-encoded,
+ * form-encoded, Base64 and Base64url, and Base64 of `identity:secret` pairs (HTTP Basic credentials
+ * such as `email:apiToken`).
  *
  * @module
  */
@@ -38,6 +41,21 @@ const SECRET_CREDENTIAL = /token|secret|passw|key|code|tracking/iu;
 /** Shorter secret values are only redacted where they are a whole value (a substring could be anywhere). */
 const MIN_EMBEDDED_SECRET = 8;
 
+/** A secret and the forms a client may send it in: raw, percent- and form-encoded, Base64 and Base64url. */
+function derivedForms(secret: string): string[] {
+  const base64 = Buffer.from(secret, 'utf8').toString('base64');
+  const withoutPadding = base64.replace(/=+$/u, '');
+  return [
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams({ v: secret }).toString().slice(2),
+    base64,
+    withoutPadding,
+    encodeURIComponent(base64),
+    withoutPadding.replaceAll('+', '-').replaceAll('/', '_'),
+  ];
+}
+
 /** The placeholder for a redacted value. */
 export const REDACTED = '[REDACTED]';
 
@@ -61,14 +79,21 @@ export class RequestLog {
     this.#limit = limit;
     this.#listener = listener;
     const secrets = new Set<string>();
+    const derived = new Set<string>();
     for (const set of credentials) {
-      for (const [field, value] of Object.entries(set)) {
-        if (SECRET_CREDENTIAL.test(field) && typeof value === 'string' && value !== '') secrets.add(value);
+      const values = Object.entries(set).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '');
+      for (const [field, value] of values) {
+        if (!SECRET_CREDENTIAL.test(field)) continue;
+        secrets.add(value);
+        // Basic credentials: every other field of the set as the identity, this secret as the password.
+        for (const [other, identity] of values) if (other !== field) derived.add(`${identity}:${value}`);
       }
     }
     this.#secrets = secrets;
-    const long = [...secrets].filter((secret) => secret.length >= MIN_EMBEDDED_SECRET);
-    this.#embedded = [...new Set([...long, ...long.map((secret) => encodeURIComponent(secret))])];
+    const long = [...secrets, ...derived].filter((secret) => secret.length >= MIN_EMBEDDED_SECRET);
+    this.#embedded = [...new Set(long.flatMap(derivedForms))].filter((form) => form.length >= MIN_EMBEDDED_SECRET)
+      // Longest first, so that a form containing another is replaced whole.
+      .sort((a, b) => b.length - a.length);
   }
 
   /** Increases with each {@link clear}; a request remembers it on arrival, see {@link add}. */

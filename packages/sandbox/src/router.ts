@@ -6,17 +6,26 @@
  * path the router answers 404; when routes match the path but not the method, 405 with an `Allow`
  * header. Both answers can be replaced, since every real service has its own error body.
  *
+ * Middleware added with `use` run around the whole table, in the order they were added (see
+ * `middleware.ts`: before and after steps, short-circuits, rewritten requests). `handle` answers a
+ * {@link SimResponseError} thrown by a route or a middleware with its response.
+ *
  * @example
  * ```ts
  * const router = createRouter<NotesState>()
  *   .get('/notes', (request, { state }) => ({ status: 200, body: state.notes }))
  *   .get('/notes/:id', (request, { state, params }) => ...);
  * export const simulator = defineSimulator({ ..., handle: router.handle });
+ *
+ * // A pipeline around the routes: authentication first, then a header on every answer.
+ * router.use(before((request, { credentials }) => (request.header('x-token') === credentials.token ? undefined : { status: 401 })));
+ * router.use(after((response) => withDefaultHeaders(response, { 'x-served-by': 'notes' })));
  * ```
  *
  * @module
  */
-import type { HandlerContext, SimCredentials, SimRequest, SimResult } from './simulator.js';
+import { composeMiddleware, type Middleware } from './middleware.js';
+import type { HandlerContext, SimCredentials, SimRequest, SimResponse, SimResult } from './simulator.js';
 
 /** The methods a route can be declared for. */
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
@@ -76,8 +85,16 @@ export interface Router<State, Credentials> {
   patch<Pattern extends string>(pattern: Pattern, handler: RouteHandler<State, Credentials, PathParams<Pattern>>): Router<State, Credentials>;
   /** Adds a `DELETE` route. */
   delete<Pattern extends string>(pattern: Pattern, handler: RouteHandler<State, Credentials, PathParams<Pattern>>): Router<State, Credentials>;
-  /** Answers a request from the table; a function that needs no `this`, usable as a simulator's `handle`. */
-  readonly handle: (request: SimRequest, context: HandlerContext<State, Credentials>) => SimResult;
+  /**
+   * Adds middleware around the table, after (inside) those added before; returns the router, for
+   * chaining. Middleware apply to every request, also to those added before the routes.
+   */
+  use(...middleware: readonly Middleware<State, Credentials>[]): Router<State, Credentials>;
+  /**
+   * Answers a request through the middleware and the table; a function that needs no `this`, usable
+   * as a simulator's `handle`. A {@link SimResponseError} thrown inside is answered with its response.
+   */
+  readonly handle: (request: SimRequest, context: HandlerContext<State, Credentials>) => Promise<SimResponse>;
 }
 
 type Segment = { readonly literal: string } | { readonly param: string };
@@ -108,7 +125,9 @@ export function createRouter<State, Credentials extends object = SimCredentials>
     return router;
   };
 
-  const handle = (request: SimRequest, context: HandlerContext<State, Credentials>): SimResult => {
+  const middleware: Middleware<State, Credentials>[] = [];
+
+  const table = (request: SimRequest, context: HandlerContext<State, Credentials>): SimResult => {
     const segments = request.path.split('/').slice(1);
     const allowed = new Set<string>();
     let headFallback: { route: Route<State, Credentials>; params: Record<string, string> } | undefined;
@@ -127,6 +146,8 @@ export function createRouter<State, Credentials extends object = SimCredentials>
     return notFound(request, context);
   };
 
+  let pipeline: ((request: SimRequest, context: HandlerContext<State, Credentials>) => Promise<SimResponse>) | undefined;
+
   const router: Router<State, Credentials> = {
     route: add,
     get: (pattern, handler) => add('GET', pattern, handler),
@@ -134,7 +155,15 @@ export function createRouter<State, Credentials extends object = SimCredentials>
     put: (pattern, handler) => add('PUT', pattern, handler),
     patch: (pattern, handler) => add('PATCH', pattern, handler),
     delete: (pattern, handler) => add('DELETE', pattern, handler),
-    handle,
+    use: (...added) => {
+      middleware.push(...added);
+      pipeline = undefined;
+      return router;
+    },
+    handle: (request, context) => {
+      pipeline ??= composeMiddleware(middleware, table);
+      return pipeline(request, context);
+    },
   };
   return router;
 }

@@ -58,6 +58,34 @@ describe('the request log', () => {
     expect(JSON.stringify(sb.requests)).not.toContain(token);
   });
 
+  it('redacts forms a client derives from a credential: Base64 of identity:secret, Base64, Base64url, form-encoded', () => {
+    const email = 'bot@example.com';
+    const apiToken = 'ATATT3x-sandbox+token/with=chars';
+    const log = new RequestLog(10, [{ email, apiToken }]);
+    const basic = Buffer.from(`${email}:${apiToken}`).toString('base64');
+    const forms = [
+      basic,
+      encodeURIComponent(basic),
+      Buffer.from(apiToken).toString('base64'),
+      Buffer.from(apiToken).toString('base64url'),
+      new URLSearchParams({ v: apiToken }).toString().slice(2),
+    ];
+    for (const form of forms) {
+      const entry = log.add({
+        provider: 'jira-cloud', method: 'GET', path: `/x/${form}`, query: new URLSearchParams({ auth2: form, note: `Basic ${form}` }),
+        status: 200, at: new Date(0).toISOString(), durationMs: 1, fault: false,
+      });
+      expect(entry.path, form).toBe(`/x/${REDACTED}`);
+      expect(entry.query, form).toEqual({ auth2: REDACTED, note: REDACTED });
+    }
+    // The identity alone is not a secret.
+    const plain = log.add({
+      provider: 'jira-cloud', method: 'GET', path: '/x', query: new URLSearchParams({ reporter: email }),
+      status: 200, at: new Date(0).toISOString(), durationMs: 1, fault: false,
+    });
+    expect(plain.query).toEqual({ reporter: email });
+  });
+
   it('records query parameters named like Object members (constructor, __proto__, toString)', async () => {
     const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
     const sb = await startToy();

@@ -19,6 +19,7 @@ import {
   TimeoutError,
   type ApiError,
   type RateLimitErrorOptions,
+  type RequestOutcome,
 } from '../errors.js';
 import type { ProviderId } from '../model.js';
 import type { Redactor } from '../redact.js';
@@ -43,6 +44,21 @@ const CONNECTION_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
+/**
+ * System error codes that mean the request never reached the service: the connection was refused or
+ * never made, or the host name did not resolve.
+ */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
 /** What the mapping needs to know about the call that failed. */
 export interface FailureContext {
   /** The provider, set on every error. */
@@ -57,10 +73,12 @@ export interface FailureContext {
   redact: Redactor;
   /** The per-attempt time limit, for `TimeoutError.timeoutMs`. */
   attemptTimeoutMs: number;
+  /** The longest `Retry-After` the transport waits for, to explain a wait it refused. */
+  maxRetryAfterMs?: number | undefined;
   /** Response headers that may hold the service's request id, in order. */
   requestIdHeaders: readonly string[];
   /** The provider's description of a failed response (may throw; the caller handles it). */
-  describe: (response: ResponseInfo, error?: HTTPError) => ErrorDescription | undefined;
+  describe: (response: ResponseInfo) => ErrorDescription | undefined;
 }
 
 /** What kind of failure an error is, for retries and for mapping. */
@@ -103,6 +121,19 @@ export function classifyFailure(error: unknown): FailureKind {
     return { kind: 'connection', ...system };
   }
   return { kind: 'other' };
+}
+
+/**
+ * What a failed attempt of a write did on the server, judged by its failure alone: a refused or
+ * never-made connection and an answer below 500 changed nothing; a 5xx, a timeout, a reset
+ * connection or anything else may have.
+ *
+ * @param failure - The classified failure.
+ */
+export function outcomeOfFailure(failure: FailureKind): RequestOutcome {
+  if (failure.kind === 'http') return failure.error.response.status >= 500 ? 'unknown' : 'not_applied';
+  if (failure.kind === 'connection') return failure.code !== undefined && NOT_SENT_CODES.has(failure.code) ? 'not_applied' : 'unknown';
+  return 'unknown';
 }
 
 /**
@@ -158,8 +189,9 @@ function strings(value: unknown): string[] {
 
 /**
  * Messages found in common error body shapes, used when the provider does not describe a body:
- * a plain-text body's first line, or the `message`, `error`, `errors`, `detail` or `title` of a JSON
- * object (strings, arrays of strings, or objects with a `message`).
+ * a plain-text body's first line, or the `message`, `Message` (Autotask), `error`, `errors`, `detail`,
+ * `title`, `description` (Ivanti) or `error_description` of a JSON object (strings, arrays of
+ * strings, or objects with a `message`), the first one found.
  *
  * @param body - The parsed body.
  */
@@ -169,7 +201,7 @@ export function defaultMessages(body: unknown): string[] {
     return line && !line.startsWith('<') ? [line.slice(0, 300)] : [];
   }
   if (!isRecord(body)) return [];
-  for (const key of ['message', 'error', 'errors', 'detail', 'title', 'error_description']) {
+  for (const key of ['message', 'Message', 'error', 'errors', 'detail', 'title', 'description', 'error_description']) {
     const found = strings(body[key]);
     if (found.length > 0) return found;
   }
@@ -213,8 +245,13 @@ export function buildApiError(
   const messages = redact(description?.messages ?? defaultMessages(response.body));
   const first = messages[0];
   const statusText = STATUS_CODES[status];
+  const retryAfterMs = description?.retryAfterMs ?? parseRetryAfter(headers);
+  const refusedWait = retryAfterMs !== undefined && context.maxRetryAfterMs !== undefined && retryAfterMs > context.maxRetryAfterMs
+    ? ` (the service asked to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than maxRetryAfterMs allows (${Math.ceil(context.maxRetryAfterMs / 1000)} s), so the SDK did not wait: retry after error.retryAfterMs, or raise maxRetryAfterMs)`
+    : '';
+  const hint = description?.hint ? ` — ${description.hint}` : '';
   const message = redact(
-    `${context.method} ${context.path} failed with ${status}${statusText ? ` ${statusText}` : ''}${first ? `: ${first}` : ''}`,
+    `${context.method} ${context.path} failed with ${status}${statusText ? ` ${statusText}` : ''}${first ? `: ${first}` : ''}${hint}${refusedWait}`,
   );
   const requestId = requestIdOf(headers, context.requestIdHeaders);
   const options: RateLimitErrorOptions = {
@@ -226,7 +263,7 @@ export function buildApiError(
     body: redact(response.body),
     messages,
     fieldErrors: redact(description?.fieldErrors ?? {}),
-    retryAfterMs: description?.retryAfterMs ?? parseRetryAfter(headers),
+    retryAfterMs,
     reason: description?.reason === undefined ? undefined : redact(description.reason),
   };
   const ErrorClass = description?.errorClass;
@@ -265,7 +302,7 @@ export function toItsmError(error: unknown, context: FailureContext): ItsmError 
   if (failure.kind === 'http') {
     const { response } = failure.error;
     const info: ResponseInfo = { status: response.status, headers: response.headers, body: failure.error.data, method, url };
-    return buildApiError(info, context.describe(info, failure.error), context);
+    return buildApiError(info, context.describe(info), context);
   }
   if (failure.kind === 'timeout') {
     return new TimeoutError(`${method} ${path} timed out after ${context.attemptTimeoutMs} ms (one attempt)`, {

@@ -9,7 +9,9 @@
 import type { z } from 'zod';
 import { InputError, type ApiError, type RateLimitErrorOptions } from '../errors.js';
 import type { ProviderId } from '../model.js';
-import type { createTransport } from './transport.js';
+import { createBaseUrlSource, type BaseUrlResolver, type BaseUrlSource } from './base-url.js';
+import { createConcurrencyGate } from './concurrency-gate.js';
+import type { GateRequest, RequestGate } from './gates.js';
 
 /** One value of a query parameter. `undefined` leaves the parameter out; an array repeats it. */
 export type QueryValue = string | number | boolean | undefined | (string | number)[];
@@ -38,16 +40,17 @@ export interface RetryDelayOptions {
 export interface ConcurrencyKeyRequest {
   /** HTTP method, upper case. */
   method: string;
-  /** The path as the caller gave it, without the base URL. */
+  /** The endpoint: the path relative to the base URL, without the query, starting with `/`. */
   path: string;
 }
 
 /**
- * A limit on requests in flight. Requests with the same key share `limit` slots and wait their turn
- * in order of arrival; requests with different keys do not affect each other. A call holds its slot
- * from its first attempt until its body is read (retries and their waits included), and gives it
- * back however it ends; with `responseType: 'response'` the slot is given back when the `Response`
- * is returned.
+ * A limit on requests in flight (a shorthand for a {@link createConcurrencyGate} placed before the
+ * other `gates`). Requests with the same key share `limit` slots and wait their turn in order of
+ * arrival; requests with different keys do not affect each other. Each attempt holds a slot until
+ * its body is read or it failed, and gives it back however it ends; a retry waits for a slot again,
+ * so no slot is held during the wait between attempts. With `responseType: 'response'` the slot is
+ * given back when the `Response` is returned.
  */
 export interface ConcurrencyOptions {
   /** The most requests in flight per key (a positive integer). */
@@ -117,6 +120,11 @@ export interface ErrorDescription {
    * 500 that means bad credentials. The error keeps the real status.
    */
   errorClass?: ApiErrorClass | undefined;
+  /**
+   * What the caller can do about it, in a sentence, appended to the error's message (e.g. which
+   * credentials to check after a 401).
+   */
+  hint?: string | undefined;
   /** The reason of a rate limit (e.g. Jira's `RateLimit-Reason` header); set on a `RateLimitError`. */
   reason?: string | undefined;
   /** How long the service asked to wait, when it says so somewhere the transport does not look. */
@@ -137,8 +145,13 @@ export interface TransportOptions {
    * Absolute base URL, without credentials, query or fragment. Request paths are appended to it,
    * keeping its path: `https://host/ex/jira/abc` + `/rest/api/3/myself` =
    * `https://host/ex/jira/abc/rest/api/3/myself`.
+   *
+   * Or a function that resolves it when the first request needs it (e.g. Autotask's zone lookup).
+   * When the service then refuses the credentials (`AuthenticationError`), the function is called
+   * again once (`reason: 'authentication-failed'`) and, if it gives another URL, the request is sent
+   * there; calls of it never overlap, and a failed one is not kept.
    */
-  baseUrl: string;
+  baseUrl: string | BaseUrlResolver;
   /**
    * Sets the credentials on a request's headers. Called for every attempt, just before it is sent;
    * the only place credentials should be set, and nothing else: every header value it sets or
@@ -171,8 +184,25 @@ export interface TransportOptions {
   onRequest?: (event: RequestEvent) => void;
   /** Called as each attempt ends. A hook that throws is ignored. */
   onResponse?: (event: ResponseEvent) => void;
-  /** A limit on requests in flight. Default: none. */
+  /** A limit on requests in flight (`ConcurrencyOptions`). Default: none. */
   concurrency?: ConcurrencyOptions;
+  /**
+   * Gates every attempt passes before it is sent, in order (after `concurrency`): concurrency limits
+   * (`createConcurrencyGate`), request budgets (`createBudgetGate`), or your own (`RequestGate`).
+   */
+  gates?: readonly RequestGate[];
+  /**
+   * The endpoints whose `POST` only reads (a search, a query, a count), by path relative to the base
+   * URL without the query: a string for an exact path, a `RegExp` tested against it. Such requests
+   * are retried like a `GET`, and their failures are `outcome: 'not_applied'`. Declared once here,
+   * instead of `retryable: true` at every call.
+   *
+   * @example
+   * ```ts
+   * readOnlyPosts: ['/rest/api/3/search/jql', /^\/[A-Za-z]+\/query(\/count)?$/]
+   * ```
+   */
+  readOnlyPosts?: readonly (string | RegExp)[];
   /** Response headers that carry the service's request id, tried in order. */
   requestIdHeaders?: string[];
   /**
@@ -208,9 +238,10 @@ export interface RequestOptions {
   /** Retries after the first attempt. */
   maxRetries?: number;
   /**
-   * Whether a failed attempt may be repeated. Default: true for GET, HEAD, PUT, DELETE and
-   * OPTIONS, false otherwise. Set `true` for a POST that only reads (a search, a query); never
-   * for a POST that writes, which could be applied twice.
+   * Whether a failed attempt may be repeated. Default: true for GET, HEAD, PUT, DELETE, OPTIONS and
+   * the transport's `readOnlyPosts`, false otherwise. Set `true` for a POST that only reads (a
+   * search, a query) when it is not declared in `readOnlyPosts`; never for a POST that writes, which
+   * could be applied twice.
    */
   retryable?: boolean;
   /** The concurrency key of this call, instead of the transport's key function. */
@@ -242,15 +273,27 @@ export const TRANSPORT_DEFAULTS = Object.freeze({
   /** Longest `Retry-After` honoured, in milliseconds. */
   maxRetryAfterMs: 60_000,
   /** Response headers tried, in order, for the service's request id. */
-  requestIdHeaders: Object.freeze(['x-request-id', 'x-arequestid', 'x-correlation-id', 'request-id']),
+  requestIdHeaders: Object.freeze(['x-request-id', 'x-correlation-id', 'request-id']),
 });
+
+/** The keys of {@link TransportOptions}. */
+const TRANSPORT_OPTION_KEYS: ReadonlySet<string> = new Set([
+  'provider', 'baseUrl', 'auth', 'secrets', 'timeout', 'totalTimeout', 'maxRetries', 'retryDelay', 'maxRetryAfterMs', 'fetch',
+  'userAgent', 'headers', 'onRequest', 'onResponse', 'concurrency', 'gates', 'readOnlyPosts', 'requestIdHeaders', 'describeError',
+  'inspectResponse',
+]);
+
+/** The keys of {@link RequestOptions} (and of {@link SchemaRequestOptions}). */
+const REQUEST_OPTION_KEYS: ReadonlySet<string> = new Set([
+  'query', 'json', 'body', 'headers', 'signal', 'timeout', 'totalTimeout', 'maxRetries', 'retryable', 'concurrencyKey',
+  'responseType', 'schema',
+]);
 
 /** The transport's options, checked and with defaults applied. */
 export interface TransportSettings {
   provider: ProviderId;
-  /** `origin + path` of the base URL, without a trailing slash. */
-  basePrefix: string;
-  baseOrigin: string;
+  /** Where the base URL comes from. */
+  base: BaseUrlSource;
   auth: TransportOptions['auth'];
   secrets: string[];
   timeout: number;
@@ -263,28 +306,96 @@ export interface TransportSettings {
   headers: Record<string, string>;
   onRequest: TransportOptions['onRequest'];
   onResponse: TransportOptions['onResponse'];
-  concurrency: Required<ConcurrencyOptions> | undefined;
+  /** `concurrency` as a gate, then `gates`. */
+  gates: readonly RequestGate[];
+  readOnlyPosts: readonly (string | RegExp)[];
   requestIdHeaders: readonly string[];
   describeError: TransportOptions['describeError'];
   inspectResponse: TransportOptions['inspectResponse'];
 }
 
-function bad(field: string, message: string): never {
-  throw new InputError(`${field} ${message}`, { field });
+function bad(field: string, message: string, provider?: ProviderId): never {
+  throw new InputError(`${field} ${message}`, { field, provider });
 }
 
 /** Checks a time limit: a positive number, or `Infinity` for none. */
-export function checkDuration(field: string, value: number | undefined, fallback: number): number {
+export function checkDuration(field: string, value: number | undefined, fallback: number, provider?: ProviderId): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) bad(field, 'must be a positive number of milliseconds');
+  if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) bad(field, 'must be a positive number of milliseconds', provider);
   return value;
 }
 
 /** Checks a retry count: a non-negative integer. */
-export function checkRetries(field: string, value: number | undefined, fallback: number): number {
+export function checkRetries(field: string, value: number | undefined, fallback: number, provider?: ProviderId): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0) bad(field, 'must be a non-negative integer');
+  if (!Number.isSafeInteger(value) || value < 0) bad(field, 'must be a non-negative integer', provider);
   return value;
+}
+
+/** A header name as HTTP allows it (a token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Checks header names and values: names must be HTTP tokens, values strings without line breaks or
+ * NUL (which would let a value smuggle another header).
+ *
+ * @param field - The option's name, e.g. `headers` or `options.headers`.
+ * @param headers - The headers given.
+ * @param provider - The provider, for the error.
+ */
+export function checkHeaders(field: string, headers: unknown, provider?: ProviderId): Record<string, string> {
+  if (headers === undefined) return {};
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) bad(field, 'must be an object of header values by name', provider);
+  const checked: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    if (!HEADER_NAME.test(name)) bad(`${field}.${name}`, 'is not a valid header name', provider);
+    if (typeof value !== 'string') bad(`${field}.${name}`, 'must be a string', provider);
+    if (/[\r\n\0]/.test(value)) bad(`${field}.${name}`, 'must not contain line breaks or NUL characters', provider);
+    checked[name] = value;
+  }
+  return checked;
+}
+
+/**
+ * Refuses keys of an options object that are not options, so that a typo is an error instead of
+ * being ignored. Keys set to `undefined` pass.
+ *
+ * @param field - The object's name, e.g. `options`; keys are named `field.key` (or `key` when empty).
+ * @param options - The object given.
+ * @param known - The keys it may have.
+ * @param provider - The provider, for the error.
+ */
+function checkKnownKeys(field: string, options: object, known: ReadonlySet<string>, provider?: ProviderId): void {
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined && !known.has(key)) bad(field ? `${field}.${key}` : key, 'is not a known option', provider);
+  }
+}
+
+/**
+ * Checks the options of one request (their keys and headers; the time limits are checked as the call
+ * starts).
+ *
+ * @param options - The per-call options.
+ * @param provider - The transport's provider, for the error.
+ * @throws InputError naming the first bad option.
+ */
+export function checkRequestOptions(options: object, provider: ProviderId): void {
+  if (typeof options !== 'object' || options === null) bad('options', 'must be an object', provider);
+  checkKnownKeys('options', options, REQUEST_OPTION_KEYS, provider);
+  const { headers, signal, retryable, concurrencyKey, responseType } = options as RequestOptions;
+  if (headers !== undefined) checkHeaders('options.headers', headers, provider);
+  if (signal !== undefined && !(signal instanceof AbortSignal)) bad('options.signal', 'must be an AbortSignal', provider);
+  if (retryable !== undefined && typeof retryable !== 'boolean') bad('options.retryable', 'must be a boolean', provider);
+  if (concurrencyKey !== undefined && typeof concurrencyKey !== 'string') bad('options.concurrencyKey', 'must be a string', provider);
+  if (responseType !== undefined && !['json', 'text', 'bytes', 'response'].includes(responseType)) {
+    bad('options.responseType', "must be 'json', 'text', 'bytes' or 'response'", provider);
+  }
+}
+
+/** Checks that an option, when given, is a function. */
+function checkFunction(field: string, value: unknown, provider: ProviderId): void {
+  if (value !== undefined && typeof value !== 'function') bad(field, 'must be a function', provider);
 }
 
 function defaultUserAgent(provider: ProviderId): string {
@@ -298,44 +409,59 @@ function defaultUserAgent(provider: ProviderId): string {
  * @throws InputError naming the first bad option.
  */
 export function resolveTransportOptions(options: TransportOptions): TransportSettings {
-  if (!options.provider) bad('provider', 'is required');
-  let base: URL;
-  try {
-    base = new URL(options.baseUrl);
-  } catch {
-    return bad('baseUrl', 'must be an absolute URL');
+  if (typeof options !== 'object' || options === null) bad('options', 'must be an object');
+  if (typeof options.provider !== 'string' || options.provider === '') bad('provider', 'is required');
+  const { provider } = options;
+  checkKnownKeys('', options, TRANSPORT_OPTION_KEYS, provider);
+  for (const field of ['auth', 'fetch', 'onRequest', 'onResponse', 'describeError', 'inspectResponse'] as const) {
+    checkFunction(field, options[field], provider);
   }
-  if (base.protocol !== 'https:' && base.protocol !== 'http:') bad('baseUrl', 'must be an http or https URL');
-  if (base.username || base.password) bad('baseUrl', 'must not hold credentials; use the auth option');
-  if (base.search || base.hash) bad('baseUrl', 'must not have a query or fragment; give query parameters per call');
-  const limit = options.concurrency?.limit;
-  if (options.concurrency && (!Number.isInteger(limit) || (limit ?? 0) < 1)) {
-    bad('concurrency.limit', 'must be a positive integer');
+  const base = createBaseUrlSource(options.baseUrl, provider);
+  const { concurrency } = options;
+  if (concurrency !== undefined) {
+    if (typeof concurrency !== 'object' || concurrency === null) bad('concurrency', 'must be an object with a limit', provider);
+    if (!Number.isSafeInteger(concurrency.limit) || concurrency.limit < 1) bad('concurrency.limit', 'must be a positive integer', provider);
+    checkFunction('concurrency.key', concurrency.key, provider);
   }
-  const headers: Record<string, string> = { 'user-agent': options.userAgent ?? defaultUserAgent(options.provider) };
-  for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
+  const gates = options.gates ?? [];
+  if (!Array.isArray(gates) || gates.some((gate) => typeof gate !== 'function')) bad('gates', 'must be a list of gate functions', provider);
+  const readOnlyPosts = options.readOnlyPosts ?? [];
+  if (!Array.isArray(readOnlyPosts) || readOnlyPosts.some((path) => typeof path !== 'string' && !(path instanceof RegExp))) {
+    bad('readOnlyPosts', 'must be a list of paths (strings or RegExps)', provider);
+  }
+  const strings = (field: string, value: unknown): string[] | undefined => {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) bad(field, 'must be a list of strings', provider);
+    return [...(value as string[])];
+  };
+  if (options.userAgent !== undefined && (typeof options.userAgent !== 'string' || /[\r\n\0]/.test(options.userAgent))) {
+    bad('userAgent', 'must be a string without line breaks or NUL characters', provider);
+  }
+  const headers: Record<string, string> = { 'user-agent': options.userAgent ?? defaultUserAgent(provider) };
+  for (const [name, value] of Object.entries(checkHeaders('headers', options.headers, provider))) headers[name.toLowerCase()] = value;
+  const concurrencyGate = concurrency === undefined
+    ? []
+    : [createConcurrencyGate({ limit: concurrency.limit, ...(concurrency.key ? { key: concurrency.key as (request: GateRequest) => string } : {}) })];
   return {
-    provider: options.provider,
-    basePrefix: `${base.origin}${base.pathname.replace(/\/+$/, '')}`,
-    baseOrigin: base.origin,
+    provider,
+    base,
     auth: options.auth,
-    secrets: [...(options.secrets ?? [])],
-    timeout: checkDuration('timeout', options.timeout, TRANSPORT_DEFAULTS.timeout),
-    totalTimeout: checkDuration('totalTimeout', options.totalTimeout, TRANSPORT_DEFAULTS.totalTimeout),
-    maxRetries: checkRetries('maxRetries', options.maxRetries, TRANSPORT_DEFAULTS.maxRetries),
-    retryBaseMs: checkDuration('retryDelay.baseMs', options.retryDelay?.baseMs, TRANSPORT_DEFAULTS.retryBaseMs),
-    retryMaxMs: checkDuration('retryDelay.maxMs', options.retryDelay?.maxMs, TRANSPORT_DEFAULTS.retryMaxMs),
+    secrets: strings('secrets', options.secrets) ?? [],
+    timeout: checkDuration('timeout', options.timeout, TRANSPORT_DEFAULTS.timeout, provider),
+    totalTimeout: checkDuration('totalTimeout', options.totalTimeout, TRANSPORT_DEFAULTS.totalTimeout, provider),
+    maxRetries: checkRetries('maxRetries', options.maxRetries, TRANSPORT_DEFAULTS.maxRetries, provider),
+    retryBaseMs: checkDuration('retryDelay.baseMs', options.retryDelay?.baseMs, TRANSPORT_DEFAULTS.retryBaseMs, provider),
+    retryMaxMs: checkDuration('retryDelay.maxMs', options.retryDelay?.maxMs, TRANSPORT_DEFAULTS.retryMaxMs, provider),
     maxRetryAfterMs: options.maxRetryAfterMs === 0
       ? 0
-      : checkDuration('maxRetryAfterMs', options.maxRetryAfterMs, TRANSPORT_DEFAULTS.maxRetryAfterMs),
+      : checkDuration('maxRetryAfterMs', options.maxRetryAfterMs, TRANSPORT_DEFAULTS.maxRetryAfterMs, provider),
     fetch: options.fetch,
     headers,
     onRequest: options.onRequest,
     onResponse: options.onResponse,
-    concurrency: options.concurrency
-      ? { limit: options.concurrency.limit, key: options.concurrency.key ?? (() => '') }
-      : undefined,
-    requestIdHeaders: options.requestIdHeaders ?? TRANSPORT_DEFAULTS.requestIdHeaders,
+    gates: [...concurrencyGate, ...gates],
+    readOnlyPosts: [...readOnlyPosts],
+    requestIdHeaders: strings('requestIdHeaders', options.requestIdHeaders) ?? TRANSPORT_DEFAULTS.requestIdHeaders,
     describeError: options.describeError,
     inspectResponse: options.inspectResponse,
   };

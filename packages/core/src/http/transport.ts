@@ -1,49 +1,64 @@
 /**
- * The HTTP transport every provider client uses: one ky call per request, with the transport's
- * base URL, auth, time limits, retry policy, concurrency limit, telemetry and error mapping.
+ * The HTTP transport every provider client uses: the transport's base URL, auth, time limits, retry
+ * policy, request gates, telemetry and error mapping around ky.
  *
- * A call goes: build the URL, wait for a concurrency slot, then let ky send it; each attempt passes
- * through {@link createTransport}'s `fetch` wrapper, which sets the credentials (`auth`), learns
- * them for redaction, and reports the attempt to `onRequest`/`onResponse`. ky's retry loop asks
- * the retry policy (`shouldRetry`) and waits the delay it chose. The whole-call time limit and the
- * caller's signal abort everything, including waits. Failures are mapped to the `ItsmError` tree.
+ * A call goes: check its options, resolve the base URL (when a resolver gives it), then for each
+ * attempt: pass the gates (concurrency slots, request budgets), let ky send it once, read the body,
+ * give the gates back. A failed attempt is retried when the method (or the endpoint, for read-only
+ * POSTs) allows it and the failure may be transient, after the wait the retry policy chooses. Each
+ * attempt passes through the transport's `fetch` wrapper, which sets the credentials (`auth`), learns
+ * them for redaction, follows redirects without sending credentials to another origin, and reports
+ * the attempt to `onRequest`/`onResponse`. The whole-call time limit and the caller's signal abort
+ * everything, including waits. Failures are mapped to the `ItsmError` tree, each with its `outcome`.
  *
  * @module
  */
-import ky, { type HTTPError, type Input, type Options, type ResponsePromise } from 'ky';
+import ky, { type Input, type Options, type ResponsePromise } from 'ky';
 import type { z } from 'zod';
-import { InputError, ItsmError, ResponseShapeError, TimeoutError, type SchemaIssue } from '../errors.js';
+import {
+  AuthenticationError,
+  InputError,
+  ItsmError,
+  ResponseShapeError,
+  TimeoutError,
+  type RequestOutcome,
+  type SchemaIssue,
+} from '../errors.js';
 import type { ProviderId } from '../model.js';
 import type { Redactor } from '../redact.js';
+import type { BaseLocation } from './base-url.js';
+import { delay, MAX_TIMER_MS } from './delay.js';
 import {
-  classifyFailure,
   buildApiError,
+  classifyFailure,
   mergeDescriptions,
+  outcomeOfFailure,
   requestIdOf,
   toAttemptFailure,
   toItsmError,
   type FailureContext,
+  type FailureKind,
 } from './error-mapping.js';
-import { createConcurrencyLimiter, type ReleaseSlot } from './limiter.js';
+import { enterGates, type GateRequest } from './gates.js';
 import {
   checkDuration,
+  checkRequestOptions,
   checkRetries,
   resolveTransportOptions,
   type ErrorDescription,
   type RequestEvent,
   type RequestOptions,
+  type RequestQuery,
   type ResponseBodyType,
   type ResponseEvent,
   type ResponseInfo,
   type SchemaRequestOptions,
   type TransportOptions,
 } from './options.js';
+import { followRedirectsSafely } from './redirects.js';
 import { decideRetry, isRetryableMethod } from './retry-policy.js';
 import { createSecretStore } from './secrets.js';
 import { buildRequestUrl, displayPath } from './url.js';
-
-/** Longest delay a timer accepts. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * Sends requests to one service. Made by {@link createTransport}.
@@ -51,15 +66,24 @@ const MAX_TIMER_MS = 2_147_483_647;
  * @example
  * ```ts
  * const me = await http.request<{ accountId: string }>('GET', '/rest/api/3/myself');
- * const page = await http.request('POST', '/rest/api/3/search/jql', { json: { jql }, retryable: true, schema: PageSchema });
+ * const page = await http.request('POST', '/rest/api/3/search/jql', { json: { jql }, schema: PageSchema }); // declared in readOnlyPosts
  * const file = await http.request('GET', `/attachments/${id}`, { responseType: 'bytes' });
  * ```
  */
 export interface Transport {
   /** The provider, set on every error. */
   readonly provider: ProviderId;
-  /** The base URL requests are relative to. */
-  readonly baseUrl: string;
+  /**
+   * The base URL requests are relative to: as given, or, when a resolver gives it, the one resolved
+   * last (`undefined` until the first request resolved it). See {@link Transport.resolveBaseUrl}.
+   */
+  readonly baseUrl: string | undefined;
+  /**
+   * The base URL, resolving it first when a resolver gives it and none is known yet.
+   *
+   * @param options - `signal` stops waiting (the resolution itself goes on for other callers).
+   */
+  resolveBaseUrl(options?: { signal?: AbortSignal | undefined }): Promise<string>;
   /** Redacts every secret the transport knows (given or learned from `auth`) from a value. */
   readonly redact: Redactor;
   /**
@@ -109,34 +133,47 @@ export interface Transport {
 /** The options of one call as the implementation sees them. */
 type CallOptions = RequestOptions & { schema?: z.ZodType };
 
+/** Methods that only read: their failures never changed anything. */
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** One call: its checked options, its signals, and what its attempts share. */
 interface Call {
   /** HTTP method, upper case. */
-  method: string;
-  url: URL;
-  responseType: ResponseBodyType;
-  attemptTimeout: number;
-  totalTimeout: number;
-  maxRetries: number;
+  readonly method: string;
+  /** The path or URL the caller gave. */
+  readonly path: string;
+  readonly query: RequestQuery | undefined;
+  readonly options: CallOptions;
+  readonly responseType: ResponseBodyType;
+  readonly attemptTimeout: number;
+  readonly totalTimeout: number;
+  readonly maxRetries: number;
   /** `performance.now()` at which the whole-call limit runs out; `undefined` for none. */
-  deadline: number | undefined;
-  userSignal: AbortSignal | undefined;
+  readonly deadline: number | undefined;
+  readonly userSignal: AbortSignal | undefined;
   /** Aborted when the whole-call limit runs out. */
-  totalController: AbortController;
+  readonly totalController: AbortController;
   /** Aborted by the caller or by the whole-call limit: stops waits, attempts and body reads. */
-  signal: AbortSignal;
-  state: CallState;
-  context: FailureContext;
-}
-
-/** What a call remembers across its attempts. */
-interface CallState {
+  readonly signal: AbortSignal;
+  /** The request URL, set once the base URL is known (again after it was resolved anew). */
+  url: URL | undefined;
+  /** The endpoint path relative to the base URL, without the query. */
+  endpoint: string;
+  /** Whether the request only reads (a safe method or a declared read-only POST). */
+  readOnly: boolean;
+  /** Whether a failed attempt may be repeated. */
+  retryable: boolean;
+  /** Attempts started so far (1 for the first). */
   attempt: number;
-  /** The URL fit to show (redacted), computed when first needed and again after a secret is learned. */
-  readonly url: string;
-  nextDelayMs: number;
+  /** Whether an attempt got past the gates, so that the request may have left. */
+  sent: boolean;
+  /** Whether an earlier attempt may have changed something (its outcome was `unknown`). */
+  mayHaveApplied: boolean;
+  /** The response of the current attempt, once its headers arrived. */
   response: Response | undefined;
-  described: { error: HTTPError; description: ErrorDescription | undefined } | undefined;
+  /** The provider's description of the current attempt's failed response, computed once. */
+  described: { response: Response; description: ErrorDescription | undefined } | undefined;
+  readonly context: FailureContext;
 }
 
 function emit<E extends RequestEvent>(hook: ((event: E) => void) | undefined, event: E): void {
@@ -165,10 +202,35 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
   }
 }
 
+/** Settles like `promise`, unless `signal` aborts first: then rejects with the signal's reason. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Sets `outcome` on an SDK error that has none yet. */
+function withOutcome<E>(error: E, outcome: RequestOutcome): E {
+  if (error instanceof ItsmError && error.outcome === undefined) (error as { outcome: RequestOutcome | undefined }).outcome = outcome;
+  return error;
+}
+
 /**
  * Makes a transport for one service.
  *
- * @param options - Base URL, auth, limits and hooks. Checked here: a bad option throws an `InputError`.
+ * @param options - Base URL, auth, limits, gates and hooks. Checked here: a bad option throws an `InputError`.
  * @example
  * ```ts
  * const http = createTransport({
@@ -176,6 +238,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
  *   baseUrl: 'https://example.atlassian.net',
  *   auth: (headers) => headers.set('authorization', `Basic ${btoa(`${email}:${token}`)}`),
  *   secrets: [token],
+ *   readOnlyPosts: ['/rest/api/3/search/jql'],
  *   describeError: ({ body }) => ({ messages: (body as { errorMessages?: string[] })?.errorMessages }),
  * });
  * const me = await http.request('GET', '/rest/api/3/myself');
@@ -183,60 +246,52 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
  */
 export function createTransport(options: TransportOptions): Transport {
   const settings = resolveTransportOptions(options);
+  const { provider, base } = settings;
   const secrets = createSecretStore(settings.secrets);
   secrets.learnHeaders(new Headers(settings.headers));
-  const limiter = settings.concurrency ? createConcurrencyLimiter(settings.concurrency.limit) : undefined;
+  const send = followRedirectsSafely(() => settings.fetch ?? globalThis.fetch, { provider });
 
   async function request(method: string, path: string, callOptions: CallOptions = {}): Promise<unknown> {
     const call = startCall(method, path, callOptions);
     const timer = call.totalTimeout <= MAX_TIMER_MS
       ? setTimeout(() => call.totalController.abort(new DOMException('The whole-call time limit ran out', 'TimeoutError')), call.totalTimeout)
       : undefined;
-    let release: ReleaseSlot | undefined;
     try {
-      if (limiter && settings.concurrency) {
-        const key = callOptions.concurrencyKey ?? settings.concurrency.key({ method: call.method, path });
-        release = await limiter.acquire(key, call.signal);
-      }
-      return await readBody(ky(call.url, kyOptions(call, callOptions)), call, callOptions.schema);
+      return await run(call);
     } catch (error) {
       throw mapFailure(error, call);
     } finally {
       clearTimeout(timer);
-      release?.();
     }
   }
 
   /** Checks the call's options and sets up what its attempts share. Throws `InputError` before any request. */
   function startCall(method: string, path: string, callOptions: CallOptions): Call {
+    if (typeof method !== 'string' || !/^[A-Za-z]+$/.test(method)) {
+      throw new InputError('method must be an HTTP method such as GET or POST', { provider, field: 'method' });
+    }
+    if (typeof path !== 'string') throw new InputError('path must be a string', { provider, field: 'path' });
+    if (/[\u0000-\u001f\u007f]/.test(path)) {
+      throw new InputError('path must not contain control characters (line breaks, NUL, ...)', { provider, field: 'path' });
+    }
+    checkRequestOptions(callOptions, provider);
     const verb = method.toUpperCase();
-    const url = buildRequestUrl(settings.basePrefix, settings.baseOrigin, path, callOptions.query);
-    secrets.learnUrl(url.href);
-    const attemptTimeout = checkDuration('options.timeout', callOptions.timeout, settings.timeout);
-    const totalTimeout = checkDuration('options.totalTimeout', callOptions.totalTimeout, settings.totalTimeout);
-    const maxRetries = checkRetries('options.maxRetries', callOptions.maxRetries, settings.maxRetries);
+    const attemptTimeout = checkDuration('options.timeout', callOptions.timeout, settings.timeout, provider);
+    const totalTimeout = checkDuration('options.totalTimeout', callOptions.totalTimeout, settings.totalTimeout, provider);
+    const maxRetries = checkRetries('options.maxRetries', callOptions.maxRetries, settings.maxRetries, provider);
     if (callOptions.json !== undefined && callOptions.body !== undefined) {
-      throw new InputError('options.body: give either json or body, not both', { provider: settings.provider, field: 'options.body' });
+      throw new InputError('options.body: give either json or body, not both', { provider, field: 'options.body' });
     }
     const userSignal = callOptions.signal;
     userSignal?.throwIfAborted();
     const totalController = new AbortController();
-
     const pathShown = displayPath(path);
-    let shown: { version: number; url: string } | undefined;
-    const state: CallState = {
-      attempt: 0,
-      get url() {
-        if (shown?.version !== secrets.version) shown = { version: secrets.version, url: secrets.displayUrl(url.href) };
-        return shown.url;
-      },
-      nextDelayMs: 0,
-      response: undefined,
-      described: undefined,
-    };
-    return {
+    let shown: { version: number; href: string; url: string } | undefined;
+    const call: Call = {
       method: verb,
-      url,
+      path,
+      query: callOptions.query,
+      options: callOptions,
       responseType: callOptions.responseType ?? 'json',
       attemptTimeout,
       totalTimeout,
@@ -245,112 +300,179 @@ export function createTransport(options: TransportOptions): Transport {
       userSignal,
       totalController,
       signal: userSignal ? AbortSignal.any([userSignal, totalController.signal]) : totalController.signal,
-      state,
+      url: undefined,
+      endpoint: pathShown,
+      readOnly: SAFE_METHODS.has(verb),
+      retryable: false,
+      attempt: 0,
+      sent: false,
+      mayHaveApplied: false,
+      response: undefined,
+      described: undefined,
       context: {
-        provider: settings.provider,
+        provider,
         method: verb,
         get path() {
           return secrets.redact(pathShown);
         },
         get url() {
-          return state.url;
+          const href = call.url?.href ?? `${base.current?.prefix ?? ''}${pathShown}`;
+          if (shown?.version !== secrets.version || shown.href !== href) shown = { version: secrets.version, href, url: secrets.displayUrl(href) };
+          return shown.url;
         },
         redact: secrets.redact,
         attemptTimeoutMs: attemptTimeout,
+        maxRetryAfterMs: settings.maxRetryAfterMs,
         requestIdHeaders: settings.requestIdHeaders,
-        describe: (response, error) => describe(state, response, error),
+        describe: (response) => settings.describeError?.(response),
       },
     };
+    return call;
   }
 
-  /** The ky options of a call: headers, body, time limit per attempt, and the retry policy. */
-  function kyOptions(call: Call, callOptions: CallOptions): Options {
-    const { state, context } = call;
+  /** Resolves the base URL, runs the attempts, and sends the call once more to a base URL resolved anew after a refused login. */
+  async function run(call: Call): Promise<unknown> {
+    let location = await untilAborted(base.resolve(), call.signal);
+    for (let resolvedAgain = false; ; resolvedAgain = true) {
+      target(call, location);
+      try {
+        return await attempts(call);
+      } catch (error) {
+        if (resolvedAgain || !base.lazy || !(error instanceof AuthenticationError) || call.signal.aborted) throw error;
+        const next = await untilAborted(base.refresh(location), call.signal);
+        if (next.href === location.href) throw error;
+        location = next;
+      }
+    }
+  }
+
+  /** Points the call at a base URL: its request URL, endpoint, and whether it only reads. */
+  function target(call: Call, location: BaseLocation): void {
+    const url = buildRequestUrl(location.prefix, location.origin, call.path, call.query, provider);
+    secrets.learnUrl(url.href);
+    const endpoint = url.pathname.startsWith(`${location.pathname}/`) ? url.pathname.slice(location.pathname.length) : url.pathname;
+    call.url = url;
+    call.endpoint = endpoint;
+    if (call.method === 'POST' && settings.readOnlyPosts.some((rule) => (typeof rule === 'string' ? rule === endpoint : rule.test(endpoint)))) {
+      call.readOnly = true;
+    }
+    call.retryable = isRetryableMethod(call.method, call.options.retryable ?? (call.readOnly ? true : undefined));
+  }
+
+  /** Sends the attempts of a call until one succeeds or a failure may not (or need not) be retried. */
+  async function attempts(call: Call): Promise<unknown> {
+    const kyOptions = kyOptionsOf(call);
+    for (;;) {
+      call.attempt += 1;
+      call.response = undefined;
+      call.described = undefined;
+      const gateRequest: GateRequest = { provider, method: call.method, path: call.endpoint, attempt: call.attempt, key: call.options.concurrencyKey };
+      const release = await enterGates(settings.gates, gateRequest, call.signal);
+      call.sent = true;
+      let failure: unknown;
+      try {
+        return await readBody(ky(call.url as URL, kyOptions), call);
+      } catch (error) {
+        failure = error;
+      } finally {
+        release();
+      }
+      if (call.signal.aborted) throw failure;
+      const kind = classifyFailure(failure);
+      const description = kind.kind === 'http' ? describeHttp(call, kind) : undefined;
+      const outcome = outcomeOf(call, failure, kind);
+      if (outcome === 'unknown') call.mayHaveApplied = true;
+      if (call.retryable && call.attempt <= call.maxRetries) {
+        const decision = decideRetry({
+          failure: toAttemptFailure(kind, description),
+          retry: call.attempt,
+          baseMs: settings.retryBaseMs,
+          maxMs: settings.retryMaxMs,
+          maxRetryAfterMs: settings.maxRetryAfterMs,
+          remainingMs: call.deadline === undefined ? undefined : call.deadline - performance.now(),
+        });
+        if (decision.retry) {
+          await delay(decision.delayMs, call.signal);
+          continue;
+        }
+      }
+      throw withOutcome(toItsmError(failure, { ...call.context, describe: () => description }), outcome);
+    }
+  }
+
+  /** What a failed attempt did on the server; see `RequestOutcome`. */
+  function outcomeOf(call: Call, failure: unknown, kind: FailureKind): RequestOutcome {
+    if (call.readOnly) return 'not_applied';
+    if (failure instanceof ItsmError && failure.outcome !== undefined) return failure.outcome;
+    const outcome = outcomeOfFailure(kind);
+    return outcome === 'not_applied' && call.mayHaveApplied ? 'unknown' : outcome;
+  }
+
+  /** The ky options of a call's attempts: headers, body, time limit per attempt, no retries of ky's own. */
+  function kyOptionsOf(call: Call): Options {
     const headers = new Headers(settings.headers);
-    for (const [name, value] of Object.entries(callOptions.headers ?? {})) headers.set(name, value);
+    for (const [name, value] of Object.entries(call.options.headers ?? {})) if (value !== undefined) headers.set(name, value);
     if (!headers.has('accept')) headers.set('accept', call.responseType === 'json' ? 'application/json' : '*/*');
-    const options: Options = {
+    const kyOptions: Options = {
       method: call.method,
       headers,
       signal: call.signal,
       timeout: Number.isFinite(call.attemptTimeout) && call.attemptTimeout <= MAX_TIMER_MS ? call.attemptTimeout : false,
       fetch: attemptFetch(call),
-      retry: {
-        // The method check is done here, once: a call that may not be retried gets no retries at all.
-        limit: isRetryableMethod(call.method, callOptions.retryable) ? call.maxRetries : 0,
-        methods: [call.method.toLowerCase()],
-        // ky waits what shouldRetry decided, without adding jitter of its own.
-        delay: () => state.nextDelayMs,
-        shouldRetry: ({ error, retryCount }) => {
-          if (call.signal.aborted) return false;
-          const failure = classifyFailure(error);
-          const description = failure.kind === 'http' ? describeHttpError(state, failure.error, context) : undefined;
-          const decision = decideRetry({
-            failure: toAttemptFailure(failure, description),
-            retry: retryCount,
-            baseMs: settings.retryBaseMs,
-            maxMs: settings.retryMaxMs,
-            maxRetryAfterMs: settings.maxRetryAfterMs,
-            remainingMs: call.deadline === undefined ? undefined : call.deadline - performance.now(),
-          });
-          state.nextDelayMs = decision.retry ? decision.delayMs : 0;
-          return decision.retry;
-        },
-      },
+      retry: 0,
+      redirect: 'manual',
     };
-    if (callOptions.json !== undefined) options.json = callOptions.json;
-    else if (callOptions.body !== undefined) options.body = callOptions.body;
-    return options;
+    if (call.options.json !== undefined) kyOptions.json = call.options.json;
+    else if (call.options.body !== undefined) kyOptions.body = call.options.body;
+    return kyOptions;
   }
 
   /** Reads the body as the call asked, after letting `inspectResponse` flag a 2xx that is a failure. */
-  async function readBody(pending: ResponsePromise, call: Call, schema: z.ZodType | undefined): Promise<unknown> {
-    const { state, context } = call;
+  async function readBody(pending: ResponsePromise, call: Call): Promise<unknown> {
+    const { context } = call;
     if (call.responseType === 'response') {
       const response = await pending;
-      inspect(state, context, { status: response.status, headers: response.headers, body: undefined });
+      inspect(call, { status: response.status, headers: response.headers, body: undefined });
       return response;
     }
     if (call.responseType === 'bytes') {
       const bytes = new Uint8Array(await pending.arrayBuffer());
-      inspect(state, context, { body: undefined });
+      inspect(call, { body: undefined });
       return bytes;
     }
     const text = await pending.text();
     if (call.responseType === 'text') {
-      inspect(state, context, { body: text });
+      inspect(call, { body: text });
       return text;
     }
     const parsed = parseJson(text);
-    inspect(state, context, { body: parsed.ok ? parsed.value : text });
+    inspect(call, { body: parsed.ok ? parsed.value : text });
     if (!parsed.ok) {
       throw new ResponseShapeError(`${call.method} ${context.path} returned a body that is not valid JSON`, {
-        provider: settings.provider,
+        provider,
         issues: [{ path: [], message: secrets.redact(parsed.error) }],
         raw: secrets.redact(text),
+        outcome: call.readOnly ? 'not_applied' : 'applied',
       });
     }
-    return schema ? validate(schema, parsed.value, context) : parsed.value;
+    return call.options.schema ? validate(call, call.options.schema, parsed.value) : parsed.value;
   }
 
-  /** The `fetch` ky calls for each attempt: auth, secret learning, telemetry. */
+  /** The `fetch` ky calls for the attempt: auth, secret learning, safe redirects, telemetry. */
   function attemptFetch(call: Call) {
-    const { state, method } = call;
     return async (input: Input, init?: RequestInit): Promise<Response> => {
       const request = input instanceof Request ? input : new Request(input, init);
-      state.attempt += 1;
-      const attempt = state.attempt;
+      const attempt = call.attempt;
       const beforeAuth = settings.auth ? new Headers(request.headers) : undefined;
       if (settings.auth) await settings.auth(request.headers);
       secrets.learnHeaders(request.headers, beforeAuth);
       const { onRequest, onResponse } = settings;
-      const event = onRequest || onResponse ? { provider: settings.provider, method, url: state.url, attempt } : undefined;
+      const event = onRequest || onResponse ? { provider, method: call.method, url: call.context.url, attempt } : undefined;
       if (event) emit(onRequest, event);
       const started = performance.now();
-      const fetchImpl = settings.fetch ?? globalThis.fetch;
       try {
-        const response = await fetchImpl(request, init);
-        state.response = response;
+        const response = await send(request, input instanceof Request ? init : undefined);
+        call.response = response;
         if (event) {
           emit<ResponseEvent>(onResponse, {
             ...event,
@@ -376,24 +498,20 @@ export function createTransport(options: TransportOptions): Transport {
     };
   }
 
-  /** Describes a response with the provider's `describeError`, once per ky error (retry decision and mapping share it). */
-  function describe(state: CallState, response: ResponseInfo, error?: HTTPError): ErrorDescription | undefined {
-    if (error && state.described?.error === error) return state.described.description;
-    const description = settings.describeError?.(response);
-    if (error) state.described = { error, description };
+  /** The provider's description of a failed response, once per attempt. */
+  function describeHttp(call: Call, kind: Extract<FailureKind, { kind: 'http' }>): ErrorDescription | undefined {
+    const { response } = kind.error;
+    if (call.described?.response === response) return call.described.description;
+    const info: ResponseInfo = { status: response.status, headers: response.headers, body: kind.error.data, method: call.method, url: call.context.url };
+    const description = settings.describeError?.(info);
+    call.described = { response, description };
     return description;
   }
 
-  /** {@link describe} for a ky `HTTPError`, whose body ky has already read into `data`. */
-  function describeHttpError(state: CallState, error: HTTPError, context: FailureContext): ErrorDescription | undefined {
-    const { response } = error;
-    return describe(state, { status: response.status, headers: response.headers, body: error.data, method: context.method, url: context.url });
-  }
-
   /** Throws when the provider's `inspectResponse` flags a 2xx response as a failure. */
-  function inspect(state: CallState, context: FailureContext, seen: Partial<ResponseInfo>): void {
+  function inspect(call: Call, seen: Partial<ResponseInfo>): void {
     if (!settings.inspectResponse) return;
-    const response = state.response;
+    const { response, context } = call;
     const info: ResponseInfo = {
       status: seen.status ?? response?.status ?? 200,
       headers: seen.headers ?? response?.headers ?? new Headers(),
@@ -402,25 +520,34 @@ export function createTransport(options: TransportOptions): Transport {
       url: context.url,
     };
     const flagged = settings.inspectResponse(info);
-    if (flagged) throw buildApiError(info, mergeDescriptions(describe(state, info), flagged), context);
+    if (flagged) {
+      const error = buildApiError(info, mergeDescriptions(settings.describeError?.(info), flagged), context);
+      throw withOutcome(error, 'not_applied');
+    }
   }
 
   /** Parses a JSON body with the call's schema, or throws a `ResponseShapeError` listing the issues. */
-  function validate(schema: z.ZodType, value: unknown, context: FailureContext): unknown {
+  function validate(call: Call, schema: z.ZodType, value: unknown): unknown {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     const issues = secrets.redact(toIssues(result.error));
     const first = issues[0];
     const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
     throw new ResponseShapeError(
-      `${context.method} ${context.path} returned an unexpected response: ${where}${first?.message ?? 'invalid'}`,
-      { provider: settings.provider, issues, raw: secrets.redact(value) },
+      `${call.method} ${call.context.path} returned an unexpected response: ${where}${first?.message ?? 'invalid'}`,
+      { provider, issues, raw: secrets.redact(value), outcome: call.readOnly ? 'not_applied' : 'applied' },
     );
   }
 
   return {
-    provider: settings.provider,
-    baseUrl: options.baseUrl,
+    provider,
+    get baseUrl() {
+      return base.lazy ? base.current?.href : (options.baseUrl as string);
+    },
+    async resolveBaseUrl(resolveOptions: { signal?: AbortSignal | undefined } = {}) {
+      const pending = base.resolve();
+      return (await (resolveOptions.signal ? untilAborted(pending, resolveOptions.signal) : pending)).href;
+    },
     redact: secrets.redact,
     request: request as Transport['request'],
   };
@@ -448,9 +575,16 @@ function mapFailure(error: unknown, call: Call): unknown {
   if (call.totalController.signal.aborted) {
     return new TimeoutError(
       `${context.method} ${context.path} timed out after ${totalTimeout} ms (whole call, including retries)`,
-      { provider: context.provider, method: context.method, url: context.url, timeoutMs: totalTimeout },
+      {
+        provider: context.provider,
+        method: context.method,
+        url: context.url,
+        timeoutMs: totalTimeout,
+        outcome: call.readOnly || !call.sent ? 'not_applied' : 'unknown',
+      },
     );
   }
+  if (error instanceof ItsmError) return error;
   try {
     return toItsmError(error, context);
   } catch (hookError) {

@@ -53,7 +53,7 @@ describe('status mapping', () => {
     nock(ORIGIN)
       .get('/ex/jira/abc/rest/api/3/issue/X')
       .query({ fields: 'summary' })
-      .reply(status, { errorMessages: ['Something specific'], errors: { summary: 'is required' } }, { 'x-arequestid': 'req-42' });
+      .reply(status, { errorMessages: ['Something specific'], errors: { summary: 'is required' } }, { 'x-request-id': 'req-42' });
     const error = await failure(
       transport({ describeError: describeJira }).request('GET', '/rest/api/3/issue/X', { query: { fields: 'summary' } }),
     );

@@ -131,7 +131,7 @@ describe('headers and auth', () => {
 
 describe('telemetry hooks', () => {
   it('fire per attempt with method, url, attempt, status, duration and request id', async () => {
-    nock(ORIGIN).get('/ex/jira/abc/x').reply(502).get('/ex/jira/abc/x').reply(200, {}, { 'x-arequestid': 'r-2' });
+    nock(ORIGIN).get('/ex/jira/abc/x').reply(502).get('/ex/jira/abc/x').reply(200, {}, { 'x-request-id': 'r-2' });
     const requests: RequestEvent[] = [];
     const responses: ResponseEvent[] = [];
     await transport({ onRequest: (e) => requests.push(e), onResponse: (e) => responses.push(e) }).request('GET', '/x');

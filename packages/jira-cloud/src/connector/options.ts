@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { JiraCloudClient } from '../client.js';
 import { CLIENT_OPTION_KEYS, type JiraCloudClientOptions } from '../options.js';
 import { parseJiraInput } from './input.js';
-import type { createJiraConnector } from './connector.js';
 
 /**
  * What the connector adds to the client's options: the project it works in, and how it maps Jira's

@@ -47,7 +47,6 @@ export async function searchPage(
   if (cursor !== undefined) json.nextPageToken = cursor;
   const page = await context.client.request('POST', '/rest/api/3/search/jql', {
     json,
-    retryable: true,
     schema: IssueSearchPageSchema,
     ...(options.signal ? { signal: options.signal } : {}),
   });

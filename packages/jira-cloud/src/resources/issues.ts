@@ -336,7 +336,7 @@ export class IssuesResource {
     return new Paginator<Issue>(async (cursor, { signal }) => {
       const json = cursor === undefined ? body : { ...body, nextPageToken: cursor };
       const page = await this.#context.http.request('POST', '/rest/api/3/search/jql', {
-        ...callOptions(options, { json, retryable: true }, signal),
+        ...callOptions(options, { json }, signal),
         schema: IssueSearchPageSchema,
       });
       return { items: page.issues, nextCursor: nextSearchToken(page) };
@@ -357,7 +357,7 @@ export class IssuesResource {
   async approximateCount(jql: string | Jql, options?: CallOptions): Promise<number> {
     const json = { jql: jqlText(jql) };
     const result = await this.#context.http.request('POST', '/rest/api/3/search/approximate-count', {
-      ...callOptions(options, { json, retryable: true }),
+      ...callOptions(options, { json }),
       schema: ApproximateCountSchema,
     });
     return result.count;

@@ -32,7 +32,7 @@ describe('Jira error shapes', () => {
       requestId: 'a1b2c3',
       messages: ['Client must be authenticated to access this resource.'],
     });
-    expect((error as Error).message).toBe('GET /rest/api/3/issue/HELP-1 failed with 401 Unauthorized: Client must be authenticated to access this resource.');
+    expect((error as Error).message).toBe('GET /rest/api/3/issue/HELP-1 failed with 401 Unauthorized: Client must be authenticated to access this resource. — check the email and API token: the token must belong to that account and must not be expired or revoked (https://id.atlassian.com/manage-profile/security/api-tokens)');
     expect(calls).toHaveLength(1);
   });
 

@@ -4,7 +4,8 @@
  *
  * @module
  */
-export { jiraCloudSimulator, sandboxCloudId, type JiraConnectorOptions } from './simulator.js';
+export { jiraCloudSimulator, type JiraConnectorOptions } from './simulator.js';
+export { sandboxCloudId } from './gateway.js';
 export type { JiraCredentials } from './auth.js';
 export type {
   JiraState,

@@ -6,11 +6,11 @@
  *
  * @module
  */
+import { isJsonObject, type JsonObject } from '../readers.js';
 import { adfProblem, type AdfDocument } from './adf.js';
 import { canBrowse, canWork, hasRole, isAgent } from './auth.js';
 import { catalog, CUSTOM_FIELDS, ISSUE_TYPES, PRIORITIES, REQUEST_TYPE_FIELD, REQUEST_TYPES, RESOLUTIONS, ROLES } from './catalog.js';
 import { failFields, failJira } from './errors.js';
-import { isObject, type JsonObject } from './http.js';
 import { store, type ChangeItem, type CommentVisibility, type Issue, type JiraState, type JiraUser, type Project } from './store.js';
 
 /** What a request wants to change; `undefined` means "leave as is". */
@@ -52,7 +52,7 @@ export const NOT_ON_SCREEN = (field: string): string => `Field '${field}' cannot
 const EDITABLE = new Set(['summary', 'description', 'reporter', 'assignee', 'priority', 'labels', 'duedate', 'parent', ...CUSTOM_FIELDS.map((field) => field.id)]);
 
 function idOrName(value: unknown): { id?: string; name?: string; key?: string; accountId?: string; value?: string } | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const read = (name: string) => (typeof value[name] === 'string' ? (value[name] as string) : typeof value[name] === 'number' ? String(value[name]) : undefined);
   return { id: read('id'), name: read('name'), key: read('key'), accountId: read('accountId'), value: read('value') };
 }
@@ -66,12 +66,13 @@ export function isAssignable(project: Project, user: JiraUser): boolean {
 
 /** Reads `fields` and `update` into changes; throws Jira's 400 with every field error. */
 export function readIssueInput(body: JsonObject, context: InputContext, target: InputTarget): IssueChanges {
-  const errors: Record<string, string> = {};
+  // No prototype: a field named "__proto__" must land in the errors like any other unknown field.
+  const errors: Record<string, string> = Object.create(null) as Record<string, string>;
   const changes: IssueChanges = {};
   const fields = body.fields === undefined ? {} : body.fields;
   const update = body.update === undefined ? {} : body.update;
-  if (!isObject(fields)) failJira(400, ["Can not deserialize instance of java.util.LinkedHashMap out of the 'fields' value"]);
-  if (!isObject(update)) failJira(400, ["Can not deserialize instance of java.util.LinkedHashMap out of the 'update' value"]);
+  if (!isJsonObject(fields)) failJira(400, ["Can not deserialize instance of java.util.LinkedHashMap out of the 'fields' value"]);
+  if (!isJsonObject(update)) failJira(400, ["Can not deserialize instance of java.util.LinkedHashMap out of the 'update' value"]);
   for (const name of Object.keys(update)) {
     if (name in fields) errors[name] = `Field '${name}' cannot be set in both 'fields' and 'update'.`;
   }
@@ -243,13 +244,13 @@ function readCustomField(name: string, value: unknown, input: InputTarget, chang
 }
 
 function readOperation(name: string, operation: unknown, input: InputTarget, changes: IssueChanges, errors: Record<string, string>): void {
-  if (!isObject(operation)) {
+  if (!isJsonObject(operation)) {
     errors[name] = `Field '${name}': an update operation must be an object such as {"set": ...}.`;
     return;
   }
   const [verb, value] = Object.entries(operation)[0] ?? [];
   if (name === 'comment') {
-    if (verb !== 'add' || !isObject(value)) {
+    if (verb !== 'add' || !isJsonObject(value)) {
       errors.comment = 'Only the add operation is supported for comments.';
       return;
     }
@@ -286,7 +287,7 @@ function readOperation(name: string, operation: unknown, input: InputTarget, cha
 /** Reads a comment `visibility`: the caller must hold the role or be in the group. */
 export function readVisibility(value: unknown, input: Pick<InputTarget, 'caller' | 'project'>, errors: Record<string, string>): CommentVisibility | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!isObject(value) || (value.type !== 'role' && value.type !== 'group')) {
+  if (!isJsonObject(value) || (value.type !== 'role' && value.type !== 'group')) {
     errors.commentLevel = 'Visibility type must be either "role" or "group".';
     return undefined;
   }

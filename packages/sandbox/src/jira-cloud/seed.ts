@@ -19,7 +19,7 @@ import { companyDomain, companyName, helpdeskComment, helpdeskIssue, people, typ
 import { Random } from '../random.js';
 import { textToAdf } from './adf.js';
 import { catalog, ISSUE_TYPE_ID, PRIORITIES, REQUEST_TYPES, ROLES, statusOf, type RoleName } from './catalog.js';
-import { defaultRateLimit } from './rate-limit.js';
+import { defaultRateLimit, requestWindow } from './rate-limit.js';
 import { store, type Attachment, type ChangeItem, type Issue, type IssueComment, type JiraState, type JiraUser, type Project } from './store.js';
 import { SERVICE_DESK_WORKFLOW, SOFTWARE_WORKFLOW } from './workflows.js';
 
@@ -177,6 +177,7 @@ export function seedState({ random, seed, tickets, seededUntil }: SeedContext): 
     nextNumber: 1,
   };
 
+  const rateLimit = defaultRateLimit();
   const state: JiraState = {
     seededUntil: new Date(until),
     users,
@@ -192,7 +193,8 @@ export function seedState({ random, seed, tickets, seededUntil }: SeedContext): 
     commentIssue: new Map(),
     counters: { issueId: 10000, commentId: 10000, attachmentId: 10000, historyId: 10000, requestId: 0 },
     settings: { anonymousFallbackOnBadCredentials: true, agentsCanManageCustomers: true, attachmentsEnabled: true, attachmentUploadLimit: 10 * 1024 * 1024 },
-    rateLimit: defaultRateLimit(),
+    rateLimit,
+    requestWindow: requestWindow(rateLimit),
     facts: {
       serviceAccount: { accountId: serviceAccount.accountId, email: serviceAccount.email, displayName: serviceAccount.displayName },
       limitedAccount: { accountId: limited.accountId, email: limited.email, apiToken: limitedToken, displayName: limited.displayName },

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import type { WindowBudget } from '../window-budget.js';
 import type { AdfDocument } from './adf.js';
 import type { RoleName } from './catalog.js';
 
@@ -171,10 +172,6 @@ export interface RateLimitSettings {
   retryAfterSeconds: number;
   /** `RateLimit-Reason` sent with the 429. */
   reason: 'jira-burst-based' | 'jira-per-issue-on-write' | 'jira-quota-global-based' | 'jira-quota-tenant-based';
-  /** Requests counted in the current window (internal). */
-  used: number;
-  /** When the current window started, epoch ms (internal). */
-  windowStart: number;
 }
 
 /** Behaviour switches. */
@@ -253,6 +250,8 @@ export interface JiraState {
   readonly settings: JiraSettings;
   /** 429 behaviour (off by default). */
   readonly rateLimit: RateLimitSettings;
+  /** The request counter behind `rateLimit` (a fixed window; its limit and window follow `rateLimit` on each request). */
+  readonly requestWindow: WindowBudget;
   /** Facts for tests. */
   readonly facts: JiraFacts;
 }

@@ -72,6 +72,19 @@ describe('issues', () => {
     });
   });
 
+  it('refuses a field named __proto__ like any other unknown field (400), on create and on edit', async () => {
+    const raw = '{"fields":{"project":{"key":"HELP"},"issuetype":{"name":"Incident"},"summary":"x","__proto__":{"polluted":true}}}';
+    const reply = await ctx.call('POST', '/rest/api/3/issue', { body: raw, headers: { 'content-type': 'application/json' } });
+    expect(reply.status).toBe(400);
+    expect(Object.entries(reply.body<{ errors: Record<string, string> }>().errors)).toEqual([
+      ['__proto__', "Field '__proto__' cannot be set. It is not on the appropriate screen, or unknown."],
+    ]);
+    const key = (await create({})).body<{ key: string }>().key;
+    const edit = await ctx.call('PUT', `/rest/api/3/issue/${key}`, { body: '{"fields":{"__proto__":1}}', headers: { 'content-type': 'application/json' } });
+    expect(edit.status).toBe(400);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
   it('edits with fields and update operations (204), records a changelog, and honours returnIssue', async () => {
     const key = (await create({ labels: ['a'] })).body<{ key: string }>().key;
     const edit = await ctx.call('PUT', `/rest/api/3/issue/${key}`, { json: { fields: { summary: 'Printer fixed' }, update: { labels: [{ add: 'b' }, { remove: 'a' }], comment: [{ add: { body: doc('done') } }] } } });

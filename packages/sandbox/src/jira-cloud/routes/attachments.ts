@@ -8,10 +8,10 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import { booleanParam } from '../../readers.js';
 import type { SimResponse } from '../../simulator.js';
 import { canBrowse, canWork } from '../auth.js';
 import { failJira } from '../errors.js';
-import { boolParam } from '../http.js';
 import { multipartBoundary, parseMultipart } from '../multipart.js';
 import { attachmentJson, attachmentMetadataJson, type View } from '../serialize.js';
 import { store, type Attachment, type JiraState } from '../store.js';
@@ -96,7 +96,7 @@ export function attachmentRoutes(router: JiraRouter): void {
     .get('/rest/api/3/attachment/content/:id', (request, context) => {
       const { view } = authenticated(request, context);
       const attachment = visibleAttachment(view, context.params.id);
-      if (boolParam(request.query, 'redirect', true)) {
+      if (booleanParam(request, 'redirect', true)) {
         const location = `${context.url}/media/file/${attachment.id}/binary?token=${mediaToken(context.seed, attachment)}&name=${encodeURIComponent(attachment.filename)}`;
         return { status: 303, headers: { location }, body: '' };
       }

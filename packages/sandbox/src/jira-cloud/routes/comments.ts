@@ -9,10 +9,12 @@
  *
  * @module
  */
+import { offsetPage } from '../../offset-page.js';
+import { isJsonObject, type JsonObject } from '../../readers.js';
 import { adfProblem, type AdfDocument } from '../adf.js';
 import { isAgent } from '../auth.js';
 import { failFields, failJira } from '../errors.js';
-import { intParam, isObject, readJsonObject, type JsonObject } from '../http.js';
+import { platformReader } from '../http.js';
 import { readVisibility } from '../issue-input.js';
 import { commentJson, commentVisibleTo, type View } from '../serialize.js';
 import { store, type EntityProperty, type Issue, type IssueComment, type JiraUser } from '../store.js';
@@ -31,12 +33,12 @@ function readProperties(value: unknown, errors: Record<string, string>): { prope
   const properties: EntityProperty[] = [];
   let internal = false;
   for (const item of value) {
-    if (!isObject(item) || typeof item.key !== 'string' || item.key === '') {
+    if (!isJsonObject(item) || typeof item.key !== 'string' || item.key === '') {
       errors.properties = 'Each property needs a non-empty key.';
       continue;
     }
     properties.push({ key: item.key, value: item.value });
-    if (item.key === JSM_PUBLIC_PROPERTY && isObject(item.value) && item.value.internal === true) internal = true;
+    if (item.key === JSM_PUBLIC_PROPERTY && isJsonObject(item.value) && item.value.internal === true) internal = true;
   }
   return { properties, internal };
 }
@@ -106,18 +108,18 @@ export function commentRoutes(router: JiraRouter): void {
       if (orderBy !== null && !['created', '-created', '+created'].includes(orderBy)) {
         return failJira(400, [`The value '${orderBy}' is not valid for 'orderBy'. Valid values are: created, -created, +created.`]);
       }
-      const startAt = Math.max(0, intParam(request.query, 'startAt', 0));
-      const maxResults = Math.max(0, Math.min(5000, intParam(request.query, 'maxResults', 100)));
+      const startAt = platformReader.integer(request, 'startAt', 0);
+      const maxResults = Math.min(5000, platformReader.integer(request, 'maxResults', 100));
       const expand = expandSet(request.query.getAll('expand'));
       const visible = issue.comments.filter((comment) => commentVisibleTo(view, issue, comment));
       const ordered = orderBy === '-created' ? [...visible].sort((a, b) => b.created - a.created || b.id - a.id) : [...visible].sort((a, b) => a.created - b.created || a.id - b.id);
-      const page = ordered.slice(startAt, startAt + maxResults);
-      return { status: 200, body: { startAt, maxResults, total: visible.length, comments: page.map((comment) => commentJson(view, issue, comment, expand)) } };
+      const page = offsetPage(ordered, startAt, maxResults);
+      return { status: 200, body: { startAt: page.offset, maxResults: page.limit, total: page.total, comments: page.items.map((comment) => commentJson(view, issue, comment, expand)) } };
     })
     .post('/rest/api/3/issue/:issueIdOrKey/comment', (request, context) => {
       const { user, view } = authenticated(request, context);
       const issue = workIssue(view, context.params.issueIdOrKey, 'comment on this issue', 400);
-      const input = readCommentBody(readJsonObject(request), view, issue, user, true);
+      const input = readCommentBody(platformReader.jsonObject(request), view, issue, user, true);
       if (input.document === undefined) return failFields({ comment: 'Comment body can not be empty!' });
       if (issue.comments.length >= 5000) return failJira(413, ['The issue has reached the maximum number of comments (5000).']);
       const comment = addComment(view, issue, user, { body: input.document, visibility: input.visibility, internal: input.internal, properties: input.properties });
@@ -135,7 +137,7 @@ export function commentRoutes(router: JiraRouter): void {
       const comment = findComment(view, issue, context.params.id);
       const project = store.projectOf(context.state, issue);
       if (comment.authorId !== user.accountId && !isAgent(project, user)) return failJira(400, ['You do not have the permission to edit this comment.']);
-      const body = readJsonObject(request);
+      const body = platformReader.jsonObject(request);
       const input = readCommentBody(body, view, issue, user, false);
       const now = Date.now();
       if (input.document !== undefined) {
@@ -166,7 +168,7 @@ export function commentRoutes(router: JiraRouter): void {
     })
     .post('/rest/api/3/comment/list', (request, context) => {
       const { view } = authenticated(request, context);
-      const body = readJsonObject(request);
+      const body = platformReader.jsonObject(request);
       const ids = Array.isArray(body.ids) ? body.ids.filter((id): id is number => typeof id === 'number' && Number.isInteger(id)) : [];
       if (ids.length > 1000) return failJira(400, ['The number of comment ids must not exceed 1000.']);
       const values = ids.flatMap((id) => {

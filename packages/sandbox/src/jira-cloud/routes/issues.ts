@@ -5,9 +5,10 @@
  *
  * @module
  */
+import { booleanParam, isJsonObject, listParam } from '../../readers.js';
 import { canWork, isProjectAdmin } from '../auth.js';
 import { failFields, failJira } from '../errors.js';
-import { boolParam, isObject, listParam, readJsonObject } from '../http.js';
+import { platformReader } from '../http.js';
 import { applyChanges, checkHierarchy, NOT_ON_SCREEN, readIssueInput } from '../issue-input.js';
 import { issueJson, selectFields } from '../serialize.js';
 import { store, type Issue, type JiraState, type JiraUser, type NewIssue, type Project } from '../store.js';
@@ -30,7 +31,7 @@ export function issueRoutes(router: JiraRouter): void {
   router
     .post('/rest/api/3/issue', (request, context) => {
       const { user, view } = authenticated(request, context);
-      const body = readJsonObject(request);
+      const body = platformReader.jsonObject(request);
       const changes = readIssueInput(body, 'create', { state: context.state, caller: user });
       const project = store.project(context.state, changes.projectId ?? '');
       if (project === undefined) return failJira(400, [], { project: 'Specify a valid project ID or key' });
@@ -51,7 +52,7 @@ export function issueRoutes(router: JiraRouter): void {
         customFields: Object.fromEntries(Object.entries(changes.customFields ?? {}).filter((entry): entry is [string, string] => entry[1] !== null)),
         parentId: changes.parentId ?? null,
         properties: Array.isArray(body.properties)
-          ? body.properties.filter(isObject).flatMap((property) => (typeof property.key === 'string' ? [{ key: property.key, value: property.value }] : []))
+          ? body.properties.filter(isJsonObject).flatMap((property) => (typeof property.key === 'string' ? [{ key: property.key, value: property.value }] : []))
           : [],
       });
       if (changes.comments !== undefined) applyChanges(state, issue, { comments: changes.comments }, user, now);
@@ -62,26 +63,26 @@ export function issueRoutes(router: JiraRouter): void {
       const issue = browseIssue(view, context.params.issueIdOrKey);
       return {
         status: 200,
-        body: issueJson(view, issue, { fields: selectFields(listParam(request.query, 'fields'), '*all'), expand: expandSet(request.query.getAll('expand')) }),
+        body: issueJson(view, issue, { fields: selectFields(listParam(request, 'fields'), '*all'), expand: expandSet(request.query.getAll('expand')) }),
       };
     })
     .put('/rest/api/3/issue/:issueIdOrKey', (request, context) => {
       const { user, view } = authenticated(request, context);
       const issue = browseIssue(view, context.params.issueIdOrKey);
       const project = store.projectOf(context.state, issue);
-      if (!boolParam(request.query, 'notifyUsers', true) && !isProjectAdmin(project, user)) {
+      if (!booleanParam(request, 'notifyUsers', true) && !isProjectAdmin(project, user)) {
         return failJira(403, ['To discard the user notification either admin or project admin permissions are required.']);
       }
-      const body = readJsonObject(request);
+      const body = platformReader.jsonObject(request);
       if (!canWork(project, user)) {
         // Without Edit issues the edit screen is empty (editmeta lists nothing): every field is refused, with 400.
-        const names = [...Object.keys(isObject(body.fields) ? body.fields : {}), ...Object.keys(isObject(body.update) ? body.update : {})];
+        const names = [...Object.keys(isJsonObject(body.fields) ? body.fields : {}), ...Object.keys(isJsonObject(body.update) ? body.update : {})];
         if (names.length === 0) return failJira(400, ['You do not have permission to edit this issue.']);
         return failFields(Object.fromEntries(names.map((name) => [name, NOT_ON_SCREEN(name)])));
       }
       const changes = readIssueInput(body, 'edit', { state: context.state, caller: user, project, issue });
       applyChanges(context.state, issue, changes, user, Date.now());
-      if (boolParam(request.query, 'returnIssue', false)) {
+      if (booleanParam(request, 'returnIssue', false)) {
         return { status: 200, body: issueJson(view, issue, { fields: selectFields(undefined, '*all'), expand: expandSet(request.query.getAll('expand')) }) };
       }
       return { status: 204 };
@@ -90,7 +91,7 @@ export function issueRoutes(router: JiraRouter): void {
       const { view } = authenticated(request, context);
       const issue = workIssue(view, context.params.issueIdOrKey, 'delete this issue', 403);
       const subtasks = store.subtasks(context.state, issue);
-      if (subtasks.length > 0 && !boolParam(request.query, 'deleteSubtasks', false)) {
+      if (subtasks.length > 0 && !booleanParam(request, 'deleteSubtasks', false)) {
         return failJira(400, [`The issue '${issue.key}' has subtasks. To delete it, set the 'deleteSubtasks' parameter to true.`]);
       }
       for (const subtask of subtasks) store.removeIssue(context.state, subtask);

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { offsetPage } from '../../offset-page.js';
 import { canBrowse, optionalUser } from '../auth.js';
 import {
   catalog,
@@ -17,7 +18,7 @@ import {
 } from '../catalog.js';
 import { jiraDateTime } from '../dates.js';
 import { failJira } from '../errors.js';
-import { intParam } from '../http.js';
+import { platformReader } from '../http.js';
 import {
   ALL_FIELD_IDS,
   FIELD_NAMES,
@@ -117,19 +118,17 @@ export function metaRoutes(router: JiraRouter): void {
     })
     .get('/rest/api/3/project/search', (request, context) => {
       const { view } = authenticated(request, context);
-      const startAt = intParam(request.query, 'startAt', 0);
-      const maxResults = intParam(request.query, 'maxResults', 50);
       const all = [...context.state.projects.values()].filter((project) => canBrowse(project, view.viewer));
-      const values = all.slice(startAt, startAt + maxResults).map((project) => projectJson(view, project));
+      const page = offsetPage(all, platformReader.integer(request, 'startAt', 0), platformReader.integer(request, 'maxResults', 50));
       return {
         status: 200,
         body: {
-          self: `${context.url}/rest/api/3/project/search?startAt=${startAt}&maxResults=${maxResults}`,
-          maxResults,
-          startAt,
-          total: all.length,
-          isLast: startAt + values.length >= all.length,
-          values,
+          self: `${context.url}/rest/api/3/project/search?startAt=${page.offset}&maxResults=${page.limit}`,
+          maxResults: page.limit,
+          startAt: page.offset,
+          total: page.total,
+          isLast: page.isLast,
+          values: page.items.map((project) => projectJson(view, project)),
         },
       };
     })

@@ -12,19 +12,25 @@
  *
  * Consistency, the simulator's choice: Jira's search index is eventually consistent (a fresh write
  * may be missing for a while unless its id is in `reconcileIssues`); the simulator's is not — every
- * write is visible at once, so `reconcileIssues` is validated and then has nothing to do. Paging under
- * concurrent writes follows Jira's cursor semantics (see {@link encodeToken}): no issue that stays in
- * the result is lost or repeated; one that is updated into the part not yet read comes once more.
+ * write is visible at once, so `reconcileIssues` is validated and then has nothing to do.
+ *
+ * Paging under concurrent writes follows Jira's cursor semantics. Jira's page token (a protobuf
+ * carrying the last issue's sort values, e.g. `#String&…%Int&…` for the key, the page size and the
+ * JQL) is a search-after cursor, not an offset; so is the simulator's, the framework's
+ * `searchAfterPage` token holding the last issue's sort position and a hash of the JQL. The next page
+ * starts after that issue wherever it now stands: no issue that stays in the result is lost or
+ * repeated; one that is updated into the part not yet read comes once more.
  *
  * @module
  */
-import { createHash } from 'node:crypto';
+import { isJsonObject, listParam } from '../../readers.js';
+import { searchAfterPage } from '../../search-after.js';
 import { SimResponseError, type SimRequest, type SimResponse } from '../../simulator.js';
 import { optionalUser, requireUser } from '../auth.js';
 import { failJira, jiraError, SEARCH_REMOVED } from '../errors.js';
-import { intParam, isObject, listParam, readJsonObject } from '../http.js';
+import { platformReader } from '../http.js';
 import { browsableIssues, compileIssueQuery } from '../jql-fields.js';
-import { JqlError, jqlMessages, parseJql, type CompiledJql } from '../jql/index.js';
+import { JqlError, jqlMessages, parseJql, type CompiledJql, type JqlSortPosition } from '../jql/index.js';
 import { FIELD_NAMES, fieldSchema, issueJson, selectFields, type View } from '../serialize.js';
 import type { Issue } from '../store.js';
 import { expandSet, viewFor, type JiraContext, type JiraRouter } from './context.js';
@@ -46,32 +52,8 @@ interface SearchInput {
   readonly reconcileIssues: number[];
 }
 
-function queryHash(jql: string): string {
-  return createHash('sha256').update(jql).digest('base64url').slice(0, 12);
-}
-
-/**
- * An opaque page token: the sort position of the last issue returned, and a hash of its query. Like
- * Jira's own token (a protobuf carrying the last issue's sort values, e.g. `#String&…%Int&…` for the
- * key, the page size and the JQL), it is a search-after cursor, not an offset: the next page starts
- * after that issue wherever it now stands, so issues that leave or join the result between pages
- * shift nothing — no issue is skipped, and one updated into the unread part comes back once more.
- */
-function encodeToken(position: unknown, jql: string): string {
-  return Buffer.from(JSON.stringify({ q: queryHash(jql), p: position })).toString('base64url');
-}
-
+/** Jira's answer to a page token of another query, or one it cannot read. */
 const INVALID_TOKEN = 'The provided next page token is invalid or expired.';
-
-function decodeToken(token: string, jql: string): unknown {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (isObject(value) && value.q === queryHash(jql) && Array.isArray(value.p)) return value.p;
-  } catch {
-    // fall through
-  }
-  return failJira(400, [INVALID_TOKEN]);
-}
 
 /** Jira's JSON reader's answer to a `reconcileIssues` item that is not a number (an issue key, say). */
 function notAnIssueId(value: unknown): never {
@@ -87,21 +69,21 @@ function readIds(values: readonly unknown[]): number[] {
 
 function readGet(request: SimRequest): SearchInput {
   const query = request.query;
-  const maxResults = query.has('maxResults') ? intParam(query, 'maxResults', 50) : undefined;
+  const maxResults = query.has('maxResults') ? platformReader.integer(request, 'maxResults', 50) : undefined;
   return {
     jql: query.get('jql') ?? '',
     nextPageToken: query.get('nextPageToken') ?? undefined,
     maxResults,
-    fields: listParam(query, 'fields'),
+    fields: listParam(request, 'fields'),
     expand: expandSet(query.getAll('expand')),
-    properties: listParam(query, 'properties') ?? [],
-    reconcileIssues: readIds(listParam(query, 'reconcileIssues') ?? []),
+    properties: listParam(request, 'properties') ?? [],
+    reconcileIssues: readIds(listParam(request, 'reconcileIssues') ?? []),
   };
 }
 
 /** A JSON body of a bean with `additionalProperties: false`: an unknown key is Jira's 400. */
 function readBean(request: SimRequest, bean: string, keys: ReadonlySet<string>): Record<string, unknown> {
-  const body = readJsonObject(request);
+  const body = platformReader.jsonObject(request);
   const unknown = Object.keys(body).find((key) => !keys.has(key));
   if (unknown !== undefined) return failJira(400, [`Unrecognized field "${unknown}" (class ${bean}), not marked as ignorable`]);
   return body;
@@ -110,7 +92,7 @@ function readBean(request: SimRequest, bean: string, keys: ReadonlySet<string>):
 function readPost(request: SimRequest): SearchInput {
   const body = readBean(request, 'SearchAndReconcileRequestBean', SEARCH_BODY_KEYS);
   // `expand` is a comma-delimited string even here (the spec says so, unlike every other expand).
-  if (Array.isArray(body.expand) || isObject(body.expand)) {
+  if (Array.isArray(body.expand) || isJsonObject(body.expand)) {
     const kind = Array.isArray(body.expand) ? 'Array' : 'Object';
     return failJira(400, [`Cannot deserialize value of type \`java.lang.String\` from ${kind} value: expand is a comma-delimited string such as "names,changelog"`]);
   }
@@ -151,17 +133,6 @@ function runQuery(view: View, jql: string, anonymous: boolean): QueryResult {
   }
 }
 
-/** The issues after the token's position (all of them without a token). */
-function remaining(result: QueryResult, token: string | undefined, jql: string): readonly Issue[] {
-  if (token === undefined) return result.matches;
-  const position = decodeToken(token, jql);
-  const { compiled } = result;
-  if (compiled === undefined) return [];
-  const after = result.matches.map((issue) => compiled.isAfter(issue, position));
-  if (after.includes(undefined)) return failJira(400, [INVALID_TOKEN]);
-  return result.matches.filter((_, index) => after[index] === true);
-}
-
 function search(request: SimRequest, context: JiraContext, input: SearchInput): SimResponse {
   const user = optionalUser(request, context);
   const view = viewFor(context, user);
@@ -171,9 +142,16 @@ function search(request: SimRequest, context: JiraContext, input: SearchInput): 
   const fields = selectFields(input.fields, 'id');
   const cap = fields.idsOnly ? SEARCH_MAX_IDS : SEARCH_MAX_WITH_FIELDS;
   const size = Math.max(1, Math.min(cap, input.maxResults ?? 50));
-  const rest = remaining(result, input.nextPageToken, input.jql);
-  const page = rest.slice(0, size);
-  const isLast = page.length >= rest.length;
+  const { compiled } = result;
+  const { items: page, isLast, nextToken } = searchAfterPage(result.matches, {
+    token: input.nextPageToken,
+    scope: input.jql,
+    limit: size,
+    positionOf: (issue) => compiled?.positionOf(issue) ?? [],
+    isPosition: (position): position is JqlSortPosition => Array.isArray(position),
+    isAfter: (issue, position) => compiled?.isAfter(issue, position),
+    invalidToken: () => jiraError(400, [INVALID_TOKEN]),
+  });
   const wantsKey = input.fields?.includes('key') ?? false;
   const issues = page.map((issue) => {
     if (fields.idsOnly && input.expand.size === 0 && input.properties.length === 0) {
@@ -186,8 +164,7 @@ function search(request: SimRequest, context: JiraContext, input: SearchInput): 
     return json;
   });
   const body: Record<string, unknown> = { issues, isLast };
-  const last = page.at(-1);
-  if (!isLast && last !== undefined && result.compiled !== undefined) body.nextPageToken = encodeToken(result.compiled.positionOf(last), input.jql);
+  if (nextToken !== undefined) body.nextPageToken = nextToken;
   const returned = [...new Set(issues.flatMap((issue) => Object.keys((issue as { fields?: object }).fields ?? {})))];
   if (input.expand.has('names')) body.names = Object.fromEntries(returned.map((id) => [id, FIELD_NAMES[id] ?? id]));
   if (input.expand.has('schema')) body.schema = Object.fromEntries(returned.flatMap((id) => (fieldSchema(id) === undefined ? [] : [[id, fieldSchema(id)]])));
@@ -210,7 +187,7 @@ export function searchRoutes(router: JiraRouter): void {
     .post('/rest/api/3/jql/parse', (request, context) => {
       const user = requireUser(request, context);
       const view = viewFor(context, user);
-      const body = readJsonObject(request);
+      const body = platformReader.jsonObject(request);
       if (!Array.isArray(body.queries) || !body.queries.every((query) => typeof query === 'string')) {
         return failJira(400, ['The queries field is required and must be a list of JQL strings.']);
       }

@@ -11,13 +11,15 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import { offsetPage } from '../../offset-page.js';
+import { booleanParam, isJsonObject } from '../../readers.js';
 import type { SimRequest } from '../../simulator.js';
 import { adfProblem, adfToText, textToAdf, textToHtml, type AdfDocument } from '../adf.js';
 import { isAgent, isProjectAdmin } from '../auth.js';
 import { catalog, REQUEST_TYPE_GROUPS, REQUEST_TYPES, statusOf, type RequestTypeDef, type RequestTypeFieldDef } from '../catalog.js';
 import { jsmDate } from '../dates.js';
 import { EXPERIMENTAL_API, failJsm, ISSUE_NOT_FOUND } from '../errors.js';
-import { boolParam, intParam, isObject, readJsonObject } from '../http.js';
+import { jsmReader } from '../http.js';
 import { emailVisibleTo, jsmCategory, portalLink, requestTypeJson, zoneOf, type View } from '../serialize.js';
 import { store, type Issue, type JiraUser, type Project, type ServiceDesk } from '../store.js';
 import { SERVICE_DESK_WORKFLOW, availableTransitions, workflowOf } from '../workflows.js';
@@ -32,21 +34,20 @@ const DESK_MISSING = 'The Service Desk you are trying to view does not exist.';
 /** A JSM page of `values`, with `_links` to the previous and next pages. */
 export function jsmPage<T>(view: View, path: string, all: readonly T[], start: number, limit: number, extra: Readonly<Record<string, string>> = {}): Record<string, unknown> {
   const base = `${view.url}/rest/servicedeskapi`;
-  const values = all.slice(start, start + limit);
-  const isLastPage = start + values.length >= all.length;
+  const page = offsetPage(all, start, limit);
   const link = (from: number) => {
-    const query = new URLSearchParams({ ...extra, start: String(from), limit: String(limit) });
+    const query = new URLSearchParams({ ...extra, start: String(from), limit: String(page.limit) });
     return `${base}${path}?${query.toString()}`;
   };
-  const links: Record<string, string> = { base, context: '', self: link(start) };
-  if (!isLastPage) links.next = link(start + limit);
-  if (start > 0) links.prev = link(Math.max(0, start - limit));
-  return { _expands: [], size: values.length, start, limit, isLastPage, _links: links, values };
+  const links: Record<string, string> = { base, context: '', self: link(page.offset) };
+  if (page.nextOffset !== undefined) links.next = link(page.nextOffset);
+  if (page.previousOffset !== undefined) links.prev = link(page.previousOffset);
+  return { _expands: [], size: page.items.length, start: page.offset, limit: page.limit, isLastPage: page.isLast, _links: links, values: page.items };
 }
 
 function paging(request: SimRequest): { start: number; limit: number } {
-  const start = Math.max(0, intParam(request.query, 'start', 0, 'jsm'));
-  const limit = Math.max(1, Math.min(100, intParam(request.query, 'limit', 50, 'jsm')));
+  const start = Math.max(0, jsmReader.integer(request, 'start', 0));
+  const limit = Math.max(1, Math.min(100, jsmReader.integer(request, 'limit', 50)));
   return { start, limit };
 }
 
@@ -275,7 +276,7 @@ function readRequestFields(type: RequestTypeDef, values: Record<string, unknown>
       if (typeof value !== 'string') problems.push('summary: The value must be a string.');
       else summary = value;
     } else if (fieldId === 'description') {
-      if (adf && isObject(value)) {
+      if (adf && isJsonObject(value)) {
         if (adfProblem(value) !== undefined) problems.push('description: The value is not a valid Atlassian Document.');
         else description = value as unknown as AdfDocument;
       } else if (typeof value !== 'string') problems.push('description: The value must be a string (set isAdfRequest to send a document).');
@@ -286,7 +287,7 @@ function readRequestFields(type: RequestTypeDef, values: Record<string, unknown>
         if (typeof value !== 'string') problems.push(`${fieldId}: The value must be a string.`);
         else customFields[fieldId] = value;
       } else if (custom?.kind === 'select') {
-        const wanted = isObject(value) ? (typeof value.id === 'string' ? value.id : typeof value.value === 'string' ? value.value : undefined) : typeof value === 'string' ? value : undefined;
+        const wanted = isJsonObject(value) ? (typeof value.id === 'string' ? value.id : typeof value.value === 'string' ? value.value : undefined) : typeof value === 'string' ? value : undefined;
         const option = custom.options?.find((candidate) => candidate.id === wanted || candidate.value === wanted);
         if (option === undefined) problems.push(`${fieldId}: Specify a valid option.`);
         else customFields[fieldId] = option.id;
@@ -335,7 +336,7 @@ export function serviceDeskRoutes(router: JiraRouter): void {
         (type) =>
           (search === undefined || type.name.toLowerCase().includes(search) || type.description.toLowerCase().includes(search)) &&
           (groupId === null || type.groupIds.includes(groupId)) &&
-          (search === undefined || type.groupIds.length > 0 || boolParam(request.query, 'includeHiddenRequestTypesInSearch', false)),
+          (search === undefined || type.groupIds.length > 0 || booleanParam(request, 'includeHiddenRequestTypesInSearch', false)),
       );
       const extra: Record<string, string> = {};
       if (search !== undefined) extra.searchQuery = search;
@@ -372,7 +373,7 @@ export function serviceDeskRoutes(router: JiraRouter): void {
     })
     .post(`${base}/request`, (request, context) => {
       const { user, view } = authenticated(request, context);
-      const body = readJsonObject(request, 'jsm');
+      const body = jsmReader.jsonObject(request);
       const deskId = typeof body.serviceDeskId === 'string' || typeof body.serviceDeskId === 'number' ? String(body.serviceDeskId) : '';
       const typeId = typeof body.requestTypeId === 'string' || typeof body.requestTypeId === 'number' ? String(body.requestTypeId) : '';
       const { desk, project } = findDesk(view, deskId);
@@ -391,7 +392,7 @@ export function serviceDeskRoutes(router: JiraRouter): void {
       } else if (!agent && !desk.customers.has(user.accountId)) {
         failJsm(403, 'You do not have permission to create requests in this service desk.', 'sd.request.create.error.no.permission');
       }
-      if (!isObject(body.requestFieldValues)) {
+      if (!isJsonObject(body.requestFieldValues)) {
         failJsm(400, 'Your request could not be created. Please check the fields have been correctly filled in. requestFieldValues is required.', 'sd.validation.request.creation.failure.required.field', ['requestFieldValues']);
       }
       const fields = readRequestFields(type, body.requestFieldValues, body.isAdfRequest === true);
@@ -448,8 +449,8 @@ export function serviceDeskRoutes(router: JiraRouter): void {
       const path = `/request/${context.params.issueIdOrKey}/comment`;
       if (issue === undefined || !requestVisible(view, issue)) return { status: 200, body: jsmPage(view, path, [], start, limit) };
       const agent = isAgent(store.projectOf(context.state, issue), view.viewer);
-      const wantPublic = boolParam(request.query, 'public', true);
-      const wantInternal = boolParam(request.query, 'internal', true) && agent;
+      const wantPublic = booleanParam(request, 'public', true);
+      const wantInternal = booleanParam(request, 'internal', true) && agent;
       const expand = expandList(request);
       const comments = issue.comments.filter((comment) => comment.visibility === undefined && (comment.jsdPublic ? wantPublic : wantInternal));
       return { status: 200, body: jsmPage(view, path, comments.map((comment) => commentDto(view, issue, comment, expand)), start, limit) };
@@ -457,7 +458,7 @@ export function serviceDeskRoutes(router: JiraRouter): void {
     .post(`${base}/request/:issueIdOrKey/comment`, (request, context) => {
       const { user, view } = authenticated(request, context);
       const issue = findRequest(view, context.params.issueIdOrKey);
-      const body = readJsonObject(request, 'jsm');
+      const body = jsmReader.jsonObject(request);
       if (typeof body.body !== 'string' || body.body.trim() === '') {
         failJsm(400, 'The comment body must be a non-empty string.', 'sd.comment.body.required');
       }
@@ -485,14 +486,14 @@ export function serviceDeskRoutes(router: JiraRouter): void {
     .post(`${base}/request/:issueIdOrKey/transition`, (request, context) => {
       const { user, view } = authenticated(request, context);
       const issue = findRequest(view, context.params.issueIdOrKey);
-      const body = readJsonObject(request, 'jsm');
+      const body = jsmReader.jsonObject(request);
       const id = typeof body.id === 'string' || typeof body.id === 'number' ? String(body.id) : '';
       const transition = customerTransitions(view, issue).find((candidate) => candidate.id === id);
       if (transition === undefined) failJsm(400, `The transition with id '${id}' is not valid for this request.`, 'sd.customer.transition.error.invalid', [id]);
       const now = Date.now();
       const done = statusOf(transition.to).category === 'done';
       performTransition(context.state, issue, transition, user, now, done && transition.setsResolution === undefined ? '10000' : undefined);
-      const comment = isObject(body.additionalComment) ? body.additionalComment.body : undefined;
+      const comment = isJsonObject(body.additionalComment) ? body.additionalComment.body : undefined;
       if (typeof comment === 'string' && comment.trim() !== '') addComment(view, issue, user, { body: textToAdf(comment), internal: false, properties: [], source: comment });
       return { status: 204 };
     })
@@ -516,7 +517,7 @@ export function serviceDeskRoutes(router: JiraRouter): void {
       const { view } = authenticated(request, context);
       const { desk, project } = findDesk(view, context.params.serviceDeskId);
       if (!canManageCustomers(view, project)) failJsm(403, 'You do not have permission to add customers to this service desk.', 'sd.customers.error.no.permission');
-      const ids = readAccountIds(readJsonObject(request, 'jsm'));
+      const ids = readAccountIds(jsmReader.jsonObject(request));
       const unknown = ids.filter((id) => !context.state.users.has(id));
       if (unknown.length > 0) failJsm(400, `The following accounts do not exist: ${unknown.join(', ')}`, 'sd.customers.error.accounts.not.found', unknown);
       for (const id of ids) {
@@ -530,7 +531,7 @@ export function serviceDeskRoutes(router: JiraRouter): void {
       requireExperimental(request);
       const { desk, project } = findDesk(view, context.params.serviceDeskId);
       if (!canManageCustomers(view, project)) failJsm(403, 'You do not have permission to remove customers from this service desk.', 'sd.customers.error.no.permission');
-      for (const id of readAccountIds(readJsonObject(request, 'jsm'))) {
+      for (const id of readAccountIds(jsmReader.jsonObject(request))) {
         desk.customers.delete(id);
         project.roles.get('Service Desk Customers')?.delete(id);
       }
@@ -540,13 +541,13 @@ export function serviceDeskRoutes(router: JiraRouter): void {
       const { view } = authenticated(request, context);
       const allowed = view.viewer?.admin === true || [...context.state.projects.values()].some((project) => project.typeKey === 'service_desk' && canManageCustomers(view, project));
       if (!allowed) failJsm(403, 'You do not have permission to create customers.', 'sd.customers.error.no.permission');
-      const body = readJsonObject(request, 'jsm');
+      const body = jsmReader.jsonObject(request);
       const email = typeof body.email === 'string' ? body.email.trim() : '';
       const displayName = typeof body.displayName === 'string' ? body.displayName : typeof body.fullName === 'string' ? body.fullName : '';
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/u.test(email)) failJsm(400, 'Enter a valid email address.', 'sd.customer.email.invalid', [email]);
       if (displayName.trim() === '') failJsm(400, 'Enter a display name.', 'sd.customer.displayname.required');
       if (store.userByEmail(context.state, email) !== undefined) {
-        const strict = boolParam(request.query, 'strictConflictStatusCode', false);
+        const strict = booleanParam(request, 'strictConflictStatusCode', false);
         failJsm(strict ? 409 : 400, 'An account already exists for this email.', 'sd.customer.email.exists', [email]);
       }
       const user: JiraUser = {

@@ -6,9 +6,10 @@
  *
  * @module
  */
+import { isJsonObject } from '../../readers.js';
 import { statusOf } from '../catalog.js';
 import { failFields, failJira } from '../errors.js';
-import { isObject, readJsonObject } from '../http.js';
+import { platformReader } from '../http.js';
 import { applyChanges, readIssueInput } from '../issue-input.js';
 import { issueTransitions, transitionJson } from '../serialize.js';
 import { canWork } from '../auth.js';
@@ -57,8 +58,8 @@ export function transitionRoutes(router: JiraRouter): void {
     .post('/rest/api/3/issue/:issueIdOrKey/transitions', (request, context) => {
       const { user, view } = authenticated(request, context);
       const issue = workIssue(view, context.params.issueIdOrKey, 'transition this issue', 400);
-      const body = readJsonObject(request);
-      const ref = isObject(body.transition) ? body.transition.id : undefined;
+      const body = platformReader.jsonObject(request);
+      const ref = isJsonObject(body.transition) ? body.transition.id : undefined;
       const id = typeof ref === 'string' || typeof ref === 'number' ? String(ref) : undefined;
       if (id === undefined) return failJira(400, ["Missing 'transition' identifier"]);
       const transition = findAvailable(context.state, issue, id);

@@ -9,9 +9,11 @@
  *
  * @module
  */
+import { offsetPage } from '../../offset-page.js';
+import type { SimRequest } from '../../simulator.js';
 import { isAgent, optionalUser } from '../auth.js';
 import { failJira } from '../errors.js';
-import { intParam } from '../http.js';
+import { platformReader } from '../http.js';
 import { isAssignable } from '../issue-input.js';
 import { emailVisibleTo, userBean, type View } from '../serialize.js';
 import { store, type JiraUser, type Project } from '../store.js';
@@ -35,8 +37,9 @@ export function matchesUserQuery(view: View, user: JiraUser, query: string): boo
   return emailVisibleTo(user, view.viewer) && user.email.toLowerCase().startsWith(needle);
 }
 
-function page<T>(items: readonly T[], startAt: number, maxResults: number): T[] {
-  return items.slice(Math.max(0, startAt), Math.max(0, startAt) + Math.max(0, maxResults));
+/** The `startAt`/`maxResults` page of a user list (Jira's user lists are bare arrays); `maxResults` at most `cap`. */
+function page<T>(request: SimRequest, items: readonly T[], cap = Number.POSITIVE_INFINITY): T[] {
+  return offsetPage(items, platformReader.integer(request, 'startAt', 0), Math.min(cap, platformReader.integer(request, 'maxResults', 50))).items;
 }
 
 function usersOf(view: View): JiraUser[] {
@@ -73,21 +76,15 @@ export function userRoutes(router: JiraRouter): void {
       const matches = usersOf(view).filter((user) =>
         user.active && (accountId !== null ? user.accountId === accountId : query !== null && matchesUserQuery(view, user, query)),
       );
-      const startAt = intParam(request.query, 'startAt', 0);
-      const maxResults = Math.min(1000, intParam(request.query, 'maxResults', 50));
-      return { status: 200, body: page(matches, startAt, maxResults).map((user) => userBean(view, user)) };
+      return { status: 200, body: page(request, matches, 1000).map((user) => userBean(view, user)) };
     })
     .get('/rest/api/3/users/search', (request, context) => {
       const { view } = authenticated(request, context);
-      const startAt = intParam(request.query, 'startAt', 0);
-      const maxResults = Math.min(1000, intParam(request.query, 'maxResults', 50));
-      return { status: 200, body: page(usersOf(view), startAt, maxResults).map((user) => userBean(view, user)) };
+      return { status: 200, body: page(request, usersOf(view), 1000).map((user) => userBean(view, user)) };
     })
     .get('/rest/api/3/users', (request, context) => {
       const { view } = authenticated(request, context);
-      const startAt = intParam(request.query, 'startAt', 0);
-      const maxResults = Math.min(1000, intParam(request.query, 'maxResults', 50));
-      return { status: 200, body: page(usersOf(view), startAt, maxResults).map((user) => userBean(view, user)) };
+      return { status: 200, body: page(request, usersOf(view), 1000).map((user) => userBean(view, user)) };
     })
     .get('/rest/api/3/user/assignable/search', (request, context) => {
       const { view } = authenticated(request, context);
@@ -110,8 +107,6 @@ export function userRoutes(router: JiraRouter): void {
           isAssignable(scope, user) &&
           (accountId !== null ? user.accountId === accountId : query === null || query === '' || matchesUserQuery(view, user, query)),
       );
-      const startAt = intParam(request.query, 'startAt', 0);
-      const maxResults = intParam(request.query, 'maxResults', 50);
-      return { status: 200, body: page(matches, startAt, maxResults).map((user) => userBean(view, user)) };
+      return { status: 200, body: page(request, matches).map((user) => userBean(view, user)) };
     });
 }

@@ -1,7 +1,8 @@
 /**
- * Redirects followed by the client itself, so that credentials never reach another origin.
+ * Redirects followed by the transport itself, so that credentials never reach another origin. The
+ * transport of every provider uses it; it is exported for clients that make requests of their own.
  *
- * Jira answers `GET /rest/api/3/attachment/content/{id}` with a `303 See Other` to a media host on
+ * For example, Jira answers `GET /rest/api/3/attachment/content/{id}` with a `303 See Other` to a media host on
  * another origin (`https://api.media.atlassian.com/file/…/binary?token=…`), whose URL carries its own
  * short-lived token. A fetch that followed it with the request's headers would hand our Basic
  * credentials to that host. Standard `fetch` drops `Authorization` on a cross-origin redirect, but
@@ -17,8 +18,10 @@
  *
  * @module
  */
-import { isSecretHeader, ItsmError } from '@itsm/core';
-import { isLoopbackHost } from './options.js';
+import { ItsmError } from '../errors.js';
+import type { ProviderId } from '../model.js';
+import { isSecretHeader } from '../redact.js';
+import { isLoopbackHost } from './url.js';
 
 /** The most redirects followed for one request. */
 export const MAX_REDIRECTS = 5;
@@ -28,12 +31,8 @@ const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]
 /** Headers that describe a body, dropped when a redirect turns the request into a `GET`. */
 const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
 
-function fail(message: string): never {
-  throw new ItsmError(message, { provider: 'jira-cloud' });
-}
-
 /** What the next hop of a redirect chain is, or `undefined` when the response is handed back as it is. */
-function nextHop(request: Request, response: Response): { url: URL; method: string; dropBody: boolean } | undefined {
+function nextHop(request: Request, response: Response, fail: (message: string) => never): { url: URL; method: string; dropBody: boolean } | undefined {
   const location = response.headers.get('location');
   if (!REDIRECT_STATUSES.has(response.status) || !location) return undefined;
   const from = new URL(request.url);
@@ -55,27 +54,39 @@ function nextHop(request: Request, response: Response): { url: URL; method: stri
   return { url, method: toGet ? 'GET' : request.method, dropBody: toGet };
 }
 
+/** Options of {@link followRedirectsSafely}. */
+export interface SafeRedirectOptions {
+  /** The provider, set on the errors for refused redirects. */
+  provider?: ProviderId | undefined;
+}
+
 /**
  * Wraps a `fetch` so that redirects are followed by the wrapper, without sending credential headers
- * to another origin. See the module description for the rules.
+ * to another origin. See the module description for the rules. A refused redirect (to plain http, to
+ * another scheme, more than {@link MAX_REDIRECTS} hops) throws an `ItsmError`.
  *
  * @param getFetch - Returns the `fetch` to use, looked up at each request (so a `fetch` patched later,
  *   e.g. by a test, is used).
+ * @param options - The provider named on errors.
  * @example
  * ```ts
  * const safeFetch = followRedirectsSafely(() => globalThis.fetch);
  * await safeFetch(new Request(url, { headers: { authorization } })); // a 303 to another host: no Authorization there
  * ```
  */
-export function followRedirectsSafely(getFetch: () => typeof fetch): typeof fetch {
+export function followRedirectsSafely(getFetch: () => typeof fetch, options: SafeRedirectOptions = {}): typeof fetch {
+  const fail = (message: string): never => {
+    throw new ItsmError(message, { provider: options.provider });
+  };
   return async (input, init) => {
     const fetchImpl = getFetch();
     const original = input instanceof Request ? input : new Request(input, init);
     const extra: RequestInit = { ...(input instanceof Request ? init : undefined), redirect: 'manual' };
-    let request = new Request(original, { redirect: 'manual' });
+    // A request already set to follow no redirect (as the transport sends them) is used as it is.
+    let request = original.redirect === 'manual' ? original : new Request(original, { redirect: 'manual' });
     for (let hop = 0; ; hop++) {
       const response = await fetchImpl(request, extra);
-      const next = nextHop(request, response);
+      const next = nextHop(request, response, fail);
       if (!next) return response;
       await response.body?.cancel().catch(() => undefined);
       if (hop >= MAX_REDIRECTS) {
