@@ -9,8 +9,8 @@
 // - no network beyond the loopback interface.
 // A block fails when it throws, a test of it fails, it sets a non-zero process.exitCode, or it does
 // not finish within the time limit.
-import { registerHooks } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { registerHooks } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { createJiraConnector } from '@itsm/jira-cloud';
@@ -22,7 +22,7 @@ import { FIXTURES_GLOBAL } from './source.ts';
 import { discardCollectedTests, runCollectedTests } from './vitest-shim.ts';
 
 /** The people the examples name, who exist at every real site the examples talk to. */
-export const DOC_PEOPLE = [{ email: 'ann.lee@example.com', displayName: 'Ann Lee' }] as const;
+const DOC_PEOPLE = [{ email: 'ann.lee@example.com', displayName: 'Ann Lee' }] as const;
 
 const [planPath, resultPath] = process.argv.slice(2);
 if (planPath === undefined || resultPath === undefined) throw new Error('usage: node harness.ts <plan.json> <results.json>');
