@@ -15,6 +15,8 @@ export function packageProject(name: string): UserWorkspaceConfig {
     resolve: {
       alias: [
         { find: /^@itsm\/core\/testing$/, replacement: source('./packages/core/src/testing/index.ts') },
+        { find: /^@itsm\/core\/conformance$/, replacement: source('./packages/core/src/conformance/index.ts') },
+        { find: /^@itsm\/core\/provider$/, replacement: source('./packages/core/src/provider/index.ts') },
         { find: /^@itsm\/core$/, replacement: source('./packages/core/src/index.ts') },
       ],
     },

@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsup';
-import { mainEntry } from '../../tsup.shared.ts';
+import { packageBuild } from '../../tsup.shared.ts';
 
-export default defineConfig(mainEntry);
+export default defineConfig(packageBuild({ dual: { index: 'src/index.ts' } }));

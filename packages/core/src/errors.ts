@@ -28,7 +28,6 @@
  *
  * @module
  */
-import type { inspect, InspectOptionsStylized } from 'node:util';
 import type { ProviderId, Ticket } from './model.js';
 
 const BRAND = Symbol.for('@itsm/core/error-kinds');
@@ -132,10 +131,13 @@ export class ItsmError extends Error {
    *
    * @param _depth - How deep `util.inspect` still goes (unused: the fields show as deep as an
    * error's own properties would).
-   * @param options - The options of the `util.inspect` call.
+   * The parameters are typed structurally, not with `node:util`'s types, so that the published
+   * declarations need no `@types/node`.
+   *
+   * @param options - The options of the `util.inspect` call, passed on as they are.
    * @param show - `util.inspect`, as Node passes it.
    */
-  [INSPECT](_depth: number, options: InspectOptionsStylized, show: typeof inspect): string {
+  [INSPECT](_depth: number, options: object, show: (value: unknown, options: object) => string): string {
     const { name: _name, message: _message, ...fields } = this.toJSON();
     const extra = Object.keys(fields).length > 0 ? ` ${show(fields, options)}` : '';
     return `${this.stack ?? `${this.name}: ${this.message}`}${extra}`;

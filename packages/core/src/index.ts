@@ -3,6 +3,9 @@
  * {@link ItsmConnector} interface every provider implements, the typed error hierarchy, the HTTP
  * transport, pagination and the change feed.
  *
+ * What a provider package is written with (the resource base class, input and option checks, the
+ * status mapper, the access-check runner, the connector pieces) is in `@itsm/core/provider`.
+ *
  * @packageDocumentation
  */
 export * from './model.js';
@@ -12,4 +15,5 @@ export * from './errors.js';
 export * from './redact.js';
 export * from './http/index.js';
 export * from './paginate.js';
+export * from './cached.js';
 export * from './changes.js';

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { InputError, type SchemaIssue } from './errors.js';
+import type { ProviderId } from './model.js';
 import { PriorityLevelSchema, StatusCategorySchema, TicketTypeSchema, CommentVisibilitySchema } from './model.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -22,6 +23,9 @@ const personText = text.refine(
   'must be an email address (give { id } for an id that contains @)',
 );
 
+/** An email address given as input: trimmed, and of the form `name@domain.tld`. */
+export const EmailSchema = z.string().trim().regex(EMAIL, 'must be an email address');
+
 /**
  * A person given as input: an email address, a provider id, or an object naming either.
  * A bare string containing `@` must be an email address, anything else is an id; use `{ id }` for
@@ -29,7 +33,7 @@ const personText = text.refine(
  */
 export const PersonInputSchema = z.union([
   personText,
-  z.strictObject({ email: z.string().trim().regex(EMAIL, 'must be an email address') }),
+  z.strictObject({ email: EmailSchema }),
   z.strictObject({ id: text }),
 ]);
 /** @see {@link PersonInputSchema} */
@@ -196,13 +200,20 @@ function dotted(path: (string | number)[], root: string): string {
  * @param schema - The schema.
  * @param value - What the caller gave.
  * @param root - Name of the argument, used as the prefix of field paths (e.g. `input`, `query`); empty for none.
+ * @param options - `provider`: the provider the input was meant for, set on the `InputError`
+ *   (connectors pass theirs, so every input error names it).
  * @example
  * ```ts
- * const input = parseInput(CreateTicketInputSchema, raw, 'input');
+ * const input = parseInput(CreateTicketInputSchema, raw, 'input', { provider: 'jira-cloud' });
  * // throws InputError: input.subject: must not be empty
  * ```
  */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown, root = ''): z.output<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  root = '',
+  options: { provider?: ProviderId | undefined } = {},
+): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = toIssues(result.error);
@@ -222,9 +233,6 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, root 
   const message = issues
     .map((issue) => `${dotted(issue.path, root) || 'input'}: ${issue.message}`)
     .join('; ');
-  return throwInput(message, field, issues.map((issue) => ({ ...issue, path: root ? [root, ...issue.path] : issue.path })));
-}
-
-function throwInput(message: string, field: string, issues: SchemaIssue[]): never {
-  throw new InputError(message, { field, issues });
+  const rooted = issues.map((issue) => ({ ...issue, path: root ? [root, ...issue.path] : issue.path }));
+  throw new InputError(message, { provider: options.provider, field, issues: rooted });
 }

@@ -1,6 +1,8 @@
 /**
  * Pagination: {@link Paginator} turns a function that fetches one page into an `AsyncIterable` of
- * items, with `.pages()`, `.take(n)`, `.toArray({ limit })` and `.map(fn)`.
+ * items, with `.pages()`, `.take(n)`, `.toArray({ limit })`, `.map(fn)` and `.filter(fn)`;
+ * {@link Paginator.defer} builds one once its first page is needed, {@link Paginator.failing} is
+ * one that fails there.
  *
  * - **Prefetch.** As soon as a page is handed out, the next one is requested, so the network works
  *   while the caller consumes (unless `take(n)` already has enough items, or `prefetch: false`).
@@ -15,11 +17,15 @@
  *
  * @module
  */
+import { cached, type Cached } from './cached.js';
 import { InputError, ResponseShapeError } from './errors.js';
 
-/** One page of results, as handed out by {@link Paginator.pages}. */
-export interface Page<T> {
-  /** The items of the page (after any `map`, and cut short by `take(n)` on the last page). */
+/**
+ * One page of results, as handed out by {@link Paginator.pages}. `E` is the type of the page's
+ * envelope: what the provider said about the page besides its items.
+ */
+export interface Page<T, E = unknown> {
+  /** The items of the page (after any `map` and `filter`, and cut short by `take(n)` on the last page). */
   items: T[];
   /** The cursor that fetched this page; `undefined` for the first page when there is no start cursor. */
   cursor: string | undefined;
@@ -28,14 +34,22 @@ export interface Page<T> {
    * repeats a cursor already used in this iteration, the iteration still ends after this page.
    */
   nextCursor: string | undefined;
+  /**
+   * The page's envelope, when the fetcher returned one: what the provider said about the page
+   * besides its items (a total count, Autotask's `pageDetails`, Ivanti's `@odata.count`), usually
+   * the response body as parsed.
+   */
+  envelope?: E;
 }
 
 /** What a {@link PageFetcher} resolves to. */
-export interface FetchedPage<T> {
+export interface FetchedPage<T, E = unknown> {
   /** The items of the page, possibly none (an empty page with a `nextCursor` does not end the iteration). */
   items: T[];
   /** The cursor of the next page; `undefined` (or absent) on the last page. */
   nextCursor?: string | undefined;
+  /** The page's envelope, handed out as {@link Page.envelope}: e.g. the response body. */
+  envelope?: E | undefined;
 }
 
 /**
@@ -51,10 +65,10 @@ export interface FetchedPage<T> {
  * };
  * ```
  */
-export type PageFetcher<T> = (
+export type PageFetcher<T, E = unknown> = (
   cursor: string | undefined,
   context: { signal: AbortSignal },
-) => Promise<FetchedPage<T>>;
+) => Promise<FetchedPage<T, E>>;
 
 /** What {@link PaginatorOptions.onRepeatedCursor} receives when a provider repeats a cursor. */
 export interface RepeatedCursorEvent {
@@ -89,13 +103,19 @@ export interface PaginatorOptions {
 }
 
 type Mapper = (item: unknown) => unknown;
+type Predicate = (item: unknown) => unknown;
+/** One step applied to the items of each page: a `map` or a `filter`. */
+type Stage = { map: Mapper } | { filter: Predicate };
+/** Where pages come from: a fetcher, or a paginator built on first need ({@link Paginator.defer}). */
+type Source = { fetchPage: PageFetcher<unknown, unknown> } | { deferred: Cached<Paginator<unknown, unknown>> };
 
 const noop = (): void => {};
 
 /**
  * A lazily fetched, paged list of items: `for await` it for items, call `pages()` for whole pages.
  * Nothing is fetched until iteration starts; every iteration starts afresh from the start cursor.
- * Instances are immutable: `take` and `map` return new paginators.
+ * Instances are immutable: `take`, `map` and `filter` return new paginators. `E` is the type of each
+ * page's {@link Page.envelope}.
  *
  * @example
  * ```ts
@@ -106,17 +126,17 @@ const noop = (): void => {};
  * for await (const page of connector.users.search('ada').pages()) console.log(page.nextCursor);
  * ```
  */
-export class Paginator<T> implements AsyncIterable<T> {
-  readonly #fetchPage: PageFetcher<unknown>;
+export class Paginator<T, E = unknown> implements AsyncIterable<T> {
+  #source: Source;
   readonly #options: Readonly<PaginatorOptions>;
   #limit = Infinity;
-  #mappers: readonly Mapper[] = [];
+  #stages: readonly Stage[] = [];
 
   /**
    * @param fetchPage - Fetches one page; see {@link PageFetcher}.
    * @param options - See {@link PaginatorOptions}.
    */
-  constructor(fetchPage: PageFetcher<T>, options: PaginatorOptions = {}) {
+  constructor(fetchPage: PageFetcher<T, E>, options: PaginatorOptions = {}) {
     if (typeof fetchPage !== 'function') {
       throw new InputError('fetchPage must be a function', { field: 'fetchPage' });
     }
@@ -127,8 +147,56 @@ export class Paginator<T> implements AsyncIterable<T> {
     if (onRepeatedCursor !== undefined && onRepeatedCursor !== 'stop' && onRepeatedCursor !== 'throw' && typeof onRepeatedCursor !== 'function') {
       throw new InputError("onRepeatedCursor must be 'stop', 'throw' or a function", { field: 'onRepeatedCursor' });
     }
-    this.#fetchPage = fetchPage;
+    this.#source = { fetchPage: fetchPage as PageFetcher<unknown, unknown> };
     this.#options = { ...options };
+  }
+
+  /**
+   * A paginator that is built when its first page is needed: for a list whose request depends on
+   * something to look up first (a key to resolve to an id, a query to plan). `build` runs once; a
+   * paginator it resolves to is kept for later iterations, a failure is not (the next iteration
+   * calls `build` again). A failure reaches the caller where the first page would have been
+   * consumed, like a failing page. `take`, `map` and `filter` apply on top of the built paginator's.
+   *
+   * @param build - Resolves to the paginator to iterate.
+   * @example
+   * ```ts
+   * declare function issueIdOf(key: string): Promise<string>;
+   * declare function commentsOf(issueId: string): Paginator<string>;
+   * const comments = Paginator.defer(async () => commentsOf(await issueIdOf('HELP-1')));
+   * ```
+   */
+  static defer<T, E = unknown>(build: () => Promise<Paginator<T, E>>): Paginator<T, E> {
+    if (typeof build !== 'function') throw new InputError('build must be a function', { field: 'build' });
+    const paginator = new Paginator<T, E>(async () => ({ items: [] }));
+    const deferred = cached(async () => {
+      const built: unknown = await build();
+      if (!(built instanceof Paginator)) {
+        throw new ResponseShapeError('Paginator.defer: build resolved to something other than a Paginator', {
+          issues: [{ path: [], message: 'expected a Paginator' }],
+          raw: built,
+        });
+      }
+      return built as Paginator<unknown, unknown>;
+    });
+    paginator.#source = { deferred };
+    return paginator;
+  }
+
+  /**
+   * A paginator whose first page fails with `error`: for a method that returns a paginator and
+   * finds its input bad, so that the failure reaches the caller where iteration starts.
+   *
+   * @param error - What the iteration rejects with.
+   * @example
+   * ```ts
+   * Paginator.failing<string>(new UnsupportedError('no catalog', { capability: 'catalog' }));
+   * ```
+   */
+  static failing<T, E = unknown>(error: unknown): Paginator<T, E> {
+    return new Paginator<T, E>(async () => {
+      throw error;
+    });
   }
 
   /**
@@ -189,10 +257,18 @@ export class Paginator<T> implements AsyncIterable<T> {
    * @param options - `signal`: aborting it cancels the page fetch in flight (and any prefetch); the
    *   iteration then rejects with the signal's reason.
    */
-  async *pages(options: { signal?: AbortSignal | undefined } = {}): AsyncIterableIterator<Page<T>> {
+  async *pages(options: { signal?: AbortSignal | undefined } = {}): AsyncIterableIterator<Page<T, E>> {
     const { startCursor, prefetch = true, onRepeatedCursor = 'stop' } = this.#options;
     const { signal } = options;
     signal?.throwIfAborted();
+    if ('deferred' in this.#source) {
+      if (this.#limit <= 0) return;
+      const built = await (signal ? untilAborted(this.#source.deferred.get(), signal) : this.#source.deferred.get());
+      const combined = built.#derive<T, E>(Math.min(built.#limit, this.#limit), [...built.#stages, ...this.#stages]);
+      yield* combined.pages(options);
+      return;
+    }
+    const { fetchPage } = this.#source;
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -200,11 +276,11 @@ export class Paginator<T> implements AsyncIterable<T> {
     if (startCursor !== undefined) seen.add(startCursor);
     let remaining = this.#limit;
     let cursor = startCursor;
-    let pending: Promise<Page<T>> | undefined;
+    let pending: Promise<Page<T, E>> | undefined;
     let fetched = 0;
     try {
       while (remaining > 0) {
-        const page = await untilAborted(pending ?? this.#load(cursor, remaining, controller.signal), controller.signal);
+        const page = await untilAborted(pending ?? this.#load(fetchPage, cursor, remaining, controller.signal), controller.signal);
         pending = undefined;
         fetched += 1;
         remaining -= page.items.length;
@@ -221,7 +297,7 @@ export class Paginator<T> implements AsyncIterable<T> {
         seen.add(next);
         cursor = next;
         if (prefetch) {
-          pending = this.#load(next, remaining, controller.signal);
+          pending = this.#load(fetchPage, next, remaining, controller.signal);
           pending.catch(noop); // a failure is reported when (and if) the caller reaches that page
         }
         yield page;
@@ -238,9 +314,9 @@ export class Paginator<T> implements AsyncIterable<T> {
    * @param n - A non-negative integer, or `Infinity`.
    * @throws {@link InputError} naming `n` when it is not.
    */
-  take(n: number): Paginator<T> {
+  take(n: number): Paginator<T, E> {
     checkCount(n, 'n');
-    return this.#derive<T>(Math.min(this.#limit, n), this.#mappers);
+    return this.#derive<T, E>(Math.min(this.#limit, n), this.#stages);
   }
 
   /**
@@ -274,26 +350,66 @@ export class Paginator<T> implements AsyncIterable<T> {
    * return new Paginator(fetchIssues).map((issue) => toTicket(issue));
    * ```
    */
-  map<U>(fn: (item: T) => U | Promise<U>): Paginator<U> {
+  map<U>(fn: (item: T) => U | Promise<U>): Paginator<U, E> {
     if (typeof fn !== 'function') throw new InputError('fn must be a function', { field: 'fn' });
-    return this.#derive<U>(this.#limit, [...this.#mappers, fn as Mapper]);
+    return this.#derive<U, E>(this.#limit, [...this.#stages, { map: fn as Mapper }]);
   }
 
-  #derive<U>(limit: number, mappers: readonly Mapper[]): Paginator<U> {
-    const derived = new Paginator<U>(this.#fetchPage as PageFetcher<U>, this.#options);
+  /**
+   * A paginator of the items for which `fn` is true: for a condition the provider cannot filter on.
+   * Pages keep their cursors (a page may end up empty; iteration goes on), and `take(n)` counts
+   * the items that pass. Each page is filtered as a whole (async results in parallel).
+   *
+   * @param fn - Whether to keep an item; may be async. An error it throws reaches the caller with that page.
+   * @example
+   * ```ts
+   * const since = Date.parse('2026-01-01T10:00:30Z');
+   * connector.tickets.list().filter((ticket) => Date.parse(ticket.updatedAt) >= since);
+   * ```
+   */
+  filter<S extends T>(fn: (item: T) => item is S): Paginator<S, E>;
+  /**
+   * A paginator of the items for which `fn` is true (resolves to true).
+   *
+   * @param fn - Whether to keep an item; may be async.
+   */
+  filter(fn: (item: T) => boolean | Promise<boolean>): Paginator<T, E>;
+  filter(fn: (item: T) => boolean | Promise<boolean>): Paginator<T, E> {
+    if (typeof fn !== 'function') throw new InputError('fn must be a function', { field: 'fn' });
+    return this.#derive<T, E>(this.#limit, [...this.#stages, { filter: fn as Predicate }]);
+  }
+
+  #derive<U, F>(limit: number, stages: readonly Stage[]): Paginator<U, F> {
+    const derived = new Paginator<U, F>(async () => ({ items: [] }), this.#options);
+    derived.#source = this.#source;
     derived.#limit = limit;
-    derived.#mappers = mappers;
+    derived.#stages = stages;
     return derived;
   }
 
-  /** Fetches one page, keeps at most `budget` items, and applies the mappers to them. */
-  async #load(cursor: string | undefined, budget: number, signal: AbortSignal): Promise<Page<T>> {
-    const result: unknown = await this.#fetchPage(cursor, { signal });
-    const { items, nextCursor } = checkFetched(result);
-    let kept: unknown[] = items.length > budget ? items.slice(0, budget) : items;
-    for (const mapper of this.#mappers) kept = await mapAll(kept, mapper);
-    return { items: kept as T[], cursor, nextCursor };
+  /**
+   * Fetches one page and applies the stages to its items, keeping at most `budget` of them: cut
+   * before mapping when no filter is involved (so only items delivered are mapped), else after the
+   * last filter.
+   */
+  async #load(fetchPage: PageFetcher<unknown, unknown>, cursor: string | undefined, budget: number, signal: AbortSignal): Promise<Page<T, E>> {
+    const result: unknown = await fetchPage(cursor, { signal });
+    const { items, nextCursor, envelope } = checkFetched(result);
+    const lastFilter = this.#stages.findLastIndex((stage) => 'filter' in stage);
+    let kept: unknown[] = lastFilter < 0 ? cut(items, budget) : items;
+    for (const [index, stage] of this.#stages.entries()) {
+      kept = 'map' in stage ? await mapAll(kept, stage.map) : await filterAll(kept, stage.filter);
+      if (index === lastFilter) kept = cut(kept, budget);
+    }
+    const page: Page<T, E> = { items: kept as T[], cursor, nextCursor };
+    if (envelope !== undefined) page.envelope = envelope as E;
+    return page;
   }
+}
+
+/** The first `budget` items (the array itself when it is short enough). */
+function cut<V>(items: V[], budget: number): V[] {
+  return items.length > budget ? items.slice(0, budget) : items;
 }
 
 /**
@@ -369,8 +485,8 @@ function checkCount(value: unknown, field: string): asserts value is number {
 }
 
 /** Validates what a {@link PageFetcher} resolved to. `null` as next cursor means "no next page". */
-function checkFetched(result: unknown): { items: unknown[]; nextCursor: string | undefined } {
-  const { items, nextCursor } = (result ?? {}) as { items?: unknown; nextCursor?: unknown };
+function checkFetched(result: unknown): { items: unknown[]; nextCursor: string | undefined; envelope: unknown } {
+  const { items, nextCursor, envelope } = (result ?? {}) as { items?: unknown; nextCursor?: unknown; envelope?: unknown };
   if (!Array.isArray(items)) {
     throw new ResponseShapeError('a page fetcher returned no items array', {
       issues: [{ path: ['items'], message: 'expected an array' }],
@@ -383,7 +499,7 @@ function checkFetched(result: unknown): { items: unknown[]; nextCursor: string |
       raw: result,
     });
   }
-  return { items, nextCursor: nextCursor ?? undefined };
+  return { items, nextCursor: nextCursor ?? undefined, envelope };
 }
 
 function repeatedCursor(policy: RepeatedCursorPolicy, event: RepeatedCursorEvent): void {
@@ -408,6 +524,12 @@ async function mapAll(items: unknown[], mapper: Mapper): Promise<unknown[]> {
     throw error;
   }
   return mapped.some(isThenable) ? Promise.all(mapped) : mapped;
+}
+
+/** Keeps the items `predicate` accepts; awaits only when some answer is a promise. */
+async function filterAll(items: unknown[], predicate: Predicate): Promise<unknown[]> {
+  const answers = await mapAll(items, predicate);
+  return items.filter((_, index) => Boolean(answers[index]));
 }
 
 function isThenable(value: unknown): boolean {

@@ -4,10 +4,10 @@
  *
  * @module
  */
-import { createTransport, InputError, type Transport } from '@itsm/core';
+import { cached, createTransport, type Cached, type Transport } from '@itsm/core';
 import { createBasicAuth } from './auth.js';
 import { describeJiraError, inspectJiraResponse } from './errors.js';
-import type { ResourceContext } from './internal/call.js';
+import type { ResourceContext } from './internal/resource.js';
 import { jql, type JqlTag } from './jql/index.js';
 import {
   JIRA_READ_ONLY_POSTS,
@@ -17,7 +17,8 @@ import {
   type JiraCloudClientOptions,
 } from './options.js';
 import { IssuesResource } from './resources/issues.js';
-import { MetaResource } from './resources/meta.js';
+import { MetaResource, type MyselfOptions } from './resources/meta.js';
+import { JIRA_CLOUD, kit } from './provider.js';
 import { ProjectsResource } from './resources/projects.js';
 import { ServiceDeskResource } from './resources/service-desk.js';
 import { UsersResource } from './resources/users.js';
@@ -30,6 +31,7 @@ export interface TimeZoneOptions extends CallOptions {
   /** Ask Jira again instead of using the cached zone (after the account's profile changed). */
   refresh?: boolean | undefined;
 }
+
 
 /**
  * A client of one Jira Cloud site: platform REST v3 (`/rest/api/3`) and Jira Service Management
@@ -87,12 +89,12 @@ export class JiraCloudClient {
   readonly request: Transport['request'];
   readonly #http: Transport;
   readonly #meta: MetaResource;
-  readonly #siteUrl: string | undefined;
+  readonly #configuredSiteUrl: string | undefined;
   readonly #configuredCloudId: string | undefined;
   readonly #configuredTimeZone: string | undefined;
-  #timeZone: Promise<string> | undefined;
-  #site: Promise<string> | undefined;
-  #cloudId: Promise<string> | undefined;
+  readonly #timeZone: Cached<string, [CallOptions]>;
+  readonly #siteUrl: Cached<string, [CallOptions]>;
+  readonly #cloudId: Cached<string, [CallOptions]>;
 
   /**
    * @param options - Site or cloud id, email, API token, and transport options.
@@ -104,7 +106,7 @@ export class JiraCloudClient {
       this.#http = createTransport({
         requestIdHeaders: [...JIRA_REQUEST_ID_HEADERS],
         ...resolved.transport,
-        provider: 'jira-cloud',
+        provider: JIRA_CLOUD,
         baseUrl: resolved.apiBaseUrl,
         auth: createBasicAuth(resolved.email, resolved.apiToken),
         secrets: [resolved.apiToken, ...(resolved.transport.secrets ?? [])],
@@ -114,14 +116,16 @@ export class JiraCloudClient {
       });
     } catch (error) {
       // The transport checks its own options (timeout, concurrency, ...): say which provider they were for.
-      if (error instanceof InputError) throw new InputError(error.message, { provider: 'jira-cloud', field: error.field, issues: error.issues });
-      throw error;
+      throw kit.attribute(error);
     }
     this.baseUrl = resolved.apiBaseUrl;
-    this.#siteUrl = resolved.siteUrl;
+    this.#configuredSiteUrl = resolved.siteUrl;
     this.#configuredCloudId = resolved.cloudId;
     this.#configuredTimeZone = resolved.timeZone;
     this.#meta = new MetaResource(this.#http);
+    this.#timeZone = cached((call: CallOptions) => this.#meta.myself(call).then((me) => me.timeZone));
+    this.#siteUrl = cached((call: CallOptions) => this.#meta.serverInfo(call).then((info) => info.baseUrl.replace(/\/+$/, '')));
+    this.#cloudId = cached((call: CallOptions) => this.#meta.tenantInfo(call).then((info) => info.cloudId));
     const context: ResourceContext = { http: this.#http, siteUrl: (callOptions) => this.siteUrl(callOptions) };
     this.issues = new IssuesResource(context);
     this.users = new UsersResource(context);
@@ -132,13 +136,19 @@ export class JiraCloudClient {
 
   /**
    * The calling account: `accountId` (to ignore the bot's own changes), `timeZone` (how Jira reads
-   * JQL dates), `emailAddress`, `locale`. Also a connection test. Refreshes the cached time zone.
+   * JQL dates), `emailAddress`, `locale`; with `expand`, its `groups` and `applicationRoles`. Also a
+   * connection test. Refreshes the cached time zone.
    *
-   * @param options - Call options.
+   * @param options - `expand`, call options.
+   * @example
+   * ```ts
+   * const me = await jira.myself({ expand: ['groups', 'applicationRoles'] });
+   * me.groups?.items?.some((group) => group.name === 'jira-servicedesk-users');
+   * ```
    */
-  async myself(options?: CallOptions): Promise<Myself> {
+  async myself(options?: MyselfOptions): Promise<Myself> {
     const me = await this.#meta.myself(options);
-    if (this.#configuredTimeZone === undefined) this.#timeZone = Promise.resolve(me.timeZone);
+    if (this.#configuredTimeZone === undefined) this.#timeZone.set(me.timeZone);
     return me;
   }
 
@@ -197,16 +207,10 @@ export class JiraCloudClient {
    * await jira.timeZone(); // 'America/Danmarkshavn'
    * ```
    */
-  timeZone(options: TimeZoneOptions = {}): Promise<string> {
-    if (this.#configuredTimeZone !== undefined) return Promise.resolve(this.#configuredTimeZone);
-    if (this.#timeZone === undefined || options.refresh) {
-      const pending = this.#meta.myself(options).then((me) => me.timeZone);
-      this.#timeZone = pending;
-      pending.catch(() => {
-        if (this.#timeZone === pending) this.#timeZone = undefined;
-      });
-    }
-    return this.#timeZone;
+  async timeZone(options: TimeZoneOptions = {}): Promise<string> {
+    const { refresh, ...call } = options;
+    if (this.#configuredTimeZone !== undefined) return this.#configuredTimeZone;
+    return refresh ? this.#timeZone.refresh(call) : this.#timeZone.get(call);
   }
 
   /**
@@ -230,16 +234,9 @@ export class JiraCloudClient {
    *
    * @param options - Call options.
    */
-  siteUrl(options?: CallOptions): Promise<string> {
-    if (this.#siteUrl !== undefined) return Promise.resolve(this.#siteUrl);
-    if (this.#site === undefined) {
-      const pending = this.#meta.serverInfo(options).then((info) => info.baseUrl.replace(/\/+$/, ''));
-      this.#site = pending;
-      pending.catch(() => {
-        if (this.#site === pending) this.#site = undefined;
-      });
-    }
-    return this.#site;
+  async siteUrl(options: CallOptions = {}): Promise<string> {
+    if (this.#configuredSiteUrl !== undefined) return this.#configuredSiteUrl;
+    return this.#siteUrl.get(options);
   }
 
   /**
@@ -255,16 +252,9 @@ export class JiraCloudClient {
    * const scoped = new JiraCloudClient({ cloudId, email, apiToken: scopedToken });
    * ```
    */
-  cloudId(options?: CallOptions): Promise<string> {
-    if (this.#configuredCloudId !== undefined) return Promise.resolve(this.#configuredCloudId);
-    if (this.#cloudId === undefined) {
-      const pending = this.#meta.tenantInfo(options).then((info) => info.cloudId);
-      this.#cloudId = pending;
-      pending.catch(() => {
-        if (this.#cloudId === pending) this.#cloudId = undefined;
-      });
-    }
-    return this.#cloudId;
+  async cloudId(options: CallOptions = {}): Promise<string> {
+    if (this.#configuredCloudId !== undefined) return this.#configuredCloudId;
+    return this.#cloudId.get(options);
   }
 
   /**

@@ -12,13 +12,18 @@
  *   JSM requests raised on behalf of customers, status mapping, transitions, public and internal
  *   comments, attachments, users and customers, the request-type catalog, a change feed, and
  *   `verifyAccess()` for the service-account setup).
+ * - What its users need from `@itsm/core` (error classes, model types and schemas, `Paginator`,
+ *   input types), re-exported: installing this package alone is enough.
  *
  * @packageDocumentation
  */
+export * from './core-exports.js';
 export * from './adf/index.js';
 export * from './connector/index.js';
 export * from './jql/index.js';
 export { JiraCloudClient, type TimeZoneOptions } from './client.js';
+export { JIRA_CLOUD } from './provider.js';
+export type { MyselfOptions } from './resources/meta.js';
 export {
   ATLASSIAN_GATEWAY_URL,
   JIRA_READ_ONLY_POSTS,

@@ -5,7 +5,7 @@
  */
 import type { AdfDocument } from './adf/index.js';
 import { toAdf, type BodyFormat } from './internal/body.js';
-import { bad, knownKeys } from './internal/call.js';
+import { kit } from './provider.js';
 
 /**
  * One operation on a field in an `update` map: `set`, `add`, `remove`, `edit` or `copy`.
@@ -131,7 +131,7 @@ const NEW_ISSUE_KEYS: readonly string[] = Object.keys({
 } satisfies Record<Exclude<keyof NewIssue, 'fields'>, true>);
 
 function required(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') bad(field, 'is required (a non-empty string)');
+  if (typeof value !== 'string' || value.trim() === '') kit.fail(field, 'is required (a non-empty string)');
   return value.trim();
 }
 
@@ -148,11 +148,11 @@ function ref(value: string, field: string, byName: 'key' | 'name'): { id: string
  * @throws InputError naming the first bad value.
  */
 export function newIssueFields(input: NewIssue): Record<string, unknown> {
-  if (typeof input !== 'object' || input === null) bad('input', 'must be an object');
-  knownKeys(input, NEW_ISSUE_KEYS);
+  if (typeof input !== 'object' || input === null) kit.fail('input', 'must be an object');
+  kit.knownKeys(input, NEW_ISSUE_KEYS);
   const summary = required(input.summary, 'summary');
-  if (summary.length > 255) bad('summary', 'must be at most 255 characters');
-  if (/[\r\n]/.test(summary)) bad('summary', 'must be a single line');
+  if (summary.length > 255) kit.fail('summary', 'must be at most 255 characters');
+  if (/[\r\n]/.test(summary)) kit.fail('summary', 'must be a single line');
   const fields: Record<string, unknown> = {
     project: ref(input.project, 'project', 'key'),
     issuetype: ref(input.issueType, 'issueType', 'name'),
@@ -162,7 +162,7 @@ export function newIssueFields(input: NewIssue): Record<string, unknown> {
   if (input.priority !== undefined) fields.priority = ref(input.priority, 'priority', 'name');
   if (input.labels !== undefined) {
     if (!Array.isArray(input.labels) || input.labels.some((label) => typeof label !== 'string' || !/^\S+$/.test(label))) {
-      bad('labels', 'must be a list of labels without spaces');
+      kit.fail('labels', 'must be a list of labels without spaces');
     }
     fields.labels = [...input.labels];
   }
@@ -170,15 +170,15 @@ export function newIssueFields(input: NewIssue): Record<string, unknown> {
   if (input.reporter !== undefined) fields.reporter = { accountId: required(input.reporter, 'reporter') };
   if (input.parent !== undefined) fields.parent = ref(input.parent, 'parent', 'key');
   if (input.components !== undefined) {
-    if (!Array.isArray(input.components)) bad('components', 'must be a list of component names');
+    if (!Array.isArray(input.components)) kit.fail('components', 'must be a list of component names');
     fields.components = input.components.map((name, index) => ({ name: required(name, `components.${index}`) }));
   }
   if (input.dueDate !== undefined) {
-    if (typeof input.dueDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate)) bad('dueDate', 'must be a date as yyyy-MM-dd');
+    if (typeof input.dueDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate)) kit.fail('dueDate', 'must be a date as yyyy-MM-dd');
     fields.duedate = input.dueDate;
   }
   if (input.customFields !== undefined) {
-    if (typeof input.customFields !== 'object' || input.customFields === null) bad('customFields', 'must be an object of field values by id');
+    if (typeof input.customFields !== 'object' || input.customFields === null) kit.fail('customFields', 'must be an object of field values by id');
     Object.assign(fields, input.customFields);
   }
   return fields;
@@ -192,10 +192,10 @@ export function newIssueFields(input: NewIssue): Record<string, unknown> {
  */
 export function checkProperties(properties: PropertyInput[] | undefined, field = 'properties'): PropertyInput[] | undefined {
   if (properties === undefined) return undefined;
-  if (!Array.isArray(properties)) bad(field, 'must be a list of { key, value }');
+  if (!Array.isArray(properties)) kit.fail(field, 'must be a list of { key, value }');
   properties.forEach((property, index) => {
-    if (typeof property?.key !== 'string' || property.key === '') bad(`${field}.${index}.key`, 'must be a non-empty string');
-    if (property.value === undefined) bad(`${field}.${index}.value`, 'is required');
+    if (typeof property?.key !== 'string' || property.key === '') kit.fail(`${field}.${index}.key`, 'must be a non-empty string');
+    if (property.value === undefined) kit.fail(`${field}.${index}.value`, 'is required');
   });
   return properties;
 }

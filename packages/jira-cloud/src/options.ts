@@ -3,8 +3,17 @@
  *
  * @module
  */
-import { InputError, isLoopbackHost, type TransportOptions } from '@itsm/core';
+import type { TransportOptions } from '@itsm/core';
+import {
+  clientOptionKeys,
+  resolveClientOptions as resolveProviderClientOptions,
+  serviceUrlSchema,
+  type CallOptions as ProviderCallOptions,
+  type ClientTransportOptions,
+} from '@itsm/core/provider';
+import { z } from 'zod';
 import { jql } from './jql/index.js';
+import { JIRA_CLOUD } from './provider.js';
 
 /** The gateway scoped API tokens must go through: `https://api.atlassian.com/ex/jira/{cloudId}`. */
 export const ATLASSIAN_GATEWAY_URL = 'https://api.atlassian.com';
@@ -80,7 +89,9 @@ export interface JiraCloudClientOptions
 
 /**
  * Options every method of the client accepts (in its options object, or as its last argument),
- * overriding the client's for that call.
+ * overriding the client's for that call: `signal`, `timeout`, `totalTimeout`, `maxRetries`,
+ * `headers` (headers the method needs, e.g. `X-Atlassian-Token`, take precedence). Any other key
+ * in a method's options object is an `InputError` naming it.
  *
  * @example
  * ```ts
@@ -88,18 +99,7 @@ export interface JiraCloudClientOptions
  * await jira.issues.get('HELP-1', { fields: ['summary'], signal: controller.signal, timeout: 5_000 });
  * ```
  */
-export interface CallOptions {
-  /** Aborts the call; it then rejects with the signal's reason. */
-  signal?: AbortSignal | undefined;
-  /** Time limit of one attempt, in milliseconds. */
-  timeout?: number | undefined;
-  /** Time limit of the whole call, retries included, in milliseconds. */
-  totalTimeout?: number | undefined;
-  /** Retries after the first attempt (only for calls that may be retried). */
-  maxRetries?: number | undefined;
-  /** Extra headers. Headers the method needs (e.g. `X-Atlassian-Token`) take precedence. */
-  headers?: Record<string, string> | undefined;
-}
+export type CallOptions = ProviderCallOptions;
 
 /** The client's options, checked. */
 export interface ResolvedClientOptions {
@@ -116,46 +116,68 @@ export interface ResolvedClientOptions {
   /** The profile time zone given in the options. */
   timeZone: string | undefined;
   /** The options left for the transport. */
-  transport: Omit<TransportOptions, 'provider' | 'baseUrl' | 'auth' | 'describeError' | 'inspectResponse' | 'readOnlyPosts'>;
+  transport: ClientTransportOptions;
 }
 
-/** Every option of {@link JiraCloudClientOptions}, so that one missing here (say, a new transport option) fails to compile. */
-const OPTIONS: Record<keyof JiraCloudClientOptions, true> = {
-  baseUrl: true, cloudId: true, email: true, apiToken: true, timeZone: true, gatewayUrl: true, secrets: true, timeout: true,
-  totalTimeout: true, maxRetries: true, retryDelay: true, maxRetryAfterMs: true, fetch: true, userAgent: true, headers: true,
-  onRequest: true, onResponse: true, concurrency: true, gates: true, requestIdHeaders: true,
-};
+const EXAMPLE_SITE = 'https://your-domain.atlassian.net';
+
+/** A URL option: https (http only on loopback hosts), no credentials, and not the REST API path. */
+const urlOption = serviceUrlSchema({
+  example: EXAMPLE_SITE,
+  credentials: 'the email and apiToken options',
+  checkPath: (url) => (/\/rest(?:\/|$)/.test(url.pathname)
+    ? `must be the site URL without the API path (e.g. ${url.origin}), not ${url.origin}${url.pathname}`
+    : undefined),
+});
+
+function isTimeZone(timeZone: string): boolean {
+  try {
+    jql.withTimeZone(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The client's own options, checked. */
+const OwnOptionsSchema = z
+  .strictObject({
+    baseUrl: urlOption.optional(),
+    cloudId: z
+      .string({ error: 'must be a cloud id such as 11223344-a1b2-3b33-c444-def123456789' })
+      .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'must be a cloud id such as 11223344-a1b2-3b33-c444-def123456789')
+      .optional(),
+    email: z
+      .string({ error: 'is required (the Atlassian account email)' })
+      .refine((email) => email.trim() !== '', { message: 'is required (the Atlassian account email)', abort: true })
+      .refine((email) => email.includes('@'), { message: 'must be an email address', abort: true })
+      .refine((email) => !email.includes(':'), 'must not contain ":" (it separates email and token in Basic auth)')
+      .transform((email) => email.trim()),
+    apiToken: z
+      .string({ error: 'is required' })
+      .refine((token) => token.trim() !== '', { message: 'is required', abort: true })
+      .refine((token) => token === token.trim(), 'has white space at its start or end (copied with a line break?)'),
+    timeZone: z
+      .string({ error: 'must be an IANA time zone such as "America/Danmarkshavn"' })
+      .superRefine((timeZone, context) => {
+        if (!isTimeZone(timeZone)) {
+          context.addIssue({ code: 'custom', message: `must be an IANA time zone such as "America/Danmarkshavn" (got ${JSON.stringify(timeZone)})` });
+        }
+      })
+      .optional(),
+    gatewayUrl: urlOption.optional(),
+  })
+  .superRefine((options, context) => {
+    if (options.baseUrl === undefined && options.cloudId === undefined) {
+      context.addIssue({ code: 'custom', path: ['baseUrl'], message: `is required, or cloudId: the site URL (${EXAMPLE_SITE}) or the cloud id for scoped tokens` });
+    }
+    if (options.cloudId === undefined && options.gatewayUrl !== undefined) {
+      context.addIssue({ code: 'custom', path: ['gatewayUrl'], message: 'is only used with cloudId' });
+    }
+  });
 
 /** Every option {@link JiraCloudClient} accepts: its own and the transport's it passes on. */
-export const CLIENT_OPTION_KEYS: readonly string[] = Object.freeze(Object.keys(OPTIONS));
-
-/** Transport options the client sets itself. */
-const OWNED_OPTION_KEYS = ['provider', 'auth', 'describeError', 'inspectResponse', 'readOnlyPosts'] as const;
-
-function bad(field: string, message: string): never {
-  throw new InputError(`${field} ${message}`, { provider: 'jira-cloud', field });
-}
-
-/** Checks an http(s) URL option and returns it without a trailing slash. */
-function checkUrl(field: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '') bad(field, 'must be a non-empty URL string');
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    // The value is not echoed: a misplaced token or user:password would end up in the error.
-    return bad(field, 'must be an absolute URL such as https://your-domain.atlassian.net');
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    bad(field, 'must use https (http is accepted only for localhost and other loopback hosts)');
-  }
-  if (url.username || url.password) bad(field, 'must not hold credentials; use the email and apiToken options');
-  if (url.search || url.hash) bad(field, 'must not have a query or a fragment');
-  if (/\/rest(?:\/|$)/.test(url.pathname)) {
-    bad(field, `must be the site URL without the API path (e.g. ${url.origin}), not ${url.origin}${url.pathname}`);
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
+export const CLIENT_OPTION_KEYS: readonly string[] = clientOptionKeys({ schema: OwnOptionsSchema });
 
 /**
  * Checks the client's options.
@@ -164,46 +186,15 @@ function checkUrl(field: string, value: unknown): string {
  * @throws InputError naming the first bad option (`email`, `apiToken`, `baseUrl`, `cloudId`, ...).
  */
 export function resolveClientOptions(options: JiraCloudClientOptions): ResolvedClientOptions {
-  if (typeof options !== 'object' || options === null) bad('options', 'must be an object');
-  const { baseUrl, cloudId, email, apiToken, timeZone, gatewayUrl, ...transport } = options;
-  for (const [key, value] of Object.entries(options)) {
-    if (value === undefined) continue;
-    if ((OWNED_OPTION_KEYS as readonly string[]).includes(key)) bad(key, 'is set by JiraCloudClient and cannot be given');
-    if (!CLIENT_OPTION_KEYS.includes(key)) bad(key, 'is not a known option');
-  }
-  if (typeof email !== 'string' || email.trim() === '') bad('email', 'is required (the Atlassian account email)');
-  if (!email.includes('@')) bad('email', 'must be an email address');
-  if (email.includes(':')) bad('email', 'must not contain ":" (it separates email and token in Basic auth)');
-  if (typeof apiToken !== 'string' || apiToken.trim() === '') bad('apiToken', 'is required');
-  if (apiToken !== apiToken.trim()) bad('apiToken', 'has white space at its start or end (copied with a line break?)');
-  if (baseUrl === undefined && cloudId === undefined) {
-    bad('baseUrl', 'or cloudId is required: the site URL (https://your-domain.atlassian.net) or the cloud id for scoped tokens');
-  }
-  const siteUrl = baseUrl === undefined ? undefined : checkUrl('baseUrl', baseUrl);
-  let apiBaseUrl = siteUrl;
-  if (cloudId !== undefined) {
-    if (typeof cloudId !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(cloudId)) {
-      bad('cloudId', 'must be a cloud id such as 11223344-a1b2-3b33-c444-def123456789');
-    }
-    const gateway = gatewayUrl === undefined ? ATLASSIAN_GATEWAY_URL : checkUrl('gatewayUrl', gatewayUrl);
-    apiBaseUrl = `${gateway}/ex/jira/${cloudId}`;
-  } else if (gatewayUrl !== undefined) {
-    bad('gatewayUrl', 'is only used with cloudId');
-  }
-  if (timeZone !== undefined) {
-    try {
-      jql.withTimeZone(timeZone);
-    } catch {
-      bad('timeZone', `must be an IANA time zone such as "America/Danmarkshavn" (got ${JSON.stringify(timeZone)})`);
-    }
-  }
+  const { own, transport } = resolveProviderClientOptions(options, { provider: JIRA_CLOUD, client: 'JiraCloudClient', schema: OwnOptionsSchema });
+  const apiBaseUrl = own.cloudId === undefined ? own.baseUrl : `${own.gatewayUrl ?? ATLASSIAN_GATEWAY_URL}/ex/jira/${own.cloudId}`;
   return {
     apiBaseUrl: apiBaseUrl as string,
-    siteUrl,
-    cloudId,
-    email: email.trim(),
-    apiToken,
-    timeZone,
+    siteUrl: own.baseUrl,
+    cloudId: own.cloudId,
+    email: own.email,
+    apiToken: own.apiToken,
+    timeZone: own.timeZone,
     transport,
   };
 }

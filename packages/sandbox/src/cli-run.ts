@@ -41,7 +41,7 @@ as HTTP servers on 127.0.0.1, each on its own port, and prints their URLs, crede
 options and a sample of the seeded data (a requester, one of their tickets, an agent).
 
 Options:
-  --providers <list>  comma-separated providers to run, e.g. jira-cloud,autotask (default: all)
+  --providers <list>  comma-separated providers to run, e.g. jira-cloud,ivanti (default: all)
   --port <n>          first port; the i-th provider gets n+i (default: 0 = free ports)
   --seed <text>       seed of the generated data (default: ${DEFAULT_SEED})
   --tickets <n>       tickets per simulator (default: each simulator's own)

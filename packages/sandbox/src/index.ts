@@ -85,6 +85,7 @@ export {
   type JsonObject,
 } from './readers.js';
 export { offsetPage, type OffsetPage } from './offset-page.js';
+export { multipartBoundary, parseMultipart, type FormPart } from './multipart.js';
 export {
   searchAfterPage,
   encodePageToken,
@@ -107,3 +108,14 @@ export { runCli, runCliProcess, formatRequest, CLI_USAGE, CLI_EXIT, type CliOpti
  * returns, including `facts` about the seeded data), credentials and connector options.
  */
 export * as jiraCloud from './jira-cloud/index.js';
+/**
+ * The Autotask simulator: its definition, the types of its state (what `sb.state('autotask')`
+ * returns, including `facts` about the seeded data), credentials and connector options, and the
+ * seeded tenant's picklists.
+ */
+export * as autotask from './autotask/index.js';
+/**
+ * The Ivanti simulator: its definition, the types of its state (what `sb.state('ivanti')` returns,
+ * including `settings` and `facts` about the seeded data), credentials and connector options.
+ */
+export * as ivanti from './ivanti/index.js';

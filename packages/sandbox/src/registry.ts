@@ -4,7 +4,8 @@
  * one line, e.g.:
  *
  * ```ts
- * import { jiraCloudSimulator } from './jira-cloud/index.js';
+ * import { autotaskSimulator } from './autotask/index.js';
+import { jiraCloudSimulator } from './jira-cloud/index.js';
  * export const builtinSimulators = {
  *   'jira-cloud': jiraCloudSimulator,
  * } as const satisfies SimulatorRegistry;
@@ -15,15 +16,19 @@
  *
  * @module
  */
+import { autotaskSimulator } from './autotask/index.js';
+import { ivantiSimulator } from './ivanti/index.js';
 import { jiraCloudSimulator } from './jira-cloud/index.js';
 import type { AnySimulator } from './simulator.js';
 
 /** Simulators by provider id; each key must equal its simulator's `provider`. */
 export type SimulatorRegistry = Readonly<Record<string, AnySimulator>>;
 
-/** The built-in simulators: Jira Cloud + Service Management. Autotask and Ivanti arrive with their providers. */
+/** The built-in simulators: Jira Cloud + Service Management, Autotask and Ivanti. */
 export const builtinSimulators = {
   'jira-cloud': jiraCloudSimulator,
+  autotask: autotaskSimulator,
+  ivanti: ivantiSimulator,
 } as const satisfies SimulatorRegistry;
 
 /** The union of the built-in simulators' types. */

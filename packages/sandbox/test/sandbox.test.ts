@@ -124,7 +124,7 @@ describe('startSandbox', () => {
 
   it('fails clearly, naming it, when a requested provider has no simulator', async () => {
     await expect(launchSandbox({}, { providers: ['jira-cloud'] })).rejects.toThrow('No simulator for provider "jira-cloud" (available: none).');
-    await expect(start({ providers: ['notes', 'ivanti'] })).rejects.toThrow('No simulator for provider "ivanti" (available:');
+    await expect(start({ providers: ['notes', 'zendesk'] })).rejects.toThrow('No simulator for provider "zendesk" (available:');
   });
 
   it('validates its options, naming the field', async () => {

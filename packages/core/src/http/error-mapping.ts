@@ -270,6 +270,19 @@ export function buildApiError(
   return ErrorClass ? new ErrorClass(message, options) : apiErrorForStatus(message, options);
 }
 
+/** The built-in error classes that mean a bug in code (the SDK's or a hook's), never a failed request. */
+const PROGRAMMING_ERRORS = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError] as const;
+
+/** A copy of an error of the given class: its name, code, redacted message and redacted stack, and nothing else. */
+function redactedCopy(error: Error, redact: Redactor, ErrorClass: new (message: string) => Error): Error {
+  const copy = new ErrorClass(redact(error.message));
+  copy.name = error.name;
+  copy.stack = error.stack === undefined ? undefined : redact(error.stack);
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') Object.assign(copy, { code });
+  return copy;
+}
+
 /**
  * A copy of an error that is safe to keep as a `cause`: its name, code, redacted message and
  * redacted stack, and nothing else.
@@ -279,23 +292,41 @@ export function buildApiError(
  */
 export function sanitizedCause(error: unknown, redact: Redactor): Error {
   if (!(error instanceof Error)) return new Error(redact(String(error)));
-  const copy = new Error(redact(error.message));
-  copy.name = error.name;
-  copy.stack = error.stack === undefined ? undefined : redact(error.stack);
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string') Object.assign(copy, { code });
+  return redactedCopy(error, redact, Error);
+}
+
+/**
+ * A programming error, as what it is: a built-in `TypeError`, `RangeError`, `ReferenceError`,
+ * `SyntaxError`, `EvalError` or `URIError` thrown by the SDK or by a hook (the `TypeError` with which
+ * `fetch` reports a network failure is a connection failure, classified before this). It comes back
+ * as an error of the same class with the same name, code, message and stack, redacted (a message can
+ * quote a header value or a URL), and its cause sanitised. Anything else gives `undefined`.
+ *
+ * @param error - What the call threw.
+ * @param redact - Redacts known secrets.
+ */
+export function programmingError(error: unknown, redact: Redactor): Error | undefined {
+  const ErrorClass = PROGRAMMING_ERRORS.find((candidate) => error instanceof candidate);
+  if (!ErrorClass) return undefined;
+  const original = error as Error;
+  const copy = redactedCopy(original, redact, ErrorClass);
+  if (original.cause !== undefined) {
+    Object.defineProperty(copy, 'cause', { value: sanitizedCause(original.cause, redact), enumerable: false, configurable: true, writable: true });
+  }
   return copy;
 }
 
 /**
- * Maps a failure of a call to the {@link ItsmError} tree. An `ItsmError` is returned unchanged.
- * Aborts and the whole-call time limit are the caller's to handle before this.
+ * Maps a failure of a call to the {@link ItsmError} tree. An `ItsmError` is returned unchanged; a
+ * programming error (a bug, see {@link programmingError}) is returned as itself, redacted, so that it
+ * does not read like a failed request. Aborts and the whole-call time limit are the caller's to
+ * handle before this.
  *
  * @param error - What the request threw.
  * @param context - The call.
  * @returns The error to throw.
  */
-export function toItsmError(error: unknown, context: FailureContext): ItsmError {
+export function toItsmError(error: unknown, context: FailureContext): ItsmError | Error {
   if (error instanceof ItsmError) return error;
   const { provider, method, path, url, redact } = context;
   const failure = classifyFailure(error);
@@ -323,6 +354,8 @@ export function toItsmError(error: unknown, context: FailureContext): ItsmError 
       cause: failure.detail ? sanitizedCause(failure.detail, redact) : undefined,
     });
   }
+  const bug = programmingError(error, redact);
+  if (bug) return bug;
   const reason = error instanceof Error ? error.message : String(error);
   return new ItsmError(redact(`${method} ${path} failed: ${reason}`), { provider, cause: sanitizedCause(error, redact) });
 }

@@ -13,7 +13,7 @@
  *
  * @module
  */
-import ky, { type Input, type Options, type ResponsePromise } from 'ky';
+import type { Input, Options, ResponsePromise } from 'ky';
 import type { z } from 'zod';
 import {
   AuthenticationError,
@@ -40,6 +40,7 @@ import {
   type FailureKind,
 } from './error-mapping.js';
 import { enterGates, type GateRequest } from './gates.js';
+import { ky } from './ky.js';
 import {
   checkDuration,
   checkRequestOptions,

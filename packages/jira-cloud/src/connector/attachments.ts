@@ -5,7 +5,8 @@
  */
 import type { Attachment } from '@itsm/core';
 import type { IssueAttachment } from '../schemas/attachments.js';
-import { optionalUtc } from './dates.js';
+import { jiraTimestamps } from './dates.js';
+import { JIRA_CLOUD } from '../provider.js';
 
 /**
  * An attachment's metadata as an `Attachment`.
@@ -14,9 +15,9 @@ import { optionalUtc } from './dates.js';
  * @param ticketId - The issue id it belongs to.
  */
 export function jiraAttachmentToAttachment(attachment: IssueAttachment, ticketId: string): Attachment {
-  const createdAt = optionalUtc(attachment.created);
+  const createdAt = jiraTimestamps.optional(attachment.created);
   return {
-    provider: 'jira-cloud',
+    provider: JIRA_CLOUD,
     id: attachment.id,
     ticketId,
     filename: attachment.filename,

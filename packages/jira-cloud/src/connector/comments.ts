@@ -11,8 +11,9 @@ import type { Comment, CommentVisibility } from '@itsm/core';
 import { adfToText } from '../adf/index.js';
 import { JSM_PUBLIC_COMMENT_PROPERTY } from '../resources/issue-comments.js';
 import type { IssueComment } from '../schemas/comments.js';
-import { requiredUtc } from './dates.js';
+import { jiraTimestamps } from './dates.js';
 import { jiraUserRef } from './ticket.js';
+import { JIRA_CLOUD } from '../provider.js';
 
 /**
  * Whether customers see a comment: `internal` for JSM internal notes and role- or group-restricted
@@ -36,13 +37,13 @@ export function jiraCommentVisibility(comment: IssueComment): CommentVisibility 
  */
 export function jiraCommentToComment(comment: IssueComment, ticketId: string): Comment {
   return {
-    provider: 'jira-cloud',
+    provider: JIRA_CLOUD,
     id: comment.id,
     ticketId,
     body: comment.body ? adfToText(comment.body) : (comment.renderedBody ?? ''),
     visibility: jiraCommentVisibility(comment),
     ...(comment.author ? { author: jiraUserRef(comment.author) } : {}),
-    createdAt: requiredUtc(comment.created, 'created', comment),
+    createdAt: jiraTimestamps.required(comment.created, 'created', comment),
     raw: comment,
   };
 }

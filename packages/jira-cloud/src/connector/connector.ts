@@ -8,14 +8,12 @@ import {
   CommentInputSchema,
   CreateTicketInputSchema,
   FileInputSchema,
-  InputError,
   Paginator,
   PersonInputSchema,
   StatusInputSchema,
   TransitionOptionsSchema,
   UpdateTicketInputSchema,
   createChangeFeed,
-  IncompleteCreateError,
   unsupported,
   type AccessReport,
   type CatalogItem,
@@ -26,23 +24,22 @@ import {
   type Ticket,
   type User,
 } from '@itsm/core';
+import { afterCreate, checkProviderFields } from '@itsm/core/provider';
 import { z } from 'zod';
 import { textToAdf } from '../adf/index.js';
-import { offsetPaginator } from '../internal/paging.js';
 import { jqlLowerBound } from '../jql/date.js';
 import type { JiraCloudClient } from '../client.js';
-import { IssueCommentPageSchema } from '../schemas/comments.js';
+import { JIRA_CLOUD, kit } from '../provider.js';
 import { jiraAttachmentToAttachment } from './attachments.js';
 import { catalogItems } from './catalog.js';
 import { jiraCommentToComment } from './comments.js';
 import { ConnectorContext } from './context.js';
 import { platformIssueType, requestTypeFor } from './create-target.js';
 import { changeFeedScope } from './feed-scope.js';
-import { parseJiraInput } from './input.js';
 import { resolveConnectorOptions, type JiraConnectorOptions } from './options.js';
 import { DEFAULT_JIRA_PRIORITY_NAMES } from './priority-map.js';
 import { planTicketSearch } from './query.js';
-import { searchPage, ticketSearch, toTicket } from './search.js';
+import { searchIssues, ticketSearch, toTicket } from './search.js';
 import { TICKET_FIELDS } from './ticket.js';
 import { planTransition } from './transition.js';
 import { accountByEmail, accountIdOf, checkEmail, jiraUserToUser } from './users.js';
@@ -53,7 +50,7 @@ import { verifyJiraAccess } from './verify.js';
  */
 export interface JiraConnector extends ItsmConnector {
   /** Always `jira-cloud`. */
-  readonly provider: 'jira-cloud';
+  readonly provider: typeof JIRA_CLOUD;
   /** The native client, for everything the shared model does not cover. */
   readonly client: JiraCloudClient;
   /** The project the connector works in. */
@@ -77,36 +74,11 @@ const IdSchema = z.string().trim().min(1, 'must be a non-empty id or key');
 const COMMENT_PAGE_SIZE = 100;
 const CatalogOptionsSchema = z.strictObject({ forUser: PersonInputSchema.optional() });
 
-/** A paginator whose first page fails with `error`. */
-function failing<T>(error: Error): Paginator<T> {
-  return new Paginator<T>(async () => {
-    throw error;
-  });
-}
-
 /** Checks a ticket summary the way Jira does: one line, at most 255 characters. */
 function summary(subject: string, field: string): string {
-  if (/[\r\n]/.test(subject)) throw new InputError(`${field} must be a single line (Jira summaries have no line breaks)`, { provider: 'jira-cloud', field });
-  if (subject.length > 255) throw new InputError(`${field} must be at most 255 characters (Jira's limit for summaries)`, { provider: 'jira-cloud', field });
+  if (/[\r\n]/.test(subject)) kit.fail(field, 'must be a single line (Jira summaries have no line breaks)');
+  if (subject.length > 255) kit.fail(field, "must be at most 255 characters (Jira's limit for summaries)");
   return subject;
-}
-
-/**
- * Refuses a provider field that the connector also sets from the input, so that neither value is
- * silently dropped (and `project` cannot move a ticket out of the connector's project).
- *
- * @param providerFields - The caller's provider fields.
- * @param owned - The Jira fields the connector sets, each with the input that sets it.
- * @param root - The argument's name (`input`, `patch`).
- */
-function checkProviderFields(providerFields: Record<string, unknown> | undefined, owned: Record<string, string>, root: string): void {
-  for (const key of Object.keys(providerFields ?? {})) {
-    const source = Object.hasOwn(owned, key) ? owned[key] : undefined;
-    if (source !== undefined) {
-      const field = `${root}.providerFields.${key}`;
-      throw new InputError(`${field} is set by the connector from ${source}; give it there, not in providerFields`, { provider: 'jira-cloud', field });
-    }
-  }
 }
 
 /**
@@ -151,7 +123,7 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
   const context = new ConnectorContext(resolveConnectorOptions(options));
   const { client } = context;
   const settings = context.options;
-  const provider = 'jira-cloud' as const;
+  const provider = JIRA_CLOUD;
   const jsm = settings.serviceDeskId !== undefined && settings.requestTypeId !== undefined;
 
   const feed = createChangeFeed<Ticket>(
@@ -160,29 +132,26 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
       async *fetchUpdatedSince(since, { signal }) {
         const q = await client.jqlTag();
         const query = q`project = ${settings.projectKey} AND updated >= ${jqlLowerBound(since, q.timeZone)} ORDER BY updated ASC, key ASC`;
-        let cursor: string | undefined;
-        do {
-          const page = await searchPage(context, query, cursor, { signal });
-          for (const issue of page.issues) yield await toTicket(context, issue);
-          cursor = page.nextCursor;
-        } while (cursor !== undefined);
+        for await (const page of searchIssues(context, query).pages({ signal })) {
+          for (const issue of page.items) yield await toTicket(context, issue);
+        }
       },
     },
     {
-      provider,
+      provider: JIRA_CLOUD,
       scope: ({ signal }) => changeFeedScope(client, settings.projectKey, signal),
       ...(settings.overlapMs === undefined ? {} : { overlapMs: settings.overlapMs }),
     },
   );
 
   async function get(idOrKey: string): Promise<Ticket> {
-    const id = parseJiraInput(IdSchema, idOrKey, 'idOrKey');
+    const id = kit.parse(IdSchema, idOrKey, 'idOrKey');
     return toTicket(context, await client.issues.get(id, { fields: [...TICKET_FIELDS] }));
   }
 
   /** The issue id of an id or key: an id as it is, a key through Jira (which also checks it exists). */
   async function issueId(idOrKey: string): Promise<string> {
-    const id = parseJiraInput(IdSchema, idOrKey, 'idOrKey');
+    const id = kit.parse(IdSchema, idOrKey, 'idOrKey');
     if (/^\d+$/.test(id)) return id;
     return (await client.issues.get(id, { fields: ['status'] })).id;
   }
@@ -212,9 +181,9 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
     tickets: {
       get,
       async create(rawInput) {
-        const input = parseJiraInput(CreateTicketInputSchema, rawInput, 'input');
+        const input = kit.parse(CreateTicketInputSchema, rawInput, 'input');
         summary(input.subject, 'input.subject');
-        checkProviderFields(input.providerFields, {
+        checkProviderFields(provider, input.providerFields, {
           project: 'the projectKey option',
           issuetype: 'input.type',
           summary: 'input.subject',
@@ -231,13 +200,7 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
         const priority = input.priority === undefined ? undefined : DEFAULT_JIRA_PRIORITY_NAMES[input.priority];
         let created: { id: string; key: string };
         /** A step after the create: if it fails, the error says the ticket exists, so nobody creates it again. */
-        const afterCreate = async <T>(step: string, run: () => Promise<T>): Promise<T> => {
-          try {
-            return await run();
-          } catch (failure) {
-            throw new IncompleteCreateError({ provider, ticket: created, step, failure });
-          }
-        };
+        const then = <T>(step: string, run: () => Promise<T>): Promise<T> => afterCreate(provider, created, step, run);
         if (jsm) {
           const requestTypeId = await requestTypeFor(context, input.type);
           const values: Record<string, unknown> = { ...input.providerFields, summary: input.subject };
@@ -255,7 +218,7 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
           if (priority !== undefined) fields.priority = { name: priority };
           if (assignee !== undefined) fields.assignee = { accountId: assignee };
           if (Object.keys(fields).length > 0) {
-            await afterCreate('setting its priority and assignee', () => client.issues.edit(created.id, { fields }));
+            await then('setting its priority and assignee', () => client.issues.edit(created.id, { fields }));
           }
         } else {
           const issueType = await platformIssueType(context, input.type);
@@ -272,13 +235,13 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
           created = { id: issue.id, key: issue.key };
         }
         const status = input.status;
-        if (status !== undefined) return afterCreate(`moving it to ${status}`, () => connector.tickets.transition(created.id, status));
-        return afterCreate('reading it back', () => get(created.id));
+        if (status !== undefined) return then(`moving it to ${status}`, () => connector.tickets.transition(created.id, status));
+        return then('reading it back', () => get(created.id));
       },
       async update(idOrKey, rawPatch) {
-        const patch = parseJiraInput(UpdateTicketInputSchema, rawPatch, 'patch');
-        const id = parseJiraInput(IdSchema, idOrKey, 'idOrKey');
-        checkProviderFields(patch.providerFields, {
+        const patch = kit.parse(UpdateTicketInputSchema, rawPatch, 'patch');
+        const id = kit.parse(IdSchema, idOrKey, 'idOrKey');
+        checkProviderFields(provider, patch.providerFields, {
           ...(patch.subject === undefined ? {} : { summary: 'patch.subject' }),
           ...(patch.description === undefined ? {} : { description: 'patch.description' }),
           ...(patch.assignee === undefined ? {} : { assignee: 'patch.assignee' }),
@@ -304,9 +267,9 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
         return ticketSearch(context, () => planTicketSearch(context, query));
       },
       async transition(idOrKey, to, rawOptions) {
-        const category = parseJiraInput(StatusInputSchema, to, 'to');
-        const opts = parseJiraInput(TransitionOptionsSchema, rawOptions ?? {}, 'options');
-        const id = parseJiraInput(IdSchema, idOrKey, 'idOrKey');
+        const category = kit.parse(StatusInputSchema, to, 'to');
+        const opts = kit.parse(TransitionOptionsSchema, rawOptions ?? {}, 'options');
+        const id = kit.parse(IdSchema, idOrKey, 'idOrKey');
         if (opts.comment !== undefined && opts.commentVisibility === 'internal' && (await context.projectInfo()).projectTypeKey !== 'service_desk') {
           throw unsupported(provider, 'internalComments', `project ${settings.projectKey} is not a Jira Service Management project, and Jira has internal comments only there`);
         }
@@ -336,33 +299,26 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
     },
     comments: {
       list(ticketIdOrKey) {
-        let id: Promise<string> | undefined;
-        return offsetPaginator<Comment>(async (startAt, signal) => {
-          id ??= issueId(ticketIdOrKey);
-          const issue = await id;
-          const page = await client.request('GET', `/rest/api/3/issue/${encodeURIComponent(issue)}/comment`, {
-            query: { startAt, maxResults: COMMENT_PAGE_SIZE, orderBy: 'created' },
-            schema: IssueCommentPageSchema,
-            signal,
-          });
-          return { items: page.comments.map((comment) => jiraCommentToComment(comment, issue)), start: page.startAt ?? startAt, total: page.total };
-        }, COMMENT_PAGE_SIZE);
+        return Paginator.defer<Comment>(async () => {
+          const id = await issueId(ticketIdOrKey);
+          return client.issues.comments.list(id, { pageSize: COMMENT_PAGE_SIZE, orderBy: 'created' }).map((comment) => jiraCommentToComment(comment, id));
+        });
       },
       async add(ticketIdOrKey, rawComment) {
-        const input = parseJiraInput(CommentInputSchema, rawComment, 'comment');
+        const input = kit.parse(CommentInputSchema, rawComment, 'comment');
         return addComment(ticketIdOrKey, input.body, input.visibility);
       },
     },
     attachments: {
       list(ticketIdOrKey) {
         return new Paginator(async () => {
-          const id = parseJiraInput(IdSchema, ticketIdOrKey, 'ticketIdOrKey');
+          const id = kit.parse(IdSchema, ticketIdOrKey, 'ticketIdOrKey');
           const issue = await client.issues.get(id, { fields: ['attachment'] });
           return { items: (issue.fields.attachment ?? []).map((attachment) => jiraAttachmentToAttachment(attachment, issue.id)) };
         });
       },
       async upload(ticketIdOrKey, rawFile) {
-        const file = parseJiraInput(FileInputSchema, rawFile, 'file');
+        const file = kit.parse(FileInputSchema, rawFile, 'file');
         const id = await issueId(ticketIdOrKey);
         const [attachment] = await client.issues.attachments.add(id, {
           filename: file.filename,
@@ -373,8 +329,8 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
         return jiraAttachmentToAttachment(attachment, id);
       },
       async download(ticketIdOrKey, attachmentId) {
-        const id = parseJiraInput(IdSchema, ticketIdOrKey, 'ticketIdOrKey');
-        const wanted = parseJiraInput(IdSchema, attachmentId, 'attachmentId');
+        const id = kit.parse(IdSchema, ticketIdOrKey, 'ticketIdOrKey');
+        const wanted = kit.parse(IdSchema, attachmentId, 'attachmentId');
         const issue = await client.issues.get(id, { fields: ['attachment'] });
         if (!(issue.fields.attachment ?? []).some((attachment) => attachment.id === wanted)) {
           throw context.notFound(`${issue.key} has no attachment ${wanted}`, `${client.baseUrl}/rest/api/3/issue/${issue.id}?fields=attachment`);
@@ -384,7 +340,7 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
     },
     users: {
       async get(id) {
-        const accountId = parseJiraInput(IdSchema, id, 'id');
+        const accountId = kit.parse(IdSchema, id, 'id');
         return jiraUserToUser(await client.users.get(accountId));
       },
       async findByEmail(email) {
@@ -393,7 +349,7 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
       },
       search(text): Paginator<User> {
         const parsed = z.string().trim().min(1).safeParse(text);
-        if (!parsed.success) return failing(new InputError('text must be a non-empty string to search for', { provider, field: 'text' }));
+        if (!parsed.success) return Paginator.failing(kit.inputError('text', 'must be a non-empty string to search for'));
         return client.users.search(parsed.data).map(jiraUserToUser);
       },
     },
@@ -406,13 +362,13 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
        */
       list(options): Paginator<CatalogItem> {
         try {
-          parseJiraInput(CatalogOptionsSchema, options ?? {}, 'options');
+          kit.parse(CatalogOptionsSchema, options ?? {}, 'options');
         } catch (error) {
-          return failing(error as Error);
+          return Paginator.failing(error);
         }
         const deskId = settings.serviceDeskId;
         if (deskId === undefined) {
-          return failing(unsupported(provider, 'catalog', 'set the serviceDeskId option: the catalog is the request types of a Jira Service Management desk'));
+          return Paginator.failing(unsupported(provider, 'catalog', 'set the serviceDeskId option: the catalog is the request types of a Jira Service Management desk'));
         }
         return catalogItems(context, deskId);
       },

@@ -5,8 +5,9 @@
  * @internal
  * @module
  */
-import { NotFoundError, type StatusCategory, type TicketType } from '@itsm/core';
+import { cached, NotFoundError, type Cached, type StatusCategory, type TicketType } from '@itsm/core';
 import type { JiraCloudClient } from '../client.js';
+import { JIRA_CLOUD } from '../provider.js';
 import type { JiraStatus } from '../schemas/common.js';
 import type { JiraProject } from '../schemas/projects.js';
 import type { RequestType } from '../schemas/service-desk.js';
@@ -38,35 +39,9 @@ export interface ProjectMeta {
   statuses: JiraStatus[];
 }
 
-/** A promise cached until it fails or its time runs out. */
-export class Cached<T> {
-  readonly #load: () => Promise<T>;
-  readonly #ttlMs: number;
-  #value: Promise<T> | undefined;
-  #at = 0;
-
-  constructor(load: () => Promise<T>, ttlMs: number) {
-    this.#load = load;
-    this.#ttlMs = ttlMs;
-  }
-
-  /** The cached promise, or a new one when there is none or it is too old. */
-  get(): Promise<T> {
-    if (this.#value === undefined || Date.now() - this.#at > this.#ttlMs) {
-      const pending = this.#load();
-      this.#value = pending;
-      this.#at = Date.now();
-      pending.catch(() => {
-        if (this.#value === pending) this.#value = undefined;
-      });
-    }
-    return this.#value;
-  }
-}
-
 /** The connector's shared state. */
 export class ConnectorContext {
-  readonly provider = 'jira-cloud' as const;
+  readonly provider = JIRA_CLOUD;
   readonly client: JiraCloudClient;
   readonly options: ResolvedConnectorOptions;
   readonly statusCategory: StatusMapper;
@@ -81,15 +56,16 @@ export class ConnectorContext {
     this.client = options.client;
     this.statusCategory = createStatusMapper(options.statusMap);
     this.ticketType = createTypeMapper(options.typeMap);
-    this.#myself = new Cached(() => this.client.myself(), Number.POSITIVE_INFINITY);
-    this.#project = new Cached(() => this.#loadProject(), PROJECT_META_TTL_MS);
-    this.#projectInfo = new Cached(() => this.client.projects.get(options.projectKey), PROJECT_META_TTL_MS);
-    this.#requestTypes = new Cached(
-      () =>
+    const meta = { ttlMs: PROJECT_META_TTL_MS };
+    this.#myself = cached(() => this.client.myself());
+    this.#project = cached(() => this.#loadProject(), meta);
+    this.#projectInfo = cached(() => this.client.projects.get(options.projectKey), meta);
+    this.#requestTypes = cached(
+      async () =>
         options.serviceDeskId === undefined
-          ? Promise.resolve([])
+          ? []
           : this.client.serviceDesk.requestTypes(options.serviceDeskId, { pageSize: 100 }).toArray({ limit: 10_000 }),
-      PROJECT_META_TTL_MS,
+      meta,
     );
   }
 

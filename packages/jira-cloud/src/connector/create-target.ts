@@ -7,7 +7,8 @@
  */
 import { InputError, type TicketType } from '@itsm/core';
 import type { ConnectorContext, ProjectIssueType } from './context.js';
-import { normaliseName } from './status-map.js';
+import { normaliseName } from '@itsm/core/provider';
+import { JIRA_CLOUD } from '../provider.js';
 
 function typeNames(context: ConnectorContext, types: readonly ProjectIssueType[]): string {
   return types.map((type) => `${type.name} (${context.ticketType(type)})`).join(', ') || 'none';
@@ -29,11 +30,11 @@ export async function platformIssueType(context: ConnectorContext, type: TicketT
     ? undefined
     : standard.find((candidate) => candidate.id === issueType || normaliseName(candidate.name) === normaliseName(issueType));
   if (issueType !== undefined && configured === undefined) {
-    throw new InputError(`issueType: project ${projectKey} has no issue type "${issueType}" (it has: ${typeNames(context, standard)})`, { provider: 'jira-cloud', field: 'issueType' });
+    throw new InputError(`issueType: project ${projectKey} has no issue type "${issueType}" (it has: ${typeNames(context, standard)})`, { provider: JIRA_CLOUD, field: 'issueType' });
   }
   if (type === undefined) {
     const fallback = configured ?? standard.find((candidate) => normaliseName(candidate.name) === 'task') ?? standard[0];
-    if (fallback === undefined) throw new InputError(`project ${projectKey} has no issue type to create`, { provider: 'jira-cloud', field: 'issueType' });
+    if (fallback === undefined) throw new InputError(`project ${projectKey} has no issue type to create`, { provider: JIRA_CLOUD, field: 'issueType' });
     return fallback;
   }
   const matching = standard.filter((candidate) => context.ticketType(candidate) === type);
@@ -41,7 +42,7 @@ export async function platformIssueType(context: ConnectorContext, type: TicketT
   if (chosen === undefined) {
     throw new InputError(
       `input.type: project ${projectKey} has no issue type for ${type} (it has: ${typeNames(context, standard)}); map one with the typeMap option`,
-      { provider: 'jira-cloud', field: 'input.type' },
+      { provider: JIRA_CLOUD, field: 'input.type' },
     );
   }
   return chosen;
@@ -57,7 +58,7 @@ export async function platformIssueType(context: ConnectorContext, type: TicketT
  */
 export async function requestTypeFor(context: ConnectorContext, type: TicketType | undefined): Promise<string> {
   const { requestTypeId, serviceDeskId } = context.options;
-  if (requestTypeId === undefined) throw new InputError('requestTypeId is not configured', { provider: 'jira-cloud', field: 'requestTypeId' });
+  if (requestTypeId === undefined) throw new InputError('requestTypeId is not configured', { provider: JIRA_CLOUD, field: 'requestTypeId' });
   if (type === undefined) return requestTypeId;
   const [{ issueTypes }, requestTypes] = await Promise.all([context.project(), context.requestTypes()]);
   const typeOf = (issueTypeId: string | undefined) => {
@@ -69,7 +70,7 @@ export async function requestTypeFor(context: ConnectorContext, type: TicketType
   const match = requestTypes.find((candidate) => candidate.canCreateRequest !== false && typeOf(candidate.issueTypeId) === type);
   if (match === undefined) {
     throw new InputError(`input.type: service desk ${serviceDeskId} has no request type for ${type}; map an issue type to it with the typeMap option`, {
-      provider: 'jira-cloud',
+      provider: JIRA_CLOUD,
       field: 'input.type',
     });
   }

@@ -11,6 +11,7 @@
  */
 import { NotFoundError, ResponseShapeError } from '@itsm/core';
 import type { JiraCloudClient } from '../client.js';
+import { JIRA_CLOUD } from '../provider.js';
 
 /**
  * The change feed's scope: `jira-cloud:cloud:<cloudId>:<projectKey>`, or
@@ -28,5 +29,5 @@ export async function changeFeedScope(client: JiraCloudClient, projectKey: strin
     if (!(error instanceof NotFoundError || error instanceof ResponseShapeError)) throw error;
     site = `url:${client.baseUrl}`;
   }
-  return `jira-cloud:${site}:${projectKey}`;
+  return `${JIRA_CLOUD}:${site}:${projectKey}`;
 }

@@ -3,11 +3,12 @@
  *
  * @module
  */
-import { InputError, StatusCategorySchema, TicketTypeSchema, type StatusCategory, type TicketType } from '@itsm/core';
+import { StatusCategorySchema, TicketTypeSchema, type StatusCategory, type TicketType } from '@itsm/core';
+import { resolveConnectorOptions as resolveProviderConnectorOptions } from '@itsm/core/provider';
 import { z } from 'zod';
 import { JiraCloudClient } from '../client.js';
 import { CLIENT_OPTION_KEYS, type JiraCloudClientOptions } from '../options.js';
-import { parseJiraInput } from './input.js';
+import { JIRA_CLOUD, kit } from '../provider.js';
 
 /**
  * What the connector adds to the client's options: the project it works in, and how it maps Jira's
@@ -95,7 +96,7 @@ const id = z
   .transform(String)
   .pipe(z.string().trim().regex(/^\d+$/, 'must be a numeric id such as "1"'));
 
-const SettingsShape = {
+const SettingsSchema = z.strictObject({
   projectKey: text.regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be a project key such as "HELP"'),
   serviceDeskId: id.optional(),
   requestTypeId: id.optional(),
@@ -104,16 +105,6 @@ const SettingsShape = {
   typeMap: z.record(text, TicketTypeSchema).optional(),
   resolution: text.optional(),
   overlapMs: z.number().int().nonnegative().optional(),
-};
-
-const WithClientSchema = z.strictObject({
-  ...SettingsShape,
-  client: z.custom<JiraCloudClient>((value) => value instanceof JiraCloudClient, 'must be a JiraCloudClient'),
-});
-
-const WithClientOptionsSchema = z.strictObject({
-  ...SettingsShape,
-  ...Object.fromEntries(CLIENT_OPTION_KEYS.map((key) => [key, z.unknown().optional()])),
 });
 
 /**
@@ -123,20 +114,16 @@ const WithClientOptionsSchema = z.strictObject({
  * @throws InputError naming the first bad option (`projectKey`, `requestTypeId`, an unknown key, a client option), before any request.
  */
 export function resolveConnectorOptions(options: JiraConnectorOptions): ResolvedConnectorOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw new InputError('options must be an object with projectKey and the client options (or a client)', { provider: 'jira-cloud', field: 'options' });
-  }
-  const withClient = 'client' in options && options.client !== undefined;
-  const settings = withClient ? parseJiraInput(WithClientSchema, options, '') : parseJiraInput(WithClientOptionsSchema, options, '');
+  const { client, settings } = resolveProviderConnectorOptions(options, {
+    provider: JIRA_CLOUD,
+    settings: SettingsSchema,
+    clientOptionKeys: CLIENT_OPTION_KEYS,
+    clientName: 'JiraCloudClient',
+    isClient: (value): value is JiraCloudClient => value instanceof JiraCloudClient,
+    createClient: (clientOptions) => new JiraCloudClient(clientOptions as unknown as JiraCloudClientOptions),
+  });
   if (settings.requestTypeId !== undefined && settings.serviceDeskId === undefined) {
-    throw new InputError('requestTypeId needs serviceDeskId: request types belong to a service desk', { provider: 'jira-cloud', field: 'serviceDeskId' });
-  }
-  let client: JiraCloudClient;
-  if (withClient) {
-    client = (settings as z.output<typeof WithClientSchema>).client;
-  } else {
-    const clientOptions = Object.fromEntries(Object.entries(options).filter(([key]) => CLIENT_OPTION_KEYS.includes(key)));
-    client = new JiraCloudClient(clientOptions as unknown as JiraCloudClientOptions);
+    kit.fail('serviceDeskId', 'is required with requestTypeId: request types belong to a service desk');
   }
   return {
     client,

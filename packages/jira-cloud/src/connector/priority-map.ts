@@ -4,8 +4,7 @@
  * @module
  */
 import type { PriorityInput, PriorityLevel } from '@itsm/core';
-import { own } from './records.js';
-import { normaliseName } from './status-map.js';
+import { createCategoryMapper } from '@itsm/core/provider';
 
 /**
  * The level of a Jira priority name (compared case-insensitively); any other name is `unknown`.
@@ -38,6 +37,8 @@ export const DEFAULT_JIRA_PRIORITY_NAMES: Readonly<Record<PriorityInput, string>
   low: 'Low',
 });
 
+const priorityLevel = createCategoryMapper<PriorityLevel>({ defaults: DEFAULT_JIRA_PRIORITY_LEVELS, fallback: 'unknown' });
+
 /**
  * The level of a Jira priority.
  *
@@ -49,5 +50,5 @@ export const DEFAULT_JIRA_PRIORITY_NAMES: Readonly<Record<PriorityInput, string>
  * ```
  */
 export function jiraPriorityLevel(name: string): PriorityLevel {
-  return own(DEFAULT_JIRA_PRIORITY_LEVELS, normaliseName(name)) ?? 'unknown';
+  return priorityLevel({ name });
 }

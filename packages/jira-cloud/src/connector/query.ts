@@ -10,8 +10,8 @@ import { TicketQuerySchema, type StatusCategory, type TicketQuery, type TicketTy
 import type { z } from 'zod';
 import { jqlLowerBound } from '../jql/date.js';
 import type { Jql, JqlScalar, JqlTag } from '../jql/index.js';
+import { kit } from '../provider.js';
 import type { ConnectorContext } from './context.js';
-import { parseJiraInput } from './input.js';
 import { accountIdOf } from './users.js';
 
 /** A parsed `TicketQuery`. */
@@ -89,7 +89,7 @@ export interface PlannedSearch {
  * @throws `AmbiguousMatchError` when a person's email belongs to several accounts.
  */
 export async function planTicketSearch(context: ConnectorContext, raw: TicketQuery | undefined): Promise<PlannedSearch | null> {
-  const query = parseJiraInput(TicketQuerySchema, raw ?? {}, 'query');
+  const query = kit.parse(TicketQuerySchema, raw ?? {}, 'query');
   const parts: TicketSearchParts = { projectKey: context.options.projectKey, order: query.order };
   if (query.requester !== undefined) {
     const id = await accountIdOf(context, query.requester, 'query.requester', 'null');

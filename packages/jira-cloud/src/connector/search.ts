@@ -1,13 +1,12 @@
 /**
- * Running ticket searches: JQL pages from `POST /rest/api/3/search/jql`, mapped to tickets.
+ * Running ticket searches: JQL searches of the native client with the ticket fields, mapped to tickets.
  *
  * @internal
  * @module
  */
 import { Paginator, type Ticket } from '@itsm/core';
 import type { Jql } from '../jql/index.js';
-import { nextSearchToken } from '../resources/issues.js';
-import { IssueSearchPageSchema, type Issue } from '../schemas/issues.js';
+import type { Issue, IssueSearchPage } from '../schemas/issues.js';
 import type { ConnectorContext } from './context.js';
 import type { PlannedSearch } from './query.js';
 import { jiraIssueToTicket, TICKET_FIELDS } from './ticket.js';
@@ -30,51 +29,30 @@ export async function toTicket(context: ConnectorContext, issue: Issue): Promise
 }
 
 /**
- * One page of a JQL search with the ticket fields.
+ * The issues of a JQL search with the ticket fields, page after page.
  *
  * @param context - The connector's context.
  * @param jql - The query.
- * @param cursor - The `nextPageToken` of the previous page.
- * @param options - Page size and abort signal.
+ * @param pageSize - Issues per page. Default {@link SEARCH_PAGE_SIZE}.
  */
-export async function searchPage(
-  context: ConnectorContext,
-  jql: Jql,
-  cursor: string | undefined,
-  options: { pageSize?: number | undefined; signal?: AbortSignal | undefined },
-): Promise<{ issues: Issue[]; nextCursor: string | undefined }> {
-  const json: Record<string, unknown> = { jql: jql.text, fields: [...TICKET_FIELDS], maxResults: options.pageSize ?? SEARCH_PAGE_SIZE };
-  if (cursor !== undefined) json.nextPageToken = cursor;
-  const page = await context.client.request('POST', '/rest/api/3/search/jql', {
-    json,
-    schema: IssueSearchPageSchema,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
-  return { issues: page.issues, nextCursor: nextSearchToken(page) };
+export function searchIssues(context: ConnectorContext, jql: Jql, pageSize: number = SEARCH_PAGE_SIZE): Paginator<Issue, IssueSearchPage> {
+  return context.client.issues.search({ jql, fields: [...TICKET_FIELDS], maxResults: pageSize });
 }
 
 /**
  * A paginator of tickets over a search planned lazily, when the first page is asked for (so bad
- * input surfaces there, as an `InputError`). A search planned as `null` matches nothing.
+ * input surfaces there, as an `InputError`). A search planned as `null` matches nothing. Tickets
+ * updated before the exact `updatedSince` (JQL dates stop at the minute) are left out.
  *
  * @param context - The connector's context.
  * @param plan - Plans the search.
  */
 export function ticketSearch(context: ConnectorContext, plan: () => Promise<PlannedSearch | null>): Paginator<Ticket> {
-  let planned: Promise<PlannedSearch | null> | undefined;
-  return new Paginator<Ticket>(async (cursor, { signal }) => {
-    if (planned === undefined) {
-      const pending = plan();
-      planned = pending;
-      pending.catch(() => {
-        if (planned === pending) planned = undefined;
-      });
-    }
-    const search = await planned;
-    if (search === null) return { items: [] };
-    const { issues, nextCursor } = await searchPage(context, search.jql, cursor, { pageSize: search.pageSize, signal });
-    const tickets = await Promise.all(issues.map((issue) => toTicket(context, issue)));
+  return Paginator.defer<Ticket>(async () => {
+    const search = await plan();
+    if (search === null) return Paginator.of<Ticket>([]);
+    const tickets = searchIssues(context, search.jql, search.pageSize).map((issue) => toTicket(context, issue));
     const since = search.updatedSinceMs;
-    return { items: since === undefined ? tickets : tickets.filter((ticket) => Date.parse(ticket.updatedAt) >= since), nextCursor };
+    return since === undefined ? tickets : tickets.filter((ticket) => Date.parse(ticket.updatedAt) >= since);
   });
 }

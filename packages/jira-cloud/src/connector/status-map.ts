@@ -6,7 +6,7 @@
  * @module
  */
 import type { StatusCategory } from '@itsm/core';
-import { own } from './records.js';
+import { createCategoryMapper } from '@itsm/core/provider';
 
 /**
  * The category of a Jira status category key: `new` (To Do) is `open`, `indeterminate` (In
@@ -64,28 +64,6 @@ export interface JiraStatusLike {
  */
 export type StatusMapper = (status: JiraStatusLike) => StatusCategory;
 
-/** Lower-cases and collapses white space and typographic apostrophes, for name comparisons. */
-export function normaliseName(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'");
-}
-
-/**
- * A lookup in overrides keyed by id (all digits) or by name (compared with {@link normaliseName});
- * an id wins over a name.
- *
- * @param overrides - The overrides, e.g. the `statusMap` or `typeMap` option.
- * @internal
- */
-export function overrideLookup<T>(overrides: Readonly<Record<string, T>>): (item: { id?: string | undefined; name: string }) => T | undefined {
-  const byId = new Map<string, T>();
-  const byName = new Map<string, T>();
-  for (const [key, value] of Object.entries(overrides)) {
-    if (/^\d+$/.test(key.trim())) byId.set(key.trim(), value);
-    else byName.set(normaliseName(key), value);
-  }
-  return (item) => (item.id === undefined ? undefined : byId.get(item.id)) ?? byName.get(normaliseName(item.name));
-}
-
 /**
  * Builds the status mapping, with the caller's overrides on top of the defaults. An override is
  * keyed by a status id (`'10002'`) or a status name (case-insensitive); an id wins over a name.
@@ -102,11 +80,10 @@ export function overrideLookup<T>(overrides: Readonly<Record<string, T>>): (item
  * ```
  */
 export function createStatusMapper(statusMap: Readonly<Record<string, StatusCategory>> = {}): StatusMapper {
-  const override = overrideLookup(statusMap);
-  return (status) => {
-    const named = override(status) ?? own(DEFAULT_JIRA_STATUS_NAMES, normaliseName(status.name));
-    if (named !== undefined) return named;
-    const key = status.statusCategory?.key;
-    return (key === undefined ? undefined : own(DEFAULT_JIRA_STATUS_CATEGORY_KEYS, key)) ?? 'unknown';
-  };
+  const byCategoryKey = createCategoryMapper<StatusCategory>({ defaults: DEFAULT_JIRA_STATUS_CATEGORY_KEYS, fallback: 'unknown' });
+  return createCategoryMapper<StatusCategory, JiraStatusLike>({
+    overrides: statusMap,
+    defaults: DEFAULT_JIRA_STATUS_NAMES,
+    fallback: (status) => byCategoryKey({ name: status.statusCategory?.key }),
+  });
 }

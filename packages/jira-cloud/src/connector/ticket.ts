@@ -7,10 +7,11 @@ import type { Ticket, UserRef } from '@itsm/core';
 import { adfToText } from '../adf/index.js';
 import type { Issue } from '../schemas/issues.js';
 import type { JiraUser } from '../schemas/users.js';
-import { optionalUtc, requiredUtc } from './dates.js';
+import { jiraTimestamps } from './dates.js';
 import { jiraPriorityLevel } from './priority-map.js';
 import { createStatusMapper, type StatusMapper } from './status-map.js';
 import { createTypeMapper, type TypeMapper } from './type-map.js';
+import { JIRA_CLOUD } from '../provider.js';
 
 /**
  * The fields the connector asks for when it reads issues: the system fields the mapping uses, and
@@ -88,9 +89,9 @@ export function jiraIssueToTicket(issue: Issue, options: IssueToTicketOptions = 
   }
   const description = fields.description ? adfToText(fields.description) : undefined;
   const priorityName = fields.priority?.name;
-  const resolvedAt = optionalUtc(fields.resolutiondate);
+  const resolvedAt = jiraTimestamps.optional(fields.resolutiondate);
   return {
-    provider: 'jira-cloud',
+    provider: JIRA_CLOUD,
     id: issue.id,
     key: issue.key,
     ...(options.url === undefined ? {} : { url: options.url }),
@@ -105,8 +106,8 @@ export function jiraIssueToTicket(issue: Issue, options: IssueToTicketOptions = 
       : {}),
     ...(fields.reporter ? { requester: jiraUserRef(fields.reporter) } : {}),
     ...(fields.assignee ? { assignee: jiraUserRef(fields.assignee) } : {}),
-    createdAt: requiredUtc(fields.created, 'fields.created', issue),
-    updatedAt: requiredUtc(fields.updated, 'fields.updated', issue),
+    createdAt: jiraTimestamps.required(fields.created, 'fields.created', issue),
+    updatedAt: jiraTimestamps.required(fields.updated, 'fields.updated', issue),
     ...(resolvedAt === undefined ? {} : { resolvedAt }),
     customFields,
     raw: issue,

@@ -18,7 +18,9 @@
  */
 import { InputError, UnsupportedError, type StatusCategory } from '@itsm/core';
 import type { ScreenField, Transition } from '../schemas/transitions.js';
-import { normaliseName, type StatusMapper } from './status-map.js';
+import { normaliseName } from '@itsm/core/provider';
+import type { StatusMapper } from './status-map.js';
+import { JIRA_CLOUD } from '../provider.js';
 
 /**
  * Transition names preferred when several transitions reach the wanted category, best first
@@ -79,7 +81,7 @@ function resolutionValue(field: ScreenField, transition: Transition, context: Tr
   if (chosen === undefined) {
     throw new InputError(
       `options.resolution: "${wanted}" is not a resolution the "${transition.name}" transition of ${context.issueKey} accepts (it accepts: ${allowed.map((value) => value.name).join(', ')})`,
-      { provider: 'jira-cloud', field: 'options.resolution' },
+      { provider: JIRA_CLOUD, field: 'options.resolution' },
     );
   }
   return chosen.id === undefined ? { name: chosen.name } : { id: chosen.id };
@@ -135,13 +137,13 @@ export function planTransition(transitions: readonly Transition[], to: Exclude<S
       const needs = reaching.map((transition) => `"${transition.name}" requires ${unfillable(transition).join(', ')}`).join('; ');
       throw new UnsupportedError(
         `${where}: every transition to ${to} requires a field the connector cannot fill: ${needs}. Give the field a default value or remove it from the transition's screen.`,
-        { provider: 'jira-cloud', capability: 'transition' },
+        { provider: JIRA_CLOUD, capability: 'transition' },
       );
     }
     const offered = transitions.map((transition) => `"${transition.name}" → ${transition.to.name}`).join(', ') || 'none';
     throw new UnsupportedError(
       `${where}: no transition available to this account leads to a status in category ${to} (available: ${offered}). Add such a transition to the workflow (e.g. "Any status → ${to === 'resolved' ? 'Resolved' : to === 'in_progress' ? 'In Progress' : to === 'open' ? 'Reopened' : to === 'closed' ? 'Closed' : 'Waiting for customer'}"), or map a reachable status to ${to} with the statusMap option.`,
-      { provider: 'jira-cloud', capability: 'transition' },
+      { provider: JIRA_CLOUD, capability: 'transition' },
     );
   }
   // Resolution and Assignee are filled when the field is required, or when the transition ends the
@@ -163,7 +165,7 @@ export function planTransition(transitions: readonly Transition[], to: Exclude<S
   if (context.resolution !== undefined && !resolutionSet) {
     throw new InputError(
       `options.resolution: the "${best.name}" transition of ${context.issueKey} has no Resolution field on its screen, so "${context.resolution}" cannot be set (the workflow sets the resolution itself, if at all)`,
-      { provider: 'jira-cloud', field: 'options.resolution' },
+      { provider: JIRA_CLOUD, field: 'options.resolution' },
     );
   }
   return { transition: best, fields };

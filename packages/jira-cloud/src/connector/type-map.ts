@@ -4,8 +4,7 @@
  * @module
  */
 import type { TicketType } from '@itsm/core';
-import { own } from './records.js';
-import { normaliseName, overrideLookup } from './status-map.js';
+import { createCategoryMapper } from '@itsm/core/provider';
 
 /**
  * The ticket type of a Jira issue type name (compared case-insensitively); any other name is `other`.
@@ -59,6 +58,5 @@ export type TypeMapper = (issueType: JiraIssueTypeLike) => TicketType;
  * ```
  */
 export function createTypeMapper(typeMap: Readonly<Record<string, TicketType>> = {}): TypeMapper {
-  const override = overrideLookup(typeMap);
-  return (issueType) => override(issueType) ?? own(DEFAULT_JIRA_ISSUE_TYPES, normaliseName(issueType.name)) ?? 'other';
+  return createCategoryMapper<TicketType, JiraIssueTypeLike>({ overrides: typeMap, defaults: DEFAULT_JIRA_ISSUE_TYPES, fallback: 'other' });
 }

@@ -4,20 +4,11 @@
  *
  * @module
  */
-import {
-  AmbiguousMatchError,
-  InputError,
-  resolvePersonInput,
-  type PersonInput,
-  type User,
-  type UserKind,
-} from '@itsm/core';
-import { z } from 'zod';
+import { EmailSchema, type PersonInput, type User, type UserKind } from '@itsm/core';
+import { exactEmailMatches, findOneByEmail, resolvePerson, type PersonDirectory } from '@itsm/core/provider';
+import { JIRA_CLOUD, kit } from '../provider.js';
 import type { JiraUser } from '../schemas/users.js';
 import type { ConnectorContext } from './context.js';
-import { parseJiraInput } from './input.js';
-
-const EmailSchema = z.string().trim().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address');
 
 /**
  * The kind of a Jira account: a portal-only JSM customer (`accountType: 'customer'`) is a
@@ -39,7 +30,7 @@ export function jiraUserKind(user: Pick<JiraUser, 'accountType'>): UserKind {
  */
 export function jiraUserToUser(user: JiraUser): User {
   return {
-    provider: 'jira-cloud',
+    provider: JIRA_CLOUD,
     id: user.accountId,
     ...(user.emailAddress ? { email: user.emailAddress } : {}),
     name: user.displayName ?? user.emailAddress ?? user.accountId,
@@ -58,7 +49,7 @@ export function jiraUserToUser(user: JiraUser): User {
  * @internal
  */
 export function checkEmail(email: unknown, field: string): string {
-  return parseJiraInput(EmailSchema, email, field);
+  return kit.parse(EmailSchema, email, field);
 }
 
 /**
@@ -70,7 +61,6 @@ export function checkEmail(email: unknown, field: string): string {
  * @internal
  */
 export async function accountsWithEmail(context: ConnectorContext, email: string): Promise<JiraUser[]> {
-  const wanted = email.trim().toLowerCase();
   const { client, options } = context;
   const [platform, customers] = await Promise.all([
     client.users.findByEmail(email),
@@ -79,11 +69,19 @@ export async function accountsWithEmail(context: ConnectorContext, email: string
       // Every page: Jira matches the query as a substring, so the exact address may come after many others.
       : client.serviceDesk.customers.list(options.serviceDeskId, { query: email, pageSize: 100 }).toArray({ limit: Infinity }),
   ]);
-  const found = new Map<string, JiraUser>();
-  for (const user of [...platform.matches, ...customers]) {
-    if (user.emailAddress?.trim().toLowerCase() === wanted && !found.has(user.accountId)) found.set(user.accountId, user);
-  }
-  return [...found.values()];
+  return exactEmailMatches([...platform.matches, ...customers], email, { emailOf: (user) => user.emailAddress, idOf: (user) => user.accountId });
+}
+
+/** Jira accounts as the connector looks people up. */
+function accounts(context: ConnectorContext): PersonDirectory<JiraUser> {
+  return {
+    provider: JIRA_CLOUD,
+    withEmail: (email) => accountsWithEmail(context, email),
+    idOf: (user) => user.accountId,
+    noun: 'Jira accounts',
+    notFound: (email) =>
+      `no Jira account shows the email ${email} (the person may not exist, may not be a customer of the service desk, or may hide their email in their Atlassian privacy settings; pass { id: accountId } then)`,
+  };
 }
 
 /**
@@ -93,16 +91,8 @@ export async function accountsWithEmail(context: ConnectorContext, email: string
  * @param email - A checked email address.
  * @internal
  */
-export async function accountByEmail(context: ConnectorContext, email: string): Promise<JiraUser | null> {
-  const matches = await accountsWithEmail(context, email);
-  if (matches.length > 1) {
-    throw new AmbiguousMatchError(`${matches.length} Jira accounts have the email ${email}`, {
-      provider: 'jira-cloud',
-      query: email,
-      matchIds: matches.map((user) => user.accountId),
-    });
-  }
-  return matches[0] ?? null;
+export function accountByEmail(context: ConnectorContext, email: string): Promise<JiraUser | null> {
+  return findOneByEmail(accounts(context), email);
 }
 
 /**
@@ -111,24 +101,11 @@ export async function accountByEmail(context: ConnectorContext, email: string): 
  * @param context - The connector's context.
  * @param person - The validated input.
  * @param field - The input's field, for errors (e.g. `input.requester`).
- * @returns The account id, or `null` for an email nobody shows (when `unknown` is `'null'`).
+ * @param unknown - `'null'`: an email nobody shows gives `null` instead of an `InputError`.
  * @throws `InputError` naming `field` for an email nobody shows (unless `unknown` is `'null'`).
  * @throws `AmbiguousMatchError` when several accounts show the email.
  * @internal
  */
-export async function accountIdOf(
-  context: ConnectorContext,
-  person: PersonInput,
-  field: string,
-  unknown: 'throw' | 'null' = 'throw',
-): Promise<string | null> {
-  const lookup = resolvePersonInput(person);
-  if ('id' in lookup) return lookup.id;
-  const user = await accountByEmail(context, lookup.email);
-  if (user !== null) return user.accountId;
-  if (unknown === 'null') return null;
-  throw new InputError(
-    `${field}: no Jira account shows the email ${lookup.email} (the person may not exist, may not be a customer of the service desk, or may hide their email in their Atlassian privacy settings; pass { id: accountId } then)`,
-    { provider: 'jira-cloud', field },
-  );
+export function accountIdOf(context: ConnectorContext, person: PersonInput, field: string, unknown: 'throw' | 'null' = 'throw'): Promise<string | null> {
+  return unknown === 'null' ? resolvePerson(accounts(context), person, field, 'null') : resolvePerson(accounts(context), person, field);
 }

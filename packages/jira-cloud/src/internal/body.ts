@@ -4,7 +4,7 @@
  * @module
  */
 import { markdownToAdf, textToAdf, type AdfDocument } from '../adf/index.js';
-import { bad } from './call.js';
+import { kit } from '../provider.js';
 
 /** How a string body is read: `text` (default; every character literal) or `markdown`. */
 export type BodyFormat = 'text' | 'markdown';
@@ -18,13 +18,13 @@ export type BodyFormat = 'text' | 'markdown';
  * @throws InputError for a blank string, an unknown format, or an object that is not an ADF `doc`.
  */
 export function toAdf(body: string | AdfDocument, format: BodyFormat | undefined, field: string): AdfDocument {
-  if (format !== undefined && format !== 'text' && format !== 'markdown') bad('format', "must be 'text' or 'markdown'");
+  if (format !== undefined && format !== 'text' && format !== 'markdown') kit.fail('format', "must be 'text' or 'markdown'");
   if (typeof body === 'string') {
-    if (body.trim() === '') bad(field, 'must not be empty');
+    if (body.trim() === '') kit.fail(field, 'must not be empty');
     return format === 'markdown' ? markdownToAdf(body) : textToAdf(body);
   }
   if (typeof body !== 'object' || body === null || body.type !== 'doc' || !Array.isArray(body.content)) {
-    bad(field, 'must be a string or an ADF document ({ type: "doc", version: 1, content: [...] })');
+    kit.fail(field, 'must be a string or an ADF document ({ type: "doc", version: 1, content: [...] })');
   }
   return body;
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import { InputError } from '@itsm/core';
+import { JIRA_CLOUD } from '../provider.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -32,7 +33,7 @@ export function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
       });
     } catch (cause) {
       throw new InputError(`Unknown time zone ${JSON.stringify(timeZone)}; expected an IANA name such as "Europe/Amsterdam"`, {
-        provider: 'jira-cloud',
+        provider: JIRA_CLOUD,
         field: 'timeZone',
         cause,
       });
@@ -75,10 +76,10 @@ export function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
 export function formatJqlDate(date: Date, timeZone = 'UTC'): string {
   const formatter = zoneFormatter(timeZone);
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    throw new InputError('Invalid date: cannot format it for JQL', { provider: 'jira-cloud', field: 'date' });
+    throw new InputError('Invalid date: cannot format it for JQL', { provider: JIRA_CLOUD, field: 'date' });
   }
   if (date.getTime() < EARLIEST || date.getTime() > LATEST) {
-    throw new InputError(`Date ${date.toISOString()} is outside the years 1 to 9999`, { provider: 'jira-cloud', field: 'date' });
+    throw new InputError(`Date ${date.toISOString()} is outside the years 1 to 9999`, { provider: JIRA_CLOUD, field: 'date' });
   }
   const parts: Record<string, string> = {};
   for (const part of formatter.formatToParts(date)) parts[part.type] = part.value;

@@ -6,6 +6,7 @@
  */
 import { InputError } from '@itsm/core';
 import { quoteJqlString } from './literal.js';
+import { JIRA_CLOUD } from '../provider.js';
 
 /**
  * Words the JQL lexer reads as keywords or reserves (Jira's `JqlLexer` grammar), so a field named
@@ -38,7 +39,7 @@ const BARE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export function jqlFieldName(name: string): string {
   if (typeof name !== 'string' || name.trim() === '') {
-    throw new InputError('A JQL field name must be a non-empty string', { provider: 'jira-cloud', field: 'field' });
+    throw new InputError('A JQL field name must be a non-empty string', { provider: JIRA_CLOUD, field: 'field' });
   }
   const custom = CUSTOM_FIELD.exec(name);
   if (custom) return `cf[${custom[1] ?? custom[2]}]`;

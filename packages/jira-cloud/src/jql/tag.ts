@@ -8,6 +8,7 @@ import { InputError } from '@itsm/core';
 import { formatJqlDate, zoneFormatter } from './date.js';
 import { jqlFieldName } from './field.js';
 import { quoteJqlString, quoteJqlTextSearch } from './literal.js';
+import { JIRA_CLOUD } from '../provider.js';
 
 const BRAND = Symbol.for('@itsm/jira-cloud/jql');
 
@@ -45,7 +46,7 @@ export class Jql {
    */
   static raw(text: string): Jql {
     if (typeof text !== 'string') {
-      throw new InputError('jql.raw() takes a string', { provider: 'jira-cloud', field: 'text' });
+      throw new InputError('jql.raw() takes a string', { provider: JIRA_CLOUD, field: 'text' });
     }
     return new Jql(text);
   }
@@ -167,7 +168,7 @@ function position(strings: TemplateStringsArray, index: number): string {
 }
 
 function fail(message: string, index: number): never {
-  throw new InputError(message, { provider: 'jira-cloud', field: `values.${index}` });
+  throw new InputError(message, { provider: JIRA_CLOUD, field: `values.${index}` });
 }
 
 function scalar(value: unknown, timeZone: string, where: () => string, index: number): string {
@@ -222,7 +223,7 @@ function createJqlTag(timeZone: string): JqlTag {
     field: (name: string) => Jql.raw(jqlFieldName(name)),
     text: (search: string) => {
       if (typeof search !== 'string' || search.trim() === '') {
-        throw new InputError('jql.text() needs a non-blank string to search for', { provider: 'jira-cloud', field: 'value' });
+        throw new InputError('jql.text() needs a non-blank string to search for', { provider: JIRA_CLOUD, field: 'value' });
       }
       return Jql.raw(quoteJqlTextSearch(search));
     },

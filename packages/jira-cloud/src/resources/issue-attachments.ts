@@ -3,8 +3,9 @@
  *
  * @module
  */
-import { bad, callOptions, segment, type ResourceContext } from '../internal/call.js';
-import type { CallOptions } from '../options.js';
+import { fileBlob, isFileContent, type CallOptions } from '@itsm/core/provider';
+import { JiraResource } from '../internal/resource.js';
+import { kit } from '../provider.js';
 import { IssueAttachmentListSchema, IssueAttachmentSchema, type IssueAttachment } from '../schemas/attachments.js';
 
 /** The most files Jira accepts in one upload. */
@@ -29,33 +30,16 @@ export interface AttachmentUpload {
 
 function toBlob(file: AttachmentUpload, index: number): Blob {
   const field = `files.${index}`;
-  if (typeof file !== 'object' || file === null) bad(field, 'must be { filename, content }');
-  if (typeof file.filename !== 'string' || file.filename.trim() === '') bad(`${field}.filename`, 'must be a non-empty string');
-  const { content } = file;
-  const type = file.contentType ?? (content instanceof Blob && content.type ? content.type : 'application/octet-stream');
-  if (content instanceof Blob) return content.type === type ? content : new Blob([content], { type });
-  if (typeof content === 'string') return new Blob([content], { type });
-  if (content instanceof ArrayBuffer) return new Blob([new Uint8Array(content)], { type });
-  if (content instanceof Uint8Array) return new Blob([new Uint8Array(content)], { type });
-  return bad(`${field}.content`, 'must be a Uint8Array, ArrayBuffer, Blob or string');
+  if (typeof file !== 'object' || file === null) kit.fail(field, 'must be { filename, content }');
+  if (typeof file.filename !== 'string' || file.filename.trim() === '') kit.fail(`${field}.filename`, 'must be a non-empty string');
+  if (!isFileContent(file.content)) kit.fail(`${field}.content`, 'must be a Uint8Array, ArrayBuffer, Blob or string');
+  return fileBlob(file.content, file.contentType);
 }
 
 /**
  * Attachments of issues (`/rest/api/3/issue/{key}/attachments`, `/rest/api/3/attachment/...`).
  */
-export class IssueAttachmentsResource {
-  readonly #context: ResourceContext;
-
-  /**
-   * Made by {@link JiraCloudClient}; not meant to be called directly.
-   *
-   * @param context - The client's transport and helpers.
-   * @internal
-   */
-  constructor(context: ResourceContext) {
-    this.#context = context;
-  }
-
+export class IssueAttachmentsResource extends JiraResource {
   /**
    * Uploads one or more files to an issue, as `multipart/form-data` parts named `file`, with the
    * `X-Atlassian-Token: no-check` header Jira requires. Not retried. A `413` (too large, more than
@@ -73,16 +57,14 @@ export class IssueAttachmentsResource {
    * ```
    */
   async add(issueIdOrKey: string, files: AttachmentUpload | readonly AttachmentUpload[], options?: CallOptions): Promise<IssueAttachment[]> {
-    const path = `/rest/api/3/issue/${segment(issueIdOrKey, 'issueIdOrKey')}/attachments`;
+    const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}/attachments`;
     const list: readonly AttachmentUpload[] = Array.isArray(files) ? files : [files as AttachmentUpload];
-    if (list.length === 0) bad('files', 'must hold at least one file');
-    if (list.length > MAX_FILES_PER_UPLOAD) bad('files', `must hold at most ${MAX_FILES_PER_UPLOAD} files (Jira's limit per request)`);
+    if (list.length === 0) kit.fail('files', 'must hold at least one file');
+    if (list.length > MAX_FILES_PER_UPLOAD) kit.fail('files', `must hold at most ${MAX_FILES_PER_UPLOAD} files (Jira's limit per request)`);
     const form = new FormData();
     list.forEach((file, index) => form.append('file', toBlob(file, index), file.filename));
-    return this.#context.http.request('POST', path, {
-      ...callOptions(options, { body: form, headers: { 'X-Atlassian-Token': 'no-check' } }),
-      schema: IssueAttachmentListSchema,
-    });
+    const headers = { 'X-Atlassian-Token': 'no-check' };
+    return this.send('POST', path, { body: form, headers, schema: IssueAttachmentListSchema }, options);
   }
 
   /**
@@ -92,8 +74,7 @@ export class IssueAttachmentsResource {
    * @param options - Call options.
    */
   async get(attachmentId: string, options?: CallOptions): Promise<IssueAttachment> {
-    const path = `/rest/api/3/attachment/${segment(attachmentId, 'attachmentId')}`;
-    return this.#context.http.request('GET', path, { ...callOptions(options), schema: IssueAttachmentSchema });
+    return this.send('GET', this.path`/rest/api/3/attachment/${{ attachmentId }}`, { schema: IssueAttachmentSchema }, options);
   }
 
   /**
@@ -110,7 +91,6 @@ export class IssueAttachmentsResource {
    * ```
    */
   async download(attachmentId: string, options?: CallOptions): Promise<Uint8Array> {
-    const path = `/rest/api/3/attachment/content/${segment(attachmentId, 'attachmentId')}`;
-    return this.#context.http.request('GET', path, { ...callOptions(options), responseType: 'bytes' });
+    return this.send('GET', this.path`/rest/api/3/attachment/content/${{ attachmentId }}`, { responseType: 'bytes' }, options);
   }
 }

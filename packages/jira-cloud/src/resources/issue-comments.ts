@@ -4,12 +4,13 @@
  * @module
  */
 import type { Paginator } from '@itsm/core';
+import { offsetPaginator } from '@itsm/core/provider';
 import type { AdfDocument } from '../adf/index.js';
 import { toAdf, type BodyFormat } from '../internal/body.js';
-import { bad, callOptions, pageSize, segment, type ResourceContext } from '../internal/call.js';
-import { offsetPaginator } from '../internal/paging.js';
+import { JiraResource } from '../internal/resource.js';
 import type { CallOptions } from '../options.js';
-import { IssueCommentPageSchema, IssueCommentSchema, type IssueComment } from '../schemas/comments.js';
+import { kit } from '../provider.js';
+import { IssueCommentPageSchema, IssueCommentSchema, type IssueComment, type IssueCommentPage } from '../schemas/comments.js';
 
 /** The JSM property that marks a platform comment internal (agents only) or public. */
 export const JSM_PUBLIC_COMMENT_PROPERTY = 'sd.public.comment';
@@ -76,9 +77,9 @@ export interface UpdateCommentOptions extends CallOptions {
 function visibilityOf(visibility: CommentVisibilityInput | undefined): CommentVisibilityInput | undefined {
   if (visibility === undefined) return undefined;
   if (typeof visibility !== 'object' || visibility === null || (visibility.type !== 'role' && visibility.type !== 'group')) {
-    bad('visibility.type', "must be 'role' or 'group'");
+    kit.fail('visibility.type', "must be 'role' or 'group'");
   }
-  if (!visibility.value && !visibility.identifier) bad('visibility.value', 'or visibility.identifier is required');
+  if (!visibility.value && !visibility.identifier) kit.fail('visibility.value', 'or visibility.identifier is required');
   const result: CommentVisibilityInput = { type: visibility.type };
   if (visibility.value) result.value = visibility.value;
   if (visibility.identifier) result.identifier = visibility.identifier;
@@ -89,21 +90,10 @@ function visibilityOf(visibility: CommentVisibilityInput | undefined): CommentVi
  * Comments of an issue (`/rest/api/3/issue/{issueIdOrKey}/comment`). Bodies are ADF; strings are
  * converted. Adding a comment is never retried (it could be posted twice).
  */
-export class IssueCommentsResource {
-  readonly #context: ResourceContext;
-
+export class IssueCommentsResource extends JiraResource {
   /**
-   * Made by {@link JiraCloudClient}; not meant to be called directly.
-   *
-   * @param context - The client's transport and helpers.
-   * @internal
-   */
-  constructor(context: ResourceContext) {
-    this.#context = context;
-  }
-
-  /**
-   * Every comment of an issue the caller may see, oldest first, paged with `startAt`/`total`.
+   * Every comment of an issue the caller may see, oldest first, paged with `startAt`/`total` (each
+   * page's `envelope` is the comment page, with its `total`).
    *
    * @param issueIdOrKey - Issue key or id.
    * @param options - Order, page size, call options.
@@ -112,19 +102,17 @@ export class IssueCommentsResource {
    * for await (const comment of jira.issues.comments.list('HELP-1')) console.log(adfToText(comment.body));
    * ```
    */
-  list(issueIdOrKey: string, options: ListCommentsOptions = {}): Paginator<IssueComment> {
-    const path = `/rest/api/3/issue/${segment(issueIdOrKey, 'issueIdOrKey')}/comment`;
-    const size = pageSize(options.pageSize, 100, 5000);
-    if (options.orderBy !== undefined && options.orderBy !== 'created' && options.orderBy !== '-created') {
-      bad('orderBy', "must be 'created' or '-created'");
-    }
+  list(issueIdOrKey: string, options: ListCommentsOptions = {}): Paginator<IssueComment, IssueCommentPage> {
+    const { orderBy, pageSize, expand, ...rest } = options;
+    const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}/comment`;
+    const size = this.kit.pageSize(pageSize, 100, 5000);
+    if (orderBy !== undefined && orderBy !== 'created' && orderBy !== '-created') this.kit.fail('orderBy', "must be 'created' or '-created'");
+    const call = this.callOptions(rest);
     return offsetPaginator(async (startAt, signal) => {
-      const page = await this.#context.http.request('GET', path, {
-        ...callOptions(options, { query: { startAt, maxResults: size, orderBy: options.orderBy, expand: options.expand } }, signal),
-        schema: IssueCommentPageSchema,
-      });
-      return { items: page.comments, start: page.startAt ?? startAt, total: page.total };
-    }, size);
+      const query = { startAt, maxResults: size, orderBy, expand };
+      const page = await this.send('GET', path, { query, schema: IssueCommentPageSchema, signal }, call);
+      return { items: page.comments, start: page.startAt ?? startAt, total: page.total, envelope: page };
+    }, { pageSize: size });
   }
 
   /**
@@ -136,16 +124,16 @@ export class IssueCommentsResource {
    * @returns The new comment.
    */
   async add(issueIdOrKey: string, input: AddCommentInput, options?: CallOptions): Promise<IssueComment> {
-    const path = `/rest/api/3/issue/${segment(issueIdOrKey, 'issueIdOrKey')}/comment`;
-    if (typeof input !== 'object' || input === null) bad('input', 'must be an object with a body');
+    const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}/comment`;
+    if (typeof input !== 'object' || input === null) kit.fail('input', 'must be an object with a body');
     const json: Record<string, unknown> = { body: toAdf(input.body, input.format, 'body') };
     const visibility = visibilityOf(input.visibility);
     if (visibility) json.visibility = visibility;
     if (input.internal !== undefined) {
-      if (typeof input.internal !== 'boolean') bad('internal', 'must be a boolean');
+      if (typeof input.internal !== 'boolean') kit.fail('internal', 'must be a boolean');
       json.properties = [{ key: JSM_PUBLIC_COMMENT_PROPERTY, value: { internal: input.internal } }];
     }
-    return this.#context.http.request('POST', path, { ...callOptions(options, { json }), schema: IssueCommentSchema });
+    return this.send('POST', path, { json, schema: IssueCommentSchema }, options);
   }
 
   /**
@@ -158,15 +146,13 @@ export class IssueCommentsResource {
    * @returns The updated comment.
    */
   async update(issueIdOrKey: string, commentId: string, input: UpdateCommentInput, options: UpdateCommentOptions = {}): Promise<IssueComment> {
-    const path = `/rest/api/3/issue/${segment(issueIdOrKey, 'issueIdOrKey')}/comment/${segment(commentId, 'commentId')}`;
-    if (typeof input !== 'object' || input === null) bad('input', 'must be an object with a body');
+    const { notifyUsers, ...call } = options;
+    const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}/comment/${{ commentId }}`;
+    if (typeof input !== 'object' || input === null) kit.fail('input', 'must be an object with a body');
     const json: Record<string, unknown> = { body: toAdf(input.body, input.format, 'body') };
     const visibility = visibilityOf(input.visibility);
     if (visibility) json.visibility = visibility;
-    return this.#context.http.request('PUT', path, {
-      ...callOptions(options, { json, query: { notifyUsers: options.notifyUsers } }),
-      schema: IssueCommentSchema,
-    });
+    return this.send('PUT', path, { json, query: { notifyUsers }, schema: IssueCommentSchema }, call);
   }
 
   /**
@@ -177,7 +163,6 @@ export class IssueCommentsResource {
    * @param options - Call options.
    */
   async delete(issueIdOrKey: string, commentId: string, options?: CallOptions): Promise<void> {
-    const path = `/rest/api/3/issue/${segment(issueIdOrKey, 'issueIdOrKey')}/comment/${segment(commentId, 'commentId')}`;
-    await this.#context.http.request('DELETE', path, callOptions(options));
+    await this.send('DELETE', this.path`/rest/api/3/issue/${{ issueIdOrKey }}/comment/${{ commentId }}`, {}, options);
   }
 }

@@ -7,10 +7,11 @@
 import { Paginator } from '@itsm/core';
 import type { AdfDocument } from '../adf/index.js';
 import { toAdf, type BodyFormat } from '../internal/body.js';
-import { bad, callOptions, commaList, knownKeys, segment, type ResourceContext } from '../internal/call.js';
+import { JiraResource, type ResourceContext } from '../internal/resource.js';
 import { Jql } from '../jql/index.js';
 import { checkProperties, newIssueFields, type CreateIssuePayload, type IssuePayload, type NewIssue } from '../new-issue.js';
 import type { CallOptions } from '../options.js';
+import { kit } from '../provider.js';
 import {
   ApproximateCountSchema,
   CreatedIssueSchema,
@@ -134,7 +135,7 @@ function isCreatePayload(input: CreateIssuePayload | NewIssue): input is CreateI
 
 function jqlText(value: string | Jql): string {
   const text = Jql.isJql(value) ? value.text : value;
-  if (typeof text !== 'string' || text.trim() === '') bad('jql', 'must be a non-empty JQL string or a jql`...` fragment');
+  if (typeof text !== 'string' || text.trim() === '') kit.fail('jql', 'must be a non-empty JQL string or a jql`...` fragment');
   return text;
 }
 
@@ -142,17 +143,17 @@ function jqlText(value: string | Jql): string {
 const PAYLOAD_KEYS: readonly string[] = ['fields', 'update', 'properties'];
 
 function payloadJson(payload: IssuePayload, allowed: readonly string[] = PAYLOAD_KEYS): Record<string, unknown> {
-  knownKeys(payload, allowed);
+  kit.knownKeys(payload, allowed);
   const json: Record<string, unknown> = {};
   if (payload.fields !== undefined) {
-    if (typeof payload.fields !== 'object' || payload.fields === null) bad('fields', 'must be an object of field values by id');
+    if (typeof payload.fields !== 'object' || payload.fields === null) kit.fail('fields', 'must be an object of field values by id');
     json.fields = payload.fields;
   }
   if (payload.update !== undefined) {
-    if (typeof payload.update !== 'object' || payload.update === null) bad('update', 'must be an object of operation lists by field id');
+    if (typeof payload.update !== 'object' || payload.update === null) kit.fail('update', 'must be an object of operation lists by field id');
     for (const [field, operations] of Object.entries(payload.update)) {
-      if (!Array.isArray(operations)) bad(`update.${field}`, 'must be a list of operations such as [{ set: value }]');
-      if (payload.fields && field in payload.fields) bad(`update.${field}`, 'must not also be in fields (Jira refuses a field in both)');
+      if (!Array.isArray(operations)) kit.fail(`update.${field}`, 'must be a list of operations such as [{ set: value }]');
+      if (payload.fields && field in payload.fields) kit.fail(`update.${field}`, 'must not also be in fields (Jira refuses a field in both)');
     }
     json.update = payload.update;
   }
@@ -184,10 +185,10 @@ export function nextSearchToken(page: Pick<IssueSearchPage, 'isLast' | 'nextPage
 
 function reconcileIds(ids: readonly (number | string)[] | undefined): number[] | undefined {
   if (ids === undefined) return undefined;
-  if (!Array.isArray(ids) || ids.length > 50) bad('reconcileIssues', 'must be a list of at most 50 numeric issue ids');
+  if (!Array.isArray(ids) || ids.length > 50) kit.fail('reconcileIssues', 'must be a list of at most 50 numeric issue ids');
   return ids.map((id, index) => {
     const number = typeof id === 'number' ? id : /^\d+$/.test(id) ? Number(id) : Number.NaN;
-    if (!Number.isSafeInteger(number) || number < 0) bad(`reconcileIssues.${index}`, 'must be a numeric issue id (not a key)');
+    if (!Number.isSafeInteger(number) || number < 0) kit.fail(`reconcileIssues.${index}`, 'must be a numeric issue id (not a key)');
     return number;
   });
 }
@@ -196,12 +197,11 @@ function reconcileIds(ids: readonly (number | string)[] | undefined): number[] |
  * Issues (`/rest/api/3/issue`, `/rest/api/3/search/jql`). Writes (create, transition) are never
  * retried; reads and the read-only search POSTs are.
  */
-export class IssuesResource {
+export class IssuesResource extends JiraResource {
   /** Comments of an issue. */
   readonly comments: IssueCommentsResource;
   /** Attachments of issues. */
   readonly attachments: IssueAttachmentsResource;
-  readonly #context: ResourceContext;
 
   /**
    * Made by {@link JiraCloudClient}; not meant to be called directly.
@@ -210,7 +210,7 @@ export class IssuesResource {
    * @internal
    */
   constructor(context: ResourceContext) {
-    this.#context = context;
+    super(context);
     this.comments = new IssueCommentsResource(context);
     this.attachments = new IssueAttachmentsResource(context);
   }
@@ -227,14 +227,14 @@ export class IssuesResource {
    * ```
    */
   async get(issueIdOrKey: string, options: GetIssueOptions = {}): Promise<Issue> {
-    const path = `/rest/api/3/issue/${segment(issueIdOrKey, 'issueIdOrKey')}`;
+    const { fields, expand, properties, fieldsByKeys, ...call } = options;
     const query = {
-      fields: commaList(options.fields, 'fields'),
-      expand: commaList(options.expand, 'expand'),
-      properties: commaList(options.properties, 'properties'),
-      fieldsByKeys: options.fieldsByKeys,
+      fields: this.kit.commaList(fields, 'fields'),
+      expand: this.kit.commaList(expand, 'expand'),
+      properties: this.kit.commaList(properties, 'properties'),
+      fieldsByKeys,
     };
-    return this.#context.http.request('GET', path, { ...callOptions(options, { query }), schema: IssueSchema });
+    return this.send('GET', this.path`/rest/api/3/issue/${{ issueIdOrKey }}`, { query, schema: IssueSchema }, call);
   }
 
   /**
@@ -252,7 +252,7 @@ export class IssuesResource {
    * ```
    */
   async create(input: CreateIssuePayload | NewIssue, options?: CallOptions): Promise<CreatedIssue> {
-    if (typeof input !== 'object' || input === null) bad('input', 'must be an object');
+    if (typeof input !== 'object' || input === null) kit.fail('input', 'must be an object');
     let json: Record<string, unknown>;
     if (isCreatePayload(input)) {
       json = payloadJson(input);
@@ -261,7 +261,7 @@ export class IssuesResource {
       const properties = checkProperties(input.properties);
       if (properties) json.properties = properties;
     }
-    return this.#context.http.request('POST', '/rest/api/3/issue', { ...callOptions(options, { json }), schema: CreatedIssueSchema });
+    return this.send('POST', '/rest/api/3/issue', { json, schema: CreatedIssueSchema }, options);
   }
 
   /**
@@ -278,13 +278,14 @@ export class IssuesResource {
    * ```
    */
   async edit(issueIdOrKey: string, payload: IssuePayload, options: EditIssueOptions = {}): Promise<void> {
-    const path = `/rest/api/3/issue/${segment(issueIdOrKey, 'issueIdOrKey')}`;
-    if (typeof payload !== 'object' || payload === null) bad('payload', 'must be an object with fields and/or update');
+    const { notifyUsers, ...call } = options;
+    const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}`;
+    if (typeof payload !== 'object' || payload === null) kit.fail('payload', 'must be an object with fields and/or update');
     const json = payloadJson(payload);
     if (json.fields === undefined && json.update === undefined && json.properties === undefined) {
-      bad('payload', 'must hold fields, update or properties');
+      kit.fail('payload', 'must hold fields, update or properties');
     }
-    await this.#context.http.request('PUT', path, { ...callOptions(options, { json, query: { notifyUsers: options.notifyUsers } }) });
+    await this.send('PUT', path, { json, query: { notifyUsers } }, call);
   }
 
   /**
@@ -294,8 +295,8 @@ export class IssuesResource {
    * @param options - `deleteSubtasks`, call options.
    */
   async delete(issueIdOrKey: string, options: DeleteIssueOptions = {}): Promise<void> {
-    const path = `/rest/api/3/issue/${segment(issueIdOrKey, 'issueIdOrKey')}`;
-    await this.#context.http.request('DELETE', path, callOptions(options, { query: { deleteSubtasks: options.deleteSubtasks } }));
+    const { deleteSubtasks, ...call } = options;
+    await this.send('DELETE', this.path`/rest/api/3/issue/${{ issueIdOrKey }}`, { query: { deleteSubtasks } }, call);
   }
 
   /**
@@ -304,7 +305,8 @@ export class IssuesResource {
    * `total`; use {@link IssuesResource.approximateCount} for a count.
    *
    * @param options - The query and what to return.
-   * @returns A paginator: `for await` over issues, `.pages()` for pages, `.toArray({ limit })`.
+   * @returns A paginator: `for await` over issues, `.pages()` for pages (each with the search page
+   *   as its `envelope`), `.toArray({ limit })`.
    * @example
    * ```ts
    * for await (const issue of jira.issues.search({ jql: jql`project = ${'HELP'} AND statusCategory != Done` })) {
@@ -312,34 +314,33 @@ export class IssuesResource {
    * }
    * ```
    */
-  search(options: IssueSearchOptions): Paginator<Issue> {
-    if (typeof options !== 'object' || options === null) bad('options', 'must be an object with jql');
+  search(options: IssueSearchOptions): Paginator<Issue, IssueSearchPage> {
+    if (typeof options !== 'object' || options === null) this.kit.fail('options', 'must be an object with jql');
+    const { jql, fields, expand, properties, fieldsByKeys, maxResults, reconcileIssues, ...rest } = options;
+    const call = this.callOptions(rest);
     const body: Record<string, unknown> = {
-      jql: jqlText(options.jql),
-      fields: options.fields === undefined ? [...DEFAULT_SEARCH_FIELDS] : [...options.fields],
+      jql: jqlText(jql),
+      fields: fields === undefined ? [...DEFAULT_SEARCH_FIELDS] : [...fields],
     };
-    const expand = commaList(options.expand, 'expand');
-    if (expand !== undefined) body.expand = expand;
-    if (options.properties !== undefined) {
-      if (!Array.isArray(options.properties) || options.properties.length > 5) bad('properties', 'must be a list of at most 5 property keys');
-      body.properties = [...options.properties];
+    const expanded = this.kit.commaList(expand, 'expand');
+    if (expanded !== undefined) body.expand = expanded;
+    if (properties !== undefined) {
+      if (!Array.isArray(properties) || properties.length > 5) this.kit.fail('properties', 'must be a list of at most 5 property keys');
+      body.properties = [...properties];
     }
-    if (options.fieldsByKeys !== undefined) body.fieldsByKeys = options.fieldsByKeys;
-    if (options.maxResults !== undefined) {
-      if (!Number.isSafeInteger(options.maxResults) || options.maxResults < 1 || options.maxResults > 5000) {
-        bad('maxResults', 'must be an integer from 1 to 5000');
+    if (fieldsByKeys !== undefined) body.fieldsByKeys = fieldsByKeys;
+    if (maxResults !== undefined) {
+      if (!Number.isSafeInteger(maxResults) || maxResults < 1 || maxResults > 5000) {
+        this.kit.fail('maxResults', 'must be an integer from 1 to 5000');
       }
-      body.maxResults = options.maxResults;
+      body.maxResults = maxResults;
     }
-    const reconcile = reconcileIds(options.reconcileIssues);
+    const reconcile = reconcileIds(reconcileIssues);
     if (reconcile !== undefined) body.reconcileIssues = reconcile;
-    return new Paginator<Issue>(async (cursor, { signal }) => {
+    return new Paginator<Issue, IssueSearchPage>(async (cursor, { signal }) => {
       const json = cursor === undefined ? body : { ...body, nextPageToken: cursor };
-      const page = await this.#context.http.request('POST', '/rest/api/3/search/jql', {
-        ...callOptions(options, { json }, signal),
-        schema: IssueSearchPageSchema,
-      });
-      return { items: page.issues, nextCursor: nextSearchToken(page) };
+      const page = await this.send('POST', '/rest/api/3/search/jql', { json, schema: IssueSearchPageSchema, signal }, call);
+      return { items: page.issues, nextCursor: nextSearchToken(page), envelope: page };
     });
   }
 
@@ -356,10 +357,7 @@ export class IssuesResource {
    */
   async approximateCount(jql: string | Jql, options?: CallOptions): Promise<number> {
     const json = { jql: jqlText(jql) };
-    const result = await this.#context.http.request('POST', '/rest/api/3/search/approximate-count', {
-      ...callOptions(options, { json }),
-      schema: ApproximateCountSchema,
-    });
+    const result = await this.send('POST', '/rest/api/3/search/approximate-count', { json, schema: ApproximateCountSchema }, options);
     return result.count;
   }
 
@@ -372,13 +370,14 @@ export class IssuesResource {
    * @param options - `expandFields`, `includeUnavailable`, `transitionId`, call options.
    */
   async transitions(issueIdOrKey: string, options: ListTransitionsOptions = {}): Promise<Transition[]> {
-    const path = `/rest/api/3/issue/${segment(issueIdOrKey, 'issueIdOrKey')}/transitions`;
+    const { expandFields, includeUnavailable, transitionId, ...call } = options;
     const query = {
-      expand: options.expandFields ? 'transitions.fields' : undefined,
-      includeUnavailableTransitions: options.includeUnavailable,
-      transitionId: options.transitionId,
+      expand: expandFields ? 'transitions.fields' : undefined,
+      includeUnavailableTransitions: includeUnavailable,
+      transitionId,
     };
-    const result = await this.#context.http.request('GET', path, { ...callOptions(options, { query }), schema: TransitionListSchema });
+    const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}/transitions`;
+    const result = await this.send('GET', path, { query, schema: TransitionListSchema }, call);
     return result.transitions;
   }
 
@@ -391,10 +390,10 @@ export class IssuesResource {
    * @param options - Call options.
    */
   async transition(issueIdOrKey: string, input: TransitionInput, options?: CallOptions): Promise<void> {
-    const path = `/rest/api/3/issue/${segment(issueIdOrKey, 'issueIdOrKey')}/transitions`;
-    if (typeof input !== 'object' || input === null) bad('input', 'must be an object with a transitionId');
+    const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}/transitions`;
+    if (typeof input !== 'object' || input === null) kit.fail('input', 'must be an object with a transitionId');
     if (typeof input.transitionId !== 'string' || !/^\d+$/.test(input.transitionId)) {
-      bad('transitionId', 'must be a transition id (digits) from issues.transitions()');
+      kit.fail('transitionId', 'must be a transition id (digits) from issues.transitions()');
     }
     const json: Record<string, unknown> = {
       transition: { id: input.transitionId },
@@ -405,6 +404,6 @@ export class IssuesResource {
       update.comment = [...(update.comment ?? []), commentOperation(input.comment)];
       json.update = update;
     }
-    await this.#context.http.request('POST', path, callOptions(options, { json }));
+    await this.send('POST', path, { json }, options);
   }
 }

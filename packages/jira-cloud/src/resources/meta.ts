@@ -4,9 +4,7 @@
  *
  * @module
  */
-import type { Transport } from '@itsm/core';
-import { callOptions } from '../internal/call.js';
-import type { CallOptions } from '../options.js';
+import { ApiResource, type CallOptions } from '@itsm/core/provider';
 import type { StatusCategory } from '../schemas/common.js';
 import {
   JiraFieldListSchema,
@@ -23,22 +21,22 @@ import {
 } from '../schemas/meta.js';
 import { MyselfSchema, type Myself } from '../schemas/users.js';
 
+/** Options of `jira.myself()`. */
+export interface MyselfOptions extends CallOptions {
+  /** `groups` and/or `applicationRoles`: adds the account's groups and product roles to the answer. */
+  expand?: string | readonly ('groups' | 'applicationRoles')[] | undefined;
+}
+
 /** Site-wide metadata reads, all `GET` (retried on transient failures). */
-export class MetaResource {
-  readonly #http: Transport;
-
-  /** @param http - The client's transport. */
-  constructor(http: Transport) {
-    this.#http = http;
-  }
-
+export class MetaResource extends ApiResource {
   /**
    * The calling account (`GET /rest/api/3/myself`).
    *
-   * @param options - Call options.
+   * @param options - `expand`, call options.
    */
-  myself(options?: CallOptions): Promise<Myself> {
-    return this.#http.request('GET', '/rest/api/3/myself', { ...callOptions(options), schema: MyselfSchema });
+  async myself(options: MyselfOptions = {}): Promise<Myself> {
+    const { expand, ...call } = options;
+    return this.send('GET', '/rest/api/3/myself', { query: { expand: this.kit.commaList(expand, 'expand') }, schema: MyselfSchema }, call);
   }
 
   /**
@@ -46,8 +44,8 @@ export class MetaResource {
    *
    * @param options - Call options.
    */
-  statusCategories(options?: CallOptions): Promise<StatusCategory[]> {
-    return this.#http.request('GET', '/rest/api/3/statuscategory', { ...callOptions(options), schema: StatusCategoryListSchema });
+  async statusCategories(options?: CallOptions): Promise<StatusCategory[]> {
+    return this.send('GET', '/rest/api/3/statuscategory', { schema: StatusCategoryListSchema }, options);
   }
 
   /**
@@ -55,8 +53,8 @@ export class MetaResource {
    *
    * @param options - Call options.
    */
-  priorities(options?: CallOptions): Promise<JiraPriority[]> {
-    return this.#http.request('GET', '/rest/api/3/priority', { ...callOptions(options), schema: JiraPriorityListSchema });
+  async priorities(options?: CallOptions): Promise<JiraPriority[]> {
+    return this.send('GET', '/rest/api/3/priority', { schema: JiraPriorityListSchema }, options);
   }
 
   /**
@@ -64,8 +62,8 @@ export class MetaResource {
    *
    * @param options - Call options.
    */
-  issueTypes(options?: CallOptions): Promise<JiraIssueType[]> {
-    return this.#http.request('GET', '/rest/api/3/issuetype', { ...callOptions(options), schema: JiraIssueTypeListSchema });
+  async issueTypes(options?: CallOptions): Promise<JiraIssueType[]> {
+    return this.send('GET', '/rest/api/3/issuetype', { schema: JiraIssueTypeListSchema }, options);
   }
 
   /**
@@ -73,8 +71,8 @@ export class MetaResource {
    *
    * @param options - Call options.
    */
-  fields(options?: CallOptions): Promise<JiraField[]> {
-    return this.#http.request('GET', '/rest/api/3/field', { ...callOptions(options), schema: JiraFieldListSchema });
+  async fields(options?: CallOptions): Promise<JiraField[]> {
+    return this.send('GET', '/rest/api/3/field', { schema: JiraFieldListSchema }, options);
   }
 
   /**
@@ -82,8 +80,8 @@ export class MetaResource {
    *
    * @param options - Call options.
    */
-  serverInfo(options?: CallOptions): Promise<ServerInfo> {
-    return this.#http.request('GET', '/rest/api/3/serverInfo', { ...callOptions(options), schema: ServerInfoSchema });
+  async serverInfo(options?: CallOptions): Promise<ServerInfo> {
+    return this.send('GET', '/rest/api/3/serverInfo', { schema: ServerInfoSchema }, options);
   }
 
   /**

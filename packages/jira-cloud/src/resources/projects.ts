@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { callOptions, commaList, segment, type ResourceContext } from '../internal/call.js';
+import { JiraResource } from '../internal/resource.js';
 import type { CallOptions } from '../options.js';
 import {
   IssueTypeStatusesListSchema,
@@ -19,19 +19,7 @@ export interface GetProjectOptions extends CallOptions {
 }
 
 /** Projects (`/rest/api/3/project`). */
-export class ProjectsResource {
-  readonly #context: ResourceContext;
-
-  /**
-   * Made by {@link JiraCloudClient}; not meant to be called directly.
-   *
-   * @param context - The client's transport and helpers.
-   * @internal
-   */
-  constructor(context: ResourceContext) {
-    this.#context = context;
-  }
-
+export class ProjectsResource extends JiraResource {
   /**
    * A project. Not found and not visible both give a `NotFoundError`.
    *
@@ -39,11 +27,9 @@ export class ProjectsResource {
    * @param options - Expansions, call options.
    */
   async get(projectIdOrKey: string, options: GetProjectOptions = {}): Promise<JiraProject> {
-    const path = `/rest/api/3/project/${segment(projectIdOrKey, 'projectIdOrKey')}`;
-    return this.#context.http.request('GET', path, {
-      ...callOptions(options, { query: { expand: commaList(options.expand, 'expand') } }),
-      schema: JiraProjectSchema,
-    });
+    const { expand, ...call } = options;
+    const query = { expand: this.kit.commaList(expand, 'expand') };
+    return this.send('GET', this.path`/rest/api/3/project/${{ projectIdOrKey }}`, { query, schema: JiraProjectSchema }, call);
   }
 
   /**
@@ -60,7 +46,6 @@ export class ProjectsResource {
    * ```
    */
   async statuses(projectIdOrKey: string, options?: CallOptions): Promise<IssueTypeStatuses[]> {
-    const path = `/rest/api/3/project/${segment(projectIdOrKey, 'projectIdOrKey')}/statuses`;
-    return this.#context.http.request('GET', path, { ...callOptions(options), schema: IssueTypeStatusesListSchema });
+    return this.send('GET', this.path`/rest/api/3/project/${{ projectIdOrKey }}/statuses`, { schema: IssueTypeStatusesListSchema }, options);
   }
 }

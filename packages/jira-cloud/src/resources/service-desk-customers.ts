@@ -4,9 +4,10 @@
  * @module
  */
 import type { Paginator } from '@itsm/core';
-import { bad, callOptions, pageSize, segment, type ResourceContext } from '../internal/call.js';
-import { EXPERIMENTAL_API_HEADERS, jsmPaginator } from '../internal/jsm.js';
+import { EXPERIMENTAL_API_HEADERS, JiraResource } from '../internal/resource.js';
 import type { CallOptions } from '../options.js';
+import { kit } from '../provider.js';
+import type { JsmPage } from '../schemas/common.js';
 import { JiraUserSchema, type JiraUser } from '../schemas/users.js';
 
 /** Options of `customers.list`. */
@@ -35,19 +36,7 @@ export interface CreateCustomerOptions extends CallOptions {
 }
 
 /** Customers (`/rest/servicedeskapi/customer`, `/rest/servicedeskapi/servicedesk/{id}/customer`). */
-export class ServiceDeskCustomersResource {
-  readonly #context: ResourceContext;
-
-  /**
-   * Made by {@link JiraCloudClient}; not meant to be called directly.
-   *
-   * @param context - The client's transport and helpers.
-   * @internal
-   */
-  constructor(context: ResourceContext) {
-    this.#context = context;
-  }
-
+export class ServiceDeskCustomersResource extends JiraResource {
   /**
    * The customers of a service desk. An experimental JSM operation: sends `X-ExperimentalApi: opt-in`.
    * Jira limits it to 5 requests per second per site.
@@ -55,11 +44,17 @@ export class ServiceDeskCustomersResource {
    * @param serviceDeskId - Service desk id (or project key/id).
    * @param options - `query`, page size, call options.
    */
-  list(serviceDeskId: string, options: ListCustomersOptions = {}): Paginator<JiraUser> {
-    const path = `/rest/servicedeskapi/servicedesk/${segment(serviceDeskId, 'serviceDeskId')}/customer`;
-    const size = pageSize(options.pageSize, 50, 100);
-    if (options.query !== undefined && typeof options.query !== 'string') bad('query', 'must be a string');
-    return jsmPaginator(this.#context.http, path, JiraUserSchema, size, options, { query: options.query || undefined }, { ...EXPERIMENTAL_API_HEADERS });
+  list(serviceDeskId: string, options: ListCustomersOptions = {}): Paginator<JiraUser, JsmPage<JiraUser>> {
+    const { query, pageSize, ...call } = options;
+    const path = this.path`/rest/servicedeskapi/servicedesk/${{ serviceDeskId }}/customer`;
+    if (query !== undefined && typeof query !== 'string') this.kit.fail('query', 'must be a string');
+    return this.jsmList({
+      path,
+      item: JiraUserSchema,
+      pageSize: this.kit.pageSize(pageSize, 50, 100),
+      query: { query: query || undefined },
+      headers: { ...EXPERIMENTAL_API_HEADERS },
+    }, call);
   }
 
   /**
@@ -70,12 +65,12 @@ export class ServiceDeskCustomersResource {
    * @param options - Call options.
    */
   async add(serviceDeskId: string, accountIds: readonly string[], options?: CallOptions): Promise<void> {
-    const path = `/rest/servicedeskapi/servicedesk/${segment(serviceDeskId, 'serviceDeskId')}/customer`;
-    if (!Array.isArray(accountIds) || accountIds.length === 0) bad('accountIds', 'must be a non-empty list of account ids');
+    const path = this.path`/rest/servicedeskapi/servicedesk/${{ serviceDeskId }}/customer`;
+    if (!Array.isArray(accountIds) || accountIds.length === 0) kit.fail('accountIds', 'must be a non-empty list of account ids');
     accountIds.forEach((id, index) => {
-      if (typeof id !== 'string' || id.trim() === '') bad(`accountIds.${index}`, 'must be a non-empty string');
+      if (typeof id !== 'string' || id.trim() === '') kit.fail(`accountIds.${index}`, 'must be a non-empty string');
     });
-    await this.#context.http.request('POST', path, callOptions(options, { json: { accountIds: [...accountIds] } }));
+    await this.send('POST', path, { json: { accountIds: [...accountIds] } }, options);
   }
 
   /**
@@ -91,15 +86,11 @@ export class ServiceDeskCustomersResource {
    * ```
    */
   async create(customer: NewCustomer, options: CreateCustomerOptions = {}): Promise<JiraUser> {
-    if (typeof customer !== 'object' || customer === null) bad('customer', 'must be { email, displayName }');
-    if (typeof customer.email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(customer.email.trim())) bad('email', 'must be an email address');
-    if (typeof customer.displayName !== 'string' || customer.displayName.trim() === '') bad('displayName', 'must be a non-empty string');
-    return this.#context.http.request('POST', '/rest/servicedeskapi/customer', {
-      ...callOptions(options, {
-        json: { email: customer.email.trim(), displayName: customer.displayName.trim() },
-        query: { strictConflictStatusCode: options.strictConflictStatusCode ?? true },
-      }),
-      schema: JiraUserSchema,
-    });
+    const { strictConflictStatusCode = true, ...call } = options;
+    if (typeof customer !== 'object' || customer === null) kit.fail('customer', 'must be { email, displayName }');
+    if (typeof customer.email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(customer.email.trim())) kit.fail('email', 'must be an email address');
+    if (typeof customer.displayName !== 'string' || customer.displayName.trim() === '') kit.fail('displayName', 'must be a non-empty string');
+    const json = { email: customer.email.trim(), displayName: customer.displayName.trim() };
+    return this.send('POST', '/rest/servicedeskapi/customer', { json, query: { strictConflictStatusCode }, schema: JiraUserSchema }, call);
   }
 }

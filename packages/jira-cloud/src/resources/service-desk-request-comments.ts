@@ -4,9 +4,10 @@
  * @module
  */
 import type { Paginator } from '@itsm/core';
-import { bad, callOptions, pageSize, segment, type ResourceContext } from '../internal/call.js';
-import { jsmPaginator } from '../internal/jsm.js';
+import { JiraResource } from '../internal/resource.js';
 import type { CallOptions } from '../options.js';
+import { kit } from '../provider.js';
+import type { JsmPage } from '../schemas/common.js';
 import { RequestCommentSchema, type RequestComment } from '../schemas/service-desk.js';
 
 /** A new request comment. */
@@ -28,32 +29,18 @@ export interface ListRequestCommentsOptions extends CallOptions {
 }
 
 /** Comments of customer requests (`/rest/servicedeskapi/request/{key}/comment`). */
-export class RequestCommentsResource {
-  readonly #context: ResourceContext;
-
-  /**
-   * Made by {@link JiraCloudClient}; not meant to be called directly.
-   *
-   * @param context - The client's transport and helpers.
-   * @internal
-   */
-  constructor(context: ResourceContext) {
-    this.#context = context;
-  }
-
+export class RequestCommentsResource extends JiraResource {
   /**
    * The comments of a request. A caller without access gets an empty list, not an error.
    *
    * @param issueIdOrKey - Request (issue) key or id.
    * @param options - Public/internal filter, page size, call options.
    */
-  list(issueIdOrKey: string, options: ListRequestCommentsOptions = {}): Paginator<RequestComment> {
-    const path = `/rest/servicedeskapi/request/${segment(issueIdOrKey, 'issueIdOrKey')}/comment`;
-    const size = pageSize(options.pageSize, 50, 100);
-    return jsmPaginator(this.#context.http, path, RequestCommentSchema, size, options, {
-      public: options.public,
-      internal: options.internal,
-    });
+  list(issueIdOrKey: string, options: ListRequestCommentsOptions = {}): Paginator<RequestComment, JsmPage<RequestComment>> {
+    const { public: publicComments, internal, pageSize, ...call } = options;
+    const path = this.path`/rest/servicedeskapi/request/${{ issueIdOrKey }}/comment`;
+    const size = this.kit.pageSize(pageSize, 50, 100);
+    return this.jsmList({ path, item: RequestCommentSchema, pageSize: size, query: { public: publicComments, internal } }, call);
   }
 
   /**
@@ -68,13 +55,10 @@ export class RequestCommentsResource {
    * ```
    */
   async add(issueIdOrKey: string, input: AddRequestCommentInput, options?: CallOptions): Promise<RequestComment> {
-    const path = `/rest/servicedeskapi/request/${segment(issueIdOrKey, 'issueIdOrKey')}/comment`;
-    if (typeof input !== 'object' || input === null) bad('input', 'must be { body, public }');
-    if (typeof input.body !== 'string' || input.body.trim() === '') bad('body', 'must be a non-empty string (plain text or wiki markup, not ADF)');
-    if (typeof input.public !== 'boolean') bad('public', 'must be true (reply to the customer) or false (internal note)');
-    return this.#context.http.request('POST', path, {
-      ...callOptions(options, { json: { body: input.body, public: input.public } }),
-      schema: RequestCommentSchema,
-    });
+    const path = this.path`/rest/servicedeskapi/request/${{ issueIdOrKey }}/comment`;
+    if (typeof input !== 'object' || input === null) kit.fail('input', 'must be { body, public }');
+    if (typeof input.body !== 'string' || input.body.trim() === '') kit.fail('body', 'must be a non-empty string (plain text or wiki markup, not ADF)');
+    if (typeof input.public !== 'boolean') kit.fail('public', 'must be true (reply to the customer) or false (internal note)');
+    return this.send('POST', path, { json: { body: input.body, public: input.public }, schema: RequestCommentSchema }, options);
   }
 }

@@ -3,8 +3,9 @@
  *
  * @module
  */
-import { bad, callOptions, commaList, segment, type ResourceContext } from '../internal/call.js';
+import { JiraResource, type ResourceContext } from '../internal/resource.js';
 import type { CallOptions } from '../options.js';
+import { kit } from '../provider.js';
 import { CustomerRequestSchema, type CustomerRequest } from '../schemas/service-desk.js';
 import { RequestCommentsResource } from './service-desk-request-comments.js';
 import { RequestTransitionsResource } from './service-desk-request-transitions.js';
@@ -46,12 +47,11 @@ export interface GetCustomerRequestOptions extends CallOptions {
 }
 
 /** Customer requests (`/rest/servicedeskapi/request`). */
-export class ServiceDeskRequestsResource {
+export class ServiceDeskRequestsResource extends JiraResource {
   /** Comments of requests. */
   readonly comments: RequestCommentsResource;
   /** Customer transitions of requests. */
   readonly transitions: RequestTransitionsResource;
-  readonly #context: ResourceContext;
 
   /**
    * Made by {@link JiraCloudClient}; not meant to be called directly.
@@ -60,7 +60,7 @@ export class ServiceDeskRequestsResource {
    * @internal
    */
   constructor(context: ResourceContext) {
-    this.#context = context;
+    super(context);
     this.comments = new RequestCommentsResource(context);
     this.transitions = new RequestTransitionsResource(context);
   }
@@ -73,12 +73,12 @@ export class ServiceDeskRequestsResource {
    * @returns The new request with its key, status and portal link (`_links.web`).
    */
   async create(request: NewCustomerRequest, options?: CallOptions): Promise<CustomerRequest> {
-    if (typeof request !== 'object' || request === null) bad('request', 'must be an object');
+    if (typeof request !== 'object' || request === null) kit.fail('request', 'must be an object');
     for (const field of ['serviceDeskId', 'requestTypeId'] as const) {
-      if (typeof request[field] !== 'string' || request[field].trim() === '') bad(field, 'must be a non-empty string');
+      if (typeof request[field] !== 'string' || request[field].trim() === '') kit.fail(field, 'must be a non-empty string');
     }
     if (typeof request.requestFieldValues !== 'object' || request.requestFieldValues === null || Array.isArray(request.requestFieldValues)) {
-      bad('requestFieldValues', 'must be an object of values by field id');
+      kit.fail('requestFieldValues', 'must be an object of values by field id');
     }
     const json: Record<string, unknown> = {
       serviceDeskId: request.serviceDeskId,
@@ -86,20 +86,17 @@ export class ServiceDeskRequestsResource {
       requestFieldValues: request.requestFieldValues,
     };
     if (request.raiseOnBehalfOf !== undefined) {
-      if (typeof request.raiseOnBehalfOf !== 'string' || request.raiseOnBehalfOf === '') bad('raiseOnBehalfOf', 'must be an account id');
+      if (typeof request.raiseOnBehalfOf !== 'string' || request.raiseOnBehalfOf === '') kit.fail('raiseOnBehalfOf', 'must be an account id');
       json.raiseOnBehalfOf = request.raiseOnBehalfOf;
     }
     if (request.requestParticipants !== undefined) {
       if (!Array.isArray(request.requestParticipants) || request.requestParticipants.some((id) => typeof id !== 'string' || id === '')) {
-        bad('requestParticipants', 'must be a list of account ids');
+        kit.fail('requestParticipants', 'must be a list of account ids');
       }
       json.requestParticipants = [...request.requestParticipants];
     }
     if (request.isAdfRequest !== undefined) json.isAdfRequest = request.isAdfRequest;
-    return this.#context.http.request('POST', '/rest/servicedeskapi/request', {
-      ...callOptions(options, { json }),
-      schema: CustomerRequestSchema,
-    });
+    return this.send('POST', '/rest/servicedeskapi/request', { json, schema: CustomerRequestSchema }, options);
   }
 
   /**
@@ -109,10 +106,8 @@ export class ServiceDeskRequestsResource {
    * @param options - Expansions, call options.
    */
   async get(issueIdOrKey: string, options: GetCustomerRequestOptions = {}): Promise<CustomerRequest> {
-    const path = `/rest/servicedeskapi/request/${segment(issueIdOrKey, 'issueIdOrKey')}`;
-    return this.#context.http.request('GET', path, {
-      ...callOptions(options, { query: { expand: commaList(options.expand, 'expand') } }),
-      schema: CustomerRequestSchema,
-    });
+    const { expand, ...call } = options;
+    const query = { expand: this.kit.commaList(expand, 'expand') };
+    return this.send('GET', this.path`/rest/servicedeskapi/request/${{ issueIdOrKey }}`, { query, schema: CustomerRequestSchema }, call);
   }
 }

@@ -1,18 +1,20 @@
 /**
- * `jira.serviceDesk`: service desks, request types and their forms; `requests` and `customers`.
+ * `jira.serviceDesk`: service desks, request types, their groups and forms; `requests` and `customers`.
  *
  * @module
  */
 import type { Paginator } from '@itsm/core';
-import { callOptions, pageSize, segment, type ResourceContext } from '../internal/call.js';
-import { jsmPaginator } from '../internal/jsm.js';
+import { JiraResource, type ResourceContext } from '../internal/resource.js';
 import type { CallOptions } from '../options.js';
+import type { JsmPage } from '../schemas/common.js';
 import {
   RequestTypeFieldsSchema,
+  RequestTypeGroupSchema,
   RequestTypeSchema,
   ServiceDeskSchema,
   type RequestType,
   type RequestTypeFields,
+  type RequestTypeGroup,
   type ServiceDesk,
 } from '../schemas/service-desk.js';
 import { ServiceDeskCustomersResource } from './service-desk-customers.js';
@@ -50,12 +52,11 @@ export function requestTypePortalUrl(siteUrl: string, portalId: string, requestT
 }
 
 /** Jira Service Management (`/rest/servicedeskapi`). */
-export class ServiceDeskResource {
+export class ServiceDeskResource extends JiraResource {
   /** Customer requests. */
   readonly requests: ServiceDeskRequestsResource;
   /** Customers. */
   readonly customers: ServiceDeskCustomersResource;
-  readonly #context: ResourceContext;
 
   /**
    * Made by {@link JiraCloudClient}; not meant to be called directly.
@@ -64,7 +65,7 @@ export class ServiceDeskResource {
    * @internal
    */
   constructor(context: ResourceContext) {
-    this.#context = context;
+    super(context);
     this.requests = new ServiceDeskRequestsResource(context);
     this.customers = new ServiceDeskCustomersResource(context);
   }
@@ -78,8 +79,25 @@ export class ServiceDeskResource {
    * const desk = (await jira.serviceDesk.desks().toArray({ limit: 100 })).find((d) => d.projectKey === 'HELP');
    * ```
    */
-  desks(options: ListServiceDeskOptions = {}): Paginator<ServiceDesk> {
-    return jsmPaginator(this.#context.http, '/rest/servicedeskapi/servicedesk', ServiceDeskSchema, pageSize(options.pageSize, 50, 100), options);
+  desks(options: ListServiceDeskOptions = {}): Paginator<ServiceDesk, JsmPage<ServiceDesk>> {
+    const { pageSize, ...call } = options;
+    return this.jsmList({ path: '/rest/servicedeskapi/servicedesk', item: ServiceDeskSchema, pageSize: this.kit.pageSize(pageSize, 50, 100) }, call);
+  }
+
+  /**
+   * One service desk: its project (`projectKey`, `projectId`, `projectName`). Not found and not
+   * usable by the caller both give a `NotFoundError`.
+   *
+   * @param serviceDeskId - Service desk id (or project key/id).
+   * @param options - Call options.
+   * @example
+   * ```ts
+   * const desk = await jira.serviceDesk.desk('1');
+   * desk.projectKey; // 'HELP'
+   * ```
+   */
+  async desk(serviceDeskId: string, options?: CallOptions): Promise<ServiceDesk> {
+    return this.send('GET', this.path`/rest/servicedeskapi/servicedesk/${{ serviceDeskId }}`, { schema: ServiceDeskSchema }, options);
   }
 
   /**
@@ -89,16 +107,34 @@ export class ServiceDeskResource {
    * @param serviceDeskId - Service desk id (or project key/id).
    * @param options - Search, group, page size, call options.
    */
-  requestTypes(serviceDeskId: string, options: ListRequestTypesOptions = {}): Paginator<RequestType> {
-    const path = `/rest/servicedeskapi/servicedesk/${segment(serviceDeskId, 'serviceDeskId')}/requesttype`;
-    const size = pageSize(options.pageSize, 50, 100);
-    const query = { searchQuery: options.searchQuery || undefined, groupId: options.groupId };
-    return jsmPaginator(this.#context.http, path, RequestTypeSchema, size, options, query).map(async (type): Promise<RequestType> => {
-      const portalUrl = type.portalId === undefined
-        ? undefined
-        : requestTypePortalUrl(await this.#context.siteUrl(options), type.portalId, type.id);
-      return { ...type, portalUrl };
-    });
+  requestTypes(serviceDeskId: string, options: ListRequestTypesOptions = {}): Paginator<RequestType, JsmPage<unknown>> {
+    const { searchQuery, groupId, pageSize, ...call } = options;
+    const path = this.path`/rest/servicedeskapi/servicedesk/${{ serviceDeskId }}/requesttype`;
+    const query = { searchQuery: searchQuery || undefined, groupId };
+    return this.jsmList({ path, item: RequestTypeSchema, pageSize: this.kit.pageSize(pageSize, 50, 100), query }, call)
+      .map(async (type): Promise<RequestType> => {
+        const portalUrl = type.portalId === undefined
+          ? undefined
+          : requestTypePortalUrl(await this.context.siteUrl(call), type.portalId, type.id);
+        return { ...type, portalUrl };
+      });
+  }
+
+  /**
+   * The request type groups of a service desk: the names the portal groups request types under
+   * (a request type in no group is not shown on the portal).
+   *
+   * @param serviceDeskId - Service desk id (or project key/id).
+   * @param options - Page size, call options.
+   * @example
+   * ```ts
+   * const groups = await jira.serviceDesk.requestTypeGroups('1').toArray({ limit: 100 });
+   * ```
+   */
+  requestTypeGroups(serviceDeskId: string, options: ListServiceDeskOptions = {}): Paginator<RequestTypeGroup, JsmPage<RequestTypeGroup>> {
+    const { pageSize, ...call } = options;
+    const path = this.path`/rest/servicedeskapi/servicedesk/${{ serviceDeskId }}/requesttypegroup`;
+    return this.jsmList({ path, item: RequestTypeGroupSchema, pageSize: this.kit.pageSize(pageSize, 50, 100) }, call);
   }
 
   /**
@@ -110,10 +146,9 @@ export class ServiceDeskResource {
    * @param options - `includeHidden`, call options.
    */
   async requestTypeFields(serviceDeskId: string, requestTypeId: string, options: RequestTypeFieldsOptions = {}): Promise<RequestTypeFields> {
-    const path = `/rest/servicedeskapi/servicedesk/${segment(serviceDeskId, 'serviceDeskId')}/requesttype/${segment(requestTypeId, 'requestTypeId')}/field`;
-    return this.#context.http.request('GET', path, {
-      ...callOptions(options, { query: { expand: options.includeHidden ? 'hiddenFields' : undefined } }),
-      schema: RequestTypeFieldsSchema,
-    });
+    const { includeHidden, ...call } = options;
+    const path = this.path`/rest/servicedeskapi/servicedesk/${{ serviceDeskId }}/requesttype/${{ requestTypeId }}/field`;
+    const query = { expand: includeHidden ? 'hiddenFields' : undefined };
+    return this.send('GET', path, { query, schema: RequestTypeFieldsSchema }, call);
   }
 }

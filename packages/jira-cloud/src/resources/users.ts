@@ -4,9 +4,10 @@
  * @module
  */
 import type { Paginator } from '@itsm/core';
-import { bad, callOptions, pageSize, type ResourceContext } from '../internal/call.js';
-import { offsetPaginator, type EndRule } from '../internal/paging.js';
+import { offsetPaginator, type EndRule } from '@itsm/core/provider';
+import { JiraResource } from '../internal/resource.js';
 import type { CallOptions } from '../options.js';
+import { kit } from '../provider.js';
 import { JiraUserListSchema, JiraUserSchema, type JiraUser } from '../schemas/users.js';
 
 /** Options of the user listings. */
@@ -57,19 +58,7 @@ export interface FindByEmailResult {
  * Users (`/rest/api/3/user`, `/rest/api/3/user/search`, `/rest/api/3/user/assignable/search`).
  * Users are identified by `accountId`; `emailAddress` is missing when hidden by privacy settings.
  */
-export class UsersResource {
-  readonly #context: ResourceContext;
-
-  /**
-   * Made by {@link JiraCloudClient}; not meant to be called directly.
-   *
-   * @param context - The client's transport and helpers.
-   * @internal
-   */
-  constructor(context: ResourceContext) {
-    this.#context = context;
-  }
-
+export class UsersResource extends JiraResource {
   /**
    * A user by account id. An unknown account gives a `NotFoundError`.
    *
@@ -77,11 +66,8 @@ export class UsersResource {
    * @param options - Call options.
    */
   async get(accountId: string, options?: CallOptions): Promise<JiraUser> {
-    if (typeof accountId !== 'string' || accountId.trim() === '') bad('accountId', 'must be a non-empty string');
-    return this.#context.http.request('GET', '/rest/api/3/user', {
-      ...callOptions(options, { query: { accountId } }),
-      schema: JiraUserSchema,
-    });
+    if (typeof accountId !== 'string' || accountId.trim() === '') kit.fail('accountId', 'must be a non-empty string');
+    return this.send('GET', '/rest/api/3/user', { query: { accountId }, schema: JiraUserSchema }, options);
   }
 
   /**
@@ -96,7 +82,7 @@ export class UsersResource {
    * ```
    */
   search(query: string, options: ListUsersOptions = {}): Paginator<JiraUser> {
-    if (typeof query !== 'string' || query.trim() === '') bad('query', 'must be a non-empty string');
+    if (typeof query !== 'string' || query.trim() === '') kit.fail('query', 'must be a non-empty string');
     return this.#list('/rest/api/3/user/search', { query }, options, 'short-page');
   }
 
@@ -111,12 +97,10 @@ export class UsersResource {
    * @param options - Call options.
    */
   async findByEmail(email: string, options?: CallOptions): Promise<FindByEmailResult> {
-    if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email.trim())) bad('email', 'must be an email address');
+    if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email.trim())) kit.fail('email', 'must be an email address');
     const address = email.trim().toLowerCase();
-    const users = await this.#context.http.request('GET', '/rest/api/3/user/search', {
-      ...callOptions(options, { query: { query: email.trim(), maxResults: 100 } }),
-      schema: JiraUserListSchema,
-    });
+    const query = { query: email.trim(), maxResults: 100 };
+    const users = await this.send('GET', '/rest/api/3/user/search', { query, schema: JiraUserListSchema }, options);
     const matches = users.filter((user) => user.emailAddress?.trim().toLowerCase() === address);
     const candidates = users.filter((user) => !user.emailAddress && user.accountType !== 'app');
     if (matches.length === 1) return { status: 'found', user: matches[0] as JiraUser, matches, candidates, emailHidden: false };
@@ -134,20 +118,20 @@ export class UsersResource {
    * @param options - Page size, call options.
    */
   assignable(projectKey: string, query?: string, options: ListUsersOptions = {}): Paginator<JiraUser> {
-    if (typeof projectKey !== 'string' || projectKey.trim() === '') bad('projectKey', 'must be a non-empty string');
-    if (query !== undefined && typeof query !== 'string') bad('query', 'must be a string');
+    if (typeof projectKey !== 'string' || projectKey.trim() === '') kit.fail('projectKey', 'must be a non-empty string');
+    if (query !== undefined && typeof query !== 'string') kit.fail('query', 'must be a string');
     return this.#list('/rest/api/3/user/assignable/search', { project: projectKey, query: query || undefined }, options, 'empty-page');
   }
 
-  #list(path: string, filter: Record<string, string | undefined>, options: ListUsersOptions, rule: EndRule): Paginator<JiraUser> {
-    const size = pageSize(options.pageSize, 50, 1000);
+  #list(path: string, filter: Record<string, string | undefined>, options: ListUsersOptions, end: EndRule): Paginator<JiraUser> {
+    const { pageSize, ...rest } = options;
+    const size = this.kit.pageSize(pageSize, 50, 1000);
+    const call = this.callOptions(rest);
     return offsetPaginator(async (startAt, signal) => {
-      const users = await this.#context.http.request('GET', path, {
-        ...callOptions(options, { query: { ...filter, startAt, maxResults: size } }, signal),
-        schema: JiraUserListSchema,
-      });
+      const query = { ...filter, startAt, maxResults: size };
+      const users = await this.send('GET', path, { query, schema: JiraUserListSchema, signal }, call);
       return { items: users, start: startAt };
-    }, size, rule);
+    }, { pageSize: size, end });
   }
 }
 

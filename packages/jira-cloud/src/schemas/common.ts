@@ -132,3 +132,19 @@ export function jsmPageSchema<T extends z.ZodType>(item: T) {
     isLastPage: z.boolean().optional(),
   });
 }
+
+/** A JSM page of `T`, as {@link jsmPageSchema} reads it: the envelope `pages()` hands out with each page of a JSM list. */
+export interface JsmPage<T> {
+  /** The values of the page. */
+  values: T[];
+  /** The offset of the first value. */
+  start?: number | undefined;
+  /** The page size asked for. */
+  limit?: number | undefined;
+  /** The number of values in the page. */
+  size?: number | undefined;
+  /** Whether this is the last page. */
+  isLastPage?: boolean | undefined;
+  /** Fields this package does not model (`_links`, `_expands`, ...). */
+  [key: string]: unknown;
+}

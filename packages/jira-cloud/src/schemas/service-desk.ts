@@ -52,6 +52,14 @@ export type RequestType = z.infer<typeof RequestTypeSchema> & {
   portalUrl: string | undefined;
 };
 
+/** A request type group: how the portal groups request types (`RequestType.groupIds` refer to it). */
+export const RequestTypeGroupSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+});
+/** A request type group. See {@link RequestTypeGroupSchema}. */
+export type RequestTypeGroup = z.infer<typeof RequestTypeGroupSchema>;
+
 /** One valid or default value of a request type field (a select option, with its cascading children). */
 export interface RequestTypeFieldValue {
   /** The value to send (an option id for select fields). */

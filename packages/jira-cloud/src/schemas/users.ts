@@ -36,15 +36,30 @@ export const JiraUserSchema = z.looseObject({
 /** A Jira user. See {@link JiraUserSchema}. */
 export type JiraUser = z.infer<typeof JiraUserSchema>;
 
+/** A list of groups or application roles of an account, as `myself` expands them. */
+export const AccountMembershipListSchema = z.looseObject({
+  /** How many there are. */
+  size: z.number().optional(),
+  /** Each group (`name`, `groupId`) or application role (`key`, `name`); filled only when expanded. */
+  items: z.array(z.looseObject({ name: z.string().optional(), key: z.string().optional() })).optional(),
+});
+/** A list of groups or application roles. See {@link AccountMembershipListSchema}. */
+export type AccountMembershipList = z.infer<typeof AccountMembershipListSchema>;
+
 /**
  * The calling account (`GET /rest/api/3/myself`): its own profile is always visible to it, so
- * `displayName`, `active` and `timeZone` are present.
+ * `displayName`, `active` and `timeZone` are present; `groups` and `applicationRoles` list their
+ * items when asked for with `expand`.
  */
 export const MyselfSchema = JiraUserSchema.extend({
   displayName: z.string(),
   active: z.boolean(),
   /** The profile time zone, in which Jira reads JQL dates written by this account. */
   timeZone: z.string(),
+  /** The account's groups (items with `expand: ['groups']`). */
+  groups: AccountMembershipListSchema.optional(),
+  /** The account's product roles, e.g. `jira-servicedesk` (items with `expand: ['applicationRoles']`). */
+  applicationRoles: AccountMembershipListSchema.optional(),
 });
 /** The calling account. See {@link MyselfSchema}. */
 export type Myself = z.infer<typeof MyselfSchema>;

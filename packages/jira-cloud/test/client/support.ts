@@ -3,10 +3,11 @@
  * reached the server, and the checks that no secret leaks.
  */
 import nock from 'nock';
+import { assertNoSecret, createRouteRecorder, type RouteReply, type SeenRequest } from '@itsm/core/testing';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { JiraCloudClient, type JiraCloudClientOptions } from '../../src/index.js';
 
-export { errorSurface } from '@itsm/core/testing';
+export { errorSurface, failure } from '@itsm/core/testing';
 
 export const SITE = 'https://acme.atlassian.net';
 export const EMAIL = 'helpdesk-bot@acme.example';
@@ -25,77 +26,20 @@ export function client(options: Partial<JiraCloudClientOptions> = {}): JiraCloud
 }
 
 /** What one request looked like when it reached the server. */
-export interface Seen {
-  method: string;
-  path: string;
-  /** Query parameters (last value wins). */
-  query: Record<string, string>;
-  /** The raw search string, with its `?`. */
-  search: string;
-  headers: Headers;
-  text: string;
-  json(): unknown;
-}
+export type Seen = SeenRequest;
 
 /** A reply: status, body, headers. */
-export type Reply = [number, unknown?, Record<string, string>?];
+export type Reply = RouteReply;
 
 /**
- * Expects requests to `method pathname` on `origin` (any query), answering them in order with
- * `replies` (the last one repeats when `times` is larger), and records what arrived.
+ * Expects requests to `method pathname` on the site (or `options.origin`; any query), answering
+ * them in order with `replies` (the last one repeats when `times` is larger), and records what arrived.
  */
-export function route(
-  method: string,
-  pathname: string,
-  replies: Reply | Reply[] | ((seen: Seen, index: number) => Reply),
-  options: { times?: number; origin?: string } = {},
-): Seen[] {
-  const calls: Seen[] = [];
-  const list = typeof replies === 'function' ? undefined : Array.isArray(replies[0]) ? (replies as Reply[]) : [replies as Reply];
-  const times = options.times ?? list?.length ?? 1;
-  nock(options.origin ?? SITE)
-    .intercept((path) => path.split('?')[0] === pathname, method)
-    .times(times)
-    .reply(async (request: Request) => {
-      const url = new URL(request.url);
-      const text = await request.text();
-      const seen: Seen = {
-        method: request.method,
-        path: url.pathname,
-        query: Object.fromEntries(url.searchParams),
-        search: url.search,
-        headers: request.headers,
-        text,
-        json: () => JSON.parse(text),
-      };
-      const index = calls.length;
-      calls.push(seen);
-      const reply = typeof replies === 'function' ? replies(seen, index) : (list?.[Math.min(index, (list?.length ?? 1) - 1)] as Reply);
-      const [status, body, headers] = reply;
-      return [status, body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body), {
-        ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      }];
-    });
-  return calls;
-}
+export const route = createRouteRecorder(nock, SITE);
 
-/** The rejection of a promise that must fail. */
-export async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
-
-
-/** Fails when any form of the API token shows. */
+/** Fails when any form of the API token (or of the Basic credentials) shows. */
 export function expectNoSecret(text: string): void {
-  for (const form of [API_TOKEN, encodeURIComponent(API_TOKEN), Buffer.from(API_TOKEN).toString('base64'), BASIC.slice(6)]) {
-    expect(text).not.toContain(form);
-  }
+  assertNoSecret(text, [API_TOKEN, BASIC.slice('Basic '.length)]);
 }
 
 /** nock on, real network off, every mock used. */

@@ -5,13 +5,13 @@
  * with the bot as assignee, reopen it, list the person's tickets with links, and pick the changes up.
  */
 import { InputError, NotFoundError, ValidationError, type Ticket } from '@itsm/core';
-import { startSandbox, type Sandbox } from '@itsm/sandbox';
+import { startSandbox, type jiraCloud, type Sandbox } from '@itsm/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJiraConnector, type JiraConnector } from '../../src/index.js';
 
 let sb: Sandbox;
 let jira: JiraConnector;
-let facts: ReturnType<Sandbox['state']>['facts'];
+let facts: jiraCloud.JiraFacts;
 
 beforeAll(async () => {
   sb = await startSandbox({ providers: ['jira-cloud'] });

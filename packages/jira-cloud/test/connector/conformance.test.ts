@@ -2,7 +2,7 @@
  * The core conformance kit against the Jira sandbox: once as Jira Service Management (requests
  * raised on behalf of customers, the request-type catalog), once as plain platform issues.
  */
-import { describeConnectorConformance } from '@itsm/core/testing';
+import { describeConnectorConformance } from '@itsm/core/conformance';
 import { startSandbox, type Sandbox } from '@itsm/sandbox';
 import { createJiraConnector } from '../../src/index.js';
 import { addSharedEmailAccount } from './support.js';

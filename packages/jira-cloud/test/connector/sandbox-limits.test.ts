@@ -4,12 +4,12 @@
  * searches and change feeds, since JQL dates are written in its zone.
  */
 import { RateLimitError } from '@itsm/core';
-import { startSandbox, type Sandbox } from '@itsm/sandbox';
+import { startSandbox, type jiraCloud, type Sandbox } from '@itsm/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createJiraConnector } from '../../src/index.js';
 
 let sb: Sandbox;
-let facts: ReturnType<Sandbox['state']>['facts'];
+let facts: jiraCloud.JiraFacts;
 
 beforeAll(async () => {
   sb = await startSandbox({ providers: ['jira-cloud'] });

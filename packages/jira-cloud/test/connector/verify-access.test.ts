@@ -4,13 +4,13 @@
  * the transitions and screen of the setup fail or warn, each with a fix.
  */
 import type { AccessReport } from '@itsm/core';
-import { startSandbox, type Sandbox } from '@itsm/sandbox';
+import { startSandbox, type jiraCloud, type Sandbox } from '@itsm/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { JIRA_ACCESS_CHECKS, createJiraConnector, type JiraConnectorOptions } from '../../src/index.js';
 
 let sb: Sandbox;
 let options: JiraConnectorOptions;
-let facts: ReturnType<Sandbox['state']>['facts'];
+let facts: jiraCloud.JiraFacts;
 
 beforeAll(async () => {
   sb = await startSandbox({ providers: ['jira-cloud'] });

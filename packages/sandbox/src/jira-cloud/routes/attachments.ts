@@ -12,7 +12,7 @@ import { booleanParam } from '../../readers.js';
 import type { SimResponse } from '../../simulator.js';
 import { canBrowse, canWork } from '../auth.js';
 import { failJira } from '../errors.js';
-import { multipartBoundary, parseMultipart } from '../multipart.js';
+import { multipartBoundary, parseMultipart } from '../../multipart.js';
 import { attachmentJson, attachmentMetadataJson, type View } from '../serialize.js';
 import { store, type Attachment, type JiraState } from '../store.js';
 import { authenticated, workIssue, type JiraRouter } from './context.js';

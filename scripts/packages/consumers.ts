@@ -1,0 +1,214 @@
+// The consumer test: the packed tarballs, installed into fresh projects outside the repository the
+// way users install them (npm; pnpm with a strict layout, where a package sees only what it declares),
+// then used from ESM, CommonJS, TypeScript (`strict`, no `skipLibCheck`, `node16` and `bundler`
+// resolution) and esbuild bundles of both. Each program makes a real call: it starts the packed
+// sandbox, creates a ticket with the packed Jira connector, lists it back, and catches a
+// `NotFoundError`, all imported from `@itsm/jira-cloud` and `@itsm/sandbox` alone. The npm project
+// also runs `@itsm/core/testing` under plain Node, from ESM and CommonJS, with no vitest installed.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { readJson, Report, root, runCommand, type PackedPackage } from './workspace.ts';
+
+/** A package manager the consumer test installs with. */
+export type PackageManager = 'npm' | 'pnpm';
+
+/** A consumer project with the tarballs installed. */
+export interface ConsumerProject {
+  manager: PackageManager;
+  dir: string;
+}
+
+const CORE = '@itsm/core';
+const JIRA = '@itsm/jira-cloud';
+const SANDBOX = '@itsm/sandbox';
+
+/** The environment of the commands the test starts, without what `pnpm run` adds for scripts. */
+export function childEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(npm_package_|npm_lifecycle_|PNPM_SCRIPT_)/.test(key) || key === 'npm_config_user_agent') continue;
+    if (!(key in env)) env[key] = value;
+  }
+  return env;
+}
+
+function tarballOf(packages: PackedPackage[], name: string): string {
+  const found = packages.find((pkg) => pkg.manifest.name === name);
+  if (!found) throw new Error(`${name} was not packed`);
+  return `file:${found.tarball}`;
+}
+
+/** The zod the workspace tests with, so that consumers get a known version (and a cached one). */
+function zodVersion(): string {
+  return readJson<{ version: string }>(join(root, 'node_modules', 'zod', 'package.json')).version;
+}
+
+/**
+ * Makes a fresh project in `dir` and installs the tarballs into it. `@itsm/core` is pinned to its
+ * tarball with an override (the others depend on its version, which the registry does not have).
+ * The npm project depends on every package; the pnpm project only on `@itsm/jira-cloud` and
+ * `@itsm/sandbox`, with hoisting off, so that nothing resolves that a package did not declare.
+ *
+ * @param manager - npm or pnpm.
+ * @param packages - The packed packages.
+ * @param dir - An empty folder outside the repository.
+ */
+export async function installConsumer(manager: PackageManager, packages: PackedPackage[], dir: string): Promise<ConsumerProject> {
+  mkdirSync(dir, { recursive: true });
+  const core = tarballOf(packages, CORE);
+  const dependencies: Record<string, string> = {
+    [JIRA]: tarballOf(packages, JIRA),
+    [SANDBOX]: tarballOf(packages, SANDBOX),
+    zod: zodVersion(),
+  };
+  const manifest: Record<string, unknown> = { name: `itsm-consumer-${manager}`, private: true, dependencies };
+  if (manager === 'npm') {
+    dependencies[CORE] = core;
+    manifest.overrides = { [CORE]: core };
+  } else {
+    writeFileSync(join(dir, 'pnpm-workspace.yaml'), `hoist: false\noverrides:\n  '${CORE}': '${core}'\n`);
+  }
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const args = manager === 'npm' ? ['install', '--prefer-offline', '--no-audit', '--no-fund'] : ['install', '--prefer-offline', '--no-frozen-lockfile'];
+  const installed = await runCommand(manager, args, { cwd: dir, env: childEnv(), timeoutMs: 300_000 });
+  if (!installed.ok) throw new Error(`${manager} install failed in ${dir}:\n${installed.output}`);
+  return { manager, dir };
+}
+
+/** The real call, the same in every format: statements inside an async function. */
+function scenario(format: string): string {
+  return `
+  const sandbox = await startSandbox({ providers: ['jira-cloud'] });
+  try {
+    const jira = createJiraConnector(sandbox.connectorOptions('jira-cloud'));
+    const requester = sandbox.state('jira-cloud').facts.knownRequester.email;
+    const subject = 'consumer check from ${format}';
+    const created = await jira.tickets.create({ subject, requester });
+    const listed = await jira.tickets.list({ requester }).toArray({ limit: 10000 });
+    if (!listed.some((ticket) => ticket.id === created.id && ticket.subject === subject)) {
+      throw new Error('the ticket ' + created.key + ' was not listed back');
+    }
+    const missing = await jira.tickets.get(created.key.replace(/[0-9]+$/, '999999')).then(() => undefined, (error) => error);
+    if (!(missing instanceof NotFoundError)) throw new Error('expected a NotFoundError, got ' + String(missing));
+    console.log('created ' + created.key + ', listed it back, and caught a NotFoundError');
+  } finally {
+    await sandbox.close();
+  }
+`;
+}
+
+const IMPORTS = `import { createJiraConnector, NotFoundError } from '${JIRA}';\nimport { startSandbox } from '${SANDBOX}';\n`;
+const REQUIRES = `const { createJiraConnector, NotFoundError } = require('${JIRA}');\nconst { startSandbox } = require('${SANDBOX}');\n`;
+const esmProgram = (format: string) => `${IMPORTS}${scenario(format)}`;
+const cjsProgram = (format: string) =>
+  `${REQUIRES}\nasync function main() {${scenario(format)}}\nmain().catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});\n`;
+// The TypeScript CommonJS file uses `import` syntax, which compiles to `require()` under node16.
+const ctsProgram = (format: string) =>
+  `${IMPORTS}\ndeclare const process: { exitCode?: number };\nasync function main(): Promise<void> {${scenario(format)}}\nmain().catch((error: unknown) => {\n  console.error(error);\n  process.exitCode = 1;\n});\n`;
+
+/** `@itsm/core/testing` under plain Node: the in-memory connector, with no test runner installed. */
+function testingScenario(): string {
+  return `
+  const connector = createMemoryConnector();
+  const created = await connector.tickets.create({ subject: 'testing helpers', requester: 'ann.lee@example.com' });
+  const listed = await connector.tickets.list({}).toArray({ limit: 1000 });
+  if (!listed.some((ticket) => ticket.id === created.id)) throw new Error('the in-memory ticket was not listed back');
+  if (!errorSurface(new Error('probe')).includes('probe')) throw new Error('errorSurface lost the message');
+  console.log('the in-memory connector works without vitest');
+`;
+}
+
+/** A TypeScript project file for one resolution mode: strict, every declaration file checked but TypeScript's own libraries, no @types/node. */
+function tsconfig(module: 'node16' | 'bundler', files: string[], outDir: string): string {
+  const modes = module === 'node16' ? { module: 'node16', moduleResolution: 'node16' } : { module: 'esnext', moduleResolution: 'bundler' };
+  return JSON.stringify({ compilerOptions: { ...modes, target: 'ES2023', strict: true, skipLibCheck: false, skipDefaultLibCheck: true, types: [], outDir }, files }, null, 2);
+}
+
+/** One program to run: its label and the file Node runs. */
+interface Program {
+  format: string;
+  file: string;
+}
+
+/** The outcome of compiling or bundling, reported once the project's turn comes. */
+interface Outcome {
+  ok: boolean;
+  label: string;
+  detail: string;
+}
+
+/**
+ * Writes the programs of every format into the project, compiles and bundles them.
+ *
+ * @returns The programs to run, and the outcomes of compiling and bundling them.
+ */
+async function preparePrograms(project: ConsumerProject): Promise<{ programs: Program[]; outcomes: Outcome[] }> {
+  const outcomes: Outcome[] = [];
+  const { dir, manager } = project;
+  const write = (file: string, text: string) => writeFileSync(join(dir, file), text);
+  write('esm.mjs', esmProgram('ESM'));
+  write('cjs.cjs', cjsProgram('CommonJS'));
+  write('ts-node16.mts', esmProgram('TypeScript (node16, ESM)'));
+  write('ts-node16.cts', ctsProgram('TypeScript (node16, CommonJS)'));
+  write('ts-bundler.mts', esmProgram('TypeScript (bundler resolution)'));
+  write('tsconfig.node16.json', tsconfig('node16', ['ts-node16.mts', 'ts-node16.cts'], 'out/node16'));
+  write('tsconfig.bundler.json', tsconfig('bundler', ['ts-bundler.mts'], 'out/bundler'));
+  const programs: Program[] = [
+    { format: 'ESM', file: 'esm.mjs' },
+    { format: 'CommonJS', file: 'cjs.cjs' },
+  ];
+  if (manager === 'npm') {
+    write('testing.mjs', `import { createMemoryConnector, errorSurface } from '${CORE}/testing';\n${testingScenario()}`);
+    write('testing.cjs', `const { createMemoryConnector, errorSurface } = require('${CORE}/testing');\n(async () => {${testingScenario()}})().catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});\n`);
+    programs.push({ format: '@itsm/core/testing from ESM', file: 'testing.mjs' }, { format: '@itsm/core/testing from CommonJS', file: 'testing.cjs' });
+  }
+  const tsc = join(root, 'node_modules', '.bin', 'tsc');
+  for (const mode of ['node16', 'bundler'] as const) {
+    const compiled = await runCommand(tsc, ['-p', `tsconfig.${mode}.json`], { cwd: dir });
+    outcomes.push({ ok: compiled.ok, label: `${manager}: tsc --strict, ${mode} resolution`, detail: compiled.output });
+    if (!compiled.ok) continue;
+    if (mode === 'node16') {
+      programs.push({ format: 'TypeScript node16 (ESM)', file: 'out/node16/ts-node16.mjs' }, { format: 'TypeScript node16 (CommonJS)', file: 'out/node16/ts-node16.cjs' });
+    } else {
+      programs.push({ format: 'TypeScript bundler resolution', file: 'out/bundler/ts-bundler.mjs' });
+    }
+  }
+  for (const [entry, format, outfile] of [['esm.mjs', 'esm', 'out/bundle/esm.mjs'], ['cjs.cjs', 'cjs', 'out/bundle/cjs.cjs']] as const) {
+    try {
+      await build({ absWorkingDir: dir, entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node22', format, logLevel: 'silent' });
+      programs.push({ format: `esbuild bundle (${format})`, file: outfile });
+    } catch (error) {
+      outcomes.push({ ok: false, label: `${manager}: esbuild bundle (${format})`, detail: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { programs, outcomes };
+}
+
+/**
+ * Installs the tarballs with each package manager and runs the real call from every format.
+ *
+ * @param packages - The packed packages.
+ * @param work - A scratch folder outside the repository.
+ * @param managers - Which package managers to test with.
+ * @returns The number of failed checks, and the projects (the declaration check reuses the npm one).
+ */
+export async function checkConsumers(
+  packages: PackedPackage[],
+  work: string,
+  managers: PackageManager[] = ['npm', 'pnpm'],
+): Promise<{ failures: number; projects: ConsumerProject[] }> {
+  const report = new Report();
+  const projects = await Promise.all(managers.map((manager) => installConsumer(manager, packages, join(work, `consumer-${manager}`))));
+  // Compiling is the slow part: the projects compile side by side (CI has two cores).
+  const prepared = await Promise.all(projects.map(async (project) => ({ project, ...(await preparePrograms(project)) })));
+  for (const { project, programs, outcomes } of prepared) {
+    console.log(`\n── consumers installed with ${project.manager} (${project.dir})`);
+    for (const { ok, label, detail } of outcomes) report.check(ok, label, detail);
+    for (const program of programs) {
+      const ran = await runCommand(process.execPath, [program.file], { cwd: project.dir, timeoutMs: 60_000 });
+      report.check(ran.ok, `${project.manager}: ${program.format}: ${ran.ok ? ran.output.trim().split('\n').at(-1) : 'failed'}`, ran.output);
+    }
+  }
+  return { failures: report.failures, projects };
+}
