@@ -2,9 +2,9 @@
 // connector: ItsmConnector;`) is bound, when the block runs, to the fixture of that name, made for the
 // markdown file's own sandbox. The doc check also type-checks every fixture against the type the
 // preamble declares, so a block cannot assume more of a name than its fixture gives.
+import { ok } from 'node:assert';
 import { createTransport, type ItsmConnector, type ItsmError, type Ticket, type Transport } from '@itsm/core';
 import {
-  basicAuthorization,
   createJiraConnector,
   jiraIssueToTicket,
   type Issue,
@@ -16,7 +16,7 @@ import { defineSimulator, type AnySimulator, type Sandbox } from '@itsm/sandbox'
 
 /** Every fixture, by the name a preamble declares. */
 export interface DocFixtures {
-  /** The markdown file's sandbox, running the Jira Cloud simulator. */
+  /** The markdown file's sandbox, running every built-in simulator. */
   sb: Sandbox;
   /** A Jira connector on the sandbox, as the shared interface. */
   connector: ItsmConnector;
@@ -24,7 +24,7 @@ export interface DocFixtures {
   jira: JiraConnector;
   /** The connector's native client. */
   client: JiraCloudClient;
-  /** A transport to the sandbox's Jira site, with the service account's credentials. */
+  /** A transport to the sandbox's Ivanti tenant (under `/HEAT`), with its API key: what a connector author builds. */
   http: Transport;
   /** Options of a `JiraCloudClient` for the sandbox's site. */
   options: JiraCloudClientOptions;
@@ -58,6 +58,8 @@ export interface DocFixtures {
   toTicket(issue: Issue): Ticket;
   /** A small simulator of your own (a notes API). */
   mine: AnySimulator;
+  /** Throws when the condition does not hold. */
+  assert(condition: boolean): void;
 }
 
 /** A simulator of a tiny notes API, for blocks that show how a simulator of your own is passed in. */
@@ -72,6 +74,7 @@ const notesSimulator = defineSimulator({
 /** Makes the fixtures of one markdown file, on its sandbox. */
 export async function createFixtures(sb: Sandbox): Promise<DocFixtures> {
   const options = sb.connectorOptions('jira-cloud');
+  const ivanti = sb.connectorOptions('ivanti');
   const jira = createJiraConnector(options);
   const store = new Map<string, string>();
   const error = await jira.tickets.get(`${options.projectKey}-999999`).then(
@@ -86,9 +89,9 @@ export async function createFixtures(sb: Sandbox): Promise<DocFixtures> {
     jira,
     client: jira.client,
     http: createTransport({
-      provider: 'jira-cloud',
-      baseUrl: options.baseUrl,
-      auth: (headers) => headers.set('authorization', basicAuthorization(options.email, options.apiToken)),
+      provider: 'ivanti',
+      baseUrl: `${ivanti.baseUrl}/HEAT`,
+      auth: (headers) => headers.set('authorization', `rest_api_key=${ivanti.apiKey}`),
     }),
     options: { baseUrl: options.baseUrl, email: options.email, apiToken: options.apiToken },
     credentials: { baseUrl: options.baseUrl, email: options.email, apiToken: options.apiToken },
@@ -111,5 +114,6 @@ export async function createFixtures(sb: Sandbox): Promise<DocFixtures> {
     metrics: { histogram: () => {} },
     toTicket: (issue) => jiraIssueToTicket(issue),
     mine: notesSimulator,
+    assert: (condition) => ok(condition),
   };
 }

@@ -2,7 +2,7 @@
 // starts it): `node harness.ts <plan.json> <results.json>`. It runs each markdown file's blocks in
 // order, each as its own ES module, against the built packages, with:
 // - the names a block's preamble declares bound to fixtures made on the file's sandbox (one sandbox
-//   per file, started when a block first needs it);
+//   per file, with every built-in simulator, started when a block first needs it);
 // - `vitest` imports served by a small runner (vitest-shim.ts), whose tests run after the module loads;
 // - for blocks marked `ts-run: on-sandbox`, `@itsm/jira-cloud` pointed at the sandbox (jira-on-sandbox.ts),
 //   where the people the examples name exist as customers of the desk;
@@ -65,7 +65,7 @@ class FileWorld {
   #cast: Promise<void> | undefined;
 
   sandbox(): Promise<Sandbox> {
-    this.#sandbox ??= startSandbox({ providers: ['jira-cloud'] });
+    this.#sandbox ??= startSandbox();
     return this.#sandbox;
   }
 

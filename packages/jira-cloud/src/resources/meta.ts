@@ -89,7 +89,7 @@ export class MetaResource extends ApiResource {
    *
    * @param options - Call options.
    */
-  tenantInfo(options?: CallOptions): Promise<TenantInfo> {
-    return this.#http.request('GET', '/_edge/tenant_info', { ...callOptions(options), schema: TenantInfoSchema });
+  async tenantInfo(options?: CallOptions): Promise<TenantInfo> {
+    return this.send('GET', '/_edge/tenant_info', { schema: TenantInfoSchema }, options);
   }
 }
