@@ -23,6 +23,11 @@ export function packageProject(name: string): UserWorkspaceConfig {
     test: {
       name,
       include: ['test/**/*.test.ts'],
+      // Limits for a test or hook that hangs, not for a slow machine: no test waits on the clock
+      // (they use fake timers or wait for the event itself), and a loaded 2-core machine starting
+      // sandboxes and child processes must not fail a test for being slow.
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
     },
   });
 }

@@ -1,4 +1,5 @@
-// Type-checks every ```ts code block of the markdown documentation against the real packages.
+// Checks every ```ts code block of the markdown documentation against the real packages: each block
+// type-checks, and each block that is meant to run does run, without an error, against the sandbox.
 //
 // Which files: README.md, packages/*/README.md, packages/*/src/README.md (guides for contributors)
 // and docs/*.md. Which blocks: fences whose info string starts with `ts` or `typescript`. Each block
@@ -7,26 +8,46 @@
 // `@itsm/*` resolves through the workspace to the packages' built declarations (build first:
 // `pnpm run build`). All blocks go through one `ts.createProgram`.
 //
+// Then every block is run (scripts/doc-examples/run.ts), unless it is skipped or compile-only: as an
+// ES module on Node against the built packages, one markdown file after another, each file with its
+// own sandbox (the Jira Cloud simulator). A block fails when it throws, sets a non-zero exit code, a
+// vitest test it declares fails, or it reaches for the network beyond the sandbox.
+//
 // Directives, written as HTML comments on the line(s) right before the fence (blank lines between
 // are allowed; they are invisible in rendered markdown, on GitHub and in the typedoc site):
 //
 //   <!-- ts-check-preamble: declare const connector: import('@itsm/core').ItsmConnector; -->
 //       TypeScript compiled before the block, for the free variables a snippet assumes (a
 //       connector, a sandbox, a database handle...). It may span several lines and hold imports.
-//       Several preamble comments are concatenated in order.
+//       Several preamble comments are concatenated in order. When the block runs, each name it
+//       declares (`declare const`, `declare function`) is bound to the fixture of that name in
+//       scripts/doc-examples/fixtures.ts, made on the file's sandbox; the check also makes sure each
+//       fixture has the type the preamble declares.
+//   <!-- ts-run: on-sandbox -->
+//       The block talks to a real Jira site (`https://your-site.atlassian.net`, a cloud id, a token from
+//       the environment): it runs as written, but `@itsm/jira-cloud` gets the sandbox's site, service
+//       account and token in their place, and the people the examples name (ann.lee@example.com, see
+//       DOC_PEOPLE in scripts/doc-examples/harness.ts) exist there as customers of the desk.
+//   <!-- ts-check: compile-only (why it cannot run) -->
+//       Type-checks the block but does not run it; the reason in parentheses is required (a loop that
+//       runs until stopped, a connector of your own).
 //   <!-- ts-check: skip (why this block is not TypeScript) -->
 //       Leaves the block out; the reason in parentheses is required. Use it only for blocks that are
 //       not meant to compile (pseudo code, an interface sketch).
 //
-// An unknown `ts-check` directive, a skip without a reason, or a directive that precedes no ts
-// block is itself reported, so a typo cannot silently disable a check.
+// An unknown directive, a skip or compile-only without a reason, two directives that contradict each
+// other, or a directive that precedes no ts block is itself reported, so a typo cannot silently
+// disable a check.
 //
-// CLI: `node scripts/check-doc-examples.ts` prints `file:line:col - error TSxxxx: message` per
-// problem and exits 1 if there is any. The test examples/test/docs-examples.test.ts runs it too.
+// CLI: `node scripts/check-doc-examples.ts` prints `file:line:col - error CODE: message` per problem
+// (type errors first; the blocks are run only when they all type-check) and exits 1 if there is any.
+// The test examples/test/docs-examples.test.ts runs the same checks.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { isRunnable, runDocExamples } from './doc-examples/run.ts';
+import { declaredNames } from './doc-examples/source.ts';
 
 /** The repository root. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,6 +77,10 @@ export interface CodeBlock {
   preamble: { code: string; lines: { line: number; column: number }[] };
   /** Set when the block is skipped: the reason given. */
   skip?: string;
+  /** Set when the block is type-checked but not run: the reason given. */
+  compileOnly?: string;
+  /** Set when the block runs with the sandbox in place of the Jira site it names (`ts-run: on-sandbox`). */
+  onSandbox?: boolean;
 }
 
 /** A problem found: a compiler diagnostic or a directive error, at a markdown location. */
@@ -86,6 +111,8 @@ export function docFiles(root: string = repoRoot): string[] {
   return files;
 }
 
+const DIRECTIVES = 'use "ts-check: skip (reason)", "ts-check: compile-only (reason)", "ts-run: on-sandbox" or "ts-check-preamble: <code>"';
+
 const fenceOpen = /^( *)(`{3,}|~{3,})\s*([^\s`]*)[^`]*$/;
 const tsLanguages = new Set(['ts', 'typescript', 'mts', 'cts']);
 
@@ -98,7 +125,7 @@ export function extractBlocks(doc: MarkdownDoc): { blocks: CodeBlock[]; problems
     problems.push({ file: doc.path, line, column: 1, code: 'doc-examples', message });
 
   // Directives seen since the last fence or text line: they attach to the next fence.
-  let pending: { line: number; column: number; kind: 'preamble' | 'skip'; text: string }[] = [];
+  let pending: { line: number; column: number; kind: 'preamble' | 'skip' | 'compile-only' | 'on-sandbox'; text: string }[] = [];
   const dropPending = () => {
     for (const directive of pending) problem(directive.line, `ts-check directive not followed by a \`\`\`ts block`);
     pending = [];
@@ -108,7 +135,7 @@ export function extractBlocks(doc: MarkdownDoc): { blocks: CodeBlock[]; problems
     const line = lines[index]!;
     const lineNo = index + 1;
 
-    const comment = /^\s*<!--\s*(ts-check[\w-]*)\s*:?/.exec(line);
+    const comment = /^\s*<!--\s*(ts-check[\w-]*|ts-run[\w-]*)\s*:?/.exec(line);
     if (comment) {
       // Gather the whole comment, which may span lines.
       let text = line;
@@ -124,12 +151,18 @@ export function extractBlocks(doc: MarkdownDoc): { blocks: CodeBlock[]; problems
       if (name === 'ts-check-preamble') {
         pending.push({ line: lineNo, column: start, kind: 'preamble', text: body });
       } else if (name === 'ts-check') {
-        const skip = /^\s*skip\s*\(([^)]*\S[^)]*)\)\s*$/.exec(body);
-        if (skip) pending.push({ line: lineNo, column: start, kind: 'skip', text: skip[1]!.trim() });
-        else if (/^\s*skip\b/.test(body)) problem(lineNo, 'ts-check: skip needs a reason: "ts-check: skip (why this block is not TypeScript)"');
-        else problem(lineNo, `unknown ts-check directive "${body.trim()}": use "ts-check: skip (reason)" or "ts-check-preamble: <code>"`);
+        const reasoned = /^\s*(skip|compile-only)\s*\(([^)]*\S[^)]*)\)\s*$/.exec(body);
+        const bare = /^\s*(skip|compile-only)\b/.exec(body);
+        if (reasoned) pending.push({ line: lineNo, column: start, kind: reasoned[1] as 'skip' | 'compile-only', text: reasoned[2]!.trim() });
+        else if (bare?.[1] === 'skip') problem(lineNo, 'ts-check: skip needs a reason: "ts-check: skip (why this block is not TypeScript)"');
+        else if (bare?.[1] === 'compile-only') problem(lineNo, 'ts-check: compile-only needs a reason: "ts-check: compile-only (why this block cannot run)"');
+        else problem(lineNo, `unknown ts-check directive "${body.trim()}": ${DIRECTIVES}`);
+      } else if (name === 'ts-run' && body.trim() === 'on-sandbox') {
+        pending.push({ line: lineNo, column: start, kind: 'on-sandbox', text: '' });
+      } else if (name === 'ts-run') {
+        problem(lineNo, `unknown ts-run directive "${body.trim()}": ${DIRECTIVES}`);
       } else {
-        problem(lineNo, `unknown directive "${name}": use "ts-check: skip (reason)" or "ts-check-preamble: <code>"`);
+        problem(lineNo, `unknown directive "${name}": ${DIRECTIVES}`);
       }
       index = end;
       continue;
@@ -150,11 +183,15 @@ export function extractBlocks(doc: MarkdownDoc): { blocks: CodeBlock[]; problems
         const body = lines.slice(index + 1, close).map((text) => text.slice(Math.min(indent, text.length - text.trimStart().length)));
         const preamble: CodeBlock['preamble'] = { code: '', lines: [] };
         let skip: string | undefined;
+        let compileOnly: string | undefined;
+        let onSandbox = false;
+        const modes = pending.filter((directive) => directive.kind !== 'preamble');
+        if (modes.length > 1) problem(modes[1]!.line, `contradicting directives for one block: ${modes.map((directive) => directive.kind).join(' and ')}`);
         for (const directive of pending) {
-          if (directive.kind === 'skip') {
-            skip = directive.text;
-            continue;
-          }
+          if (directive.kind === 'skip') skip = directive.text;
+          if (directive.kind === 'compile-only') compileOnly = directive.text;
+          if (directive.kind === 'on-sandbox') onSandbox = true;
+          if (directive.kind !== 'preamble') continue;
           // A one-line preamble starts on the comment's line; a multi-line one keeps its line numbers.
           directive.text.split('\n').forEach((text, offset) => {
             preamble.code += text + '\n';
@@ -169,6 +206,8 @@ export function extractBlocks(doc: MarkdownDoc): { blocks: CodeBlock[]; problems
           indent,
           preamble,
           ...(skip !== undefined ? { skip } : {}),
+          ...(compileOnly !== undefined ? { compileOnly } : {}),
+          ...(onSandbox ? { onSandbox } : {}),
         });
         pending = [];
       } else {
@@ -182,6 +221,17 @@ export function extractBlocks(doc: MarkdownDoc): { blocks: CodeBlock[]; problems
   }
   dropPending();
   return { blocks, problems };
+}
+
+/** A line appended to a block's virtual source to check one fixture against its declared type. */
+interface FixtureCheck {
+  /** 0-based line in the virtual source. */
+  line: number;
+  name: string;
+  /** Where the preamble line that declares it is in the markdown. */
+  origin: { line: number; column: number };
+  /** 0-based column of the name in that preamble line. */
+  column: number;
 }
 
 /** The virtual file name a block is compiled as. */
@@ -225,11 +275,25 @@ export function checkDocExamples(options: { root?: string; docs?: MarkdownDoc[];
     problems.push(...extracted.problems);
   }
 
-  // The virtual sources, and how to map their lines back to the markdown.
-  const virtual = new Map<string, { block: CodeBlock; text: string }>();
+  // The virtual sources, and how to map their lines back to the markdown. A block that runs also
+  // checks, after its code, that each fixture it will get fits the type its preamble declares.
+  const virtual = new Map<string, { block: CodeBlock; text: string; fixtureChecks: FixtureCheck[] }>();
   for (const block of blocks) {
     if (block.skip !== undefined) continue;
-    virtual.set(virtualName(block, root), { block, text: block.preamble.code + block.code + '\n' });
+    let text = block.preamble.code + block.code + '\n';
+    const fixtureChecks: FixtureCheck[] = [];
+    if (isRunnable(block)) {
+      const names = declaredNames(block.preamble.code);
+      if (names.length > 0) {
+        text += `import type { DocFixtures as __DocFixtures } from '../../scripts/doc-examples/fixtures.ts';\n`;
+        const first = text.split('\n').length - 1;
+        names.forEach((declared, index) => {
+          text += `const __docFixture${index}: typeof ${declared.name} = null as unknown as __DocFixtures['${declared.name}'];\n`;
+          fixtureChecks.push({ line: first + index, name: declared.name, origin: block.preamble.lines[declared.line]!, column: declared.column });
+        });
+      }
+    }
+    virtual.set(virtualName(block, root), { block, text, fixtureChecks });
   }
 
   const compilerOpts = compilerOptions(root);
@@ -265,7 +329,11 @@ export function checkDocExamples(options: { root?: string; docs?: MarkdownDoc[];
     const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
     const { block } = entry;
     const preambleLines = block.preamble.lines.length;
-    if (line < preambleLines) {
+    const fixture = entry.fixtureChecks.find((check) => check.line === line);
+    if (fixture !== undefined) {
+      const column = fixture.origin.column + fixture.column + 1;
+      problems.push({ file: block.file, line: fixture.origin.line, column, code, message: `(the fixture "${fixture.name}" the block runs with) ${message}` });
+    } else if (line < preambleLines) {
       const origin = block.preamble.lines[line]!;
       problems.push({ file: block.file, line: origin.line, column: origin.column + character + 1, code, message: `(in the preamble) ${message}` });
     } else {
@@ -285,11 +353,20 @@ export function formatProblems(problems: DocProblem[]): string {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { blocks, problems } = checkDocExamples();
   const skipped = blocks.filter((block) => block.skip !== undefined).length;
+  const compileOnly = blocks.filter((block) => block.compileOnly !== undefined).length;
   if (problems.length > 0) {
     console.error(formatProblems(problems));
-    console.error(`\n${problems.length} problem(s) in ${blocks.length} ts blocks (${skipped} skipped).`);
+    console.error(`\n${problems.length} problem(s) in ${blocks.length} ts blocks (${skipped} skipped); not run.`);
     process.exitCode = 1;
   } else {
-    console.log(`${blocks.length} ts blocks type-check (${skipped} skipped).`);
+    console.log(`${blocks.length} ts blocks type-check (${skipped} skipped). Running ${blocks.length - skipped - compileOnly} (${compileOnly} compile-only)...`);
+    const run = await runDocExamples(blocks);
+    if (run.problems.length > 0) {
+      console.error(formatProblems(run.problems));
+      console.error(`\n${run.problems.length} of ${run.ran.length} blocks failed when run.`);
+      process.exitCode = 1;
+    } else {
+      console.log(`${run.ran.length} blocks ran.`);
+    }
   }
 }

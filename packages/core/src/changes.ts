@@ -91,10 +91,17 @@ export interface ChangeFeedOptions {
   /** The client clock. Default `() => new Date()`. */
   now?: (() => Date) | undefined;
   /**
-   * Identifies the feed, e.g. `'jira-cloud https://acme.atlassian.net ITS'`. A cursor issued under
-   * another scope is rejected. Only a short hash of it goes into cursors.
+   * Identifies the feed: what a cursor may resume. A cursor issued under another scope is refused
+   * with an {@link InputError} saying to start again with `since`. Only a short hash of it goes into
+   * cursors. Make it name what the records are, not how they are reached: the provider, the site's
+   * own identity (e.g. Jira's cloud id, not the URL, which changes with a proxy, a port or a renamed
+   * site) and the project — so that the same feed reached another way keeps its cursors, and a cursor
+   * from another site or project is refused rather than misread.
+   *
+   * A function is called once, when a call first needs the scope (e.g. to ask the service for its
+   * identity), and its answer kept; when it fails, the call fails and the next call asks again.
    */
-  scope?: string | undefined;
+  scope?: string | ((context: { signal?: AbortSignal | undefined }) => string | Promise<string>) | undefined;
   /** The provider whose records the feed reads: named by every `InputError` about its options and cursors. */
   provider?: ProviderId | undefined;
 }
@@ -137,7 +144,7 @@ interface FeedState {
  * @throws {@link InputError} naming `source`, `overlapMs`, `now` or `scope` when one is invalid.
  * @example
  * ```ts
- * const feed = createChangeFeed(source, { scope: 'jira-cloud acme ITS' });
+ * const feed = createChangeFeed(source, { provider: 'jira-cloud', scope: `jira-cloud:${cloudId}:ITS` });
  * let { tickets, cursor } = await feed.changes({ since: '2026-01-01T00:00:00Z', limit: 100 });
  * // ...later, maybe in another process:
  * ({ tickets, cursor } = await feed.changes({ cursor }));
@@ -154,12 +161,14 @@ export function createChangeFeed<T extends ChangeRecord>(
   }
   const { overlapMs = DEFAULT_OVERLAP_MS, now = () => new Date(), scope, provider } = options;
   if (!Number.isSafeInteger(overlapMs) || overlapMs < 0) {
-    throw new InputError('overlapMs must be a non-negative integer number of milliseconds', { field: 'overlapMs' });
+    throw new InputError('overlapMs must be a non-negative integer number of milliseconds', { field: 'overlapMs', provider });
   }
-  if (typeof now !== 'function') throw new InputError('now must be a function', { field: 'now' });
-  if (scope !== undefined && typeof scope !== 'string') throw new InputError('scope must be a string', { field: 'scope' });
-  const tag = scope === undefined ? undefined : hashScope(scope);
+  if (typeof now !== 'function') throw new InputError('now must be a function', { field: 'now', provider });
+  if (scope !== undefined && typeof scope !== 'string' && typeof scope !== 'function') {
+    throw new InputError('scope must be a string or a function that returns one', { field: 'scope', provider });
+  }
   const ascending = source.ascending === true;
+  const tags = new ScopeTags(scope, provider);
 
   /** Reads the source from `state.low`; returns the versions not delivered yet, sorted. */
   async function collect(state: FeedState, limit: number, signal: AbortSignal | undefined) {
@@ -183,7 +192,7 @@ export function createChangeFeed<T extends ChangeRecord>(
   }
 
   /** Records what was delivered, raises `low` and forgets versions below it. */
-  function settle(state: FeedState, delivered: readonly Version<T>[]): string {
+  function settle(state: FeedState, delivered: readonly Version<T>[], tag: string | undefined): string {
     for (const { at, id } of delivered) {
       const ids = state.seen.get(at);
       if (ids) ids.add(id);
@@ -191,26 +200,33 @@ export function createChangeFeed<T extends ChangeRecord>(
     }
     let newest = -Infinity;
     for (const at of state.seen.keys()) newest = Math.max(newest, at);
-    if (newest > -Infinity) state.low = Math.max(state.low, Math.min(newest, clock(now)) - overlapMs);
+    if (newest > -Infinity) state.low = Math.max(state.low, Math.min(newest, clock(now, provider)) - overlapMs);
     for (const at of state.seen.keys()) if (at < state.low) state.seen.delete(at);
     return encodeCursor(state, tag);
   }
 
   async function changes(changesOptions: ChangesOptions = {}): Promise<ChangesResult<T>> {
     const { cursor, since, limit, signal } = checkChangesOptions(changesOptions, provider);
+    // A malformed cursor is refused before the scope is worked out (which may take a request).
+    const resumed = cursor === undefined ? undefined : decodeCursor(cursor, provider);
     signal?.throwIfAborted();
+    const tag = await tags.get(signal);
     let state: FeedState;
-    if (cursor !== undefined) state = decodeCursor(cursor, tag, provider);
-    else if (since !== undefined) state = { low: since, seen: new Map() };
+    if (resumed !== undefined) {
+      if (resumed.tag !== tag) {
+        throw cursorError(`belongs to another change feed: it was issued for another ${provider === undefined ? '' : `${provider} `}site or project (or by a connector set up differently)`, provider);
+      }
+      state = resumed.state;
+    } else if (since !== undefined) state = { low: since, seen: new Map() };
     else {
       // Start "now": what is visible at this moment is history, everything after is a change.
-      state = { low: clock(now) - overlapMs, seen: new Map() };
+      state = { low: clock(now, provider) - overlapMs, seen: new Map() };
       const { fresh } = await collect(state, Infinity, signal);
-      return { tickets: [], cursor: settle(state, fresh), hasMore: false };
+      return { tickets: [], cursor: settle(state, fresh, tag), hasMore: false };
     }
     const { fresh, hasMore } = await collect(state, limit, signal);
     const delivered = fresh.slice(0, limit);
-    return { tickets: delivered.map((version) => version.record), cursor: settle(state, delivered), hasMore };
+    return { tickets: delivered.map((version) => version.record), cursor: settle(state, delivered, tag), hasMore };
   }
 
   return {
@@ -223,13 +239,46 @@ export function createChangeFeed<T extends ChangeRecord>(
   };
 }
 
+/** The hash of the feed's scope that goes into its cursors, worked out once (see `ChangeFeedOptions.scope`). */
+class ScopeTags {
+  readonly #scope: ChangeFeedOptions['scope'];
+  readonly #provider: ProviderId | undefined;
+  #tag: Promise<string | undefined> | undefined;
+
+  constructor(scope: ChangeFeedOptions['scope'], provider: ProviderId | undefined) {
+    this.#scope = scope;
+    this.#provider = provider;
+    if (typeof scope !== 'function') this.#tag = Promise.resolve(scope === undefined ? undefined : hashScope(scope));
+  }
+
+  /** The tag; a scope function that fails is asked again by the next call. */
+  get(signal: AbortSignal | undefined): Promise<string | undefined> {
+    if (this.#tag === undefined) {
+      const resolve = this.#scope as (context: { signal?: AbortSignal | undefined }) => string | Promise<string>;
+      const pending = Promise.resolve()
+        .then(() => resolve({ signal }))
+        .then((scope) => {
+          if (typeof scope !== 'string' || scope === '') {
+            throw new InputError('scope() must return a non-empty string', { field: 'scope', provider: this.#provider });
+          }
+          return hashScope(scope);
+        });
+      this.#tag = pending;
+      pending.catch(() => {
+        if (this.#tag === pending) this.#tag = undefined;
+      });
+    }
+    return this.#tag;
+  }
+}
+
 function byVersion(a: Version<unknown>, b: Version<unknown>): number {
   return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function clock(now: () => Date): number {
+function clock(now: () => Date, provider: ProviderId | undefined): number {
   const at = now().getTime();
-  if (!Number.isFinite(at)) throw new InputError('now() returned an invalid Date', { field: 'now' });
+  if (!Number.isFinite(at)) throw new InputError('now() returned an invalid Date', { field: 'now', provider });
   return at;
 }
 
@@ -299,8 +348,17 @@ function encodeCursor(state: FeedState, tag: string | undefined): string {
   return CURSOR_PREFIX + toBase64Url(JSON.stringify(body));
 }
 
-function decodeCursor(cursor: string, tag: string | undefined, provider: ProviderId | undefined): FeedState {
-  const invalid = (why: string) => new InputError(`cursor ${why}`, { provider, field: 'cursor' });
+/** What to do with a cursor this feed cannot resume. */
+const START_AGAIN = 'Start again without it: changes({ since }) from the last change you handled (or no cursor to start from now), and store the new cursor.';
+
+/** The InputError for a cursor this feed cannot resume: what is wrong, and what to do. */
+function cursorError(why: string, provider: ProviderId | undefined): InputError {
+  return new InputError(`cursor ${why}. ${START_AGAIN}`, { field: 'cursor', provider });
+}
+
+/** Reads a cursor: the feed state, and the scope tag it was issued under. */
+function decodeCursor(cursor: string, provider: ProviderId | undefined): { state: FeedState; tag: string | undefined } {
+  const invalid = (why: string) => cursorError(why, provider);
   if (!cursor.startsWith(CURSOR_PREFIX)) throw invalid('is not a change-feed cursor (or comes from a newer SDK version)');
   let body: z.infer<typeof CursorSchema>;
   try {
@@ -308,7 +366,6 @@ function decodeCursor(cursor: string, tag: string | undefined, provider: Provide
   } catch {
     throw invalid('is malformed');
   }
-  if (body.f !== tag) throw invalid('belongs to another change feed');
   if (!isInstant(body.l)) throw invalid('is malformed');
   const seen = new Map<number, Set<string>>();
   for (const [offset, ...ids] of body.s) {
@@ -318,7 +375,7 @@ function decodeCursor(cursor: string, tag: string | undefined, provider: Provide
     for (const id of ids) known.add(id);
     seen.set(at, known);
   }
-  return { low: body.l, seen };
+  return { state: { low: body.l, seen }, tag: body.f };
 }
 
 /** Whether epoch milliseconds name an instant a `Date` can hold. */

@@ -1,6 +1,7 @@
 /**
  * The shared model: what a ticket, a user, a comment, an attachment and a catalog item look like
- * whatever the provider. Each is exported as a zod schema and as the type inferred from it.
+ * whatever the provider. Each is exported as a zod schema and as an interface whose fields are
+ * documented (so editors show what each field means); a compile-time check keeps the two the same type.
  *
  * Every record keeps the provider's payload untouched in `raw`, and every normalised enum keeps the
  * provider's own value in `native`, so nothing the provider said is lost.
@@ -8,6 +9,14 @@
  * @module
  */
 import { z } from 'zod';
+
+/** `true` when `A` and `B` are the same type (optional and readonly modifiers included), else `false`. */
+type IsSame<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/**
+ * Compiles only for `true`: `type XInStep = InStep<IsSame<z.infer<typeof XSchema>, X>>` checks each
+ * schema below against its interface, so that a field added to one and not the other fails the build.
+ */
+type InStep<T extends true> = T;
 
 /** The providers this SDK ships connectors for. */
 export const KNOWN_PROVIDERS = ['ivanti', 'jira-cloud', 'autotask'] as const;
@@ -41,22 +50,38 @@ export const StatusCategorySchema = z.enum(STATUS_CATEGORIES);
 /** @see {@link StatusCategorySchema} */
 export type StatusCategory = z.infer<typeof StatusCategorySchema>;
 
-/** A provider's own value for an enum-like field: its id when it has one, and its name. */
-export const NativeValueSchema = z.object({
+/** A provider's own value for an enum-like field (a status, a priority, a team). Schema: {@link NativeValueSchema}. */
+export interface NativeValue {
+  /** The provider's id of the value, when it has one (Jira's status id `10001`, Autotask's picklist value). */
+  id?: string;
+  /** The provider's name of the value, as its users see it (`Waiting for customer`). */
+  name: string;
+}
+const nativeValueObject = z.object({
   id: z.string().optional(),
   name: z.string(),
 });
-/** @see {@link NativeValueSchema} */
-export type NativeValue = z.infer<typeof NativeValueSchema>;
+type NativeValueInStep = InStep<IsSame<z.infer<typeof nativeValueObject>, NativeValue>>;
+/** Schema of {@link NativeValue}. */
+export const NativeValueSchema: z.ZodType<NativeValue> = nativeValueObject;
 
-/** A reference to a person: the provider's id, and their email and name when known. */
-export const UserRefSchema = z.object({
+/** A reference to a person on a ticket or comment. Schema: {@link UserRefSchema}. */
+export interface UserRef {
+  /** The provider's id of the person (Jira's account id, Autotask's contact or resource id). */
+  id: string;
+  /** Their email address, when the provider shows it. */
+  email?: string;
+  /** Their display name, when the provider gives it. */
+  name?: string;
+}
+const userRefObject = z.object({
   id: z.string().min(1),
   email: z.string().optional(),
   name: z.string().optional(),
 });
-/** @see {@link UserRefSchema} */
-export type UserRef = z.infer<typeof UserRefSchema>;
+type UserRefInStep = InStep<IsSame<z.infer<typeof userRefObject>, UserRef>>;
+/** Schema of {@link UserRef}. */
+export const UserRefSchema: z.ZodType<UserRef> = userRefObject;
 
 /** The kinds of ticket. `other` covers whatever a provider has beyond these. */
 export const TICKET_TYPES = ['incident', 'service_request', 'problem', 'change', 'task', 'other'] as const;
@@ -75,39 +100,83 @@ export type PriorityLevel = z.infer<typeof PriorityLevelSchema>;
 /** An ISO 8601 date-time in UTC (`…Z`), as every timestamp of the model is. */
 const isoDateTime = z.iso.datetime({ message: 'must be an ISO 8601 date-time in UTC, ending in Z' });
 
-/** A ticket: an incident, a service request or any other unit of work. */
-export const TicketSchema = z.object({
-  /** The system it lives in. */
-  provider: ProviderIdSchema,
-  /** The provider's id (stable, used in API calls). */
-  id: z.string().min(1),
-  /** The human-facing key or number (`HELP-12`, `T20240101.0001`, `10234`). */
-  key: z.string().min(1),
+/**
+ * A ticket: an incident, a service request or any other unit of work. Schema: {@link TicketSchema}.
+ *
+ * @example
+ * ```ts
+ * const ticket = await connector.tickets.get('HELP-12');
+ * if (ticket.status.category === 'waiting_for_user') remind(ticket.requester?.email, ticket.url);
+ * ```
+ */
+export interface Ticket {
+  /** The system it lives in: `'jira-cloud'`, `'autotask'`, `'ivanti'`, or a third-party connector's id. */
+  provider: ProviderId;
+  /** The provider's id: stable, what API calls take (Jira's issue id `10042`, Ivanti's RecId). */
+  id: string;
+  /** The key or number people write: `HELP-12`, `T20240101.0001`, `10234`. */
+  key: string;
   /** Opens the ticket in the provider's web UI. */
+  url?: string;
+  /** What kind of work it is (`incident`, `service_request`, ...); the provider's type is in `raw`. */
+  type: TicketType;
+  /** The one-line summary. */
+  subject: string;
+  /** The description as plain text; the provider's own format (Jira's ADF, Ivanti's HTML) is in `raw`. */
+  description?: string;
+  /** Where it stands. */
+  status: {
+    /** The status category, the same across providers: `open`, `in_progress`, `waiting_for_user`, `resolved`, `closed` or `unknown`. */
+    category: StatusCategory;
+    /** The provider's own status (`Waiting for support`). */
+    native: NativeValue;
+  };
+  /** How urgent it is, when the provider says. */
+  priority?: {
+    /** The level, the same across providers: `low`, `medium`, `high`, `critical` or `unknown`. */
+    level: PriorityLevel;
+    /** The provider's own priority (`Highest`, `P1`). */
+    native: NativeValue;
+  };
+  /** Who asked for it (the reporter, the caller, the contact). */
+  requester?: UserRef;
+  /** Who works on it. */
+  assignee?: UserRef;
+  /** The team, queue or group it is assigned to. */
+  team?: NativeValue;
+  /** When it was created: ISO 8601 in UTC (`2026-01-31T09:30:00.000Z`). */
+  createdAt: string;
+  /** When it last changed: ISO 8601 in UTC. What the change feed follows. */
+  updatedAt: string;
+  /** When it was resolved or closed: ISO 8601 in UTC; absent while it is open. */
+  resolvedAt?: string;
+  /** Provider fields outside the model, by the provider's field name (`customfield_10020`). */
+  customFields: Record<string, unknown>;
+  /** The provider's payload, untouched. */
+  raw: unknown;
+}
+const ticketObject = z.object({
+  provider: ProviderIdSchema,
+  id: z.string().min(1),
+  key: z.string().min(1),
   url: z.string().optional(),
   type: TicketTypeSchema,
   subject: z.string(),
-  /** Plain text; the provider's own format (ADF, HTML) is in `raw`. */
   description: z.string().optional(),
   status: z.object({ category: StatusCategorySchema, native: NativeValueSchema }),
   priority: z.object({ level: PriorityLevelSchema, native: NativeValueSchema }).optional(),
   requester: UserRefSchema.optional(),
   assignee: UserRefSchema.optional(),
-  /** The team, queue or group it is assigned to. */
   team: NativeValueSchema.optional(),
-  /** ISO 8601, UTC. */
   createdAt: isoDateTime,
-  /** ISO 8601, UTC. */
   updatedAt: isoDateTime,
-  /** ISO 8601, UTC; set once the ticket is resolved or closed. */
   resolvedAt: isoDateTime.optional(),
-  /** Provider fields outside the model, by the provider's field name. */
   customFields: z.record(z.string(), z.unknown()),
-  /** The provider's payload, untouched. */
   raw: z.unknown(),
 });
-/** @see {@link TicketSchema} */
-export type Ticket = z.infer<typeof TicketSchema>;
+type TicketInStep = InStep<IsSame<z.infer<typeof ticketObject>, Ticket>>;
+/** Schema of {@link Ticket}. */
+export const TicketSchema: z.ZodType<Ticket> = ticketObject;
 
 /** What kind of person a user record describes. */
 export const USER_KINDS = ['employee', 'agent', 'customer', 'contact'] as const;
@@ -116,97 +185,186 @@ export const UserKindSchema = z.enum(USER_KINDS);
 /** `employee` (a person in the directory), `agent` (works tickets), `customer` (portal user), `contact` (a client's person). */
 export type UserKind = z.infer<typeof UserKindSchema>;
 
-/** A person known to the provider. */
-export const UserSchema = z.object({
+/** A person known to the provider. Schema: {@link UserSchema}. */
+export interface User {
+  /** The system the record comes from. */
+  provider: ProviderId;
+  /** The provider's id of the person: what `requester: { id }` and `assignee: { id }` take. */
+  id: string;
+  /** Their email address; absent where the provider hides it (e.g. Jira's privacy settings). */
+  email?: string;
+  /** Their display name. */
+  name: string;
+  /** Whether the account is active (an inactive one cannot be assigned). */
+  active: boolean;
+  /** `employee` (a person in the directory), `agent` (works tickets), `customer` (a portal user) or `contact` (a client's person). */
+  kind: UserKind;
+  /** The provider's payload, untouched. */
+  raw: unknown;
+}
+const userObject = z.object({
   provider: ProviderIdSchema,
   id: z.string().min(1),
-  /** May be absent where the provider hides emails (e.g. Jira's privacy settings). */
   email: z.string().optional(),
   name: z.string(),
   active: z.boolean(),
   kind: UserKindSchema,
   raw: z.unknown(),
 });
-/** @see {@link UserSchema} */
-export type User = z.infer<typeof UserSchema>;
+type UserInStep = InStep<IsSame<z.infer<typeof userObject>, User>>;
+/** Schema of {@link User}. */
+export const UserSchema: z.ZodType<User> = userObject;
 
 /** Who can see a comment: `public` (the requester too) or `internal` (agents only). */
 export const CommentVisibilitySchema = z.enum(['public', 'internal']);
 /** @see {@link CommentVisibilitySchema} */
 export type CommentVisibility = z.infer<typeof CommentVisibilitySchema>;
 
-/** A comment (journal note, ticket note) on a ticket. */
-export const CommentSchema = z.object({
+/** A comment (journal note, ticket note) on a ticket. Schema: {@link CommentSchema}. */
+export interface Comment {
+  /** The system it lives in. */
+  provider: ProviderId;
+  /** The provider's id of the comment. */
+  id: string;
+  /** The id of the ticket it is on. */
+  ticketId: string;
+  /** The text, as plain text (the provider's own format is in `raw`). */
+  body: string;
+  /** `public` (the requester sees it too) or `internal` (agents only). */
+  visibility: CommentVisibility;
+  /** Who wrote it, when the provider says. */
+  author?: UserRef;
+  /** When it was written: ISO 8601 in UTC. */
+  createdAt: string;
+  /** The provider's payload, untouched. */
+  raw: unknown;
+}
+const commentObject = z.object({
   provider: ProviderIdSchema,
   id: z.string().min(1),
   ticketId: z.string().min(1),
-  /** Plain text. */
   body: z.string(),
   visibility: CommentVisibilitySchema,
   author: UserRefSchema.optional(),
   createdAt: isoDateTime,
   raw: z.unknown(),
 });
-/** @see {@link CommentSchema} */
-export type Comment = z.infer<typeof CommentSchema>;
+type CommentInStep = InStep<IsSame<z.infer<typeof commentObject>, Comment>>;
+/** Schema of {@link Comment}. */
+export const CommentSchema: z.ZodType<Comment> = commentObject;
 
-/** A file attached to a ticket. */
-export const AttachmentSchema = z.object({
+/** A file attached to a ticket. Schema: {@link AttachmentSchema}. */
+export interface Attachment {
+  /** The system it lives in. */
+  provider: ProviderId;
+  /** The provider's id of the attachment: what `attachments.download()` takes. */
+  id: string;
+  /** The id of the ticket it is on. */
+  ticketId: string;
+  /** The file name (`vpn-client.log`). */
+  filename: string;
+  /** Its size in bytes, when the provider says. */
+  size?: number;
+  /** Its media type (`text/plain`), when the provider says. */
+  contentType?: string;
+  /** When it was attached: ISO 8601 in UTC, when the provider says. */
+  createdAt?: string;
+  /** The provider's payload, untouched. */
+  raw: unknown;
+}
+const attachmentObject = z.object({
   provider: ProviderIdSchema,
   id: z.string().min(1),
   ticketId: z.string().min(1),
   filename: z.string(),
-  /** Bytes. */
   size: z.number().int().nonnegative().optional(),
   contentType: z.string().optional(),
   createdAt: isoDateTime.optional(),
   raw: z.unknown(),
 });
-/** @see {@link AttachmentSchema} */
-export type Attachment = z.infer<typeof AttachmentSchema>;
+type AttachmentInStep = InStep<IsSame<z.infer<typeof attachmentObject>, Attachment>>;
+/** Schema of {@link Attachment}. */
+export const AttachmentSchema: z.ZodType<Attachment> = attachmentObject;
 
-/** Something a user can request from the service catalog (a request offering, a request type). */
-export const CatalogItemSchema = z.object({
+/**
+ * Something a user can request from the service catalog (Jira's request type, Ivanti's request
+ * offering). Schema: {@link CatalogItemSchema}.
+ */
+export interface CatalogItem {
+  /** The system it lives in. */
+  provider: ProviderId;
+  /** The provider's id of the item. */
+  id: string;
+  /** Its name, as the portal shows it (`Request new hardware`). */
+  name: string;
+  /** What it is for, when the provider says. */
+  description?: string;
+  /** The group it is listed under in the portal, when it has one. */
+  category?: string;
+  /** A direct link to the request form in the provider's portal. */
+  url?: string;
+  /** The provider's payload, untouched. */
+  raw: unknown;
+}
+const catalogItemObject = z.object({
   provider: ProviderIdSchema,
   id: z.string().min(1),
   name: z.string(),
   description: z.string().optional(),
   category: z.string().optional(),
-  /** Direct link to the request form in the provider's portal. */
   url: z.string().optional(),
   raw: z.unknown(),
 });
-/** @see {@link CatalogItemSchema} */
-export type CatalogItem = z.infer<typeof CatalogItemSchema>;
+type CatalogItemInStep = InStep<IsSame<z.infer<typeof catalogItemObject>, CatalogItem>>;
+/** Schema of {@link CatalogItem}. */
+export const CatalogItemSchema: z.ZodType<CatalogItem> = catalogItemObject;
 
 /** Outcome of one access check: `pass`, `warn` (works, but not as recommended) or `fail`. */
 export const AccessCheckStatusSchema = z.enum(['pass', 'warn', 'fail']);
 /** @see {@link AccessCheckStatusSchema} */
 export type AccessCheckStatus = z.infer<typeof AccessCheckStatusSchema>;
 
-/** One check of a service account's setup. */
-export const AccessCheckSchema = z.object({
-  /** Stable identifier, e.g. `credentials` or `transition.resolve`. */
-  id: z.string().min(1),
+/** One check of a service account's setup. Schema: {@link AccessCheckSchema}. */
+export interface AccessCheck {
+  /** A stable identifier, e.g. `credentials` or `transition.resolve`. */
+  id: string;
   /** What was checked, in a sentence. */
+  title: string;
+  /** `pass`, `warn` (works, but not as recommended) or `fail`. */
+  status: AccessCheckStatus;
+  /** What was found. */
+  detail?: string;
+  /** What an administrator should change, in their words. Present when the status is not `pass`. */
+  fix?: string;
+}
+const accessCheckObject = z.object({
+  id: z.string().min(1),
   title: z.string(),
   status: AccessCheckStatusSchema,
-  /** What was found. */
   detail: z.string().optional(),
-  /** What an administrator should change, in their words. Present when the status is not `pass`. */
   fix: z.string().optional(),
 });
-/** @see {@link AccessCheckSchema} */
-export type AccessCheck = z.infer<typeof AccessCheckSchema>;
+type AccessCheckInStep = InStep<IsSame<z.infer<typeof accessCheckObject>, AccessCheck>>;
+/** Schema of {@link AccessCheck}. */
+export const AccessCheckSchema: z.ZodType<AccessCheck> = accessCheckObject;
 
-/** Result of `verifyAccess()`: `ok` is true when no check failed. */
-export const AccessReportSchema = z.object({
+/** The result of `verifyAccess()`. Schema: {@link AccessReportSchema}. */
+export interface AccessReport {
+  /** The provider checked. */
+  provider: ProviderId;
+  /** `true` when no check failed (warnings allowed). */
+  ok: boolean;
+  /** Every check, in the order they ran. */
+  checks: AccessCheck[];
+}
+const accessReportObject = z.object({
   provider: ProviderIdSchema,
   ok: z.boolean(),
   checks: z.array(AccessCheckSchema),
 });
-/** @see {@link AccessReportSchema} */
-export type AccessReport = z.infer<typeof AccessReportSchema>;
+type AccessReportInStep = InStep<IsSame<z.infer<typeof accessReportObject>, AccessReport>>;
+/** Schema of {@link AccessReport}. */
+export const AccessReportSchema: z.ZodType<AccessReport> = accessReportObject;
 
 /**
  * Builds an {@link AccessReport} from its checks: `ok` is true unless a check failed.

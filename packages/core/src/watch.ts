@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { InputError } from './errors.js';
 import type { ChangesOptions, ChangesResult } from './changes-call.js';
+import { InputError } from './errors.js';
 import type { ProviderId } from './model.js';
 
 /** The default pause between polls once caught up: 30 seconds. */

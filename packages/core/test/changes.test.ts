@@ -277,6 +277,82 @@ describe('changes(): bad input', () => {
     await expect(createChangeFeed(source, { scope: 'jira-cloud acme ITS' }).changes({ cursor })).resolves.toMatchObject({ tickets: [] });
   });
 
+  it('says whose cursor it refuses and what to do instead', async () => {
+    const cursor = await valid();
+    const { source } = memory();
+    const error = await errorOf(createChangeFeed(source, { scope: 'jira-cloud other-site ITS', provider: 'jira-cloud' }).changes({ cursor }));
+    expect(error).toMatchObject({ name: 'InputError', field: 'cursor', provider: 'jira-cloud' });
+    expect((error as Error).message).toBe(
+      'cursor belongs to another change feed: it was issued for another jira-cloud site or project (or by a connector set up differently). ' +
+        'Start again without it: changes({ since }) from the last change you handled (or no cursor to start from now), and store the new cursor.',
+    );
+    const malformed = await errorOf(createChangeFeed(source, { provider: 'jira-cloud' }).changes({ cursor: 'cf1.$$$' }));
+    expect(malformed).toMatchObject({ provider: 'jira-cloud', message: expect.stringMatching(/^cursor is malformed\. Start again without it: changes\(\{ since \}\)/) });
+  });
+
+  it('sets the provider on every InputError it throws, when it has one', async () => {
+    const { source } = memory();
+    const feed = createChangeFeed(source, { provider: 'autotask' });
+    for (const options of [{ cursor: 42 }, { since: 'yesterday' }, { limit: 0 }]) {
+      expect(await errorOf(feed.changes(options as never))).toMatchObject({ name: 'InputError', provider: 'autotask' });
+    }
+    expect(() => feed.watch({ intervalMs: -1 })).toThrow(expect.objectContaining({ field: 'intervalMs', provider: 'autotask' }));
+    expect(() => createChangeFeed(source, { overlapMs: -1, provider: 'autotask' })).toThrow(expect.objectContaining({ field: 'overlapMs', provider: 'autotask' }));
+  });
+});
+
+describe('changes(): a scope worked out when first needed', () => {
+  it('asks the scope function once, and resumes a cursor of the same scope however it was reached', async () => {
+    const { source, put } = memory();
+    put('a', T('10:00:00'));
+    const scope = vi.fn(async () => 'jira-cloud site:cloud-1 HELP');
+    const feed = createChangeFeed(source, { scope });
+    const first = await feed.changes({ since: T('09:00:00') });
+    put('b', T('10:05:00'));
+    const second = await feed.changes({ cursor: first.cursor });
+    expect(ids(second.tickets)).toEqual(['b@10:05:00']);
+    expect(scope).toHaveBeenCalledTimes(1);
+    // Another feed with the same scope, as a string: the same feed, so the cursor resumes.
+    await expect(createChangeFeed(source, { scope: 'jira-cloud site:cloud-1 HELP' }).changes({ cursor: second.cursor })).resolves.toMatchObject({ tickets: [] });
+    await expect(createChangeFeed(source, { scope: () => 'jira-cloud site:cloud-2 HELP' }).changes({ cursor: second.cursor })).rejects.toMatchObject({ field: 'cursor' });
+  });
+
+  it('passes the call\'s signal, fails the call when it fails, and asks again on the next call', async () => {
+    const { source } = memory();
+    const signals: (AbortSignal | undefined)[] = [];
+    let attempts = 0;
+    const feed = createChangeFeed(source, {
+      scope: async ({ signal }) => {
+        signals.push(signal);
+        attempts += 1;
+        if (attempts === 1) throw new Error('site unreachable');
+        return 'scope';
+      },
+    });
+    const controller = new AbortController();
+    await expect(feed.changes({ since: T('09:00:00'), signal: controller.signal })).rejects.toThrow('site unreachable');
+    await expect(feed.changes({ since: T('09:00:00') })).resolves.toMatchObject({ tickets: [] });
+    await expect(feed.changes({ since: T('09:00:00') })).resolves.toMatchObject({ tickets: [] });
+    expect(attempts).toBe(2);
+    expect(signals[0]).toBe(controller.signal);
+  });
+
+  it('refuses a malformed cursor before working out the scope (which may take a request)', async () => {
+    const scope = vi.fn(() => 'scope');
+    const fetchUpdatedSince = vi.fn();
+    const error = await errorOf(createChangeFeed({ fetchUpdatedSince }, { scope }).changes({ cursor: 'cf1.e30' }));
+    expect(error).toMatchObject({ name: 'InputError', field: 'cursor' });
+    expect(scope).not.toHaveBeenCalled();
+    expect(fetchUpdatedSince).not.toHaveBeenCalled();
+  });
+
+  it('refuses a scope that is neither a string nor a function, or a function that gives no string', async () => {
+    const { source } = memory();
+    expect(() => createChangeFeed(source, { scope: 42 as never, provider: 'ivanti' })).toThrow(expect.objectContaining({ field: 'scope', provider: 'ivanti' }));
+    const error = await errorOf(createChangeFeed(source, { scope: async () => '', provider: 'ivanti' }).changes({ since: T('09:00:00') }));
+    expect(error).toMatchObject({ name: 'InputError', field: 'scope', provider: 'ivanti', message: 'scope() must return a non-empty string' });
+  });
+
   it.each([
     ['yesterday'],
     ['2026-03-02T10:00:00'], // no offset: ambiguous

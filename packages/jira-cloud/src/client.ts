@@ -94,9 +94,11 @@ export class JiraCloudClient {
   readonly #http: Transport;
   readonly #meta: MetaResource;
   readonly #configuredSiteUrl: string | undefined;
+  readonly #configuredCloudId: string | undefined;
   readonly #configuredTimeZone: string | undefined;
   readonly #timeZone: Cached<string, [CallOptions]>;
   readonly #siteUrl: Cached<string, [CallOptions]>;
+  readonly #cloudId: Cached<string, [CallOptions]>;
 
   /**
    * @param options - Site or cloud id, email, API token, and transport options.
@@ -123,10 +125,12 @@ export class JiraCloudClient {
     }
     this.baseUrl = resolved.apiBaseUrl;
     this.#configuredSiteUrl = resolved.siteUrl;
+    this.#configuredCloudId = resolved.cloudId;
     this.#configuredTimeZone = resolved.timeZone;
     this.#meta = new MetaResource(this.#http);
     this.#timeZone = cached((call: CallOptions) => this.#meta.myself(call).then((me) => me.timeZone));
     this.#siteUrl = cached((call: CallOptions) => this.#meta.serverInfo(call).then((info) => info.baseUrl.replace(/\/+$/, '')));
+    this.#cloudId = cached((call: CallOptions) => this.#meta.tenantInfo(call).then((info) => info.cloudId));
     const context: ResourceContext = { http: this.#http, siteUrl: (callOptions) => this.siteUrl(callOptions) };
     this.issues = new IssuesResource(context);
     this.users = new UsersResource(context);
@@ -238,6 +242,24 @@ export class JiraCloudClient {
   async siteUrl(options: CallOptions = {}): Promise<string> {
     if (this.#configuredSiteUrl !== undefined) return this.#configuredSiteUrl;
     return this.#siteUrl.get(options);
+  }
+
+  /**
+   * The site's cloud id: its identity, which stays the same when the site is renamed or reached
+   * through the gateway. The `cloudId` option when given, else read once from the site's
+   * `/_edge/tenant_info` (no authentication needed) and cached; a failure is not cached.
+   *
+   * @param options - Call options.
+   * @throws `NotFoundError` or `ResponseShapeError` when `baseUrl` is not a Jira Cloud site that tells its cloud id.
+   * @example
+   * ```ts
+   * const cloudId = await jira.cloudId(); // '11223344-a1b2-3b33-c444-def123456789'
+   * const scoped = new JiraCloudClient({ cloudId, email, apiToken: scopedToken });
+   * ```
+   */
+  async cloudId(options: CallOptions = {}): Promise<string> {
+    if (this.#configuredCloudId !== undefined) return this.#configuredCloudId;
+    return this.#cloudId.get(options);
   }
 
   /**

@@ -108,6 +108,8 @@ export interface ResolvedClientOptions {
   apiBaseUrl: string;
   /** The site URL, when given (no trailing slash). */
   siteUrl: string | undefined;
+  /** The cloud id, when given. */
+  cloudId: string | undefined;
   /** The account's email. */
   email: string;
   /** The API token. */
@@ -192,6 +194,7 @@ export function resolveClientOptions(options: JiraCloudClientOptions): ResolvedC
   return {
     apiBaseUrl: apiBaseUrl as string,
     siteUrl: own.baseUrl,
+    cloudId: own.cloudId,
     email: own.email,
     apiToken: own.apiToken,
     timeZone: own.timeZone,

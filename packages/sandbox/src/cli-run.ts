@@ -6,11 +6,12 @@
  * @module
  */
 import { parseArgs } from 'node:util';
-import { errorMessage } from './errors.js';
+import { errorMessage, SandboxError } from './errors.js';
+import type { ProviderId } from './provider-id.js';
 import { builtinSimulators, type SimulatorRegistry } from './registry.js';
 import type { RequestLogEntry } from './request-log.js';
 import { DEFAULT_SEED, launchSandbox, type Sandbox } from './sandbox.js';
-import type { AnySimulator } from './simulator.js';
+import type { AnySimulator, SimSample } from './simulator.js';
 
 /** Where the command writes; `process.stdout` and `process.stderr` fit. */
 export interface CliOutput {
@@ -35,14 +36,17 @@ export interface CliOptions {
 /** The usage text of `itsm-sandbox --help`. */
 export const CLI_USAGE = `Usage: itsm-sandbox [options]
 
-Runs local simulators of the Jira Cloud, Autotask and Ivanti APIs as HTTP servers on 127.0.0.1,
-each on its own port, and prints their URLs, credentials and connector options.
+Runs local simulators of IT service-management APIs (built in: Jira Cloud + Service Management)
+as HTTP servers on 127.0.0.1, each on its own port, and prints their URLs, credentials, connector
+options and a sample of the seeded data (a requester, one of their tickets, an agent).
 
 Options:
   --providers <list>  comma-separated providers to run, e.g. jira-cloud,ivanti (default: all)
   --port <n>          first port; the i-th provider gets n+i (default: 0 = free ports)
   --seed <text>       seed of the generated data (default: ${DEFAULT_SEED})
   --tickets <n>       tickets per simulator (default: each simulator's own)
+  --seeded-until <t>  the instant the seeded history leads up to, e.g. 2026-01-01T00:00:00Z
+                      (default: now; the same seed and instant always give the same data)
   --quiet             do not print a line per request
   -h, --help          show this help
 
@@ -91,6 +95,7 @@ export async function runCliWith(builtins: SimulatorRegistry, argv: readonly str
       ...(parsed.port === undefined ? {} : { port: parsed.port }),
       ...(parsed.seed === undefined ? {} : { seed: parsed.seed }),
       ...(parsed.tickets === undefined ? {} : { tickets: parsed.tickets }),
+      ...(parsed.seededUntil === undefined ? {} : { seededUntil: parsed.seededUntil }),
       simulators: options.simulators ?? [],
       ...(parsed.quiet ? {} : { onRequest: (entry: RequestLogEntry) => stdout.write(`${formatRequest(entry)}\n`) }),
     });
@@ -140,6 +145,7 @@ interface CliArgs {
   readonly port?: number;
   readonly seed?: string;
   readonly tickets?: number;
+  readonly seededUntil?: string;
 }
 
 /** Parses the arguments; throws with a one-line message on bad usage. */
@@ -153,6 +159,7 @@ function parseCliArgs(argv: readonly string[]): CliArgs {
       port: { type: 'string' },
       seed: { type: 'string' },
       tickets: { type: 'string' },
+      'seeded-until': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -169,6 +176,7 @@ function parseCliArgs(argv: readonly string[]): CliArgs {
     ...(values.port === undefined ? {} : { port: integerArg('--port', values.port, 0, 65_535) }),
     ...(values.seed === undefined ? {} : { seed: values.seed }),
     ...(values.tickets === undefined ? {} : { tickets: integerArg('--tickets', values.tickets, 1, Number.MAX_SAFE_INTEGER) }),
+    ...(values['seeded-until'] === undefined ? {} : { seededUntil: instantArg('--seeded-until', values['seeded-until']) }),
   };
 }
 
@@ -178,17 +186,42 @@ function integerArg(flag: string, text: string, min: number, max: number): numbe
   return value;
 }
 
-/** What is printed once the sandbox runs: per provider, its URL, credentials and connector options. */
+function instantArg(flag: string, text: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/u.test(text) || Number.isNaN(Date.parse(text))) {
+    throw new Error(`${flag} must be an ISO 8601 date or date-time with an offset, e.g. 2026-01-01T00:00:00Z (got ${JSON.stringify(text)})`);
+  }
+  return text;
+}
+
+/**
+ * What is printed once the sandbox runs: per provider, its URL, credentials, connector options and a
+ * sample of the seeded data (a requester, one of their tickets, an agent) to try things with.
+ */
 function banner(sandbox: Sandbox<AnySimulator>): string {
-  const lines = [`itsm-sandbox: ${sandbox.providers.length} simulator(s) running, seed ${JSON.stringify(sandbox.seed)}`, ''];
+  const lines = [
+    `itsm-sandbox: ${sandbox.providers.length} simulator(s) running, seed ${JSON.stringify(sandbox.seed)}, seeded until ${sandbox.seededUntil.toISOString()}`,
+    '',
+  ];
   for (const provider of sandbox.providers) {
     lines.push(`${provider}  ${sandbox.url(provider)}`);
     lines.push(`  credentials:       ${JSON.stringify(sandbox.credentials[provider])}`);
     lines.push(`  connector options: ${JSON.stringify(sandbox.connectorOptions(provider))}`);
+    const sample = sampleOf(sandbox, provider);
+    if (sample !== undefined) lines.push(`  sample data:       ${JSON.stringify(sample)}`);
     lines.push('');
   }
   lines.push('Ready. Press Ctrl+C to stop.', '');
   return lines.join('\n');
+}
+
+/** The provider's sample data, or `undefined` for a simulator that has none. */
+function sampleOf(sandbox: Sandbox<AnySimulator>, provider: ProviderId): SimSample | undefined {
+  try {
+    return sandbox.sample(provider);
+  } catch (error) {
+    if (error instanceof SandboxError) return undefined;
+    throw error;
+  }
 }
 
 /** One request log line: `time provider METHOD /path?query -> status (duration)`. */

@@ -1,8 +1,9 @@
 /**
- * `@itsm/sandbox`: faithful local simulators of the Jira Cloud, Autotask and Ivanti APIs as real HTTP
- * servers on the loopback interface, for demos, examples, end-to-end tests, benchmarks and your own
- * tests; plus the framework to write a simulator (`defineSimulator`, `createRouter` with middleware,
- * request readers, paging helpers, a window budget and an in-flight gate, seeded data).
+ * `@itsm/sandbox`: faithful local simulators of IT service-management APIs (built in: Jira Cloud and
+ * Jira Service Management) as real HTTP servers on the loopback interface, for demos, examples,
+ * end-to-end tests, benchmarks and your own tests; plus the framework to write a simulator
+ * (`defineSimulator`, `createRouter` with middleware, request readers, paging helpers, a window
+ * budget and an in-flight gate, seeded data).
  *
  * @example
  * ```ts
@@ -17,7 +18,6 @@
 export {
   startSandbox,
   DEFAULT_SEED,
-  DEFAULT_SEEDED_UNTIL,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_REQUEST_LOG_LIMIT,
   type Sandbox,
@@ -40,6 +40,8 @@ export {
   type SimBody,
   type SimHeaders,
   type SimCredentials,
+  type SimSample,
+  type SampleContext,
   type StateContext,
   type CredentialsContext,
   type ConnectorOptionsContext,

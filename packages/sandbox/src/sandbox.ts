@@ -13,12 +13,10 @@ import { builtinSimulators, type BuiltinSimulator, type SimulatorRegistry } from
 import { createSandboxCertificates } from './certificate.js';
 import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { ProviderServer } from './server.js';
-import type { AnySimulator, SimCredentials } from './simulator.js';
+import type { AnySimulator, SimCredentials, SimSample } from './simulator.js';
 
 /** The seed used when none is given, so that data is the same from run to run. */
 export const DEFAULT_SEED = 'itsm-sandbox';
-/** The instant seeded histories lead up to by default. */
-export const DEFAULT_SEEDED_UNTIL = '2026-01-01T00:00:00.000Z';
 /** The default largest request body, in bytes (16 MiB); larger ones get a 413. */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** The default number of request log entries kept (the oldest are dropped beyond it). */
@@ -44,7 +42,13 @@ export interface SandboxOptions<Extra extends readonly AnySimulator[] = readonly
    * such as the benchmarks' 10,000, take longer to start.
    */
   readonly tickets?: number;
-  /** The instant seeded histories lead up to (default {@link DEFAULT_SEEDED_UNTIL}). */
+  /**
+   * The instant the seeded history leads up to: seeded tickets, comments and changes are dated in the
+   * months before it, the newest just before it. Default: the moment the sandbox starts, so that
+   * "the last 90 days" finds seeded tickets whenever the tests run; `reset()` keeps the same instant.
+   * The same `seed` and the same `seededUntil` always give the same data: pass a fixed instant
+   * (`'2026-01-01T00:00:00Z'`) for data that does not move from one run to the next.
+   */
   readonly seededUntil?: Date | string;
   /**
    * Simulators to run besides the built-in ones: your own providers, or replacements of a built-in
@@ -106,6 +110,8 @@ export interface Sandbox<S extends AnySimulator = BuiltinSimulator> extends Asyn
   readonly providers: readonly ProviderId[];
   /** The seed the data was generated from. */
   readonly seed: string;
+  /** The instant the seeded history leads up to (the `seededUntil` option, or when the sandbox started). */
+  readonly seededUntil: Date;
   /**
    * A provider's base URL: a bare origin such as `http://127.0.0.1:54321` (`https://…` with the
    * `tls` option). Throws when it is not running.
@@ -132,6 +138,19 @@ export interface Sandbox<S extends AnySimulator = BuiltinSimulator> extends Asyn
   connectorOptions<P extends ProviderId>(provider: P): ConnectorOptionsOf<S, P>;
   /** The simulator's current state, to inspect or arrange data in tests. Throws when it is not running. */
   state<P extends ProviderId>(provider: P): StateOf<S, P>;
+  /**
+   * Seeded records to try things with: a requester's e-mail and name, one of their open tickets
+   * (`ticketKey`, `ticketId`), an agent's e-mail; the same fields for every provider, the same
+   * values for a seed. Throws when the provider is not running or its simulator has no sample.
+   *
+   * @example
+   * ```ts
+   * const { requesterEmail, ticketKey } = sb.sample('jira-cloud');
+   * await jira.tickets.create({ subject: 'VPN down', requester: requesterEmail });
+   * await jira.comments.add(ticketKey, { body: 'Any news?' });
+   * ```
+   */
+  sample(provider: ProviderId): SimSample;
   /** Fault injection: `faults.inject({ provider, status: 503, times: 2 })`, `faults.clear()`. */
   readonly faults: Faults;
   /** The request log, oldest first; a live read-only view (cleared by `clearRequests()` and `reset()`). */
@@ -235,11 +254,11 @@ function readOptions(options: SandboxOptions): Settings {
   for (const key of Object.keys(options)) {
     if (!OPTION_NAMES.has(key)) throw new SandboxError(`Invalid sandbox option: "${key}" is not an option (known: ${[...OPTION_NAMES].join(', ')}).`);
   }
-  const { seed = DEFAULT_SEED, port = 0, seededUntil = DEFAULT_SEEDED_UNTIL } = options;
+  const { seed = DEFAULT_SEED, port = 0, seededUntil = new Date() } = options;
   if (typeof seed !== 'string' || seed === '') invalidOption('seed', 'must be a non-empty string', seed);
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65_535) invalidOption('port', 'must be an integer from 0 to 65535', port);
-  const until = seededUntil instanceof Date ? new Date(seededUntil.getTime()) : new Date(seededUntil);
-  if (Number.isNaN(until.getTime())) invalidOption('seededUntil', 'must be a valid date', seededUntil);
+  const until = seededUntil instanceof Date ? new Date(seededUntil.getTime()) : typeof seededUntil === 'string' ? new Date(seededUntil) : new Date(Number.NaN);
+  if (Number.isNaN(until.getTime())) invalidOption('seededUntil', 'must be a valid date (a Date or an ISO 8601 string)', seededUntil);
   if (options.onRequest !== undefined && typeof options.onRequest !== 'function') invalidOption('onRequest', 'must be a function', options.onRequest);
   if (options.providers !== undefined && !Array.isArray(options.providers)) invalidOption('providers', 'must be an array of provider ids', options.providers);
   if (options.simulators !== undefined && !Array.isArray(options.simulators)) invalidOption('simulators', 'must be an array of simulators', options.simulators);
@@ -280,6 +299,9 @@ function checkSimulator(simulator: AnySimulator, where: string): void {
   }
   for (const method of ['createState', 'credentials', 'connectorOptions', 'handle'] as const) {
     if (typeof simulator[method] !== 'function') throw new SandboxError(`Invalid simulator: ${where} ("${simulator.provider}") has no ${method}() function.`);
+  }
+  if (simulator.sample !== undefined && typeof simulator.sample !== 'function') {
+    throw new SandboxError(`Invalid simulator: ${where} ("${simulator.provider}") has a sample that is not a function.`);
   }
 }
 
@@ -359,6 +381,10 @@ class RunningSandbox<S extends AnySimulator> implements Sandbox<S> {
     this.credentials = credentialsView(parts.runtimes, parts.knownProviders, (provider) => this.#notRunning(provider)) as SandboxCredentials<S>;
   }
 
+  get seededUntil(): Date {
+    return new Date(this.#parts.settings.seededUntil.getTime());
+  }
+
   url(provider: ProviderId): string {
     return this.#runtime(provider).url;
   }
@@ -371,6 +397,14 @@ class RunningSandbox<S extends AnySimulator> implements Sandbox<S> {
 
   state<P extends ProviderId>(provider: P): StateOf<S, P> {
     return this.#runtime(provider).state as StateOf<S, P>;
+  }
+
+  sample(provider: ProviderId): SimSample {
+    const runtime = this.#runtime(provider);
+    if (runtime.simulator.sample === undefined) {
+      throw new SandboxError(`The "${provider}" simulator has no sample(): read its state with sandbox.state("${provider}") instead.`);
+    }
+    return runtime.simulator.sample({ provider, state: runtime.state });
   }
 
   get requests(): readonly RequestLogEntry[] {

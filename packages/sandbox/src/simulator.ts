@@ -86,8 +86,10 @@ export interface StateContext {
    */
   readonly tickets: number | undefined;
   /**
-   * The instant the seeded history leads up to: seeded records are dated before it. Fixed by default
-   * so that the data does not change from one day to the next.
+   * The instant the seeded history leads up to: seeded records are dated before it, the newest just
+   * before it. It is the moment the sandbox started unless the sandbox was given `seededUntil`, so
+   * date every record relative to it (never to the clock), and the same seed and instant give the
+   * same data.
    */
   readonly seededUntil: Date;
 }
@@ -129,6 +131,32 @@ export interface HandlerContext<State, Credentials> {
 }
 
 /**
+ * Seeded records to try things with, the same for a seed: what `sandbox.sample(provider)` returns
+ * and the `itsm-sandbox` command prints. Every simulator gives the same fields, so an example or a
+ * test reads them the same way whatever the provider.
+ */
+export interface SimSample {
+  /** A person the service knows by this e-mail address, who has raised tickets: a `requester`. */
+  readonly requesterEmail: string;
+  /** That person's display name. */
+  readonly requesterName: string;
+  /** The key people write of one of their tickets, still open (e.g. `HELP-42`). */
+  readonly ticketKey: string;
+  /** The provider's id of that ticket. */
+  readonly ticketId: string;
+  /** An agent's e-mail address: an `assignee`. */
+  readonly agentEmail: string;
+}
+
+/** What {@link Simulator.sample} gets. */
+export interface SampleContext<State> {
+  /** The provider. */
+  readonly provider: ProviderId;
+  /** The current state. */
+  readonly state: State;
+}
+
+/**
  * A provider simulator. `State` is whatever the simulator keeps (its tickets, users, ...);
  * `Credentials` the fields a client authenticates with (string values); `Options` what
  * {@link Simulator.connectorOptions} returns, which types `sandbox.connectorOptions(provider)`.
@@ -149,6 +177,11 @@ export interface Simulator<State = unknown, Credentials extends object = SimCred
   credentials(context: CredentialsContext): Credentials;
   /** Everything the provider's connector factory needs to reach the seeded data. */
   connectorOptions(context: ConnectorOptionsContext<State, Credentials>): Options;
+  /**
+   * Seeded records to try things with (see {@link SimSample}): a requester, one of their open
+   * tickets, an agent. Optional; `sandbox.sample(provider)` throws for a simulator without it.
+   */
+  sample?(context: SampleContext<State>): SimSample;
   /**
    * Answers one request. It may throw {@link SimResponseError} to answer from deep inside a helper;
    * any other exception becomes a 500 and is recorded in the request log.

@@ -31,13 +31,14 @@ describe('itsm-sandbox (in process)', () => {
   });
 
   it('rejects an unknown flag, a positional argument or a bad number with usage and exit code 2', async () => {
-    for (const argv of [['--bogus'], ['serve'], ['--port', 'abc'], ['--port', '70000'], ['--tickets', '0'], ['--providers', ',']]) {
+    for (const argv of [['--bogus'], ['serve'], ['--port', 'abc'], ['--port', '70000'], ['--tickets', '0'], ['--providers', ','], ['--seeded-until', 'yesterday'], ['--seeded-until', '2026-13-01']]) {
       const result = await run(argv);
       expect(result.code, argv.join(' ')).toBe(2);
       expect(result.stderr, argv.join(' ')).toMatch(/^itsm-sandbox: .+\n\nUsage: itsm-sandbox/);
       expect(result.stdout).toBe('');
     }
     expect((await run(['--bogus'])).stderr).toContain("Unknown option '--bogus'");
+    expect((await run(['--seeded-until', 'yesterday'])).stderr).toContain('--seeded-until must be an ISO 8601 date or date-time with an offset, e.g. 2026-01-01T00:00:00Z (got "yesterday")');
   });
 
   it('exits non-zero with a clear message when no simulator is available', async () => {
@@ -82,11 +83,11 @@ describe('itsm-sandbox (in process)', () => {
     await expect(fetch(`${url}/notes`)).rejects.toThrow();
   });
 
-  it('prints URL, credentials and connector options, logs each request, and stops on abort', async () => {
+  it('prints URL, credentials, connector options and sample data, logs each request, and stops on abort', async () => {
     const controller = new AbortController();
     let sandbox: Sandbox<AnySimulator> | undefined;
     const stdout = output();
-    const running = runCliWith({ notes: notesSimulator }, ['--seed', 'cli', '--tickets', '3'], {
+    const running = runCliWith({ notes: notesSimulator }, ['--seed', 'cli', '--tickets', '3', '--seeded-until', '2026-01-01T00:00:00Z'], {
       stdout,
       stderr: output(),
       signal: controller.signal,
@@ -97,7 +98,9 @@ describe('itsm-sandbox (in process)', () => {
     expect(stdout.text).toContain(`notes  ${sandbox.url('notes')}\n`);
     expect(stdout.text).toContain(`credentials:       {"token":"${token}"}`);
     expect(stdout.text).toContain(`connector options: ${JSON.stringify(sandbox.connectorOptions('notes'))}`);
-    expect(stdout.text).toContain('seed "cli"');
+    expect(stdout.text).toContain(`sample data:       ${JSON.stringify(sandbox.sample('notes'))}`);
+    expect(sandbox.sample('notes').requesterEmail).toContain('@');
+    expect(stdout.text).toContain('seed "cli", seeded until 2026-01-01T00:00:00.000Z');
     expect(sandbox.state('notes')).toMatchObject({ notes: expect.any(Map) });
     await (await fetch(`${sandbox.url('notes')}/notes/2?x=1`, { headers: { 'x-notes-token': token } })).arrayBuffer();
     expect(stdout.text).toMatch(/Z notes GET \/notes\/2\?x=1 -> 200 \(\d+ ms\)\n/);
@@ -105,6 +108,16 @@ describe('itsm-sandbox (in process)', () => {
     expect(await running).toBe(0);
     expect(stdout.text).toContain('itsm-sandbox: stopping\n');
     await expect(fetch(`${sandbox.url('notes')}/notes`)).rejects.toThrow();
+  });
+
+  it('prints no sample line for a simulator without sample data', async () => {
+    const { sample: _, ...plain } = notesSimulator;
+    const controller = new AbortController();
+    const stdout = output();
+    const running = runCliWith({ notes: plain }, ['--quiet'], { stdout, signal: controller.signal, onStarted: () => controller.abort() });
+    expect(await running).toBe(0);
+    expect(stdout.text).toContain('connector options:');
+    expect(stdout.text).not.toContain('sample data');
   });
 
   it('does not log requests with --quiet', async () => {
@@ -163,9 +176,11 @@ describe.skipIf(!nodeRunsTypeScript)('itsm-sandbox (as a process)', () => {
     const { child, url, output, exited } = await startCliProcess();
     child.stdout.destroy(); // the reader went away
     // Each request writes a log line to the closed pipe; the first failed write stops the sandbox.
-    for (let i = 0; i < 20 && child.exitCode === null; i++) {
+    let stopped = false;
+    void exited.then(() => (stopped = true));
+    while (!stopped) {
       await fetch(`${url}/notes`).catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setImmediate(resolve));
     }
     expect(await exited).toBe(0);
     expect(output.stderr).not.toMatch(/EPIPE|Unhandled|Error:/);

@@ -180,10 +180,13 @@ describe('seeded data', () => {
     return (await response.json()) as Note[];
   }
 
+  // Two sandboxes started one after the other seed histories leading up to two instants: fix it.
+  const seededUntil = '2026-01-01T00:00:00Z';
+
   it('is the same for the same seed and different for another seed', async () => {
-    const first = await start({ seed: 'alpha' });
-    const second = await start({ seed: 'alpha' });
-    const other = await start({ seed: 'beta' });
+    const first = await start({ seed: 'alpha', seededUntil });
+    const second = await start({ seed: 'alpha', seededUntil });
+    const other = await start({ seed: 'beta', seededUntil });
     expect(await notes(first)).toEqual(await notes(second));
     expect(first.credentials.notes).toEqual(second.credentials.notes);
     expect(await notes(first)).not.toEqual(await notes(other));
@@ -192,11 +195,24 @@ describe('seeded data', () => {
     expect(await notes(first)).not.toEqual(await notes(first, 'notes-eu'));
   });
 
-  it('uses a fixed default seed, so data is deterministic by default', async () => {
-    const first = await start();
-    const second = await start();
+  it('uses a fixed default seed, so data depends only on seededUntil by default', async () => {
+    const first = await start({ seededUntil });
+    const second = await start({ seededUntil: new Date(seededUntil) });
     expect(first.seed).toBe('itsm-sandbox');
     expect(await notes(first)).toEqual(await notes(second));
+  });
+
+  it('leads up to the moment the sandbox starts unless seededUntil says otherwise', async () => {
+    const before = Date.now();
+    const sb = await start();
+    expect(sb.seededUntil.getTime()).toBeGreaterThanOrEqual(before);
+    expect(sb.seededUntil.getTime()).toBeLessThanOrEqual(Date.now());
+    const newest = Math.max(...[...sb.state('notes').notes.values()].map((note) => Date.parse(note.createdAt)));
+    expect(newest).toBeLessThan(sb.seededUntil.getTime());
+    expect((await start({ seededUntil })).seededUntil.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    // A copy: changing it changes nothing.
+    sb.seededUntil.setTime(0);
+    expect(sb.seededUntil.getTime()).toBeGreaterThanOrEqual(before);
   });
 
   it('passes the requested size to the simulators', async () => {
@@ -204,6 +220,35 @@ describe('seeded data', () => {
     const standard = await start();
     expect(sized.state('notes').notes.size).toBe(7);
     expect(standard.state('notes').notes.size).toBe(DEFAULT_NOTES);
+  });
+});
+
+describe('sample', () => {
+  it("gives the simulator's sample of the seeded data, the same for a seed", async () => {
+    const sb = await start({ seed: 'sampled' });
+    const sample = sb.sample('notes');
+    const first = sb.state('notes').notes.get(1);
+    expect(sample).toEqual({
+      requesterEmail: first?.author,
+      requesterName: expect.any(String),
+      ticketKey: 'NOTE-1',
+      ticketId: '1',
+      agentEmail: expect.stringContaining('@'),
+    });
+    expect(sample.agentEmail).not.toBe(sample.requesterEmail);
+    expect((await start({ seed: 'sampled' })).sample('notes')).toEqual(sample);
+  });
+
+  it('says so for a simulator without one, or a provider that is not running', async () => {
+    const { sample: _, ...plain } = createNotesSimulator('plain');
+    const sb = await start({ providers: ['notes', 'plain'], simulators: [notesSimulator, plain] });
+    expect(() => sb.sample('plain')).toThrow(new SandboxError('The "plain" simulator has no sample(): read its state with sandbox.state("plain") instead.'));
+    expect(() => sb.sample('notes-eu')).toThrow('"notes-eu" simulator is not running');
+  });
+
+  it('checks that a simulator\'s sample is a function', async () => {
+    const broken = { ...notesSimulator, sample: { requesterEmail: 'x' } } as unknown as AnySimulator;
+    await expect(startSandbox({ simulators: [broken], providers: ['notes'] })).rejects.toThrow('("notes") has a sample that is not a function');
   });
 });
 
@@ -229,15 +274,15 @@ describe('reset', () => {
   it('aborts fault delays in progress, so a request from before the reset never touches the new state or log', async () => {
     const sb = await start({ providers: ['notes'] });
     const headers = { 'x-notes-token': sb.credentials.notes.token };
-    sb.faults.inject({ provider: 'notes', method: 'POST', delayMs: 300 });
+    // A delay far longer than the test: the request can only end because the reset cut it short.
+    sb.faults.inject({ provider: 'notes', method: 'POST', delayMs: 3_600_000 });
     const pending = fetch(`${sb.url('notes')}/notes`, { method: 'POST', headers, body: JSON.stringify({ title: 'late' }) }).then(
       (response) => response.status,
       () => 'failed',
     );
-    while (sb.faults.active[0]?.hits !== 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (sb.faults.active[0]?.hits !== 1) await new Promise((resolve) => setImmediate(resolve));
     await sb.reset();
     expect(await pending).toBe('failed');
-    await new Promise((resolve) => setTimeout(resolve, 400));
     expect(sb.state('notes').notes.size).toBe(DEFAULT_NOTES);
     expect(sb.requests).toEqual([]);
   });

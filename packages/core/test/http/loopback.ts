@@ -22,16 +22,23 @@ export interface Loopback {
   requests: ReceivedRequest[];
   /** The most requests the server was answering at once. */
   readonly maxInFlight: number;
+  /** Resolves once `count` requests have arrived (at once if they have). */
+  arrived(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startLoopback(handler: Handler): Promise<Loopback> {
   const requests: ReceivedRequest[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   const server = createServer((req, res) => {
     const index = requests.length;
     requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: performance.now() });
+    for (const waiter of waiters.filter((candidate) => candidate.count <= requests.length)) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
     res.on('close', () => {
@@ -47,6 +54,8 @@ export async function startLoopback(handler: Handler): Promise<Loopback> {
     get maxInFlight() {
       return maxInFlight;
     },
+    arrived: (count) =>
+      requests.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve })),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -59,8 +68,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A port nothing listens on: one a server just gave back. */
 export async function closedPort(): Promise<number> {

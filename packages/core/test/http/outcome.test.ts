@@ -11,7 +11,8 @@ import {
 } from '../../src/errors.js';
 import { fakeFetch, json } from './fake-fetch.js';
 import { closedPort, sendJson } from './loopback.js';
-import { failure, testTransport, useLoopback } from './support.js';
+import type { RequestEvent } from '../../src/http/index.js';
+import { advanceUntil, failure, testTransport, track, useFakeClock, useLoopback } from './support.js';
 
 const serve = useLoopback();
 const BASE = 'https://x.example.test';
@@ -103,23 +104,35 @@ describe('the outcome of a failed request', () => {
     expect(loopback.requests).toHaveLength(1);
   });
 
-  it('is unknown when a write timed out, and stays unknown when a retried write later got a 4xx', async () => {
-    const loopback = await serve((req, res, index) => {
-      if (index < 2) return; // never answers: the attempt times out
-      sendJson(res, 409, { errors: ['already exists'] });
-    });
-    // Long enough for the answered attempt to arrive in time on a loaded machine (the others never answer).
-    const http = testTransport({ provider: 'autotask', baseUrl: loopback.url, timeout: 1_000, maxRetries: 1 });
-    // Request 1: a create that times out.
-    const timedOut = await failure(http.request('POST', '/Tickets', { json: {}, maxRetries: 0 }));
-    expect(timedOut).toBeInstanceOf(TimeoutError);
-    expect(timedOut).toMatchObject({ outcome: 'unknown' });
+  describe('on a fake clock', () => {
+    useFakeClock();
 
-    // An idempotent write (PUT) that timed out (request 2), then was refused on its retry (request 3):
-    // the first attempt may have been applied.
-    const put = await failure(http.request('PUT', '/Tickets/1', { json: {} }));
-    expect(put).toBeInstanceOf(ApiError);
-    expect(put).toMatchObject({ status: 409, outcome: 'unknown' });
+    it('is unknown when a write timed out, and stays unknown when a retried write later got a 4xx', async () => {
+      const loopback = await serve((req, res, index) => {
+        if (index < 2) return; // never answers: the attempt times out
+        sendJson(res, 409, { errors: ['already exists'] });
+      });
+      const attempts: RequestEvent[] = [];
+      const http = testTransport({ provider: 'autotask', baseUrl: loopback.url, timeout: 200, maxRetries: 1, onRequest: (event) => attempts.push(event) });
+      // The clock moves only while every attempt sent has reached the server.
+      const quiet = () => attempts.length === loopback.requests.length;
+      // Request 1: a create that times out.
+      const create = track(failure(http.request('POST', '/Tickets', { json: {}, maxRetries: 0 })));
+      await loopback.arrived(1);
+      await advanceUntil(() => create.settled, { idle: quiet });
+      const timedOut = await create.promise;
+      expect(timedOut).toBeInstanceOf(TimeoutError);
+      expect(timedOut).toMatchObject({ outcome: 'unknown' });
+
+      // An idempotent write (PUT) that timed out (request 2), then was refused on its retry (request 3):
+      // the first attempt may have been applied. The clock stops once the retry has reached the server.
+      const put = failure(http.request('PUT', '/Tickets/1', { json: {} }));
+      await loopback.arrived(2);
+      await advanceUntil(() => loopback.requests.length === 3, { idle: quiet });
+      const refused = await put;
+      expect(refused).toBeInstanceOf(ApiError);
+      expect(refused).toMatchObject({ status: 409, outcome: 'unknown' });
+    });
   });
 
   it('is not_applied when the whole-call limit ran out before any attempt was sent', async () => {

@@ -1,8 +1,8 @@
 import nock from 'nock';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, RateLimitError, ServerError } from '../../src/errors.js';
 import type { TransportOptions } from '../../src/http/index.js';
-import { failure, recordingTransport, useNock } from './support.js';
+import { advanceUntil, failure, recordingTransport, track, useFakeClock, useNock, type Tracked } from './support.js';
 
 const ORIGIN = 'https://svc.example.test';
 
@@ -85,7 +85,10 @@ describe('which calls are retried', () => {
   });
 });
 
-describe('Retry-After', () => {
+describe('Retry-After (on a fake clock)', () => {
+  useFakeClock();
+
+  /** Replies in order; records the fake time of each request. */
   function timedReplies(statuses: [number, Record<string, string>][]) {
     const times: number[] = [];
     const scope = nock(ORIGIN);
@@ -98,32 +101,44 @@ describe('Retry-After', () => {
     return times;
   }
 
+  /**
+   * Runs a call to its end, moving the clock only between a reply and the next attempt: never before
+   * the first attempt, never while an attempt waits for its reply.
+   */
+  async function settle<T>(promise: Promise<T>, attempts: readonly unknown[], times: readonly number[]): Promise<Tracked<T>> {
+    const call = track(promise);
+    await advanceUntil(() => call.settled, { idle: () => attempts.length > 0 && attempts.length === times.length });
+    return call;
+  }
+
   it('honours Retry-After in seconds exactly', async () => {
     const times = timedReplies([[429, { 'retry-after': '1' }], [200, {}]]);
-    const { http } = setup();
-    await expect(http.request('GET', '/limited')).resolves.toEqual({ ok: true });
+    const { http, attempts } = setup();
+    const call = await settle(http.request('GET', '/limited'), attempts, times);
+    await expect(call.promise).resolves.toEqual({ ok: true });
     expect(times).toHaveLength(2);
-    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
-    expect(times[1]! - times[0]!).toBeLessThan(2500);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(1000);
+    expect(times[1]! - times[0]!).toBeLessThanOrEqual(1001);
   });
 
   it('honours Retry-After as an HTTP-date', async () => {
-    const at = new Date(Math.floor((Date.now() + 1500) / 1000) * 1000); // whole seconds: 0.5 s to 1.5 s away
-    const times = timedReplies([[503, { 'retry-after': at.toUTCString() }], [200, {}]]);
-    const { http } = setup();
-    const started = Date.now();
-    await expect(http.request('GET', '/limited')).resolves.toEqual({ ok: true });
-    const asked = at.getTime() - started;
-    expect(asked).toBeGreaterThan(400);
-    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(asked - 60);
-    expect(times[1]! - times[0]!).toBeLessThan(asked + 2000);
+    vi.setSystemTime(new Date('2026-03-02T10:00:00.300Z'));
+    const times = timedReplies([[503, { 'retry-after': 'Mon, 02 Mar 2026 10:00:02 GMT' }], [200, {}]]);
+    const { http, attempts } = setup();
+    const call = await settle(http.request('GET', '/limited'), attempts, times);
+    await expect(call.promise).resolves.toEqual({ ok: true });
+    // Asked at 10:00:00.300 to come back at 10:00:02.
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(1700);
+    expect(times[1]! - times[0]!).toBeLessThanOrEqual(1701);
+    expect(new Date().toISOString() >= '2026-03-02T10:00:02.000Z').toBe(true);
   });
 
   it('fails fast with retryAfterMs when the server asks to wait longer than the cap', async () => {
-    timedReplies([[429, { 'retry-after': '120' }]]);
+    const times = timedReplies([[429, { 'retry-after': '120' }]]);
     const { http, attempts } = setup({ maxRetryAfterMs: 5000, totalTimeout: 600_000 });
     const started = performance.now();
-    const error = await failure(http.request('GET', '/limited'));
+    const call = await settle(failure(http.request('GET', '/limited')), attempts, times);
+    const error = await call.promise;
     expect(performance.now() - started).toBeLessThan(5000);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ retryAfterMs: 120_000, status: 429 });
@@ -131,38 +146,44 @@ describe('Retry-After', () => {
   });
 
   it('fails fast on a 503 whose Retry-After is above the cap', async () => {
-    timedReplies([[503, { 'retry-after': '300' }]]);
+    const times = timedReplies([[503, { 'retry-after': '300' }]]);
     const { http, attempts } = setup({ totalTimeout: 600_000 });
     const started = performance.now();
-    await expect(http.request('GET', '/limited')).rejects.toBeInstanceOf(ServerError);
-    expect(performance.now() - started).toBeLessThan(5000);
+    const call = await settle(http.request('GET', '/limited'), attempts, times);
+    await expect(call.promise).rejects.toBeInstanceOf(ServerError);
+    expect(performance.now() - started).toBeLessThan(60_000);
     expect(attempts).toHaveLength(1);
   });
 
   it('fails fast when the wait would outlast the call’s total time limit', async () => {
-    timedReplies([[429, { 'retry-after': '2' }]]);
+    const times = timedReplies([[429, { 'retry-after': '2' }]]);
     const { http, attempts } = setup({ totalTimeout: 1000 });
     const started = performance.now();
-    const error = await failure(http.request('GET', '/limited'));
+    const call = await settle(failure(http.request('GET', '/limited')), attempts, times);
+    const error = await call.promise;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ retryAfterMs: 2000 });
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(performance.now() - started).toBeLessThan(1000);
     expect(attempts).toHaveLength(1);
   });
 
   it('reads a rate-limit reset timestamp when there is no Retry-After', async () => {
-    const reset = String(Math.floor(Date.now() / 1000) + 3600);
-    timedReplies([[429, { 'x-ratelimit-reset': reset }]]);
-    const { http } = setup();
-    const error = await failure(http.request('GET', '/limited'));
+    vi.setSystemTime(new Date('2026-03-02T10:00:00.000Z'));
+    const reset = String(Date.parse('2026-03-02T11:00:00Z') / 1000);
+    const times = timedReplies([[429, { 'x-ratelimit-reset': reset }]]);
+    const { http, attempts } = setup();
+    const call = await settle(failure(http.request('GET', '/limited')), attempts, times);
+    const error = await call.promise;
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBeGreaterThan(3_590_000);
+    expect((error as RateLimitError).retryAfterMs).toBeLessThanOrEqual(3_600_000);
   });
 
   it('reports the last Retry-After when retries run out', async () => {
-    timedReplies([[429, { 'retry-after': '0' }], [429, { 'retry-after': '0' }], [429, { 'retry-after': '0' }]]);
+    const times = timedReplies([[429, { 'retry-after': '0' }], [429, { 'retry-after': '0' }], [429, { 'retry-after': '0' }]]);
     const { http, attempts } = setup();
-    const error = await failure(http.request('GET', '/limited'));
+    const call = await settle(failure(http.request('GET', '/limited')), attempts, times);
+    const error = await call.promise;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ retryAfterMs: 0 });
     expect(attempts).toHaveLength(3);

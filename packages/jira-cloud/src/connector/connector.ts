@@ -40,6 +40,7 @@ import { jiraCommentToComment } from './comments.js';
 import { ConnectorContext } from './context.js';
 import { platformIssueType, requestTypeFor } from './create-target.js';
 import { candidatesJql, findCommentWithKey, findIssueWithKey, idempotencyProperty, IDEMPOTENCY_PROPERTY, lookupSince } from './idempotency.js';
+import { changeFeedScope } from './feed-scope.js';
 import { resolveConnectorOptions, type JiraConnectorOptions } from './options.js';
 import { DEFAULT_JIRA_PRIORITY_NAMES } from './priority-map.js';
 import { planTicketSearch } from './query.js';
@@ -164,7 +165,7 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
     },
     {
       provider,
-      scope: `${JIRA_CLOUD}:${client.baseUrl}:${settings.projectKey}`,
+      scope: ({ signal }) => changeFeedScope(client, settings.projectKey, signal),
       ...(settings.overlapMs === undefined ? {} : { overlapMs: settings.overlapMs }),
     },
   );

@@ -12,10 +12,12 @@ import {
   JiraPriorityListSchema,
   ServerInfoSchema,
   StatusCategoryListSchema,
+  TenantInfoSchema,
   type JiraField,
   type JiraIssueType,
   type JiraPriority,
   type ServerInfo,
+  type TenantInfo,
 } from '../schemas/meta.js';
 import { MyselfSchema, type Myself } from '../schemas/users.js';
 
@@ -80,5 +82,14 @@ export class MetaResource extends ApiResource {
    */
   async serverInfo(options?: CallOptions): Promise<ServerInfo> {
     return this.send('GET', '/rest/api/3/serverInfo', { schema: ServerInfoSchema }, options);
+  }
+
+  /**
+   * The site's tenant information, with its cloud id (`GET /_edge/tenant_info` on the site).
+   *
+   * @param options - Call options.
+   */
+  async tenantInfo(options?: CallOptions): Promise<TenantInfo> {
+    return this.send('GET', '/_edge/tenant_info', { schema: TenantInfoSchema }, options);
   }
 }

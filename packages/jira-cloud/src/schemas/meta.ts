@@ -68,6 +68,18 @@ export const ServerInfoSchema = z.looseObject({
 /** Information about the site. See {@link ServerInfoSchema}. */
 export type ServerInfo = z.infer<typeof ServerInfoSchema>;
 
+/**
+ * The site's tenant information (`GET https://<site>.atlassian.net/_edge/tenant_info`, no
+ * authentication needed): its cloud id, which stays the same when the site is renamed and is what
+ * the `api.atlassian.com` gateway addresses the site by.
+ */
+export const TenantInfoSchema = z.looseObject({
+  /** The site's cloud id, e.g. `11223344-a1b2-3b33-c444-def123456789`. */
+  cloudId: z.string().min(1),
+});
+/** The site's tenant information. See {@link TenantInfoSchema}. */
+export type TenantInfo = z.infer<typeof TenantInfoSchema>;
+
 /** A list of issue types. */
 export const JiraIssueTypeListSchema = z.array(JiraIssueTypeSchema);
 /** A list of priorities. */

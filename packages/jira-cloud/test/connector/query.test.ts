@@ -138,6 +138,7 @@ describe('tickets.list', () => {
     // 2025-10-26 in Berlin: 02:00-03:00 happens twice. 00:30Z is the first 02:30 (CEST); Jira may
     // read "02:30" as the second one (01:30Z) and skip an hour, so the bound is written as 01:30.
     const search = route('POST', '/rest/api/3/search/jql', [[200, { issues: [], isLast: true }], [200, { issues: [], isLast: true }]]);
+    route('GET', '/_edge/tenant_info', [200, { cloudId: 'cloud-1' }]); // the change feed's scope
     const jira = connector({ timeZone: 'Europe/Berlin' });
     await jira.tickets.list({ updatedSince: '2025-10-26T00:30:00Z' }).toArray({ limit: 10 });
     expect(jqlOf(search)).toBe('project = "HELP" AND updated >= "2025-10-26 01:30" ORDER BY updated DESC, key DESC');

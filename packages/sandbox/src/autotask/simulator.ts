@@ -22,6 +22,7 @@ import { metaRoutes } from './routes/meta.js';
 import { noteRoutes } from './routes/notes.js';
 import { itemRoutes, queryRoutes } from './routes/read.js';
 import { ticketRoutes } from './routes/tickets.js';
+import { autotaskSample } from './sample.js';
 import { apiSecret, seedState, trackingIdentifier } from './seed.js';
 import { apiUsername } from './seed-people.js';
 import type { AutotaskState } from './store.js';
@@ -85,5 +86,6 @@ export const autotaskSimulator = defineSimulator({
     portalUrl: url,
     queueId: state.facts.queue.id,
   }),
+  sample: autotaskSample,
   handle: router.handle,
 });

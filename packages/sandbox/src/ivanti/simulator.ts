@@ -19,6 +19,7 @@ import { odataRoutes } from './routes/odata.js';
 import { relatedRoutes } from './routes/related.js';
 import { searchRoutes } from './routes/search.js';
 import { webRoutes } from './routes/web.js';
+import { ivantiSample } from './sample.js';
 import { apiKey, seedState } from './seed.js';
 import type { IvantiState } from './store.js';
 
@@ -83,5 +84,6 @@ export const ivantiSimulator = defineSimulator({
     defaultOwner: state.facts.serviceAccount.loginId,
     defaultCauseCode: state.facts.defaultCauseCode,
   }),
+  sample: ivantiSample,
   handle: router.handle,
 });

@@ -24,9 +24,12 @@ export function defaultRateLimit(): RateLimitSettings {
   return { enabled: false, budget: 100, windowMs: 1_000, retryAfterSeconds: 1, reason: 'jira-burst-based' };
 }
 
-/** The request counter behind the settings, on the wall clock. */
+/**
+ * The request counter behind the settings, on the wall clock (`Date.now` looked up at each request,
+ * so that a test's fake clock moves the window).
+ */
 export function requestWindow(settings: RateLimitSettings): WindowBudget {
-  return new WindowBudget({ kind: 'fixed', limit: settings.budget, windowMs: settings.windowMs, now: Date.now });
+  return new WindowBudget({ kind: 'fixed', limit: settings.budget, windowMs: settings.windowMs, now: () => Date.now() });
 }
 
 /** The whole site shares one budget. */

@@ -211,6 +211,7 @@ export function seedState({ random, seed, tickets, seededUntil }: SeedContext): 
       issueWithSubtasks: '',
       issueWithAttachment: '',
       issueWithInternalComment: '',
+      requesterTicket: '',
     },
   };
 
@@ -320,10 +321,14 @@ function opsSummary(random: Random): string {
   });
 }
 
-/** A tiny valid PNG (1×1) with a few seeded bytes in a text chunk, and a text log. */
-function attachmentFile(random: Random): { filename: string; mimeType: string; content: Uint8Array } {
+/** A tiny valid PNG (1×1), or a text log whose lines lead up to `before` (epoch milliseconds). */
+function attachmentFile(random: Random, before: number): { filename: string; mimeType: string; content: Uint8Array } {
   if (random.chance(0.5)) {
-    const lines = Array.from({ length: random.int(3, 8) }, (_, index) => `2025-11-${String(10 + index).padStart(2, '0')} 09:${String(random.int(10, 59))}:00 ERROR ${random.pick(['VPN tunnel dropped', 'Sync failed', 'Printer offline', 'Authentication timeout'])}`);
+    const count = random.int(3, 8);
+    const lines = Array.from({ length: count }, (_, index) => {
+      const at = new Date(before - (count - index) * 9 * 60_000 - random.int(0, 59) * 1000);
+      return `${at.toISOString().slice(0, 19).replace('T', ' ')} ERROR ${random.pick(['VPN tunnel dropped', 'Sync failed', 'Printer offline', 'Authentication timeout'])}`;
+    });
     return { filename: random.pick(['error-log.txt', 'vpn-client.log', 'details.txt']), mimeType: 'text/plain', content: new TextEncoder().encode(`${lines.join('\n')}\n`) };
   }
   const png = Uint8Array.from(
@@ -506,7 +511,7 @@ function addComments(state: JiraState, random: Random, issue: Issue, agent: Jira
 }
 
 function addAttachment(state: JiraState, random: Random, issue: Issue, authorId: string): Attachment {
-  const file = attachmentFile(random);
+  const file = attachmentFile(random, issue.created);
   const attachment: Attachment = {
     id: state.counters.attachmentId,
     issueId: issue.id,
@@ -580,5 +585,20 @@ function recordFacts(state: JiraState, random: Random, plan: IssuePlan): void {
     issueWithAttachment: withAttachment?.key ?? '',
     issueWithInternalComment: withInternal?.key ?? '',
     issueWithSubtasks: parent?.key ?? '',
+    requesterTicket: requesterTicket(helpIssues, plan.knownRequester)?.key ?? '',
   });
+}
+
+/**
+ * The newest open HELP issue the known requester raised. When the seed gave them none (a tiny
+ * `tickets` count), the newest open HELP issue (or else the newest one) becomes theirs.
+ */
+function requesterTicket(helpIssues: readonly Issue[], requester: JiraUser): Issue | undefined {
+  const newestFirst = [...helpIssues].sort((a, b) => b.created - a.created);
+  const open = newestFirst.filter((issue) => statusOf(issue.statusId).category !== 'done');
+  const theirs = open.find((issue) => issue.reporterId === requester.accountId);
+  if (theirs !== undefined) return theirs;
+  const adopted = open[0] ?? newestFirst[0];
+  if (adopted !== undefined) adopted.reporterId = requester.accountId;
+  return adopted;
 }

@@ -5,8 +5,9 @@
  *
  * @module
  */
+import { SandboxError } from '../errors.js';
 import { createRouter, type Router } from '../router.js';
-import { defineSimulator } from '../simulator.js';
+import { defineSimulator, type SimSample } from '../simulator.js';
 import type { JiraCredentials } from './auth.js';
 import { unknownRoute } from './errors.js';
 import { gateway, tenantInfo } from './gateway.js';
@@ -36,7 +37,7 @@ import { userRoutes } from './routes/users.js';
 import { watcherRoutes } from './routes/watchers.js';
 import { worklogRoutes } from './routes/worklogs.js';
 import { apiToken, seedState, serviceAccountEmail } from './seed.js';
-import type { JiraState } from './store.js';
+import { store, type JiraState } from './store.js';
 
 /** What `sb.connectorOptions('jira-cloud')` returns: everything `createJiraConnector` needs. */
 export interface JiraConnectorOptions {
@@ -104,5 +105,11 @@ export const jiraCloudSimulator = defineSimulator({
     serviceDeskId: state.facts.serviceDeskId,
     requestTypeId: state.facts.requestTypeId,
   }),
+  sample: ({ state }): SimSample => {
+    const { knownRequester, agent, requesterTicket } = state.facts;
+    const ticket = store.issue(state, requesterTicket);
+    if (ticket === undefined) throw new SandboxError(`The sample ticket ${requesterTicket} no longer exists (deleted by a test?); sandbox.reset() brings it back.`);
+    return { requesterEmail: knownRequester.email, requesterName: knownRequester.displayName, ticketKey: ticket.key, ticketId: String(ticket.id), agentEmail: agent.email };
+  },
   handle: router.handle,
 });

@@ -283,6 +283,8 @@ export interface JiraFacts {
   readonly issueWithAttachment: string;
   /** A HELP issue with both public and internal comments. */
   readonly issueWithInternalComment: string;
+  /** A HELP issue raised by {@link JiraFacts.knownRequester}, open (not in a done status) when seeded. */
+  readonly requesterTicket: string;
 }
 
 /** The whole state of the Jira Cloud simulator. */

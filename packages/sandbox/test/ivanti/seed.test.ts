@@ -4,7 +4,8 @@ import { startSandbox, type Sandbox } from '../../src/sandbox.js';
 import { ivanti, type Page } from './support/http.js';
 
 async function snapshot(seed: string, arrange?: (sb: Sandbox) => Promise<void>) {
-  await using sb = await startSandbox({ providers: ['ivanti'], seed, tickets: 50 });
+  // A fixed end of the seeded history: two sandboxes started a moment apart seed the same data.
+  await using sb = await startSandbox({ providers: ['ivanti'], seed, tickets: 50, seededUntil: '2026-01-01T00:00:00Z' });
   if (arrange !== undefined) await arrange(sb);
   const call = ivanti(sb);
   const incidents = await call('GET', '/api/odata/businessobject/incidents?$top=100&$orderby=IncidentNumber');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useJiraSandbox } from './support/sandbox.js';
 
 const ctx = useJiraSandbox({ tickets: 10 });
@@ -23,12 +23,19 @@ describe('rate limiting', () => {
   });
 
   it('refills the budget when the window passes, and reset() turns it off', async () => {
-    Object.assign(ctx.state.rateLimit, { enabled: true, budget: 1, windowMs: 50 });
-    expect((await ctx.call('GET', '/rest/api/3/myself')).status).toBe(200);
-    expect((await ctx.call('GET', '/rest/api/3/myself')).status).toBe(429);
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect((await ctx.call('GET', '/rest/api/3/myself')).status).toBe(200);
-    await ctx.sb.reset();
-    expect(ctx.state.rateLimit.enabled).toBe(false);
+    // The window is measured on the clock: a fake one, so that only the test moves it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      Object.assign(ctx.state.rateLimit, { enabled: true, budget: 1, windowMs: 50 });
+      expect((await ctx.call('GET', '/rest/api/3/myself')).status).toBe(200);
+      vi.setSystemTime(Date.now() + 49);
+      expect((await ctx.call('GET', '/rest/api/3/myself')).status).toBe(429);
+      vi.setSystemTime(Date.now() + 1);
+      expect((await ctx.call('GET', '/rest/api/3/myself')).status).toBe(200);
+      await ctx.sb.reset();
+      expect(ctx.state.rateLimit.enabled).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

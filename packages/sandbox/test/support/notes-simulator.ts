@@ -78,19 +78,26 @@ export function createNotesSimulator<const Provider extends string>(provider: Pr
   return defineSimulator({
     provider,
     title: 'Notes (test toy)',
-    createState: ({ random, tickets }): NotesState => {
+    createState: ({ random, tickets, seededUntil }): NotesState => {
       const company = companyName(random);
       const staff = people(random, 8, { domain: companyDomain(company) });
       const notes = new Map<number, Note>();
       for (let id = 1; id <= (tickets ?? DEFAULT_NOTES); id += 1) {
         const author = random.pick(staff);
         const issue = helpdeskIssue(random, { requester: author });
-        notes.set(id, { id, title: issue.subject, body: issue.description, author: author.email, createdAt: random.date('2025-01-01', '2025-12-31').toISOString() });
+        notes.set(id, { id, title: issue.subject, body: issue.description, author: author.email, createdAt: random.date(seededUntil.getTime() - 365 * 86_400_000, seededUntil.getTime() - 1).toISOString() });
       }
       return { company, people: staff, notes, nextId: notes.size + 1 };
     },
     credentials: ({ random }): NotesCredentials => ({ token: `notes_${random.hex(32)}` }),
     connectorOptions: ({ url, credentials, state }) => ({ baseUrl: url, token: credentials.token, company: state.company }),
+    sample: ({ state }) => {
+      const first = [...state.notes.values()][0];
+      const author = state.people.find((person) => person.email === first?.author) ?? state.people[0];
+      if (first === undefined || author === undefined) throw new Error('the notes simulator has no notes');
+      const agent = state.people.find((person) => person !== author) ?? author;
+      return { requesterEmail: author.email, requesterName: author.name, ticketKey: `NOTE-${first.id}`, ticketId: String(first.id), agentEmail: agent.email };
+    },
     handle: (request, context) => {
       requireToken(request, context);
       return router.handle(request, context);

@@ -13,16 +13,15 @@ export function rawExchange(origin: string, text: string): Promise<string> {
   });
 }
 
-/** Sends `text` to the server at `origin`, then destroys the connection after `afterMs`. */
-export function rawAbort(origin: string, text: string, afterMs: number): Promise<void> {
+/** Sends `text` to the server at `origin`, then, once it has been handed to the network, destroys the connection. */
+export function rawAbort(origin: string, text: string): Promise<void> {
   const url = new URL(origin);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(url.port), url.hostname, () => {
-      socket.write(text);
-      setTimeout(() => {
+      socket.write(text, () => {
         socket.destroy();
         resolve();
-      }, afterMs);
+      });
     });
     socket.on('error', reject);
   });
