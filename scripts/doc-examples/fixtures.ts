@@ -60,6 +60,10 @@ export interface DocFixtures {
   mine: AnySimulator;
   /** Throws when the condition does not hold. */
   assert(condition: boolean): void;
+  /** A customer of the sandbox's Jira desk: its `knownRequester`. */
+  requester: { accountId: string };
+  /** An agent of the sandbox's Jira desk. */
+  manager: { accountId: string };
 }
 
 /** A simulator of a tiny notes API, for blocks that show how a simulator of your own is passed in. */
@@ -115,5 +119,7 @@ export async function createFixtures(sb: Sandbox): Promise<DocFixtures> {
     toTicket: (issue) => jiraIssueToTicket(issue),
     mine: notesSimulator,
     assert: (condition) => ok(condition),
+    requester: { accountId: sb.state('jira-cloud').facts.knownRequester.accountId },
+    manager: { accountId: sb.state('jira-cloud').facts.agent.accountId },
   };
 }
