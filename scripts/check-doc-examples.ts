@@ -27,7 +27,9 @@
 //       The block talks to a real Jira site (`https://your-site.atlassian.net`, a cloud id, a token from
 //       the environment): it runs as written, but `@itsm/jira-cloud` gets the sandbox's site, service
 //       account and token in their place, and the people the examples name (ann.lee@example.com, see
-//       DOC_PEOPLE in scripts/doc-examples/harness.ts) exist there as customers of the desk.
+//       DOC_PEOPLE in scripts/doc-examples/harness.ts) exist there as customers of the desk. The same
+//       for a real Ivanti tenant: `@itsm/ivanti` gets the sandbox's tenant, API key and service account
+//       (scripts/doc-examples/ivanti-on-sandbox.ts), where those people are employees.
 //   <!-- ts-check: compile-only (why it cannot run) -->
 //       Type-checks the block but does not run it; the reason in parentheses is required (a loop that
 //       runs until stopped, a connector of your own).
@@ -79,7 +81,7 @@ export interface CodeBlock {
   skip?: string;
   /** Set when the block is type-checked but not run: the reason given. */
   compileOnly?: string;
-  /** Set when the block runs with the sandbox in place of the Jira site it names (`ts-run: on-sandbox`). */
+  /** Set when the block runs with the sandbox in place of the Jira site or Ivanti tenant it names (`ts-run: on-sandbox`). */
   onSandbox?: boolean;
 }
 

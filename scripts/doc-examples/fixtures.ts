@@ -12,6 +12,7 @@ import {
   type JiraCloudClientOptions,
   type JiraConnector,
 } from '@itsm/jira-cloud';
+import { createIvantiConnector, type IvantiConnector } from '@itsm/ivanti';
 import { defineSimulator, type AnySimulator, type Sandbox } from '@itsm/sandbox';
 
 /** Every fixture, by the name a preamble declares. */
@@ -60,9 +61,15 @@ export interface DocFixtures {
   mine: AnySimulator;
   /** Throws when the condition does not hold. */
   assert(condition: boolean): void;
-  /** A customer of the sandbox's Jira desk: its `knownRequester`. */
+  /** An Ivanti connector on the sandbox's tenant (with its idempotency fields and service account). */
+  ivanti: IvantiConnector;
+  /** The sandbox's Ivanti tenant URL and API key. */
+  ivantiCredentials: { baseUrl: string; apiKey: string };
+  /** The RecId of an Ivanti employee with tickets and request offerings (the seed's known requester). */
+  employeeRecId: string;
+  /** The Jira customer who raised HELP-1. */
   requester: { accountId: string };
-  /** An agent of the sandbox's Jira desk. */
+  /** Another Jira account: an agent of the desk. */
   manager: { accountId: string };
 }
 
@@ -75,11 +82,20 @@ const notesSimulator = defineSimulator({
   handle: (_request, { state }) => ({ status: 200, body: state.notes }),
 });
 
+/** The account id of the reporter of a Jira issue in the sandbox. */
+function reporterOf(sb: Sandbox, key: string): string {
+  const state = sb.state('jira-cloud');
+  const reporter = state.issues.get(state.issueKeys.get(key) ?? -1)?.reporterId;
+  if (reporter === undefined || reporter === null) throw new Error(`the Jira sandbox has no issue ${key} with a reporter`);
+  return reporter;
+}
+
 /** Makes the fixtures of one markdown file, on its sandbox. */
 export async function createFixtures(sb: Sandbox): Promise<DocFixtures> {
   const options = sb.connectorOptions('jira-cloud');
   const ivanti = sb.connectorOptions('ivanti');
   const jira = createJiraConnector(options);
+  const ivantiConnector = createIvantiConnector({ ...ivanti, serviceAccount: sb.state('ivanti').facts.serviceAccount.loginId });
   const store = new Map<string, string>();
   const error = await jira.tickets.get(`${options.projectKey}-999999`).then(
     () => {
@@ -119,7 +135,10 @@ export async function createFixtures(sb: Sandbox): Promise<DocFixtures> {
     toTicket: (issue) => jiraIssueToTicket(issue),
     mine: notesSimulator,
     assert: (condition) => ok(condition),
-    requester: { accountId: sb.state('jira-cloud').facts.knownRequester.accountId },
+    ivanti: ivantiConnector,
+    ivantiCredentials: { baseUrl: ivanti.baseUrl, apiKey: ivanti.apiKey },
+    employeeRecId: sb.state('ivanti').facts.knownRequester.recId,
+    requester: { accountId: reporterOf(sb, 'HELP-1') },
     manager: { accountId: sb.state('jira-cloud').facts.agent.accountId },
   };
 }

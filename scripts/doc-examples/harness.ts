@@ -5,7 +5,8 @@
 //   per file, with every built-in simulator, started when a block first needs it);
 // - `vitest` imports served by a small runner (vitest-shim.ts), whose tests run after the module loads;
 // - for blocks marked `ts-run: on-sandbox`, `@itsm/jira-cloud` pointed at the sandbox (jira-on-sandbox.ts),
-//   where the people the examples name exist as customers of the desk;
+//   where the people the examples name exist as customers of the desk, and `@itsm/ivanti` pointed at the
+//   sandbox's tenant (ivanti-on-sandbox.ts), where they are employees;
 // - no network beyond the loopback interface.
 // A block fails when it throws, a test of it fails, it sets a non-zero process.exitCode, or it does
 // not finish within the time limit.
@@ -14,8 +15,9 @@ import { registerHooks } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { createJiraConnector } from '@itsm/jira-cloud';
-import { jiraCloud, startSandbox, type Sandbox } from '@itsm/sandbox';
+import { ivanti, jiraCloud, startSandbox, type Sandbox } from '@itsm/sandbox';
 import { createFixtures, type DocFixtures } from './fixtures.ts';
+import { TENANT_GLOBAL, type SandboxTenant } from './ivanti-on-sandbox.ts';
 import { SITE_GLOBAL, type SandboxSite } from './jira-on-sandbox.ts';
 import type { BlockOutcome, RunPlan } from './plan.ts';
 import { FIXTURES_GLOBAL } from './source.ts';
@@ -32,6 +34,7 @@ const blockDirUrl = pathToFileURL(`${plan.blockDir}/`).href;
 const rootUrl = pathToFileURL(`${plan.root}/package.json`).href;
 const vitestShim = new URL('./vitest-shim.ts', import.meta.url).href;
 const jiraShim = new URL('./jira-on-sandbox.ts', import.meta.url).href;
+const ivantiShim = new URL('./ivanti-on-sandbox.ts', import.meta.url).href;
 const onSandboxModules = new Set(plan.files.flatMap((file) => file.blocks.filter((block) => block.onSandbox).map((block) => pathToFileURL(block.module).href)));
 
 registerHooks({
@@ -40,6 +43,7 @@ registerHooks({
     if (parent === undefined || !parent.startsWith(blockDirUrl)) return nextResolve(specifier, context);
     if (specifier === 'vitest') return { url: vitestShim, shortCircuit: true };
     if (specifier === '@itsm/jira-cloud' && onSandboxModules.has(parent)) return { url: jiraShim, shortCircuit: true };
+    if (specifier === '@itsm/ivanti' && onSandboxModules.has(parent)) return { url: ivantiShim, shortCircuit: true };
     // Bare specifiers resolve as from the repository (the blocks' modules live in a temporary directory).
     if (!/^(\.|\/|[a-z][a-z0-9+.-]*:)/i.test(specifier)) return nextResolve(specifier, { ...context, parentURL: rootUrl });
     return nextResolve(specifier, context);
@@ -63,6 +67,7 @@ class FileWorld {
   #sandbox: Promise<Sandbox> | undefined;
   #fixtures: Promise<DocFixtures> | undefined;
   #cast: Promise<void> | undefined;
+  #ivantiCast = false;
 
   sandbox(): Promise<Sandbox> {
     this.#sandbox ??= startSandbox();
@@ -83,6 +88,15 @@ class FileWorld {
     return { baseUrl: options.baseUrl, email: options.email, apiToken: options.apiToken, cloudId: jiraCloud.sandboxCloudId(sb.seed) };
   }
 
+  /** The Ivanti tenant for on-sandbox blocks, whose employees include the people the examples name. */
+  async tenant(): Promise<SandboxTenant> {
+    const sb = await this.sandbox();
+    if (!this.#ivantiCast) castIvantiPeople(sb);
+    this.#ivantiCast = true;
+    const { baseUrl, apiKey } = sb.connectorOptions('ivanti');
+    return { baseUrl, apiKey, serviceAccount: sb.state('ivanti').facts.serviceAccount.loginId };
+  }
+
   async close(): Promise<void> {
     if (this.#sandbox !== undefined) await (await this.#sandbox).close();
   }
@@ -96,6 +110,27 @@ async function addPeople(sb: Sandbox): Promise<void> {
     const customer = await client.serviceDesk.customers.create(person);
     await client.serviceDesk.customers.add(options.serviceDeskId, [customer.accountId]);
   }
+}
+
+/**
+ * Gives {@link DOC_PEOPLE} to the sandbox's Ivanti tenant, as the employees a real tenant would have:
+ * each takes over the name and e-mail of a seeded employee with a history (tickets, offerings).
+ */
+function castIvantiPeople(sb: Sandbox): void {
+  const state = sb.state('ivanti');
+  const { facts, tables } = state;
+  const stand = [facts.knownRequester, facts.financeEmployee];
+  DOC_PEOPLE.forEach((person, index) => {
+    const recId = stand[index]?.recId;
+    const employee = recId === undefined ? undefined : tables.employees.get(recId);
+    const contact = recId === undefined ? undefined : tables.contacts.get(recId);
+    if (employee === undefined || contact === undefined) throw new Error(`the Ivanti sandbox has no employee to stand in for ${person.email}`);
+    const [FirstName = person.displayName, ...rest] = person.displayName.split(' ');
+    const names = { FirstName, LastName: rest.join(' '), DisplayName: person.displayName, PrimaryEmail: person.email };
+    tables.employees.update(employee, { ...names, MiddleName: null });
+    tables.contacts.update(contact, names);
+  });
+  ivanti.store.touch(state);
 }
 
 function captureConsole(output: string[]): () => void {
@@ -127,6 +162,7 @@ async function runBlock(world: FileWorld, block: RunPlan['files'][number]['block
   }
   (globalThis as Record<string, unknown>)[FIXTURES_GLOBAL] = bound;
   (globalThis as Record<string, unknown>)[SITE_GLOBAL] = block.onSandbox ? await world.site() : undefined;
+  (globalThis as Record<string, unknown>)[TENANT_GLOBAL] = block.onSandbox ? await world.tenant() : undefined;
   process.exitCode = undefined;
   discardCollectedTests();
   await import(pathToFileURL(block.module).href);

@@ -22,7 +22,11 @@
  * - **No loss:** every version that is (or becomes) visible to the source's query is returned,
  *   provided `overlapMs` covers the provider's index lag plus timestamp lateness (a timestamp set
  *   later than the change became visible, as Ivanti's `LastModDateTime` can be) — and, for a feed
- *   started with neither cursor nor `since`, plus the client's clock skew. A version that a newer one
+ *   started with neither cursor nor `since`, plus the client's clock skew. A feed started with
+ *   `since` reads from `since - latenessMs` (see {@link ChangeFeedOptions.latenessMs}), so that a
+ *   change made after `since` but stamped before it is returned once it becomes visible after the
+ *   first call; a version stamped before `since` that the first call already sees is taken as
+ *   history, not returned. A version that a newer one
  *   replaced before any call could see it cannot be returned: providers keep only the current state.
  *   Two changes of one record with the same `updatedAt` are indistinguishable and count as one.
  * - **Order:** each call returns versions sorted by `updatedAt`, then id. Across calls, a version
@@ -104,6 +108,16 @@ export interface ChangeFeedOptions {
   scope?: string | ((context: { signal?: AbortSignal | undefined }) => string | Promise<string>) | undefined;
   /** The provider whose records the feed reads: named by every `InputError` about its options and cursors. */
   provider?: ProviderId | undefined;
+  /**
+   * How much earlier than the moment a change becomes visible its `updatedAt` may lie, in whole
+   * milliseconds (Ivanti stamps `LastModDateTime` up to about three minutes early this way). A feed
+   * started with `since` then reads from `since - latenessMs`: the versions stamped before `since`
+   * that its first call sees are history (recorded in the cursor, not returned), and those that
+   * become visible later are returned — they were changed after the first call, however early
+   * their stamp. Without it, such a change is lost. At most `overlapMs`, which covers it for the
+   * calls that follow. Default 0.
+   */
+  latenessMs?: number | undefined;
 }
 
 /** A change feed: see {@link createChangeFeed}. */
@@ -159,9 +173,15 @@ export function createChangeFeed<T extends ChangeRecord>(
   if (typeof source?.fetchUpdatedSince !== 'function') {
     throw new InputError('source must have a fetchUpdatedSince method', { field: 'source' });
   }
-  const { overlapMs = DEFAULT_OVERLAP_MS, now = () => new Date(), scope, provider } = options;
+  const { overlapMs = DEFAULT_OVERLAP_MS, now = () => new Date(), scope, provider, latenessMs = 0 } = options;
   if (!Number.isSafeInteger(overlapMs) || overlapMs < 0) {
     throw new InputError('overlapMs must be a non-negative integer number of milliseconds', { field: 'overlapMs', provider });
+  }
+  if (!Number.isSafeInteger(latenessMs) || latenessMs < 0) {
+    throw new InputError('latenessMs must be a non-negative integer number of milliseconds', { field: 'latenessMs', provider });
+  }
+  if (latenessMs > overlapMs) {
+    throw new InputError(`latenessMs must be at most overlapMs (${overlapMs}): the overlap window must cover the lateness`, { field: 'latenessMs', provider });
   }
   if (typeof now !== 'function') throw new InputError('now must be a function', { field: 'now', provider });
   if (scope !== undefined && typeof scope !== 'string' && typeof scope !== 'function') {
@@ -170,14 +190,22 @@ export function createChangeFeed<T extends ChangeRecord>(
   const ascending = source.ascending === true;
   const tags = new ScopeTags(scope, provider);
 
-  /** Reads the source from `state.low`; returns the versions not delivered yet, sorted. */
-  async function collect(state: FeedState, limit: number, signal: AbortSignal | undefined) {
+  /**
+   * Reads the source from `state.low`; returns the versions not delivered yet, sorted, and (with a
+   * `floor`) apart from them the versions stamped before it: history, to record but not return.
+   */
+  async function collect(state: FeedState, limit: number, signal: AbortSignal | undefined, floor = -Infinity) {
     const found = new Map<string, Version<T>>();
+    const history: Version<T>[] = [];
     let boundary: number | undefined; // ascending sources: updatedAt of the limit-th new version
     let hasMore = false;
     for await (const record of source.fetchUpdatedSince(new Date(state.low), { signal })) {
       const version = versionOf(record);
       if (version.at < state.low || state.seen.get(version.at)?.has(version.id)) continue;
+      if (version.at < floor) {
+        history.push(version);
+        continue;
+      }
       if (boundary !== undefined && version.at > boundary) {
         hasMore = true; // every later record is newer still: the answer is complete
         break;
@@ -188,7 +216,7 @@ export function createChangeFeed<T extends ChangeRecord>(
       if (ascending && found.size === limit) boundary = version.at;
     }
     const fresh = [...found.values()].sort(byVersion);
-    return { fresh, hasMore: hasMore || fresh.length > limit };
+    return { fresh, history, hasMore: hasMore || fresh.length > limit };
   }
 
   /** Records what was delivered, raises `low` and forgets versions below it. */
@@ -217,8 +245,13 @@ export function createChangeFeed<T extends ChangeRecord>(
         throw cursorError(`belongs to another change feed: it was issued for another ${provider === undefined ? '' : `${provider} `}site or project (or by a connector set up differently)`, provider);
       }
       state = resumed.state;
-    } else if (since !== undefined) state = { low: since, seen: new Map() };
-    else {
+    } else if (since !== undefined) {
+      // Read from `since - latenessMs`: what is visible now and stamped before `since` is history.
+      state = { low: since - latenessMs, seen: new Map() };
+      const { fresh, history, hasMore } = await collect(state, limit, signal, since);
+      const delivered = fresh.slice(0, limit);
+      return { tickets: delivered.map((version) => version.record), cursor: settle(state, [...history, ...delivered], tag), hasMore };
+    } else {
       // Start "now": what is visible at this moment is history, everything after is a change.
       state = { low: clock(now, provider) - overlapMs, seen: new Map() };
       const { fresh } = await collect(state, Infinity, signal);

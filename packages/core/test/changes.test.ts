@@ -137,6 +137,55 @@ describe('changes(): since and cursor', () => {
   });
 });
 
+describe('changes(): since, with timestamps that lag (latenessMs)', () => {
+  it('returns a change made after since but stamped before it, once it becomes visible; what the first call sees before since is history', async () => {
+    const { source, put, queries } = memory();
+    put('old', T('09:57:00'));     // stamped before since and visible at the first call: history
+    put('before', T('09:59:30'));  // the same
+    put('after', T('10:00:10'));   // stamped after since: returned
+    const feed = createChangeFeed(source, { latenessMs: 3 * 60_000, now: () => new Date(T('10:00:20')) });
+    const first = await feed.changes({ since: T('10:00:00') });
+    expect(queries[0]?.toISOString()).toBe(T('09:57:00.000'));
+    expect(ids(first.tickets)).toEqual(['after@10:00:10']);
+    put('late', T('09:58:30'));    // changed after the first call, stamped 90 s early: a change all the same
+    const next = await feed.changes({ cursor: first.cursor });
+    expect(ids(next.tickets)).toEqual(['late@09:58:30']);
+    expect((await feed.changes({ cursor: next.cursor })).tickets).toEqual([]);
+  });
+
+  it('loses that change without latenessMs (the default, 0)', async () => {
+    const { source, put } = memory();
+    const feed = createChangeFeed(source, { now: () => new Date(T('10:00:20')) });
+    const first = await feed.changes({ since: T('10:00:00') });
+    put('late', T('09:58:30'));
+    expect((await feed.changes({ cursor: first.cursor })).tickets).toEqual([]);
+  });
+
+  it.each([false, true])('counts only versions at or after since towards the first call\'s limit (ascending: %s)', async (ascending) => {
+    const { source, put } = memory({ ascending });
+    put('h1', T('09:58:00'));
+    put('h2', T('09:59:00'));
+    put('a', T('10:00:01'));
+    put('b', T('10:00:02'));
+    const feed = createChangeFeed(source, { latenessMs: 3 * 60_000, now: () => new Date(T('10:01:00')) });
+    const first = await feed.changes({ since: T('10:00:00'), limit: 1 });
+    expect(ids(first.tickets)).toEqual(['a@10:00:01']);
+    expect(first.hasMore).toBe(true);
+    const second = await feed.changes({ cursor: first.cursor, limit: 1 });
+    expect(ids(second.tickets)).toEqual(['b@10:00:02']);
+    expect((await feed.changes({ cursor: second.cursor })).tickets).toEqual([]);
+  });
+
+  it('refuses a latenessMs that is not a whole number of milliseconds, or more than overlapMs', () => {
+    const { source } = memory();
+    expect(() => createChangeFeed(source, { latenessMs: -1 })).toThrow(expect.objectContaining({ field: 'latenessMs' }));
+    expect(() => createChangeFeed(source, { latenessMs: 0.5 })).toThrow(expect.objectContaining({ field: 'latenessMs' }));
+    expect(() => createChangeFeed(source, { latenessMs: 120_000, overlapMs: 60_000, provider: 'ivanti' })).toThrow(
+      expect.objectContaining({ field: 'latenessMs', provider: 'ivanti' }),
+    );
+  });
+});
+
 describe('changes(): starting now', () => {
   it('returns no history, then every change made visible afterwards', async () => {
     const { source, put, queries } = memory();

@@ -21,6 +21,7 @@ export {
   InputError,
   ItsmError,
   NotFoundError,
+  OutcomeUnknownError,
   PermissionError,
   RateLimitError,
   ResponseShapeError,
@@ -57,8 +58,10 @@ export {
   type UserRef,
 } from '@itsm/core';
 export {
+  type AddCommentOptions,
   type CommentInput,
   type CreateTicketInput,
+  type CreateTicketOptions,
   type FileInput,
   type PersonInput,
   type PriorityInput,
@@ -68,4 +71,4 @@ export {
   type UpdateTicketInput,
 } from '@itsm/core';
 export { Paginator, type Page } from '@itsm/core';
-export type { ChangesOptions, ChangesResult, ConnectorCapabilities, ItsmConnector, WatchOptions } from '@itsm/core';
+export type { ChangesOptions, ChangesResult, ConnectorCapabilities, ConnectorLimits, IdempotencySupport, ItsmConnector, WatchOptions } from '@itsm/core';

@@ -22,6 +22,7 @@ export * from './odata/index.js';
 export * from './connector/index.js';
 export { IvantiClient } from './client.js';
 export { IVANTI } from './provider.js';
+export { IVANTI_DEFAULT_ATTACHMENT_MAX_BYTES, IVANTI_SUBJECT_MAX_LENGTH, IVANTI_TEXT_MAX_LENGTH } from './limits.js';
 export {
   CLIENT_OPTION_KEYS as IVANTI_CLIENT_OPTION_KEYS,
   IVANTI_READ_ONLY_POSTS,

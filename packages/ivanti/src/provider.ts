@@ -13,4 +13,4 @@ export const IVANTI = 'ivanti' as const;
  *
  * @internal
  */
-export const kit: RequestKit = createRequestKit(IVANTI);
+export const kit: RequestKit = createRequestKit(IVANTI, { numbers: false });

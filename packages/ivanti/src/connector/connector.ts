@@ -9,8 +9,10 @@ import {
   CreateTicketInputSchema,
   EmailSchema,
   FileInputSchema,
+  OutcomeUnknownError,
   Paginator,
   PersonInputSchema,
+  RecordIdSchema,
   StatusInputSchema,
   TransitionOptionsSchema,
   UpdateTicketInputSchema,
@@ -21,29 +23,54 @@ import {
   type Comment,
   type CommentVisibility,
   type ConnectorCapabilities,
+  type ConnectorLimits,
   type ItsmConnector,
   type PersonInput,
   type Ticket,
   type User,
 } from '@itsm/core';
-import { afterCreate, checkProviderFields } from '@itsm/core/provider';
+import {
+  afterCreate,
+  checkByteSize,
+  checkLength,
+  checkProviderFields,
+  idempotencyKeyOf,
+  idempotentWrite,
+  type IdempotencyKey,
+  type IdempotentWriteResult,
+} from '@itsm/core/provider';
 import { z } from 'zod';
 import type { IvantiClient } from '../client.js';
 import { ClosedRecordError, PromptRequiredError } from '../error-classes.js';
+import { IVANTI_SUBJECT_MAX_LENGTH, IVANTI_TEXT_MAX_LENGTH } from '../limits.js';
 import { odata } from '../odata/builder.js';
 import type { ODataFilter } from '../odata/filter.js';
 import { checkRecId } from '../odata/names.js';
 import { IVANTI, kit } from '../provider.js';
 import { checkFieldValues, type FieldValues } from '../resources/fields.js';
+import type { Incident, ServiceRequest } from '../schemas/tickets.js';
 import { attachmentRecordToAttachment, journalNoteToComment } from './activity.js';
 import { catalogItems } from './catalog.js';
 import { ConnectorContext, type FoundTicket } from './context.js';
+import {
+  CLOCK_SKEW_MS,
+  checkStorableKey,
+  findNoteWithKey,
+  findTicketWithKey,
+  noteCandidates,
+  noteHowToFind,
+  ticketCandidates,
+  ticketHowToFind,
+  ticketLabel,
+  withCandidates,
+  type TicketCall,
+} from './idempotency.js';
 import { isTicketKind, TICKET_KINDS, type TicketKind } from './kinds.js';
 import { mergeSorted, type SortedSource } from './merge.js';
 import { resolveConnectorOptions, type IvantiConnectorOptions } from './options.js';
 import { DEFAULT_IVANTI_PRIORITY_FIELDS } from './priority-map.js';
 import { planTicketSearch } from './query.js';
-import { parseTicketRef } from './ticket-ref.js';
+import { parseTicketRef, ticketKey } from './ticket-ref.js';
 import { planTransition } from './transition.js';
 import { employeeByEmail, employeeIdOf, employeeToUser } from './users.js';
 import { verifyIvantiAccess } from './verify.js';
@@ -56,8 +83,19 @@ export interface IvantiConnector extends ItsmConnector {
   readonly provider: typeof IVANTI;
   /** The native client, for everything the shared model does not cover. */
   readonly client: IvantiClient;
-  /** Everything is supported: the catalog (request offerings), attachments, internal comments (unpublished journal notes) and user search. */
+  /**
+   * The catalog (request offerings), attachments, internal comments (unpublished journal notes)
+   * and user search are supported. Idempotency keys are kept (`atomic`) only in the custom fields
+   * the `idempotencyField` and `noteIdempotencyField` options name: a stock tenant has no field
+   * for them, so without those options they are `none`.
+   */
   readonly capabilities: ConnectorCapabilities;
+  /**
+   * Ivanti's sizes: subjects 255 characters (the stock `Subject` field), descriptions and notes
+   * 1,000,000 (the stock fields are unlimited; the bound keeps requests small), files
+   * `attachmentMaxBytes` (10 MiB by default: a tenant setting).
+   */
+  readonly limits: ConnectorLimits;
   /**
    * Checks the service-account setup of the access requirements (the key, the records the role
    * reads, the request offerings and their links; with `verifyWrites`, status changes, notes and
@@ -67,9 +105,25 @@ export interface IvantiConnector extends ItsmConnector {
 }
 
 const CatalogOptionsSchema = z.strictObject({ forUser: PersonInputSchema.optional() });
+const SearchTextSchema = z
+  .string({ error: 'must be a string to search for' })
+  .trim()
+  .min(1, 'must be a non-empty string to search for')
+  .max(255, 'must be at most 255 characters')
+  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must not contain control characters');
 
 /** Notes and attachments asked for per request. */
 const PAGE = 100;
+
+/** An id or key argument, checked (a string without control characters, at most 255 characters). */
+function idOf(value: unknown, field: string): string {
+  return kit.parse(RecordIdSchema, value, field);
+}
+
+/** Checks a text against one of Ivanti's sizes. */
+function checkText(value: string | null | undefined, field: string, max: number, what: string): void {
+  checkLength(IVANTI, field, value, max, `Ivanti's limit for ${what}`);
+}
 
 /** Compares tickets by last update, then id. */
 function byUpdate(a: Ticket, b: Ticket): number {
@@ -118,9 +172,24 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
   const provider = IVANTI;
   let ownerLogin: Promise<string | undefined> | undefined;
 
+  const limits: ConnectorLimits = Object.freeze({
+    subject: IVANTI_SUBJECT_MAX_LENGTH,
+    description: IVANTI_TEXT_MAX_LENGTH,
+    comment: IVANTI_TEXT_MAX_LENGTH,
+    attachmentBytes: settings.attachmentMaxBytes,
+  });
+
   /** Reads a ticket by id or key. */
   async function find(idOrKey: string, field: string): Promise<FoundTicket> {
-    return context.find(parseTicketRef(idOrKey, field));
+    return context.find(parseTicketRef(idOf(idOrKey, field), field));
+  }
+
+  /** Refuses an idempotency key the caller gave where no field keeps it: before any request. */
+  function refuseKey(key: IdempotencyKey, field: string | undefined, operation: string, option: string, objects: string): void {
+    if (field === undefined && key.given) {
+      throw unsupported(provider, 'idempotencyKey', `${operation} keeps an idempotency key only in a custom field of ${objects}, which a stock Ivanti tenant does not have: ask your administrator to add a text field of 255 characters and name it in the connector's ${option} option, or leave idempotencyKey out`);
+    }
+    if (field !== undefined && key.given) checkStorableKey(key.key);
   }
 
   /** The login the bot owns tickets as: `defaultOwner`, else the service account's login. */
@@ -176,13 +245,44 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
         return { [Symbol.asyncIterator]: () => iterate(merged, signal) };
       },
     },
-    { scope: `${IVANTI}:${client.tenantUrl}`, ...(settings.overlapMs === undefined ? {} : { overlapMs: settings.overlapMs }) },
+    {
+      provider,
+      scope: `${IVANTI}:${client.tenantUrl}`,
+      latenessMs: settings.latenessMs,
+      ...(settings.overlapMs === undefined ? {} : { overlapMs: settings.overlapMs }),
+    },
   );
 
-  async function addComment(idOrKey: string, body: string, visibility: CommentVisibility): Promise<Comment> {
-    const { kind, record } = await find(idOrKey, 'ticketIdOrKey');
-    const note = await client.journalNotes.add({ category: TICKET_KINDS[kind].category, recId: record.RecId }, { body, publishToWeb: visibility === 'public' });
-    return journalNoteToComment(note, record.RecId);
+  /** Adds a note to a ticket with an idempotency key (kept in `noteIdempotencyField`, when set); see `idempotentWrite`. */
+  async function addNote(found: FoundTicket, body: string, visibility: CommentVisibility, key: IdempotencyKey): Promise<Comment> {
+    const { kind, record } = found;
+    const field = settings.noteIdempotencyField;
+    const since = new Date(Date.now() - CLOCK_SKEW_MS - settings.latenessMs);
+    const number = (record as Record<string, unknown>)[TICKET_KINDS[kind].numberField];
+    const name = typeof number === 'number' || typeof number === 'string' ? ticketKey(kind, number) : `${TICKET_KINDS[kind].noun} ${record.RecId}`;
+    const support = field === undefined ? 'none' : 'atomic';
+    try {
+      const { record: note } = await idempotentWrite({
+        provider,
+        operation: 'comments.add',
+        support,
+        key,
+        write: () =>
+          client.journalNotes.add(
+            { category: TICKET_KINDS[kind].category, recId: record.RecId },
+            { body, publishToWeb: visibility === 'public', ...(field === undefined ? {} : { fields: { [field]: key.key } }) },
+          ),
+        find: async () => (field === undefined ? undefined : findNoteWithKey(context, record.RecId, field, key.key)),
+        howToFind: noteHowToFind(name, body, since),
+        lookupDelaysMs: settings.lookupDelaysMs,
+      });
+      return journalNoteToComment(note, record.RecId);
+    } catch (error) {
+      if (support !== 'none' || !(error instanceof OutcomeUnknownError)) throw error;
+      throw await withCandidates(error, async () =>
+        (await noteCandidates(context, record.RecId, body, since)).map((note) => `note ${note.RecId} (created ${note.CreatedDateTime ?? 'at an unknown time'})`),
+      );
+    }
   }
 
   async function transition(found: FoundTicket, to: z.output<typeof StatusInputSchema>, resolution: string | undefined, comment: string | undefined): Promise<FoundTicket> {
@@ -230,17 +330,31 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
   const connector: IvantiConnector = {
     provider,
     client,
-    capabilities: { catalog: true, attachments: true, internalComments: true, userSearch: true },
+    capabilities: {
+      catalog: true,
+      attachments: true,
+      internalComments: true,
+      userSearch: true,
+      createIdempotency: settings.idempotencyField === undefined ? 'none' : 'atomic',
+      commentIdempotency: settings.noteIdempotencyField === undefined ? 'none' : 'atomic',
+    },
+    limits,
     tickets: {
       async get(idOrKey) {
         const { kind, record } = await find(idOrKey, 'idOrKey');
         return context.toTicket(record, kind);
       },
-      async create(rawInput) {
+      async create(rawInput, rawOptions) {
         const input = kit.parse(CreateTicketInputSchema, rawInput, 'input');
+        checkText(input.subject, 'input.subject', limits.subject, 'subjects');
+        checkText(input.description, 'input.description', limits.description, 'descriptions');
+        const key = idempotencyKeyOf(provider, rawOptions, 'tickets.create');
+        const keyField = settings.idempotencyField;
+        refuseKey(key, keyField, 'tickets.create', 'idempotencyField', 'Incident and ServiceReq');
         const type = input.type ?? settings.type;
         if (!isTicketKind(type)) throw unsupported(provider, `type ${type}`, 'the connector creates incidents and service requests only');
         checkProviderFields(provider, input.providerFields, {
+          ...(keyField === undefined ? {} : { [keyField]: 'options.idempotencyKey (the idempotencyField option)' }),
           Subject: 'input.subject',
           Status: 'input.status (created, then transitioned)',
           ...(input.description === undefined ? {} : { Symptom: 'input.description' }),
@@ -262,19 +376,41 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
           ...(assignee === undefined ? {} : { Owner: assignee }),
           ...(input.priority === undefined ? {} : DEFAULT_IVANTI_PRIORITY_FIELDS[input.priority]),
           ...(team === undefined ? {} : { OwnerTeam: team }),
+          ...(keyField === undefined ? {} : { [keyField]: key.key }),
         };
-        const record = await context.resource(type).create(fields);
+        const call: TicketCall = { kind: type, subject: input.subject, requester, since: new Date(Date.now() - CLOCK_SKEW_MS - settings.latenessMs) };
+        const support = keyField === undefined ? 'none' : 'atomic';
+        let written: IdempotentWriteResult<Incident | ServiceRequest>;
+        try {
+          written = await idempotentWrite({
+            provider,
+            operation: 'tickets.create',
+            support,
+            key,
+            write: () => context.resource(type).create(fields),
+            find: async () => (keyField === undefined ? undefined : findTicketWithKey(context, type, keyField, key.key)),
+            howToFind: ticketHowToFind(call),
+            lookupDelaysMs: settings.lookupDelaysMs,
+          });
+        } catch (error) {
+          if (support !== 'none' || !(error instanceof OutcomeUnknownError)) throw error;
+          throw await withCandidates(error, async () => (await ticketCandidates(context, call)).map((found) => ticketLabel(type, found)));
+        }
+        const { record, how } = written;
         const created = await context.toTicket(record, type);
         const status = input.status;
-        if (status === undefined) return created;
+        // A ticket that already had the key is returned as it is: the first call ran its steps.
+        if (status === undefined || how === 'existing') return created;
         return afterCreate(provider, created, `moving it to ${status}`, async () => {
           const moved = await transition({ kind: type, record }, status, undefined, undefined);
           return context.toTicket(moved.record, moved.kind);
         });
       },
       async update(idOrKey, rawPatch) {
+        const ref = parseTicketRef(idOf(idOrKey, 'idOrKey'), 'idOrKey');
         const patch = kit.parse(UpdateTicketInputSchema, rawPatch, 'patch');
-        const ref = parseTicketRef(idOrKey, 'idOrKey');
+        if (patch.subject !== undefined) checkText(patch.subject, 'patch.subject', limits.subject, 'subjects');
+        checkText(patch.description, 'patch.description', limits.description, 'descriptions');
         checkProviderFields(provider, patch.providerFields, {
           Status: 'tickets.transition()',
           ...(patch.subject === undefined ? {} : { Subject: 'patch.subject' }),
@@ -308,15 +444,14 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
         return ticketList(() => planTicketSearch(context, query));
       },
       async transition(idOrKey, to, rawOptions) {
+        const id = idOf(idOrKey, 'idOrKey');
         const category = kit.parse(StatusInputSchema, to, 'to');
         const opts = kit.parse(TransitionOptionsSchema, rawOptions ?? {}, 'options');
-        const found = await find(idOrKey, 'idOrKey');
+        checkText(opts.comment, 'options.comment', limits.comment, 'notes');
+        const found = await find(id, 'idOrKey');
         const moved = await transition(found, category, opts.resolution, opts.comment);
         if (opts.comment !== undefined) {
-          await client.journalNotes.add(
-            { category: TICKET_KINDS[moved.kind].category, recId: moved.record.RecId },
-            { body: opts.comment, publishToWeb: (opts.commentVisibility ?? 'public') === 'public' },
-          );
+          await addNote(moved, opts.comment, opts.commentVisibility ?? 'public', idempotencyKeyOf(provider, undefined, 'comments.add'));
         }
         return context.toTicket(moved.record, moved.kind);
       },
@@ -325,26 +460,44 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
     },
     comments: {
       list(ticketIdOrKey) {
+        let ref: ReturnType<typeof parseTicketRef>;
+        try {
+          ref = parseTicketRef(idOf(ticketIdOrKey, 'ticketIdOrKey'), 'ticketIdOrKey');
+        } catch (error) {
+          return Paginator.failing(error);
+        }
         return Paginator.defer<Comment>(async () => {
-          const { record } = await find(ticketIdOrKey, 'ticketIdOrKey');
+          const { record } = await context.find(ref);
           return client.journalNotes.forRecord(record.RecId, { pageSize: PAGE }).map((note) => journalNoteToComment(note, record.RecId));
         });
       },
-      async add(ticketIdOrKey, rawComment) {
+      async add(ticketIdOrKey, rawComment, rawOptions) {
+        const id = idOf(ticketIdOrKey, 'ticketIdOrKey');
         const input = kit.parse(CommentInputSchema, rawComment, 'comment');
-        return addComment(ticketIdOrKey, input.body, input.visibility);
+        checkText(input.body, 'comment.body', limits.comment, 'notes');
+        const key = idempotencyKeyOf(provider, rawOptions, 'comments.add');
+        refuseKey(key, settings.noteIdempotencyField, 'comments.add', 'noteIdempotencyField', 'Journal (Notes)');
+        return addNote(await find(id, 'ticketIdOrKey'), input.body, input.visibility, key);
       },
     },
     attachments: {
       list(ticketIdOrKey) {
+        let ref: ReturnType<typeof parseTicketRef>;
+        try {
+          ref = parseTicketRef(idOf(ticketIdOrKey, 'ticketIdOrKey'), 'ticketIdOrKey');
+        } catch (error) {
+          return Paginator.failing(error);
+        }
         return Paginator.defer(async () => {
-          const { record } = await find(ticketIdOrKey, 'ticketIdOrKey');
+          const { record } = await context.find(ref);
           return client.attachments.forRecord(record.RecId, { pageSize: PAGE }).map((file) => attachmentRecordToAttachment(file, record.RecId));
         });
       },
       async upload(ticketIdOrKey, rawFile) {
+        const id = idOf(ticketIdOrKey, 'ticketIdOrKey');
         const file = kit.parse(FileInputSchema, rawFile, 'file');
-        const { kind, record } = await find(ticketIdOrKey, 'ticketIdOrKey');
+        checkByteSize(provider, 'file.content', file.content, limits.attachmentBytes, "the tenant's attachment size limit (the attachmentMaxBytes option)");
+        const { kind, record } = await find(id, 'ticketIdOrKey');
         const [stored] = await client.attachments.upload(
           { category: TICKET_KINDS[kind].category, recId: record.RecId },
           { filename: file.filename, content: file.content, ...(file.contentType === undefined ? {} : { contentType: file.contentType }) },
@@ -353,8 +506,9 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
         return attachmentRecordToAttachment(stored, record.RecId);
       },
       async download(ticketIdOrKey, attachmentId) {
-        const wanted = checkRecId(attachmentId, 'attachmentId');
-        const { record } = await find(ticketIdOrKey, 'ticketIdOrKey');
+        const id = idOf(ticketIdOrKey, 'ticketIdOrKey');
+        const wanted = checkRecId(idOf(attachmentId, 'attachmentId'), 'attachmentId');
+        const { record } = await find(id, 'ticketIdOrKey');
         const file = await client.attachments.get(wanted);
         if (file.ParentLink_RecID?.toUpperCase() !== record.RecId.toUpperCase()) {
           throw await context.notFound(`ticket ${record.RecId} has no attachment ${wanted}`, `/api/odata/businessobject/attachments('${wanted}')`);
@@ -364,7 +518,7 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
     },
     users: {
       async get(id) {
-        return employeeToUser(await client.employees.get(checkRecId(id, 'id')));
+        return employeeToUser(await client.employees.get(checkRecId(idOf(id, 'id'), 'id')));
       },
       async findByEmail(email) {
         const address = kit.parse(EmailSchema, email, 'email');
@@ -372,8 +526,8 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
         return employee === null ? null : employeeToUser(employee);
       },
       search(text): Paginator<User> {
-        const parsed = z.string().trim().min(1).safeParse(text);
-        if (!parsed.success) return Paginator.failing(kit.inputError('text', 'must be a non-empty string to search for'));
+        const parsed = SearchTextSchema.safeParse(text);
+        if (!parsed.success) return Paginator.failing(kit.inputError('text', parsed.error.issues[0]?.message ?? 'must be a non-empty string to search for'));
         return client.employees.list({ search: parsed.data, orderBy: ['DisplayName asc', 'RecId asc'] }).map(employeeToUser);
       },
     },

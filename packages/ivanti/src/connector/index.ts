@@ -4,7 +4,7 @@
  * @module
  */
 export { createIvantiConnector, type IvantiConnector } from './connector.js';
-export type { IvantiConnectorDefaults, IvantiConnectorOptions, IvantiConnectorSettings, StatusTargetOverrides } from './options.js';
+export { DEFAULT_LATENESS_MS, type IvantiConnectorDefaults, type IvantiConnectorOptions, type IvantiConnectorSettings, type StatusTargetOverrides } from './options.js';
 export { TICKET_KINDS, isTicketKind, type TicketKind, type TicketKindInfo } from './kinds.js';
 export { parseTicketRef, ticketKey, type TicketRef } from './ticket-ref.js';
 export {

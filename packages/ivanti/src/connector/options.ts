@@ -3,10 +3,11 @@
  *
  * @module
  */
-import { StatusCategorySchema, type StatusCategory } from '@itsm/core';
-import { resolveConnectorOptions as resolveProviderConnectorOptions } from '@itsm/core/provider';
+import { DEFAULT_OVERLAP_MS, StatusCategorySchema, type StatusCategory } from '@itsm/core';
+import { LookupDelaysSchema, resolveConnectorOptions as resolveProviderConnectorOptions } from '@itsm/core/provider';
 import { z } from 'zod';
 import { IvantiClient } from '../client.js';
+import { IVANTI_DEFAULT_ATTACHMENT_MAX_BYTES } from '../limits.js';
 import { NAME_PATTERN } from '../odata/names.js';
 import { CLIENT_OPTION_KEYS, type IvantiClientOptions } from '../options.js';
 import { IVANTI } from '../provider.js';
@@ -85,6 +86,36 @@ export interface IvantiConnectorSettings {
    * default, 5 minutes, which covers Ivanti stamping `LastModDateTime` up to about 3 minutes late.
    */
   overlapMs?: number | undefined;
+  /**
+   * How far before a change becomes visible Ivanti may stamp its `LastModDateTime`, in milliseconds:
+   * `changes({ since })` and `watch({ since })` read from `since` minus this, so that a change made
+   * after `since` with an earlier stamp is still delivered (see `ChangeFeedOptions.latenessMs`). At
+   * most `overlapMs`. Default 3 minutes (or `overlapMs`, when that is shorter).
+   */
+  latenessMs?: number | undefined;
+  /**
+   * The field of Incident and ServiceReq that keeps a create's idempotency key: a custom text field
+   * (at least 255 characters) your administrator adds to both objects, e.g. `IdempotencyKey` — a
+   * stock tenant has none. With it, `tickets.create(input, { idempotencyKey })` stores the key with
+   * the ticket, returns the ticket that already has it, and finds a ticket whose create's answer was
+   * lost (`capabilities.createIdempotency` is `atomic`). Without it, keys are not supported (`none`).
+   */
+  idempotencyField?: string | undefined;
+  /**
+   * The same for journal notes (`comments.add`): a custom text field of Journal (or its Notes
+   * extension). Without it, `capabilities.commentIdempotency` is `none`.
+   */
+  noteIdempotencyField?: string | undefined;
+  /**
+   * The waits before each look-up for a record whose create's answer was lost, in milliseconds
+   * (with an idempotency field). Default: the core's `DEFAULT_LOOKUP_DELAYS_MS`, about 15 seconds.
+   */
+  lookupDelaysMs?: readonly number[] | undefined;
+  /**
+   * The largest file `attachments.upload()` sends, in bytes: your tenant's attachment size limit.
+   * Default `IVANTI_DEFAULT_ATTACHMENT_MAX_BYTES` (10 MiB); a larger file is an `InputError`.
+   */
+  attachmentMaxBytes?: number | undefined;
 }
 
 /**
@@ -127,7 +158,20 @@ export interface ResolvedConnectorOptions {
   verifyWrites: boolean;
   /** The change feed's overlap, when given. */
   overlapMs: number | undefined;
+  /** How early Ivanti may stamp a change, for a feed started with `since`. */
+  latenessMs: number;
+  /** The field of incidents and service requests that keeps idempotency keys, when given. */
+  idempotencyField: string | undefined;
+  /** The field of journal notes that keeps idempotency keys, when given. */
+  noteIdempotencyField: string | undefined;
+  /** The waits of the look-ups after a lost answer, when given. */
+  lookupDelaysMs: readonly number[] | undefined;
+  /** The largest attachment. */
+  attachmentMaxBytes: number;
 }
+
+/** How early Ivanti stamps `LastModDateTime` at most, by default: 3 minutes (measured 1 to 3). */
+export const DEFAULT_LATENESS_MS = 3 * 60_000;
 
 const text = z.string().trim().min(1, 'must not be empty');
 const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.date()]);
@@ -153,6 +197,11 @@ const SettingsSchema = z.strictObject({
   serviceAccount: text.optional(),
   verifyWrites: z.boolean().optional(),
   overlapMs: z.number().int().nonnegative().optional(),
+  latenessMs: z.number().int().nonnegative().optional(),
+  idempotencyField: z.string().regex(NAME_PATTERN, 'must be a field name (letters, digits and _, starting with a letter)').optional(),
+  noteIdempotencyField: z.string().regex(NAME_PATTERN, 'must be a field name (letters, digits and _, starting with a letter)').optional(),
+  lookupDelaysMs: LookupDelaysSchema.optional(),
+  attachmentMaxBytes: z.number().int().positive().optional(),
 });
 
 /**
@@ -188,6 +237,11 @@ export function resolveConnectorOptions(options: IvantiConnectorOptions): Resolv
     serviceAccount: settings.serviceAccount,
     verifyWrites: settings.verifyWrites ?? false,
     overlapMs: settings.overlapMs,
+    latenessMs: settings.latenessMs ?? Math.min(DEFAULT_LATENESS_MS, settings.overlapMs ?? DEFAULT_OVERLAP_MS),
+    idempotencyField: settings.idempotencyField,
+    noteIdempotencyField: settings.noteIdempotencyField,
+    lookupDelaysMs: settings.lookupDelaysMs,
+    attachmentMaxBytes: settings.attachmentMaxBytes ?? IVANTI_DEFAULT_ATTACHMENT_MAX_BYTES,
   };
 }
 

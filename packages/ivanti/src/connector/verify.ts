@@ -12,6 +12,7 @@
  * | `knowledge.read` | the role reads knowledge articles (`frs_knowledges`) | warn |
  * | `offerings.read` | published request offerings are readable, with their direct links | warn when none |
  * | `offerings.available` | the offerings available to an employee can be listed (service request forms) | warn |
+ * | `idempotency.fields` | the custom fields that keep idempotency keys (`idempotencyField`, `noteIdempotencyField`) exist | fail (warn when not configured) |
  * | `acting-account` | writes are made as the service account (`LastModBy`) | warn / fail |
  * | `incident.status` | an incident's status can be changed (Logged → Resolved → Closed) | fail |
  * | `service-request.status` | a service request's status can be changed | fail |
@@ -27,7 +28,7 @@
  *
  * @module
  */
-import { AuthenticationError, EmailSchema, ItsmError, NotFoundError, PermissionError, type AccessReport } from '@itsm/core';
+import { AuthenticationError, EmailSchema, ItsmError, NotFoundError, PermissionError, ValidationError, type AccessReport } from '@itsm/core';
 import { errorSummary, runAccessChecks, type AccessCheckDefinition, type AccessCheckResult } from '@itsm/core/provider';
 import { IVANTI } from '../provider.js';
 import type { Employee } from '../schemas/people.js';
@@ -45,6 +46,7 @@ export const IVANTI_ACCESS_CHECKS = Object.freeze([
   'knowledge.read',
   'offerings.read',
   'offerings.available',
+  'idempotency.fields',
   'acting-account',
   'incident.status',
   'service-request.status',
@@ -67,6 +69,7 @@ const TITLES: Readonly<Record<IvantiAccessCheckId, string>> = {
   'knowledge.read': 'Knowledge articles are readable',
   'offerings.read': 'Request offerings are readable, with their direct links',
   'offerings.available': "An employee's available request offerings (service request forms) can be listed",
+  'idempotency.fields': 'The fields that keep idempotency keys exist',
   'acting-account': 'The key acts for the service account',
   'incident.status': "An incident's status can be changed",
   'service-request.status': "A service request's status can be changed",
@@ -82,6 +85,10 @@ const KEY_FIX =
 
 const VIEW_FIX = (what: string) => `${ROLE} and give it View access to ${what}, without conditions on the object permissions.`;
 const EDIT_FIX = (what: string) => `${ROLE} and give it Edit access to ${what}, without conditions on the object permissions.`;
+
+const FIELD_FIX =
+  'In the Configuration Console (Build → Business Objects), add a text field of 255 characters (e.g. IdempotencyKey) to Incident and ServiceReq, ' +
+  "and to Journal for notes, give the bot's role Edit access to it, and name it in the connector's idempotencyField and noteIdempotencyField options.";
 
 const WRITES_SKIP = {
   skip: 'verifyAccess() writes nothing unless the connector\'s verifyWrites option is on',
@@ -209,6 +216,37 @@ export async function verifyIvantiAccess(context: ConnectorContext): Promise<Acc
         return available.length > 0
           ? { status: 'pass', detail: `${available.length} offerings are available to ${employee.DisplayName ?? employee.RecId}.` }
           : { status: 'warn', detail: `No offering is available to ${employee.DisplayName ?? employee.RecId}: the role may lack View access to the catalog, or no subscription covers this employee.` };
+      },
+    },
+    {
+      id: 'idempotency.fields',
+      title: TITLES['idempotency.fields'],
+      needs: ['credentials'],
+      fix: FIELD_FIX,
+      async run() {
+        const wanted: { object: string; field: string; read: () => Promise<unknown> }[] = [];
+        const read = (set: string, field: string) => () => client.businessObject(set).list({ pageSize: 1, select: [field] }).take(1).toArray({ limit: 1 });
+        if (options.idempotencyField !== undefined) {
+          wanted.push({ object: 'Incident', field: options.idempotencyField, read: read('incidents', options.idempotencyField) });
+          wanted.push({ object: 'ServiceReq', field: options.idempotencyField, read: read('servicereqs', options.idempotencyField) });
+        }
+        if (options.noteIdempotencyField !== undefined) {
+          wanted.push({ object: 'Journal.Notes', field: options.noteIdempotencyField, read: read('journal__notess', options.noteIdempotencyField) });
+        }
+        if (wanted.length === 0) {
+          return { skip: 'no idempotency field is configured, so idempotency keys are refused and a create whose answer is lost cannot be found again by its key', fix: FIELD_FIX };
+        }
+        const missing: string[] = [];
+        for (const { object, field, read: readField } of wanted) {
+          try {
+            await readField();
+          } catch (error) {
+            if (!(error instanceof ValidationError)) throw error;
+            missing.push(`${object} has no field ${field} (${error.message})`);
+          }
+        }
+        if (missing.length > 0) return { status: 'fail', detail: `${missing.join('; ')}.` };
+        return { status: 'pass', detail: `The fields exist: ${wanted.map(({ object, field }) => `${object}.${field}`).join(', ')}.` };
       },
     },
     {

@@ -155,7 +155,7 @@ export class BusinessObjectResource<T extends BusinessObjectRecord = BusinessObj
    * @internal
    */
   constructor(http: Transport, entitySet: string, schema?: z.ZodType<T, unknown>) {
-    super(http);
+    super(http, { numbers: false });
     this.entitySet = checkName(entitySet, 'entitySet');
     this.schema = schema ?? (BusinessObjectRecordSchema as unknown as z.ZodType<T, unknown>);
     this.#page = collectionSchema(this.schema);

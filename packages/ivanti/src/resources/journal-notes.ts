@@ -10,6 +10,7 @@ import { odata } from '../odata/builder.js';
 import type { ODataPage } from '../odata/collection.js';
 import { JournalNoteSchema, type JournalNote } from '../schemas/activity.js';
 import { BusinessObjectResource } from './business-object.js';
+import { checkFieldValues, type FieldValues } from './fields.js';
 import { checkRecordRef, type RecordRef } from './record-ref.js';
 import { checkRecId } from '../odata/names.js';
 
@@ -28,7 +29,16 @@ export interface NewJournalNote {
   category?: string | undefined;
   /** The source, e.g. `Other` or `E-mail`. */
   source?: string | undefined;
+  /**
+   * More fields of the note by name, such as a custom field of the tenant (`{ IdempotencyKey: 'chat-4711' }`).
+   * A field the options above set (`Subject`, `NotesBody`, `PublishToWeb`, `Category`, `Source`,
+   * `ParentLink_*`) is refused here.
+   */
+  fields?: FieldValues | undefined;
 }
+
+/** The fields {@link JournalNotesResource.add} sets from its options, which `note.fields` may not set. */
+const OWN_FIELDS = ['subject', 'notesbody', 'publishtoweb', 'category', 'source', 'parentlink', 'parentlink_recid', 'parentlink_category'];
 
 /** Options of {@link JournalNotesResource.forRecord}. */
 export interface RecordNotesOptions extends CallOptions {
@@ -67,8 +77,12 @@ export class JournalNotesResource extends BusinessObjectResource<JournalNote> {
    */
   async add(parent: RecordRef, note: NewJournalNote, options?: CallOptions): Promise<JournalNote> {
     const ref = checkRecordRef(parent, 'parent');
-    if (typeof note !== 'object' || note === null) this.kit.fail('note', 'must be { body, subject?, publishToWeb?, category?, source? }');
-    this.kit.knownKeys(note, ['body', 'subject', 'publishToWeb', 'category', 'source'], 'note');
+    if (typeof note !== 'object' || note === null) this.kit.fail('note', 'must be { body, subject?, publishToWeb?, category?, source?, fields? }');
+    this.kit.knownKeys(note, ['body', 'subject', 'publishToWeb', 'category', 'source', 'fields'], 'note');
+    const more = checkFieldValues(note.fields, 'note.fields');
+    for (const name of Object.keys(more)) {
+      if (OWN_FIELDS.includes(name.toLowerCase())) this.kit.fail(`note.fields.${name}`, 'is set by the other options of the note (body, subject, publishToWeb, category, source, parent)');
+    }
     if (typeof note.body !== 'string' || note.body.trim() === '') this.kit.fail('note.body', 'must be a non-empty text');
     for (const key of ['subject', 'category', 'source'] as const) {
       const value = note[key];
@@ -77,6 +91,7 @@ export class JournalNotesResource extends BusinessObjectResource<JournalNote> {
     if (note.publishToWeb !== undefined && typeof note.publishToWeb !== 'boolean') this.kit.fail('note.publishToWeb', 'must be true or false');
     return this.create(
       {
+        ...more,
         Subject: note.subject ?? subjectOf(note.body),
         NotesBody: note.body,
         ParentLink_RecID: ref.recId,

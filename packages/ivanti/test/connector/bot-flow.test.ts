@@ -45,6 +45,7 @@ describe('the helpdesk bot flow on Ivanti', { timeout: 60_000 }, () => {
       'knowledge.read': 'warn',
       'offerings.read': 'pass',
       'offerings.available': 'pass',
+      'idempotency.fields': 'pass',
       'acting-account': 'pass',
       'incident.status': 'pass',
       'service-request.status': 'pass',

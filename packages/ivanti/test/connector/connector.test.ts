@@ -23,6 +23,12 @@ describe('options', () => {
       [{ defaults: { incident: { 'Bad Name': 1 } } }, 'defaults.incident.Bad Name'],
       [{ defaultCauseCode: '' }, 'defaultCauseCode'],
       [{ overlapMs: -1 }, 'overlapMs'],
+      [{ latenessMs: 10 * 60_000 }, 'latenessMs'],
+      [{ latenessMs: 120_000, overlapMs: 60_000 }, 'latenessMs'],
+      [{ idempotencyField: 'Idempotency Key' }, 'idempotencyField'],
+      [{ noteIdempotencyField: '' }, 'noteIdempotencyField'],
+      [{ lookupDelaysMs: [] }, 'lookupDelaysMs'],
+      [{ attachmentMaxBytes: 0 }, 'attachmentMaxBytes'],
       [{ projectKey: 'HELP' }, 'projectKey'],
     ];
     for (const [settings, field] of cases) {
@@ -37,7 +43,38 @@ describe('options', () => {
     }
     const client = new IvantiClient({ baseUrl: TENANT, apiKey: API_KEY });
     expect(() => createIvantiConnector({ client, apiKey: API_KEY } as never)).toThrow(InputError);
+    expect(() => connector({ overlapMs: 60_000 })).not.toThrow(); // the lateness shrinks to the overlap
     expect(createIvantiConnector({ client }).client).toBe(client);
+  });
+});
+
+describe('capabilities and limits', () => {
+  it('keeps idempotency keys only in the fields the options name, and declares Ivanti\'s sizes', () => {
+    const stock = connector();
+    expect(stock.capabilities).toMatchObject({ createIdempotency: 'none', commentIdempotency: 'none' });
+    expect(stock.limits).toEqual({ subject: 255, description: 1_000_000, comment: 1_000_000, attachmentBytes: 10 * 1024 * 1024 });
+    const keyed = connector({ idempotencyField: 'IdempotencyKey', noteIdempotencyField: 'NoteKey', attachmentMaxBytes: 2_000_000 });
+    expect(keyed.capabilities).toMatchObject({ createIdempotency: 'atomic', commentIdempotency: 'atomic' });
+    expect(keyed.limits.attachmentBytes).toBe(2_000_000);
+  });
+
+  it('refuses a file over attachmentMaxBytes and text over the limits before any request', async () => {
+    const small = connector({ attachmentMaxBytes: 4 });
+    const upload = await failure(small.attachments.upload('INC-1', { filename: 'a.txt', content: new TextEncoder().encode('hello') }));
+    expect(upload).toMatchObject({ name: 'InputError', field: 'file.content', provider: 'ivanti' });
+    const subject = await failure(small.tickets.create({ subject: 'x'.repeat(256) }));
+    expect(subject).toMatchObject({ name: 'InputError', field: 'input.subject' });
+    const comment = await failure(small.tickets.transition('INC-1', 'resolved', { comment: 'x'.repeat(1_000_001) }));
+    expect(comment).toMatchObject({ name: 'InputError', field: 'options.comment' });
+  });
+
+  it('refuses a key for the ticket or note field that is not configured, before any request', async () => {
+    const keyed = connector({ idempotencyField: 'IdempotencyKey' });
+    const note = await failure(keyed.comments.add('INC-1', { body: 'x' }, { idempotencyKey: 'chat-1' }));
+    expect(note).toBeInstanceOf(UnsupportedError);
+    expect((note as Error).message).toMatch(/noteIdempotencyField/);
+    const field = await failure(keyed.tickets.create({ subject: 'x', providerFields: { IdempotencyKey: 'mine' } }));
+    expect(field).toMatchObject({ name: 'InputError', field: 'input.providerFields.IdempotencyKey' });
   });
 });
 

@@ -25,6 +25,7 @@ export { store } from './store.js';
 export { Table, type Row, type FieldValue } from './table.js';
 export {
   BUSINESS_OBJECTS,
+  IDEMPOTENCY_FIELD,
   type BusinessObjectDef,
   type FieldDef,
   type FieldType,

@@ -176,6 +176,17 @@ const link = (name: string, targets: readonly TableName[], display = name): Fiel
 ];
 const stamps = (): FieldDef[] => [field('CreatedBy', 'String', 'create'), date('CreatedDateTime', 'engine'), engine('LastModBy'), date('LastModDateTime', 'engine')];
 
+/**
+ * The custom text field this tenant's administrator added to Incident, ServiceReq and Journal
+ * (Configuration Console → Build → Business Objects → Fields), for integrations to keep an
+ * idempotency key with what they create: `IdempotencyKey` (Text, 255). A stock tenant has no such
+ * field; the connector's `idempotencyField` and `noteIdempotencyField` options name it.
+ */
+export const IDEMPOTENCY_FIELD = 'IdempotencyKey';
+
+/** The custom field {@link IDEMPOTENCY_FIELD}. */
+const idempotencyKey = (): FieldDef => text(IDEMPOTENCY_FIELD, 'Idempotency Key');
+
 const INCIDENT: BusinessObjectDef = {
   entitySet: 'incidents',
   name: 'Incident',
@@ -214,6 +225,7 @@ const INCIDENT: BusinessObjectDef = {
     date('ClosedDateTime', 'engine'),
     flag('FirstCallResolution'),
     engine('SocialTextHeader'),
+    idempotencyKey(),
     ...stamps(),
     flag('IsInFinalState', 'engine'),
     flag('ReadOnly', 'engine'),
@@ -238,7 +250,7 @@ const INCIDENT: BusinessObjectDef = {
     { name: 'Resolved_This_Week', kind: 'resolved-this-week' },
   ],
   search: { fields: ['Subject', 'Symptom', 'Resolution'], mode: 'word-prefix', includeNotes: true },
-  indexed: ['IncidentNumber', 'Status', 'ProfileLink_RecID', 'Owner', 'OwnerTeam'],
+  indexed: ['IncidentNumber', 'Status', 'ProfileLink_RecID', 'Owner', 'OwnerTeam', IDEMPOTENCY_FIELD],
 };
 
 const SERVICE_REQUEST: BusinessObjectDef = {
@@ -278,6 +290,7 @@ const SERVICE_REQUEST: BusinessObjectDef = {
     engine('ClosedBy'),
     date('ClosedDateTime', 'engine'),
     engine('SocialTextHeader'),
+    idempotencyKey(),
     ...stamps(),
     flag('IsInFinalState', 'engine'),
     flag('ReadOnly', 'engine'),
@@ -300,7 +313,7 @@ const SERVICE_REQUEST: BusinessObjectDef = {
     { name: 'All_Open_ServiceReqs', kind: 'open' },
   ],
   search: { fields: ['Subject', 'Symptom', 'Resolution'], mode: 'word-prefix', includeNotes: true },
-  indexed: ['ServiceReqNumber', 'Status', 'ProfileLink_RecID', 'Owner', 'SvcReqTmplLink_RecID'],
+  indexed: ['ServiceReqNumber', 'Status', 'ProfileLink_RecID', 'Owner', 'SvcReqTmplLink_RecID', IDEMPOTENCY_FIELD],
 };
 
 const EMPLOYEE: BusinessObjectDef = {
@@ -351,6 +364,7 @@ const JOURNAL_FIELDS: readonly FieldDef[] = [
   flag('PublishToWeb'),
   flag('IsUnRead', 'engine'),
   flag('ReadOnly', 'engine'),
+  idempotencyKey(),
   ...stamps(),
 ];
 

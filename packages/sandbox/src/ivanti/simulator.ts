@@ -19,6 +19,7 @@ import { odataRoutes } from './routes/odata.js';
 import { relatedRoutes } from './routes/related.js';
 import { searchRoutes } from './routes/search.js';
 import { webRoutes } from './routes/web.js';
+import { IDEMPOTENCY_FIELD } from './schema.js';
 import { ivantiSample } from './sample.js';
 import { apiKey, seedState } from './seed.js';
 import type { IvantiState } from './store.js';
@@ -47,6 +48,13 @@ export interface IvantiConnectorOptions {
   readonly defaultOwner: string;
   /** The `CauseCode` sent with a resolution when none is given (resolving or closing requires one): `Other`. */
   readonly defaultCauseCode: string;
+  /**
+   * The custom field of Incident and ServiceReq that keeps a create's idempotency key:
+   * `IdempotencyKey`, which this tenant's administrator added (a stock tenant has none).
+   */
+  readonly idempotencyField: string;
+  /** The same custom field on Journal (notes), for a comment's idempotency key: `IdempotencyKey`. */
+  readonly noteIdempotencyField: string;
 }
 
 /**
@@ -83,6 +91,8 @@ export const ivantiSimulator = defineSimulator({
     defaultCategory: state.facts.defaultCategory,
     defaultOwner: state.facts.serviceAccount.loginId,
     defaultCauseCode: state.facts.defaultCauseCode,
+    idempotencyField: IDEMPOTENCY_FIELD,
+    noteIdempotencyField: IDEMPOTENCY_FIELD,
   }),
   sample: ivantiSample,
   handle: router.handle,

@@ -38,6 +38,8 @@ describe('the seed', () => {
       defaultCategory: 'General Support',
       defaultOwner: a.facts.serviceAccount.loginId,
       defaultCauseCode: 'Other',
+      idempotencyField: 'IdempotencyKey',
+      noteIdempotencyField: 'IdempotencyKey',
     });
   });
 

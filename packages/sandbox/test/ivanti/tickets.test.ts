@@ -140,6 +140,28 @@ describe('incidents', () => {
   });
 });
 
+describe('the tenant\'s custom field IdempotencyKey', () => {
+  it('is on incidents, service requests and notes: written on create, filtered with eq (without case), listed in $metadata', async () => {
+    const { knownRequester } = ctx.state.facts;
+    const incident = await newIncident({ IdempotencyKey: 'Chat-4711' });
+    expect(incident.IdempotencyKey).toBe('Chat-4711');
+    const found = await ctx.call('GET', "/api/odata/businessobject/incidents?$filter=IdempotencyKey eq 'chat-4711'");
+    expect(found.body<Page>().value.map((row) => row.RecId)).toEqual([incident.RecId]);
+    const request = await ctx.call('POST', '/api/odata/businessobject/servicereqs', {
+      json: { Subject: 'A monitor', Symptom: 'A second monitor.', ProfileLink_RecID: knownRequester.recId, ProfileLink_Category: 'Employee', IdempotencyKey: 'chat-4712' },
+    });
+    expect(request.body<Json>().IdempotencyKey).toBe('chat-4712');
+    const note = await ctx.call('POST', '/api/odata/businessobject/journal__notess', {
+      json: { Subject: 'Reply', NotesBody: 'On it.', ParentLink_RecID: incident.RecId, ParentLink_Category: 'Incident', IdempotencyKey: 'chat-4713' },
+    });
+    expect(note.body<Json>().IdempotencyKey).toBe('chat-4713');
+    const notes = await ctx.call('GET', `/api/odata/businessobject/journal__notess?$filter=ParentLink_RecID eq '${incident.RecId}' and IdempotencyKey eq 'chat-4713'`);
+    expect(notes.body<Page>().value.map((row) => row.NotesBody)).toEqual(['On it.']);
+    const metadata = await ctx.call('GET', '/api/odata/incidents/$metadata', { headers: { accept: 'application/xml' } });
+    expect(metadata.text).toContain('Name="IdempotencyKey"');
+  });
+});
+
 describe('service requests', () => {
   it('creates one through OData (no offering form) and moves it through its statuses', async () => {
     const created = await ctx.call('POST', '/api/odata/businessobject/servicereqs', {
