@@ -5,7 +5,8 @@
 //   per file, with every built-in simulator, started when a block first needs it);
 // - `vitest` imports served by a small runner (vitest-shim.ts), whose tests run after the module loads;
 // - for blocks marked `ts-run: on-sandbox`, `@itsm/jira-cloud` pointed at the sandbox (jira-on-sandbox.ts),
-//   where the people the examples name exist as customers of the desk;
+//   where the people the examples name exist as customers of the desk, and `@itsm/autotask` pointed at
+//   the sandbox (autotask-on-sandbox.ts), where they exist as contacts;
 // - no network beyond the loopback interface.
 // A block fails when it throws, a test of it fails, it sets a non-zero process.exitCode, or it does
 // not finish within the time limit.
@@ -13,8 +14,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
+import { AutotaskClient } from '@itsm/autotask';
 import { createJiraConnector } from '@itsm/jira-cloud';
 import { jiraCloud, startSandbox, type Sandbox } from '@itsm/sandbox';
+import { TENANT_GLOBAL, type SandboxTenant } from './autotask-on-sandbox.ts';
 import { createFixtures, type DocFixtures } from './fixtures.ts';
 import { SITE_GLOBAL, type SandboxSite } from './jira-on-sandbox.ts';
 import type { BlockOutcome, RunPlan } from './plan.ts';
@@ -24,6 +27,9 @@ import { discardCollectedTests, runCollectedTests } from './vitest-shim.ts';
 /** The people the examples name, who exist at every real site the examples talk to. */
 const DOC_PEOPLE = [{ email: 'ann.lee@example.com', displayName: 'Ann Lee' }] as const;
 
+/** The people the Autotask examples name, who exist as contacts of every real tenant they talk to. */
+const AUTOTASK_DOC_PEOPLE = [{ emailAddress: 'ann.lee@acme.example', firstName: 'Ann', lastName: 'Lee' }] as const;
+
 const [planPath, resultPath] = process.argv.slice(2);
 if (planPath === undefined || resultPath === undefined) throw new Error('usage: node harness.ts <plan.json> <results.json>');
 const plan = JSON.parse(readFileSync(planPath, 'utf8')) as RunPlan;
@@ -32,6 +38,7 @@ const blockDirUrl = pathToFileURL(`${plan.blockDir}/`).href;
 const rootUrl = pathToFileURL(`${plan.root}/package.json`).href;
 const vitestShim = new URL('./vitest-shim.ts', import.meta.url).href;
 const jiraShim = new URL('./jira-on-sandbox.ts', import.meta.url).href;
+const autotaskShim = new URL('./autotask-on-sandbox.ts', import.meta.url).href;
 const onSandboxModules = new Set(plan.files.flatMap((file) => file.blocks.filter((block) => block.onSandbox).map((block) => pathToFileURL(block.module).href)));
 
 registerHooks({
@@ -40,6 +47,7 @@ registerHooks({
     if (parent === undefined || !parent.startsWith(blockDirUrl)) return nextResolve(specifier, context);
     if (specifier === 'vitest') return { url: vitestShim, shortCircuit: true };
     if (specifier === '@itsm/jira-cloud' && onSandboxModules.has(parent)) return { url: jiraShim, shortCircuit: true };
+    if (specifier === '@itsm/autotask' && onSandboxModules.has(parent)) return { url: autotaskShim, shortCircuit: true };
     // Bare specifiers resolve as from the repository (the blocks' modules live in a temporary directory).
     if (!/^(\.|\/|[a-z][a-z0-9+.-]*:)/i.test(specifier)) return nextResolve(specifier, { ...context, parentURL: rootUrl });
     return nextResolve(specifier, context);
@@ -63,6 +71,7 @@ class FileWorld {
   #sandbox: Promise<Sandbox> | undefined;
   #fixtures: Promise<DocFixtures> | undefined;
   #cast: Promise<void> | undefined;
+  #autotaskCast: Promise<void> | undefined;
 
   sandbox(): Promise<Sandbox> {
     this.#sandbox ??= startSandbox();
@@ -83,6 +92,15 @@ class FileWorld {
     return { baseUrl: options.baseUrl, email: options.email, apiToken: options.apiToken, cloudId: jiraCloud.sandboxCloudId(sb.seed) };
   }
 
+  /** The Autotask tenant for on-sandbox blocks, with the people the examples name added as contacts. */
+  async autotaskTenant(): Promise<SandboxTenant> {
+    const sb = await this.sandbox();
+    const { username, secret, trackingId, zoneLookupUrl } = sb.connectorOptions('autotask');
+    this.#autotaskCast ??= addContacts(sb);
+    await this.#autotaskCast;
+    return { username, secret, trackingId, zoneLookupUrl };
+  }
+
   async close(): Promise<void> {
     if (this.#sandbox !== undefined) await (await this.#sandbox).close();
   }
@@ -96,6 +114,14 @@ async function addPeople(sb: Sandbox): Promise<void> {
     const customer = await client.serviceDesk.customers.create(person);
     await client.serviceDesk.customers.add(options.serviceDeskId, [customer.accountId]);
   }
+}
+
+/** Adds {@link AUTOTASK_DOC_PEOPLE} as contacts of a customer of the sandbox's tenant, as an administrator would. */
+async function addContacts(sb: Sandbox): Promise<void> {
+  const { portalUrl: _portalUrl, queueId: _queueId, ...options } = sb.connectorOptions('autotask');
+  const client = new AutotaskClient(options);
+  const companyId = sb.state('autotask').facts.company.id;
+  for (const person of AUTOTASK_DOC_PEOPLE) await client.companies.contacts(companyId).create({ ...person, isActive: 1 });
 }
 
 function captureConsole(output: string[]): () => void {
@@ -127,6 +153,7 @@ async function runBlock(world: FileWorld, block: RunPlan['files'][number]['block
   }
   (globalThis as Record<string, unknown>)[FIXTURES_GLOBAL] = bound;
   (globalThis as Record<string, unknown>)[SITE_GLOBAL] = block.onSandbox ? await world.site() : undefined;
+  (globalThis as Record<string, unknown>)[TENANT_GLOBAL] = block.onSandbox ? await world.autotaskTenant() : undefined;
   process.exitCode = undefined;
   discardCollectedTests();
   await import(pathToFileURL(block.module).href);
