@@ -110,6 +110,18 @@ const runSelfTest = {
     "console.log('raised', ticket.key, ticket.url);",
     '```',
     '',
+    '<!-- ts-run: on-sandbox -->',
+    '```ts',
+    "import { createAutotaskConnector } from '@itsm/autotask';",
+    '',
+    'const autotask = createAutotaskConnector({',
+    "  username: process.env.NO_SUCH_USER!, secret: process.env.NO_SUCH_SECRET!, trackingId: process.env.NO_SUCH_ID!,",
+    "  baseUrl: 'https://webservices5.autotask.net/ATServicesRest', queueId: 29682833,",
+    '});',
+    "const ticket = await autotask.tickets.create({ subject: 'Self-test', requester: 'ann.lee@acme.example' });",
+    "console.log('raised', ticket.key, ticket.requester?.email);",
+    '```',
+    '',
     '```ts',
     "import { expect, it } from 'vitest';",
     "it('passes', () => expect(1).toBe(1));",
@@ -205,6 +217,15 @@ describe('documentation examples', () => {
     const outcome = run.outcomes.find((candidate) => candidate.file === 'README.md' && candidate.fenceLine === first?.fenceLine);
     expect(outcome).toMatchObject({ ok: true });
     expect(outcome?.output.join('\n')).toMatch(/^HELP-\d+ resolved http:\/\/127\.0\.0\.1:\d+\/browse\/HELP-\d+$/m);
+  });
+
+  it("runs the Autotask README's first example, against the sandbox in place of the tenant it names", () => {
+    const first = checked.blocks.find((block) => block.file === 'packages/autotask/README.md');
+    expect(first).toMatchObject({ onSandbox: true });
+    expect(first?.code).toContain('process.env.AUTOTASK_USERNAME');
+    const outcome = run.outcomes.find((candidate) => candidate.file === first?.file && candidate.fenceLine === first?.fenceLine);
+    expect(outcome).toMatchObject({ ok: true });
+    expect(outcome?.output.join('\n')).toContain("provider: 'autotask',\n  ok: true");
   });
 
   it('runs the tests of the blocks that are vitest files', () => {
@@ -306,6 +327,8 @@ describe('documentation examples', () => {
       const onSandbox = outcomes.find((outcome) => outcome.fenceLine === lineOf(runSelfTest, "import { createJiraConnector }") - 1);
       expect(onSandbox).toMatchObject({ ok: true });
       expect(onSandbox?.output).toEqual([expect.stringMatching(/^raised HELP-\d+ http:\/\/127\.0\.0\.1:\d+\/browse\/HELP-\d+$/)]);
+      const onAutotask = outcomes.find((outcome) => outcome.fenceLine === lineOf(runSelfTest, "import { createAutotaskConnector }") - 1);
+      expect(onAutotask).toMatchObject({ ok: true, output: [expect.stringMatching(/^raised T\d{8}\.\d+ ann\.lee@acme\.example$/)] });
       const vitestFile = outcomes.find((outcome) => outcome.fenceLine === lineOf(runSelfTest, 'let ready = false') - 2);
       expect(vitestFile).toMatchObject({ ok: true, tests: 2 });
       expect(outcomes.some((outcome) => outcome.fenceLine === lineOf(runSelfTest, 'a compile-only block ran') - 1)).toBe(false);

@@ -3,6 +3,7 @@
 // markdown file's own sandbox. The doc check also type-checks every fixture against the type the
 // preamble declares, so a block cannot assume more of a name than its fixture gives.
 import { ok } from 'node:assert';
+import { createAutotaskConnector, type AutotaskClient, type AutotaskConnector } from '@itsm/autotask';
 import { createTransport, type ItsmConnector, type ItsmError, type Ticket, type Transport } from '@itsm/core';
 import {
   createJiraConnector,
@@ -25,6 +26,14 @@ export interface DocFixtures {
   jira: JiraConnector;
   /** The connector's native client. */
   client: JiraCloudClient;
+  /** An Autotask connector on the sandbox's tenant. */
+  autotask: AutotaskConnector;
+  /** Its native client. */
+  autotaskClient: AutotaskClient;
+  /** A ticket of the sandbox's Autotask tenant (its open ticket), as the shared model. */
+  ticket: Ticket;
+  /** The API user of the sandbox's Autotask tenant. */
+  autotaskCredentials: { username: string; secret: string; trackingId: string };
   /** A transport to the sandbox's Ivanti tenant (under `/HEAT`), with its API key: what a connector author builds. */
   http: Transport;
   /** Options of a `JiraCloudClient` for the sandbox's site. */
@@ -96,6 +105,9 @@ export async function createFixtures(sb: Sandbox): Promise<DocFixtures> {
   const ivanti = sb.connectorOptions('ivanti');
   const jira = createJiraConnector(options);
   const ivantiConnector = createIvantiConnector({ ...ivanti, serviceAccount: sb.state('ivanti').facts.serviceAccount.loginId });
+  const autotaskOptions = sb.connectorOptions('autotask');
+  const autotask = createAutotaskConnector(autotaskOptions);
+  const ticket = await autotask.tickets.get(String(sb.state('autotask').facts.openTicket.id));
   const store = new Map<string, string>();
   const error = await jira.tickets.get(`${options.projectKey}-999999`).then(
     () => {
@@ -108,6 +120,10 @@ export async function createFixtures(sb: Sandbox): Promise<DocFixtures> {
     connector: jira,
     jira,
     client: jira.client,
+    autotask,
+    autotaskClient: autotask.client,
+    ticket,
+    autotaskCredentials: { username: autotaskOptions.username, secret: autotaskOptions.secret, trackingId: autotaskOptions.trackingId },
     http: createTransport({
       provider: 'ivanti',
       baseUrl: `${ivanti.baseUrl}/HEAT`,

@@ -5,8 +5,9 @@
 //   per file, with every built-in simulator, started when a block first needs it);
 // - `vitest` imports served by a small runner (vitest-shim.ts), whose tests run after the module loads;
 // - for blocks marked `ts-run: on-sandbox`, `@itsm/jira-cloud` pointed at the sandbox (jira-on-sandbox.ts),
-//   where the people the examples name exist as customers of the desk, and `@itsm/ivanti` pointed at the
-//   sandbox's tenant (ivanti-on-sandbox.ts), where they are employees;
+//   where the people the examples name exist as customers of the desk, `@itsm/ivanti` pointed at the
+//   sandbox's tenant (ivanti-on-sandbox.ts), where they are employees, and `@itsm/autotask` pointed at
+//   the sandbox (autotask-on-sandbox.ts), where they exist as contacts;
 // - no network beyond the loopback interface.
 // A block fails when it throws, a test of it fails, it sets a non-zero process.exitCode, or it does
 // not finish within the time limit.
@@ -14,10 +15,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
+import { AutotaskClient } from '@itsm/autotask';
 import { createJiraConnector } from '@itsm/jira-cloud';
 import { ivanti, jiraCloud, startSandbox, type Sandbox } from '@itsm/sandbox';
+import { TENANT_GLOBAL as AUTOTASK_TENANT_GLOBAL, type SandboxTenant as AutotaskSandboxTenant } from './autotask-on-sandbox.ts';
 import { createFixtures, type DocFixtures } from './fixtures.ts';
-import { TENANT_GLOBAL, type SandboxTenant } from './ivanti-on-sandbox.ts';
+import { TENANT_GLOBAL as IVANTI_TENANT_GLOBAL, type SandboxTenant as IvantiSandboxTenant } from './ivanti-on-sandbox.ts';
 import { SITE_GLOBAL, type SandboxSite } from './jira-on-sandbox.ts';
 import type { BlockOutcome, RunPlan } from './plan.ts';
 import { FIXTURES_GLOBAL } from './source.ts';
@@ -25,6 +28,9 @@ import { discardCollectedTests, runCollectedTests } from './vitest-shim.ts';
 
 /** The people the examples name, who exist at every real site the examples talk to. */
 const DOC_PEOPLE = [{ email: 'ann.lee@example.com', displayName: 'Ann Lee' }] as const;
+
+/** The people the Autotask examples name, who exist as contacts of every real tenant they talk to. */
+const AUTOTASK_DOC_PEOPLE = [{ emailAddress: 'ann.lee@acme.example', firstName: 'Ann', lastName: 'Lee' }] as const;
 
 const [planPath, resultPath] = process.argv.slice(2);
 if (planPath === undefined || resultPath === undefined) throw new Error('usage: node harness.ts <plan.json> <results.json>');
@@ -35,6 +41,7 @@ const rootUrl = pathToFileURL(`${plan.root}/package.json`).href;
 const vitestShim = new URL('./vitest-shim.ts', import.meta.url).href;
 const jiraShim = new URL('./jira-on-sandbox.ts', import.meta.url).href;
 const ivantiShim = new URL('./ivanti-on-sandbox.ts', import.meta.url).href;
+const autotaskShim = new URL('./autotask-on-sandbox.ts', import.meta.url).href;
 const onSandboxModules = new Set(plan.files.flatMap((file) => file.blocks.filter((block) => block.onSandbox).map((block) => pathToFileURL(block.module).href)));
 
 registerHooks({
@@ -44,6 +51,7 @@ registerHooks({
     if (specifier === 'vitest') return { url: vitestShim, shortCircuit: true };
     if (specifier === '@itsm/jira-cloud' && onSandboxModules.has(parent)) return { url: jiraShim, shortCircuit: true };
     if (specifier === '@itsm/ivanti' && onSandboxModules.has(parent)) return { url: ivantiShim, shortCircuit: true };
+    if (specifier === '@itsm/autotask' && onSandboxModules.has(parent)) return { url: autotaskShim, shortCircuit: true };
     // Bare specifiers resolve as from the repository (the blocks' modules live in a temporary directory).
     if (!/^(\.|\/|[a-z][a-z0-9+.-]*:)/i.test(specifier)) return nextResolve(specifier, { ...context, parentURL: rootUrl });
     return nextResolve(specifier, context);
@@ -68,6 +76,7 @@ class FileWorld {
   #fixtures: Promise<DocFixtures> | undefined;
   #cast: Promise<void> | undefined;
   #ivantiCast = false;
+  #autotaskCast: Promise<void> | undefined;
 
   sandbox(): Promise<Sandbox> {
     this.#sandbox ??= startSandbox();
@@ -89,12 +98,19 @@ class FileWorld {
   }
 
   /** The Ivanti tenant for on-sandbox blocks, whose employees include the people the examples name. */
-  async tenant(): Promise<SandboxTenant> {
+  async ivantiTenant(): Promise<IvantiSandboxTenant> {
     const sb = await this.sandbox();
     if (!this.#ivantiCast) castIvantiPeople(sb);
     this.#ivantiCast = true;
     const { baseUrl, apiKey } = sb.connectorOptions('ivanti');
     return { baseUrl, apiKey, serviceAccount: sb.state('ivanti').facts.serviceAccount.loginId };
+  /** The Autotask tenant for on-sandbox blocks, with the people the examples name added as contacts. */
+  async autotaskTenant(): Promise<AutotaskSandboxTenant> {
+    const sb = await this.sandbox();
+    const { username, secret, trackingId, zoneLookupUrl } = sb.connectorOptions('autotask');
+    this.#autotaskCast ??= addContacts(sb);
+    await this.#autotaskCast;
+    return { username, secret, trackingId, zoneLookupUrl };
   }
 
   async close(): Promise<void> {
@@ -131,6 +147,12 @@ function castIvantiPeople(sb: Sandbox): void {
     tables.contacts.update(contact, names);
   });
   ivanti.store.touch(state);
+/** Adds {@link AUTOTASK_DOC_PEOPLE} as contacts of a customer of the sandbox's tenant, as an administrator would. */
+async function addContacts(sb: Sandbox): Promise<void> {
+  const { portalUrl: _portalUrl, queueId: _queueId, ...options } = sb.connectorOptions('autotask');
+  const client = new AutotaskClient(options);
+  const companyId = sb.state('autotask').facts.company.id;
+  for (const person of AUTOTASK_DOC_PEOPLE) await client.companies.contacts(companyId).create({ ...person, isActive: 1 });
 }
 
 function captureConsole(output: string[]): () => void {
@@ -162,7 +184,8 @@ async function runBlock(world: FileWorld, block: RunPlan['files'][number]['block
   }
   (globalThis as Record<string, unknown>)[FIXTURES_GLOBAL] = bound;
   (globalThis as Record<string, unknown>)[SITE_GLOBAL] = block.onSandbox ? await world.site() : undefined;
-  (globalThis as Record<string, unknown>)[TENANT_GLOBAL] = block.onSandbox ? await world.tenant() : undefined;
+  (globalThis as Record<string, unknown>)[IVANTI_TENANT_GLOBAL] = block.onSandbox ? await world.ivantiTenant() : undefined;
+  (globalThis as Record<string, unknown>)[AUTOTASK_TENANT_GLOBAL] = block.onSandbox ? await world.autotaskTenant() : undefined;
   process.exitCode = undefined;
   discardCollectedTests();
   await import(pathToFileURL(block.module).href);

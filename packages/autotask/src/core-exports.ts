@@ -22,6 +22,7 @@ export {
   InputError,
   ItsmError,
   NotFoundError,
+  OutcomeUnknownError,
   PermissionError,
   RateLimitError,
   ResponseShapeError,
@@ -57,8 +58,10 @@ export {
   type UserRef,
 } from '@itsm/core';
 export {
+  type AddCommentOptions,
   type CommentInput,
   type CreateTicketInput,
+  type CreateTicketOptions,
   type FileInput,
   type PersonInput,
   type PriorityInput,
@@ -70,4 +73,4 @@ export {
 export { Paginator, type Page } from '@itsm/core';
 export type { BudgetSlowDown, BudgetStore, BudgetUsage, ConcurrencyStore, RequestGate } from '@itsm/core';
 export type { FileContent } from '@itsm/core/provider';
-export type { ChangesOptions, ChangesResult, ConnectorCapabilities, ItsmConnector, WatchOptions } from '@itsm/core';
+export type { ChangesOptions, ChangesResult, ConnectorCapabilities, ConnectorLimits, IdempotencySupport, ItsmConnector, WatchOptions } from '@itsm/core';

@@ -52,6 +52,13 @@ export {
   entityEndpointOf,
   type AutotaskLimitOptions,
 } from './limits.js';
+export {
+  AUTOTASK_DESCRIPTION_MAX_LENGTH,
+  AUTOTASK_EXTERNAL_ID_MAX_LENGTH,
+  AUTOTASK_NOTE_MAX_LENGTH,
+  AUTOTASK_NOTE_TITLE_MAX_LENGTH,
+  AUTOTASK_TITLE_MAX_LENGTH,
+} from './field-lengths.js';
 export { AutotaskLinks, EXECUTE_COMMAND_PATH, PORTAL_NEW_TICKET_PATH, PORTAL_TICKET_PATH } from './links.js';
 export { AUTOTASK_STATUS_COMPLETE, EntityPicklists, Picklist, type PicklistEntry } from './picklists.js';
 export {

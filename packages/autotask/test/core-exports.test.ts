@@ -6,6 +6,7 @@ import * as autotask from '../src/index.js';
 // Fails to compile (TS2305) if one of these is not exported.
 import type {
   AccessReport,
+  AddCommentOptions,
   BudgetSlowDown,
   BudgetStore,
   BudgetUsage,
@@ -21,8 +22,11 @@ import type {
   Comment,
   CommentInput,
   ConnectorCapabilities,
+  ConnectorLimits,
   CreateTicketInput,
+  CreateTicketOptions,
   FileInput,
+  IdempotencySupport,
   ItsmConnector,
   Page,
   PersonInput,

@@ -10,6 +10,7 @@ import {
   FileInputSchema,
   Paginator,
   PersonInputSchema,
+  RecordIdSchema,
   StatusInputSchema,
   TransitionOptionsSchema,
   UpdateTicketInputSchema,
@@ -21,24 +22,43 @@ import {
   type Comment,
   type CommentVisibility,
   type ConnectorCapabilities,
+  type ConnectorLimits,
   type ItsmConnector,
   type PriorityInput,
   type Ticket,
   type TicketType,
   type User,
 } from '@itsm/core';
-import { afterCreate, checkProviderFields, normaliseName } from '@itsm/core/provider';
+import {
+  afterCreate,
+  checkByteSize,
+  checkLength,
+  checkProviderFields,
+  idempotencyKeyOf,
+  idempotentWrite,
+  normaliseName,
+  type IdempotencyKey,
+} from '@itsm/core/provider';
 import { z } from 'zod';
 import type { AutotaskClient } from '../client.js';
+import {
+  AUTOTASK_DESCRIPTION_MAX_LENGTH,
+  AUTOTASK_EXTERNAL_ID_MAX_LENGTH,
+  AUTOTASK_NOTE_MAX_LENGTH,
+  AUTOTASK_NOTE_TITLE_MAX_LENGTH,
+  AUTOTASK_TITLE_MAX_LENGTH,
+} from '../field-lengths.js';
 import type { AutotaskLinks } from '../links.js';
 import type { EntityPicklists, PicklistEntry } from '../picklists.js';
 import { AUTOTASK, kit } from '../provider.js';
 import { where } from '../query/filter.js';
 import { concatenate } from '../query/pager.js';
-import type { AutotaskContact, AutotaskResource } from '../schemas/entities.js';
+import { MAX_ATTACHMENT_BYTES } from '../resources/ticket-attachments.js';
+import type { AutotaskContact, AutotaskResource, AutotaskTicket } from '../schemas/entities.js';
 import { autotaskAttachmentToAttachment } from './attachments.js';
 import { autotaskNoteToComment, autotaskNoteVisibility } from './comments.js';
 import { ConnectorContext } from './context.js';
+import { externalIdOf, findTicketWithKey, IDEMPOTENCY_FIELD, lookupSince } from './idempotency.js';
 import { resolveConnectorOptions, type AutotaskConnectorOptions } from './options.js';
 import { assigneeResource, requesterContact, userByEmail, userById } from './people.js';
 import { planTicketList } from './query.js';
@@ -57,8 +77,17 @@ export interface AutotaskConnector extends ItsmConnector {
    * `links.portalNewTicket()` open the client portal (for requesters, with the `portalUrl` option).
    */
   readonly links: AutotaskLinks;
-  /** Attachments, internal comments and user search; no catalog (Autotask PSA has none). */
+  /**
+   * Attachments, internal comments and user search; no catalog (Autotask PSA has none). A ticket's
+   * idempotency key is kept in its `externalID` by the create itself (`createIdempotency: 'atomic'`);
+   * ticket notes have no field for one (`commentIdempotency: 'none'`).
+   */
   readonly capabilities: ConnectorCapabilities;
+  /**
+   * Autotask's sizes: ticket titles 255 characters, descriptions 8,000, notes (comments) 32,000,
+   * attachments 6 MiB.
+   */
+  readonly limits: ConnectorLimits;
   /**
    * Checks the API user's setup of the access requirements (zone, credentials and tracking
    * identifier, thresholds, tickets and contacts readable, creates allowed, the connector's
@@ -68,23 +97,36 @@ export interface AutotaskConnector extends ItsmConnector {
   verifyAccess(): Promise<AccessReport>;
 }
 
-/** The longest ticket title Autotask keeps. */
-const MAX_TITLE = 255;
-/** The longest note title Autotask keeps. */
-const MAX_NOTE_TITLE = 250;
+/** Autotask's sizes, as the connector declares and checks them. */
+const AUTOTASK_LIMITS: ConnectorLimits = Object.freeze({
+  subject: AUTOTASK_TITLE_MAX_LENGTH,
+  description: AUTOTASK_DESCRIPTION_MAX_LENGTH,
+  comment: AUTOTASK_NOTE_MAX_LENGTH,
+  attachmentBytes: MAX_ATTACHMENT_BYTES,
+});
 
-const IdSchema = z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1, 'must be a non-empty id or ticket number'));
 const CatalogOptionsSchema = z.strictObject({ forUser: PersonInputSchema.optional() });
+const SearchTextSchema = z
+  .string({ error: 'must be a string to search for' })
+  .trim()
+  .min(1, 'must be a non-empty string to search for')
+  .max(255, 'must be at most 255 characters')
+  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must not contain control characters');
 
-function title(subject: string, field: string): string {
-  if (subject.length > MAX_TITLE) kit.fail(field, `must be at most ${MAX_TITLE} characters (Autotask's limit for ticket titles)`);
-  return subject;
+/** An id or key argument, checked: a string, one line, at most 255 characters. */
+function idOf(value: unknown, field: string): string {
+  return kit.parse(RecordIdSchema, value, field);
+}
+
+/** Checks a text against one of Autotask's field lengths. */
+function checkText(value: string | null | undefined, field: string, max: number, what: string): void {
+  checkLength(AUTOTASK, field, value, max, `Autotask's limit for ${what}`);
 }
 
 /** The first line of a note's body, as its title. */
 function noteTitle(body: string): string {
   const line = body.trim().split(/\r?\n/, 1)[0]?.trim() ?? '';
-  return line.length > MAX_NOTE_TITLE ? `${line.slice(0, MAX_NOTE_TITLE - 1)}…` : line;
+  return line.length > AUTOTASK_NOTE_TITLE_MAX_LENGTH ? `${line.slice(0, AUTOTASK_NOTE_TITLE_MAX_LENGTH - 1)}…` : line;
 }
 
 /**
@@ -103,6 +145,14 @@ function noteTitle(body: string): string {
  *   list reads every match, then orders them by last update.
  * - **`changes()`** queries `lastActivityDate` through the core change feed; **`verifyAccess()`**
  *   checks the API user's setup. There is no catalog.
+ * - **Idempotency keys**: `tickets.create(input, { idempotencyKey })` writes the key into the
+ *   ticket's `externalID` (hashed when longer than its 50 characters), returns the ticket that
+ *   already has it instead of making a second one, and finds the ticket again when the create's
+ *   answer is lost. Notes cannot carry a key: `comments.add()` refuses one, and a note whose answer
+ *   was lost is an `OutcomeUnknownError` that says where to look. `providerFields.externalID` is
+ *   therefore refused on create.
+ * - **Limits**: titles over 255 characters, descriptions over 8,000, comments over 32,000 and files
+ *   over 6 MiB are `InputError`s, before any request (see `limits`).
  *
  * @param options - The client's options (or a `client`), the queue, defaults and mappings.
  * @throws `InputError` naming the first bad option, before any request.
@@ -138,16 +188,19 @@ export function createAutotaskConnector(options: AutotaskConnectorOptions): Auto
         }
       },
     },
-    { scope: `${AUTOTASK}:${client.username.toLowerCase()}`, ...(settings.overlapMs === undefined ? {} : { overlapMs: settings.overlapMs }) },
+    {
+      provider,
+      scope: `${AUTOTASK}:${client.username.toLowerCase()}`,
+      ...(settings.overlapMs === undefined ? {} : { overlapMs: settings.overlapMs }),
+    },
   );
 
   async function get(idOrKey: string): Promise<Ticket> {
-    return context.toTicket(await context.readTicket(kit.parse(IdSchema, idOrKey, 'idOrKey'), 'idOrKey'));
+    return context.toTicket(await context.readTicket(idOf(idOrKey, 'idOrKey'), 'idOrKey'));
   }
 
-  /** The ticket id of an id or number: an id as it is, a number through Autotask (which also checks it exists). */
-  async function ticketId(idOrKey: string, field: string): Promise<number> {
-    const value = kit.parse(IdSchema, idOrKey, field);
+  /** The ticket id of a checked id or number: an id as it is, a number through Autotask (which also checks it exists). */
+  async function ticketId(value: string, field: string): Promise<number> {
     if (/^\d{1,15}$/.test(value)) return Number(value);
     return (await context.readTicket(value, field)).id;
   }
@@ -188,10 +241,27 @@ export function createAutotaskConnector(options: AutotaskConnectorOptions): Auto
     return role;
   }
 
-  async function addNote(id: number, body: string, visibility: CommentVisibility): Promise<Comment> {
+  /**
+   * Adds a note. Notes cannot carry an idempotency key (`commentIdempotency: 'none'`): a note whose
+   * answer was lost is an `OutcomeUnknownError` saying where to look for it.
+   */
+  async function addNote(ticket: AutotaskTicket, body: string, visibility: CommentVisibility, key: IdempotencyKey): Promise<Comment> {
     const [noteType, publish] = await Promise.all([context.noteType(), context.publishValue(visibility, 'TicketNotes')]);
-    const { itemId } = await client.ticketNotes.create(id, { title: noteTitle(body), description: body, noteType, publish });
-    const note = await client.tickets.notes(id).get(itemId);
+    const title = noteTitle(body);
+    const startedAt = new Date();
+    const { record: itemId } = await idempotentWrite({
+      provider,
+      operation: 'comments.add',
+      support: 'none',
+      key,
+      write: async () => (await client.ticketNotes.create(ticket.id, { title, description: body, noteType, publish })).itemId,
+      find: async () => undefined,
+      howToFind:
+        `look among the notes of ticket ${ticket.ticketNumber ?? ticket.id} (id ${ticket.id}) created at or after ` +
+        `${lookupSince('recover', startedAt).toISOString()} for one titled "${title}"`,
+      lookupDelaysMs: settings.lookupDelaysMs,
+    });
+    const note = await client.tickets.notes(ticket.id).get(itemId);
     return autotaskNoteToComment(note, visibility);
   }
 
@@ -205,15 +275,26 @@ export function createAutotaskConnector(options: AutotaskConnectorOptions): Auto
     provider,
     client,
     links: client.links,
-    capabilities: { catalog: false, attachments: true, internalComments: true, userSearch: true },
+    capabilities: {
+      catalog: false,
+      attachments: true,
+      internalComments: true,
+      userSearch: true,
+      createIdempotency: 'atomic',
+      commentIdempotency: 'none',
+    },
+    limits: AUTOTASK_LIMITS,
     tickets: {
       get,
-      async create(rawInput) {
+      async create(rawInput, rawOptions) {
         const input = kit.parse(CreateTicketInputSchema, rawInput, 'input');
-        title(input.subject, 'input.subject');
+        checkText(input.subject, 'input.subject', AUTOTASK_LIMITS.subject, 'ticket titles');
+        checkText(input.description, 'input.description', AUTOTASK_LIMITS.description, 'ticket descriptions');
+        const key = idempotencyKeyOf(provider, rawOptions, 'tickets.create');
         if (input.providerFields !== undefined && Object.hasOwn(input.providerFields, 'id')) kit.fail('input.providerFields.id', 'is given by Autotask to a new ticket');
         checkProviderFields(provider, input.providerFields, {
           title: 'input.subject',
+          [IDEMPOTENCY_FIELD]: `options.idempotencyKey (a key of at most ${AUTOTASK_EXTERNAL_ID_MAX_LENGTH} characters is stored as it is)`,
           ...(input.description === undefined ? {} : { description: 'input.description' }),
           ...(input.requester === undefined ? {} : { contactID: 'input.requester', companyID: 'input.requester' }),
           ...(input.assignee === undefined ? {} : { assignedResourceID: 'input.assignee', assignedResourceRoleID: 'input.assignee' }),
@@ -255,12 +336,34 @@ export function createAutotaskConnector(options: AutotaskConnectorOptions): Auto
         if (fields.queueID === undefined && fields.assignedResourceID === undefined) {
           kit.fail('input.team', 'is needed: Autotask routes every ticket to a queue (or an assignee), and this tenant has no default queue; give input.team or the queueId option');
         }
-        const { itemId } = await client.tickets.create(fields);
+        const externalId = await externalIdOf(key.key);
+        fields[IDEMPOTENCY_FIELD] = externalId;
+        const startedAt = new Date();
+        const { record, how } = await idempotentWrite<{ id: number; ticket?: AutotaskTicket }>({
+          provider,
+          operation: 'tickets.create',
+          support: 'atomic',
+          key,
+          write: async () => ({ id: (await client.tickets.create(fields)).itemId }),
+          find: async (phase) => {
+            const ticket = await findTicketWithKey(context, externalId, lookupSince(phase, startedAt));
+            return ticket === undefined ? undefined : { id: ticket.id, ticket };
+          },
+          howToFind:
+            `look for a ticket titled "${input.subject}" created at or after ${lookupSince('recover', startedAt).toISOString()} ` +
+            `(its ${IDEMPOTENCY_FIELD} is ${externalId})`,
+          lookupDelaysMs: settings.lookupDelaysMs,
+        });
+        if (how === 'existing' && record.ticket !== undefined) return context.toTicket(record.ticket);
         const requester = contact === null ? undefined : userRef(autotaskContactToUser(contact));
-        return afterCreate(provider, { id: String(itemId), key: String(itemId) }, 'reading it back', async () => context.toTicket(await client.tickets.get(itemId), requester));
+        const created = { id: String(record.id), key: record.ticket?.ticketNumber ?? String(record.id) };
+        return afterCreate(provider, created, 'reading it back', async () => context.toTicket(record.ticket ?? (await client.tickets.get(record.id)), requester));
       },
       async update(idOrKey, rawPatch) {
+        const value = idOf(idOrKey, 'idOrKey');
         const patch = kit.parse(UpdateTicketInputSchema, rawPatch, 'patch');
+        checkText(patch.subject, 'patch.subject', AUTOTASK_LIMITS.subject, 'ticket titles');
+        checkText(patch.description, 'patch.description', AUTOTASK_LIMITS.description, 'ticket descriptions');
         if (patch.providerFields !== undefined && Object.hasOwn(patch.providerFields, 'id')) kit.fail('patch.providerFields.id', 'cannot be changed');
         checkProviderFields(provider, patch.providerFields, {
           ...(patch.subject === undefined ? {} : { title: 'patch.subject' }),
@@ -270,10 +373,10 @@ export function createAutotaskConnector(options: AutotaskConnectorOptions): Auto
           ...(patch.team === undefined ? {} : { queueID: 'patch.team' }),
           ...(patch.type === undefined ? {} : { ticketType: 'patch.type' }),
         }, 'patch');
-        const id = await ticketId(idOrKey, 'idOrKey');
+        const id = await ticketId(value, 'idOrKey');
         const picklists = await context.ticketPicklists();
         const fields: Record<string, unknown> = { ...patch.providerFields };
-        if (patch.subject !== undefined) fields.title = title(patch.subject, 'patch.subject');
+        if (patch.subject !== undefined) fields.title = patch.subject;
         if (patch.description !== undefined) fields.description = patch.description;
         if (patch.priority !== undefined) fields.priority = priorityValue(picklists, patch.priority, 'patch.priority');
         if (patch.type !== undefined) fields.ticketType = typeValue(picklists, patch.type, 'patch.type');
@@ -299,15 +402,19 @@ export function createAutotaskConnector(options: AutotaskConnectorOptions): Auto
         });
       },
       async transition(idOrKey, rawTo, rawOptions) {
+        const value = idOf(idOrKey, 'idOrKey');
         const to = kit.parse(StatusInputSchema, rawTo, 'to');
         const opts = kit.parse(TransitionOptionsSchema, rawOptions ?? {}, 'options');
-        const ticket = await context.readTicket(kit.parse(IdSchema, idOrKey, 'idOrKey'), 'idOrKey');
+        checkText(opts.comment, 'options.comment', AUTOTASK_LIMITS.comment, 'notes');
+        const ticket = await context.readTicket(value, 'idOrKey');
         const current = (await context.toTicket(ticket)).status.category;
         const fields: Record<string, unknown> = {};
         if (current !== to) fields.status = (await context.statusFor(to, current)).value;
         if (opts.resolution !== undefined && (to === 'resolved' || to === 'closed')) fields.resolution = opts.resolution;
         if (Object.keys(fields).length > 0) await client.tickets.update(ticket.id, fields);
-        if (opts.comment !== undefined) await addNote(ticket.id, opts.comment, opts.commentVisibility ?? 'public');
+        if (opts.comment !== undefined) {
+          await addNote(ticket, opts.comment, opts.commentVisibility ?? 'public', idempotencyKeyOf(provider, undefined, 'comments.add'));
+        }
         return get(String(ticket.id));
       },
       changes: (changesOptions) => feed.changes(changesOptions),
@@ -315,27 +422,47 @@ export function createAutotaskConnector(options: AutotaskConnectorOptions): Auto
     },
     comments: {
       list(ticketIdOrKey) {
+        let value: string;
+        try {
+          value = idOf(ticketIdOrKey, 'ticketIdOrKey');
+        } catch (error) {
+          return Paginator.failing(error);
+        }
         return Paginator.defer<Comment>(async () => {
-          const id = await ticketId(ticketIdOrKey, 'ticketIdOrKey');
+          const id = await ticketId(value, 'ticketIdOrKey');
           return client.ticketNotes.query({ filter: where.eq('ticketID', id) }).map(commentOf);
         });
       },
-      async add(ticketIdOrKey, rawComment) {
+      async add(ticketIdOrKey, rawComment, rawOptions) {
+        const value = idOf(ticketIdOrKey, 'ticketIdOrKey');
         const input = kit.parse(CommentInputSchema, rawComment, 'comment');
-        const ticket = await context.readTicket(kit.parse(IdSchema, ticketIdOrKey, 'ticketIdOrKey'), 'ticketIdOrKey');
-        return addNote(ticket.id, input.body, input.visibility);
+        checkText(input.body, 'comment.body', AUTOTASK_LIMITS.comment, 'notes');
+        const key = idempotencyKeyOf(provider, rawOptions, 'comments.add');
+        if (key.given) {
+          throw unsupported(provider, 'idempotencyKey', 'Autotask ticket notes have no field to keep an idempotency key in; leave idempotencyKey out of comments.add()');
+        }
+        const ticket = await context.readTicket(value, 'ticketIdOrKey');
+        return addNote(ticket, input.body, input.visibility, key);
       },
     },
     attachments: {
       list(ticketIdOrKey) {
+        let value: string;
+        try {
+          value = idOf(ticketIdOrKey, 'ticketIdOrKey');
+        } catch (error) {
+          return Paginator.failing(error);
+        }
         return Paginator.defer<Attachment>(async () => {
-          const id = await ticketId(ticketIdOrKey, 'ticketIdOrKey');
+          const id = await ticketId(value, 'ticketIdOrKey');
           return client.ticketAttachments.list(id).map((attachment) => autotaskAttachmentToAttachment(attachment, id));
         });
       },
       async upload(ticketIdOrKey, rawFile) {
+        const value = idOf(ticketIdOrKey, 'ticketIdOrKey');
         const file = kit.parse(FileInputSchema, rawFile, 'file');
-        const ticket = await context.readTicket(kit.parse(IdSchema, ticketIdOrKey, 'ticketIdOrKey'), 'ticketIdOrKey');
+        checkByteSize(provider, 'file.content', file.content, AUTOTASK_LIMITS.attachmentBytes, "Autotask's limit for attachments sent through the API");
+        const ticket = await context.readTicket(value, 'ticketIdOrKey');
         const publish = await context.publishValue('public', 'TicketAttachments');
         const { itemId } = await client.ticketAttachments.upload(ticket.id, {
           filename: file.filename,
@@ -347,21 +474,22 @@ export function createAutotaskConnector(options: AutotaskConnectorOptions): Auto
         return autotaskAttachmentToAttachment(stored ?? { id: itemId, ticketID: ticket.id, fullPath: file.filename, fileSize: null, data: null }, ticket.id);
       },
       async download(ticketIdOrKey, attachmentId) {
-        const id = await ticketId(ticketIdOrKey, 'ticketIdOrKey');
-        const attachment = kit.parse(IdSchema.pipe(z.string().regex(/^\d{1,15}$/, 'must be a numeric attachment id')), attachmentId, 'attachmentId');
+        const value = idOf(ticketIdOrKey, 'ticketIdOrKey');
+        const attachment = kit.parse(RecordIdSchema.pipe(z.string().regex(/^\d{1,15}$/, 'must be a numeric attachment id')), attachmentId, 'attachmentId');
+        const id = await ticketId(value, 'ticketIdOrKey');
         return client.ticketAttachments.download(id, Number(attachment));
       },
     },
     users: {
       async get(id) {
-        return userById(context, kit.parse(IdSchema, id, 'id'), 'id');
+        return userById(context, idOf(id, 'id'), 'id');
       },
       async findByEmail(email) {
         return userByEmail(context, kit.parse(EmailSchema, email, 'email'));
       },
       search(text): Paginator<User> {
-        const parsed = z.string().trim().min(1).safeParse(text);
-        if (!parsed.success) return Paginator.failing(kit.inputError('text', 'must be a non-empty string to search for'));
+        const parsed = SearchTextSchema.safeParse(text);
+        if (!parsed.success) return Paginator.failing(kit.inputError('text', parsed.error.issues[0]?.message ?? 'must be a non-empty string to search for'));
         const words = parsed.data;
         const contacts = client.contacts.queryFetcher({
           filter: [where.eq('isActive', 1), where.or(where.contains('firstName', words), where.contains('lastName', words), where.contains('emailAddress', words))],

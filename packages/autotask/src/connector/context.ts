@@ -61,13 +61,12 @@ export class ConnectorContext {
   }
 
   /**
-   * Reads a ticket by id or number.
+   * Reads a ticket by id or number (a string the connector checked as an id).
    *
    * @throws `InputError` naming `field` for something that is neither; `NotFoundError` for a missing ticket.
    */
   async readTicket(idOrKey: string, field: string): Promise<AutotaskTicket> {
-    if (typeof idOrKey !== 'string' && typeof idOrKey !== 'number') return kit.fail(field, 'must be a ticket id or a ticket number such as T20260105.0042');
-    const value = String(idOrKey).trim();
+    const value = idOrKey.trim();
     if (/^\d{1,15}$/.test(value)) return this.client.tickets.get(Number(value));
     if (TICKET_NUMBER.test(value)) return this.client.tickets.byNumber(value);
     return kit.fail(field, 'must be a ticket id or a ticket number such as T20260105.0042');

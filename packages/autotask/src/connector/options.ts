@@ -4,7 +4,7 @@
  * @module
  */
 import { PriorityLevelSchema, StatusCategorySchema, StatusInputSchema, TicketTypeSchema, type PriorityLevel, type StatusCategory, type StatusInput, type TicketType } from '@itsm/core';
-import { resolveConnectorOptions as resolveProviderConnectorOptions } from '@itsm/core/provider';
+import { LookupDelaysSchema, resolveConnectorOptions as resolveProviderConnectorOptions } from '@itsm/core/provider';
 import { z } from 'zod';
 import { AutotaskClient } from '../client.js';
 import { CLIENT_OPTION_KEYS, type AutotaskClientOptions } from '../options.js';
@@ -81,6 +81,13 @@ export interface AutotaskConnectorSettings {
    * default, 5 minutes.
    */
   overlapMs?: number | undefined;
+  /**
+   * The waits, in milliseconds, before each look-up of a ticket whose create's answer was lost (see
+   * `idempotentWrite`). Default `DEFAULT_LOOKUP_DELAYS_MS`: six look-ups over about 15 seconds.
+   * Autotask shows a new ticket to the `externalID` filter at once, so the first look-up usually
+   * finds it; the later ones cover a create the service was still processing.
+   */
+  lookupDelaysMs?: readonly number[] | undefined;
 }
 
 /**
@@ -116,6 +123,8 @@ export interface ResolvedConnectorOptions {
   publish: AutotaskPublishChoice;
   /** The change feed's overlap, when configured. */
   overlapMs: number | undefined;
+  /** The waits of the look-ups after a lost answer, when configured. */
+  lookupDelaysMs: readonly number[] | undefined;
 }
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -141,6 +150,7 @@ const SettingsSchema = z.strictObject({
   typeMap: z.record(text, TicketTypeSchema).optional(),
   publish: z.strictObject({ public: choice.optional(), internal: choice.optional() }).optional(),
   overlapMs: z.number().int().nonnegative().optional(),
+  lookupDelaysMs: LookupDelaysSchema.optional(),
 });
 
 /**
@@ -168,5 +178,6 @@ export function resolveConnectorOptions(options: AutotaskConnectorOptions): Reso
     typeMap: settings.typeMap ?? {},
     publish: settings.publish ?? {},
     overlapMs: settings.overlapMs,
+    lookupDelaysMs: settings.lookupDelaysMs,
   };
 }
