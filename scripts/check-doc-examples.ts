@@ -27,16 +27,12 @@
 //       The block talks to a real Jira site (`https://your-site.atlassian.net`, a cloud id, a token from
 //       the environment): it runs as written, but `@itsm/jira-cloud` gets the sandbox's site, service
 //       account and token in their place, and the people the examples name (ann.lee@example.com, see
-<<<<<<< HEAD
 //       DOC_PEOPLE in scripts/doc-examples/harness.ts) exist there as customers of the desk. The same
 //       for a real Ivanti tenant: `@itsm/ivanti` gets the sandbox's tenant, API key and service account
-//       (scripts/doc-examples/ivanti-on-sandbox.ts), where those people are employees.
-=======
-//       DOC_PEOPLE in scripts/doc-examples/harness.ts) exist there as customers of the desk. Likewise
-//       for a real Autotask tenant: `@itsm/autotask` gets the sandbox's API user and zone lookup in
-//       place of the ones named (`process.env.AUTOTASK_USERNAME`, ...), and the people its examples
-//       name (ann.lee@acme.example, AUTOTASK_DOC_PEOPLE) exist as contacts.
->>>>>>> 5fecdcd
+//       (scripts/doc-examples/ivanti-on-sandbox.ts), where those people are employees. Likewise for a
+//       real Autotask tenant: `@itsm/autotask` gets the sandbox's API user and zone lookup in place of
+//       the ones named (`process.env.AUTOTASK_USERNAME`, ...), and the people its examples name
+//       (ann.lee@acme.example, AUTOTASK_DOC_PEOPLE) exist as contacts.
 //   <!-- ts-check: compile-only (why it cannot run) -->
 //       Type-checks the block but does not run it; the reason in parentheses is required (a loop that
 //       runs until stopped, a connector of your own).

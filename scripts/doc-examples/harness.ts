@@ -104,6 +104,8 @@ class FileWorld {
     this.#ivantiCast = true;
     const { baseUrl, apiKey } = sb.connectorOptions('ivanti');
     return { baseUrl, apiKey, serviceAccount: sb.state('ivanti').facts.serviceAccount.loginId };
+  }
+
   /** The Autotask tenant for on-sandbox blocks, with the people the examples name added as contacts. */
   async autotaskTenant(): Promise<AutotaskSandboxTenant> {
     const sb = await this.sandbox();
@@ -147,6 +149,8 @@ function castIvantiPeople(sb: Sandbox): void {
     tables.contacts.update(contact, names);
   });
   ivanti.store.touch(state);
+}
+
 /** Adds {@link AUTOTASK_DOC_PEOPLE} as contacts of a customer of the sandbox's tenant, as an administrator would. */
 async function addContacts(sb: Sandbox): Promise<void> {
   const { portalUrl: _portalUrl, queueId: _queueId, ...options } = sb.connectorOptions('autotask');
