@@ -8,10 +8,18 @@
 import { expect } from 'vitest';
 import type { ItsmConnector, Ticket } from '@itsm/core';
 
-/** The writes whose answer a fixture can lose. */
+/**
+ * The writes whose answer a fixture can lose.
+ *
+ * @category Conformance
+ */
 export type LosableWrite = 'tickets.create' | 'comments.add';
 
-/** What the suite needs to know about the data behind the connector. */
+/**
+ * What the suite needs to know about the data behind the connector.
+ *
+ * @category Conformance
+ */
 export interface ConformanceFixture {
   /** The connector under test. */
   connector: ItsmConnector;

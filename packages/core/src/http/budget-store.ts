@@ -6,7 +6,11 @@
  * @module
  */
 
-/** What {@link BudgetStore.take} is asked. */
+/**
+ * What {@link BudgetStore.take} is asked.
+ *
+ * @category Throttling
+ */
 export interface BudgetTakeRequest {
   /** The most requests allowed per window. */
   readonly limit: number;
@@ -18,7 +22,11 @@ export interface BudgetTakeRequest {
   readonly now: number;
 }
 
-/** The answer of {@link BudgetStore.take}. */
+/**
+ * The answer of {@link BudgetStore.take}.
+ *
+ * @category Throttling
+ */
 export type BudgetDecision =
   | {
       /** The request may go: it has been counted. */
@@ -35,7 +43,11 @@ export type BudgetDecision =
       readonly retryInMs: number;
     };
 
-/** A usage figure the provider reported (e.g. Autotask's `ThresholdInformation`). */
+/**
+ * A usage figure the provider reported (e.g. Autotask's `ThresholdInformation`).
+ *
+ * @category Throttling
+ */
 export interface BudgetReport {
   /** Requests the provider counted in its current window, from every client of the account. */
   readonly used: number;
@@ -46,6 +58,8 @@ export interface BudgetReport {
 /**
  * The state of rolling-window budgets, by key. `take` must be atomic: two concurrent takes never
  * both get the last request of a window.
+ *
+ * @category Throttling
  */
 export interface BudgetStore {
   /**
@@ -113,6 +127,8 @@ function expire(ledger: Ledger, windowMs: number, now: number): void {
  * ```ts
  * const gate = createBudgetGate({ limit: 10_000, windowMs: 3_600_000, store: createMemoryBudgetStore() });
  * ```
+ *
+ * @category Throttling
  */
 export function createMemoryBudgetStore(): BudgetStore {
   const ledgers = new Map<string, Ledger>();
