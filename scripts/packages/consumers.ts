@@ -51,7 +51,7 @@ function zodVersion(): string {
 /**
  * Makes a fresh project in `dir` and installs the tarballs into it. `@itsm/core` is pinned to its
  * tarball with an override (the others depend on its version, which the registry does not have).
- * The npm project depends on every package; the pnpm project only on `@itsm/jira-cloud`,
+ * The npm project depends on every packed package; the pnpm project only on `@itsm/jira-cloud`,
  * `@itsm/autotask`, `@itsm/ivanti` and `@itsm/sandbox`, with hoisting off, so that nothing resolves
  * that a package did not declare.
  *
@@ -71,6 +71,8 @@ export async function installConsumer(manager: PackageManager, packages: PackedP
   };
   const manifest: Record<string, unknown> = { name: `itsm-consumer-${manager}`, private: true, dependencies };
   if (manager === 'npm') {
+    // Every package, for the declaration check (which imports every entry point of each).
+    for (const pkg of packages) dependencies[pkg.manifest.name] ??= tarballOf(packages, pkg.manifest.name);
     dependencies[CORE] = core;
     manifest.overrides = { [CORE]: core };
   } else {
@@ -106,7 +108,7 @@ function scenario(format: string): string {
       throw new Error('the Autotask ticket ' + raised.key + ' was not listed back');
     }
     const absent = await autotask.tickets.get('999999999').then(() => undefined, (error) => error);
-    if (!(absent instanceof NotFoundError)) throw new Error('expected a NotFoundError from Autotask, got ' + String(absent));
+    if (!(absent instanceof AutotaskNotFoundError)) throw new Error('expected a NotFoundError from Autotask, got ' + String(absent));
     const ivanti = createIvantiConnector(sandbox.connectorOptions('ivanti'));
     const employee = sandbox.state('ivanti').facts.knownRequester.email;
     const incident = await ivanti.tickets.create({ subject, requester: employee });
@@ -123,8 +125,8 @@ function scenario(format: string): string {
 `;
 }
 
-const IMPORTS = `import { createJiraConnector, NotFoundError } from '${JIRA}';\nimport { createAutotaskConnector } from '${AUTOTASK}';\nimport { createIvantiConnector, NotFoundError as IvantiNotFoundError } from '${IVANTI}';\nimport { startSandbox } from '${SANDBOX}';\n`;
-const REQUIRES = `const { createJiraConnector, NotFoundError } = require('${JIRA}');\nconst { createAutotaskConnector } = require('${AUTOTASK}');\nconst { createIvantiConnector, NotFoundError: IvantiNotFoundError } = require('${IVANTI}');\nconst { startSandbox } = require('${SANDBOX}');\n`;
+const IMPORTS = `import { createJiraConnector, NotFoundError } from '${JIRA}';\nimport { createAutotaskConnector, NotFoundError as AutotaskNotFoundError } from '${AUTOTASK}';\nimport { createIvantiConnector, NotFoundError as IvantiNotFoundError } from '${IVANTI}';\nimport { startSandbox } from '${SANDBOX}';\n`;
+const REQUIRES = `const { createJiraConnector, NotFoundError } = require('${JIRA}');\nconst { createAutotaskConnector, NotFoundError: AutotaskNotFoundError } = require('${AUTOTASK}');\nconst { createIvantiConnector, NotFoundError: IvantiNotFoundError } = require('${IVANTI}');\nconst { startSandbox } = require('${SANDBOX}');\n`;
 const esmProgram = (format: string) => `${IMPORTS}${scenario(format)}`;
 const cjsProgram = (format: string) =>
   `${REQUIRES}\nasync function main() {${scenario(format)}}\nmain().catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});\n`;

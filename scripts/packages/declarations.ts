@@ -2,10 +2,12 @@
 // consumer (no `skipLibCheck`) with `@types/node` 22, 24 and latest, and with none, each under
 // `node16` and `bundler` resolution. With `@types/node` the project is a Node one (`lib: ES2023`, the
 // fetch types come from `@types/node`); without it, the default library (with the DOM) supplies them.
+// Besides a program that uses the main APIs, the consumer imports every entry point of every packed
+// package (a package or entry added later is covered without editing this file).
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { childEnv, installConsumer } from './consumers.ts';
-import { Report, root, runCommand, type PackedPackage } from './workspace.ts';
+import { entryPoints, Report, root, runCommand, type PackedPackage } from './workspace.ts';
 
 /** The `@types/node` versions checked; `none` is a project without it. */
 const TYPES_NODE = ['22', '24', 'latest', 'none'] as const;
@@ -75,6 +77,20 @@ export async function incidents(options: IvantiConnectorOptions): Promise<number
 `;
 
 /**
+ * A module that imports every entry point of every package, so that each published declaration file
+ * is loaded (and, without `skipLibCheck`, checked) whether or not the programs above use it.
+ *
+ * @param packages - The packed packages.
+ * @param format - `esm` imports every entry; `cjs` only those with a `require` condition.
+ */
+export function everyEntryPoint(packages: PackedPackage[], format: 'esm' | 'cjs'): string {
+  const entries = packages.flatMap((pkg) => entryPoints(pkg.manifest)).filter((entry) => format === 'esm' || !entry.esmOnly);
+  const lines = entries.map((entry, index) => `import type * as entry${index} from '${entry.specifier}';`);
+  const list = entries.map((_entry, index) => `typeof entry${index}`).join(', ');
+  return `// Every entry point of every package (${entries.map((entry) => entry.specifier).join(', ')}).\n${lines.join('\n')}\nexport type EveryEntryPoint = [${list}];\n`;
+}
+
+/**
  * Installs the `@types/node` versions side by side (npm aliases), each reachable as a type root of
  * its own: `<dir>/roots/<version>/node`.
  */
@@ -120,8 +136,8 @@ export async function checkDeclarations(packages: PackedPackage[], work: string,
     consumer ?? installConsumer('npm', packages, join(work, 'consumer-npm')).then(({ dir }) => dir),
     installTypesNode(typesDir),
   ]);
-  writeFileSync(join(project, 'declarations.mts'), ESM_FILE);
-  writeFileSync(join(project, 'declarations.cts'), CJS_FILE);
+  writeFileSync(join(project, 'declarations.mts'), `${ESM_FILE}\n${everyEntryPoint(packages, 'esm')}`);
+  writeFileSync(join(project, 'declarations.cts'), `${CJS_FILE}\n${everyEntryPoint(packages, 'cjs')}`);
   console.log(`\n── declarations in a strict consumer (${project})`);
   const tsc = join(root, 'node_modules', '.bin', 'tsc');
   const combinations = TYPES_NODE.flatMap((typesNode) => (['node16', 'bundler'] as const).map((resolution) => ({ typesNode, resolution })));
