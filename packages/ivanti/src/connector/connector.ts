@@ -597,7 +597,7 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
        * form order, layout elements left out; choices are read on demand. Kept five minutes.
        */
       async form(rawItemId) {
-        const itemId = checkRecId(idOf(rawItemId, 'itemId'), 'itemId');
+        const itemId = checkRecId(idOf(rawItemId, 'itemId'), 'itemId').toUpperCase(); // RecIds ignore case: one form per offering
         return structuredClone(await forms.get(itemId));
       },
       /**
@@ -610,7 +610,7 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
         let fieldId: string;
         let query: ReturnType<typeof parseChoicesQuery>;
         try {
-          itemId = checkRecId(idOf(rawItemId, 'itemId'), 'itemId');
+          itemId = checkRecId(idOf(rawItemId, 'itemId'), 'itemId').toUpperCase(); // RecIds ignore case: one form per offering
           fieldId = idOf(rawFieldId, 'fieldId');
           query = parseChoicesQuery(provider, rawQuery);
         } catch (error) {
@@ -632,7 +632,7 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
        * that fit the call.
        */
       async submit(rawItemId, rawAnswers, rawOptions) {
-        const itemId = checkRecId(idOf(rawItemId, 'itemId'), 'itemId');
+        const itemId = checkRecId(idOf(rawItemId, 'itemId'), 'itemId').toUpperCase(); // RecIds ignore case: one form per offering
         const { forUser, key } = parseSubmitOptions(provider, rawOptions);
         const keyField = settings.idempotencyField;
         refuseKey(key, keyField, 'catalog.submit', 'idempotencyField', 'ServiceReq');
@@ -687,6 +687,7 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
           throw await withCandidates(error, async () => (await submitCandidates(context, call)).map((found) => ticketLabel('service_request', found)));
         }
         const made = written.record;
+        context.remember(made.recId, 'service_request');
         return afterCreate(provider, { id: made.recId, key: made.recId }, 'reading it back', async () => {
           const { kind, record } = await context.find(parseTicketRef(made.recId, 'recId'));
           return context.toTicket(record, kind);
