@@ -31,7 +31,7 @@ function probeHooks(probe: FetchProbe) {
 }
 
 /** The sandbox's laptop offering, answered as a bot would: a dependent list, a user picker, a date, a pattern, a condition. */
-function laptopForm(facts: ReturnType<Sandbox['state']>['facts']) {
+function laptopForm(facts: { laptopOffering: { templateRecId: string }; agent: { email: string } }) {
   return {
     itemId: facts.laptopOffering.templateRecId,
     answers: {
