@@ -7,6 +7,8 @@
  */
 import type { ChangesOptions, ChangesResult, WatchOptions } from './changes.js';
 import { UnsupportedError } from './errors.js';
+import type { CatalogSubmitOptions, ChoicesQuery, FormAnswers } from './form-inputs.js';
+import type { CatalogForm, FormChoice } from './forms.js';
 import type {
   AddCommentOptions,
   CommentInput,
@@ -36,7 +38,10 @@ import type { Paginator } from './paginate.js';
  * @category Connector
  */
 export interface ConnectorCapabilities {
-  /** `catalog.list()` serves request offerings / request types. */
+  /**
+   * `catalog.*` work: `list()` serves request offerings / request types, `form()` reads their forms
+   * and `submit()` raises a request from one on an employee's behalf.
+   */
   catalog: boolean;
   /** `attachments.*` work. */
   attachments: boolean;
@@ -48,6 +53,8 @@ export interface ConnectorCapabilities {
   createIdempotency: IdempotencySupport;
   /** How `comments.add()` keeps its idempotency key with the comment; see {@link IdempotencySupport}. */
   commentIdempotency: IdempotencySupport;
+  /** How `catalog.submit()` keeps its idempotency key with the request it raises; see {@link IdempotencySupport}. */
+  submitIdempotency: IdempotencySupport;
 }
 
 /**
@@ -188,9 +195,20 @@ export interface UserOperations {
 }
 
 /**
- * Service-catalog operations of a connector.
+ * Service-catalog operations of a connector: the items, their request forms, and raising a request
+ * from one on an employee's behalf.
  *
  * @category Connector
+ *
+ * @example
+ * ```ts
+ * const [item] = await connector.catalog.list({ forUser: 'ann@example.com' }).take(1).toArray({ limit: 1 });
+ * const form = await connector.catalog.form(item!.id);
+ * const answers: Record<string, FormAnswer> = {};
+ * for (const field of form.fields) answers[field.id] = await askTheEmployee(field);
+ * const ticket = await connector.catalog.submit(item!.id, answers, { forUser: 'ann@example.com' });
+ * console.log(ticket.key, ticket.url);
+ * ```
  */
 export interface CatalogOperations {
   /**
@@ -199,6 +217,45 @@ export interface CatalogOperations {
    * @param options - `forUser`: only items this person (email or id) may request, where the provider can tell.
    */
   list(options?: { forUser?: string }): Paginator<CatalogItem>;
+  /**
+   * The request form of a catalog item: its fields in order, each with its kind, whether it is
+   * required (always or on a condition), its default, its choices (or that they are read on demand)
+   * and its constraints. Forms are kept for a few minutes, so that `submit()` right after checks the
+   * answers without reading the form again.
+   *
+   * @param itemId - The catalog item's id (`CatalogItem.id`).
+   * @throws {@link NotFoundError} when there is no such item.
+   */
+  form(itemId: string): Promise<CatalogForm>;
+  /**
+   * The choices of a field whose choices are read on demand (`choicesOnDemand`: lists the provider
+   * pages or filters, dependent lists, people), or of any choice field. A dependent list is narrowed
+   * by the answers its `dependsOn` names, and is empty until they are given.
+   *
+   * @param itemId - The catalog item's id.
+   * @param fieldId - The field's id.
+   * @param query - `answers` so far, `search` text.
+   * @throws {@link InputError} for a field that is not on the form or takes no choices, before any request for it.
+   */
+  choices(itemId: string, fieldId: string, query?: ChoicesQuery): Paginator<FormChoice>;
+  /**
+   * Raises a request from a catalog item on an employee's behalf, with the answers to its form,
+   * and returns the ticket it made. The answers are checked against the form first (see
+   * `checkFormAnswers`): every bad answer is named in one {@link InputError}, before any write.
+   * Attachments answered are attached to the ticket right after it is made.
+   *
+   * Never sent twice by the SDK. With `options.idempotencyKey` (one is generated when none is given),
+   * a submit whose answer was lost is recovered as `tickets.create()`'s is; what the key can promise
+   * is {@link ConnectorCapabilities.submitIdempotency}.
+   *
+   * @param itemId - The catalog item's id.
+   * @param answers - The answers by field id; see {@link FormAnswer}.
+   * @param options - `forUser`: the employee; `idempotencyKey`.
+   * @throws {@link InputError} naming every bad answer, or a bad option, before any write.
+   * @throws {@link OutcomeUnknownError} when the submit's answer was lost and its request could not be found.
+   * @throws {@link IncompleteCreateError} when the request was made but attaching a file to it failed.
+   */
+  submit(itemId: string, answers: FormAnswers, options: CatalogSubmitOptions): Promise<Ticket>;
 }
 
 /**

@@ -37,6 +37,8 @@ import {
   idempotencyKeyOf,
   idempotentWrite,
   normaliseName,
+  parseChoicesQuery,
+  parseSubmitOptions,
   type IdempotencyKey,
 } from '@itsm/core/provider';
 import { z } from 'zod';
@@ -82,7 +84,8 @@ export interface AutotaskConnector extends ItsmConnector {
    */
   readonly links: AutotaskLinks;
   /**
-   * Attachments, internal comments and user search; no catalog (Autotask PSA has none). A ticket's
+   * Attachments, internal comments and user search; no catalog (Autotask PSA has none: its ticket
+   * categories set field defaults, they are not request forms). A ticket's
    * idempotency key is kept in its `externalID` by the create itself (`createIdempotency: 'atomic'`);
    * ticket notes have no field for one (`commentIdempotency: 'none'`).
    */
@@ -131,6 +134,15 @@ function checkText(value: string | null | undefined, field: string, max: number,
 function noteTitle(body: string): string {
   const line = body.trim().split(/\r?\n/, 1)[0]?.trim() ?? '';
   return line.length > AUTOTASK_NOTE_TITLE_MAX_LENGTH ? `${line.slice(0, AUTOTASK_NOTE_TITLE_MAX_LENGTH - 1)}…` : line;
+}
+
+/** The `UnsupportedError` of every catalog call: Autotask PSA has no service catalog. */
+function noCatalog(): Error {
+  return unsupported(
+    AUTOTASK,
+    'catalog',
+    'Autotask PSA has no service catalog of request forms (its ticket categories set field defaults, they ask no questions): requesters raise tickets in the client portal (connector.links.portalNewTicket())',
+  );
 }
 
 /**
@@ -288,6 +300,7 @@ export function createAutotaskConnector(options: AutotaskConnectorOptions): Auto
       userSearch: true,
       createIdempotency: 'atomic',
       commentIdempotency: 'none',
+      submitIdempotency: 'none',
     },
     limits: AUTOTASK_LIMITS,
     tickets: {
@@ -516,9 +529,26 @@ export function createAutotaskConnector(options: AutotaskConnectorOptions): Auto
         } catch (error) {
           return Paginator.failing(error);
         }
-        return Paginator.failing(
-          unsupported(provider, 'catalog', 'Autotask PSA has no service catalog of request forms: requesters raise tickets in the client portal (connector.links.portalNewTicket())'),
-        );
+        return Paginator.failing(noCatalog());
+      },
+      async form(itemId) {
+        idOf(itemId, 'itemId');
+        throw noCatalog();
+      },
+      choices(itemId, fieldId, query) {
+        try {
+          idOf(itemId, 'itemId');
+          idOf(fieldId, 'fieldId');
+          parseChoicesQuery(provider, query);
+        } catch (error) {
+          return Paginator.failing(error);
+        }
+        return Paginator.failing(noCatalog());
+      },
+      async submit(itemId, _answers, options) {
+        idOf(itemId, 'itemId');
+        parseSubmitOptions(provider, options);
+        throw noCatalog();
       },
     },
     verifyAccess: () => verifyAutotaskAccess(context),
