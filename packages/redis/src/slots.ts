@@ -14,7 +14,8 @@
  *   most `limit` of its calls per key in Redis (the others wait in a local queue in front, see the
  *   stores), so a busy process cannot flood the queue: the lanes' slots go round the processes.
  * - **Wake-ups.** Giving a slot back publishes the lane's key on a channel; each process listens to
- *   it on a second connection and wakes its waiters of that lane, which ask again at once. Waiters
+ *   it on a second connection and wakes its first waiter of that lane, which asks again at once (the
+ *   first waiter overall is the first of its process, so it is among those woken). Waiters
  *   also ask every `pollMs`, which finds the slots of crashed processes (nobody publishes those) and
  *   covers a message lost while reconnecting.
  *
@@ -69,10 +70,10 @@ interface LaneKeys {
   ticket: string;
 }
 
-/** A wait for the next wake-up of a lane. */
-interface Wake {
-  readonly woken: Promise<void>;
-  cancel(): void;
+/** A waiter of this process: whether a wake-up came since it last asked, and how to end its pause. */
+interface Waiter {
+  woken: boolean;
+  resume: (() => void) | undefined;
 }
 
 function granted(reply: ScriptReply): boolean {
@@ -92,8 +93,8 @@ export function createRedisSlots(connection: RedisConnection, settings: RedisSlo
   const channel = `${keyPrefix}slots:released`;
   const owner = randomUUID();
   let counter = 0;
-  /** Callbacks waiting for a wake-up, by lane. */
-  const wakers = new Map<string, Set<() => void>>();
+  /** This process's waiters by lane, in order of arrival (which is their order in the lane's queue too). */
+  const waiters = new Map<string, Map<string, Waiter>>();
   /** The leases this process holds: id → lane, and whether it was found lost. */
   const held = new Map<string, { key: string; lost: boolean }>();
   let renewal: ReturnType<typeof setInterval> | undefined;
@@ -105,41 +106,43 @@ export function createRedisSlots(connection: RedisConnection, settings: RedisSlo
     return { held: `${base}held`, queue: `${base}queue`, alive: `${base}alive`, ticket: `${base}ticket` };
   };
 
+  /**
+   * A slot of the lane was given back: one slot, so wake only this process's first waiter, the
+   * only one here that can be first in the lane's queue (each process wakes its own first: the
+   * one of them that is first overall takes the slot).
+   */
   const wakeUp = (key: string) => {
-    const callbacks = wakers.get(key);
-    if (callbacks === undefined) return;
-    wakers.delete(key);
-    for (const callback of callbacks) callback();
+    const first = waiters.get(key)?.values().next();
+    if (first === undefined || first.done) return;
+    first.value.woken = true;
+    first.value.resume?.();
   };
 
-  const nextWake = (key: string): Wake => {
-    let callback: () => void = () => undefined;
-    const woken = new Promise<void>((resolve) => {
-      callback = resolve;
-    });
-    let callbacks = wakers.get(key);
-    if (callbacks === undefined) {
-      callbacks = new Set();
-      wakers.set(key, callbacks);
+  const enter = (key: string, id: string): Waiter => {
+    let lane = waiters.get(key);
+    if (lane === undefined) {
+      lane = new Map();
+      waiters.set(key, lane);
     }
-    callbacks.add(callback);
-    return {
-      woken,
-      cancel: () => {
-        const current = wakers.get(key);
-        current?.delete(callback);
-        if (current?.size === 0) wakers.delete(key);
-      },
-    };
+    const waiter: Waiter = { woken: false, resume: undefined };
+    lane.set(id, waiter);
+    return waiter;
   };
 
-  /** Waits for a wake-up of the lane, at most `pollMs`; rejects when the signal aborts. */
-  const pause = (wake: Wake, signal: AbortSignal): Promise<void> =>
-    new Promise<void>((resolve, reject) => {
+  const exit = (key: string, id: string) => {
+    const lane = waiters.get(key);
+    lane?.delete(id);
+    if (lane?.size === 0) waiters.delete(key);
+  };
+
+  /** Waits for a wake-up (unless one came while the waiter asked), at most `pollMs`; rejects when the signal aborts. */
+  const pause = (waiter: Waiter, signal: AbortSignal): Promise<void> => {
+    if (waiter.woken) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
       const done = () => {
         clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);
-        wake.cancel();
+        waiter.resume = undefined;
       };
       const onAbort = () => {
         done();
@@ -150,11 +153,12 @@ export function createRedisSlots(connection: RedisConnection, settings: RedisSlo
         resolve();
       }, pollMs);
       signal.addEventListener('abort', onAbort, { once: true });
-      void wake.woken.then(() => {
+      waiter.resume = () => {
         done();
         resolve();
-      });
+      };
     });
+  };
 
   const reportLost = (key: string, when: string) => {
     logger.warn(
@@ -236,21 +240,18 @@ export function createRedisSlots(connection: RedisConnection, settings: RedisSlo
       const keys = keysOf(key);
       counter += 1;
       const id = `${owner}:${counter}`;
+      const waiter = enter(key, id);
       let queued = false;
       try {
         for (;;) {
           signal.throwIfAborted();
-          // Listen before asking, so that a slot given back while the script runs is not missed.
-          const wake = nextWake(key);
-          let reply: ScriptReply;
-          try {
-            reply = await connection.run(SLOT_ACQUIRE, [keys.held, keys.queue, keys.alive, keys.ticket], [id, limit, leaseMs, waiterTtlMs], signal);
-          } catch (error) {
-            wake.cancel();
-            throw error;
-          }
+          // A wake-up that comes while the script runs is kept, so that a slot given back meanwhile is not missed.
+          waiter.woken = false;
+          const reply = await connection.run(SLOT_ACQUIRE, [keys.held, keys.queue, keys.alive, keys.ticket], [id, limit, leaseMs, waiterTtlMs], signal);
           if (granted(reply)) {
-            wake.cancel();
+            // More slots may have come free at once than this process heard of: the next waiter asks too.
+            exit(key, id);
+            wakeUp(key);
             const release = holding(key, id);
             if (signal.aborted) {
               release();
@@ -259,12 +260,14 @@ export function createRedisSlots(connection: RedisConnection, settings: RedisSlo
             return release;
           }
           queued = true;
-          await pause(wake, signal);
+          await pause(waiter, signal);
         }
       } catch (error) {
         // Give the place in the queue back (best effort: it is dropped within waiterTtlMs anyway).
         if (queued) leave(key, id).catch(() => undefined);
         throw error;
+      } finally {
+        exit(key, id);
       }
     },
     async close() {
