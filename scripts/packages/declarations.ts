@@ -20,6 +20,8 @@ import { describeConnectorConformance, type ConformanceOptions } from '@itsm/cor
 import { JiraCloudClient, NotFoundError, createJiraConnector, jql, type CreateTicketInput, type JiraCloudClientOptions } from '@itsm/jira-cloud';
 import { IvantiClient, createIvantiConnector, odata, type IvantiClientOptions, type IvantiConnector } from '@itsm/ivanti';
 import { startSandbox, type Sandbox } from '@itsm/sandbox';
+import { createRedisStores, RedisUnavailableError, type RedisStores, type RedisStoresOptions } from '@itsm/redis';
+import { findRedisServer, startRedisServer, type RedisServer } from '@itsm/redis/testing';
 
 const options: MemoryConnectorOptions = { pageSize: 5 };
 export const memory: ItsmConnector = createMemoryConnector(options);
@@ -46,6 +48,20 @@ export async function ivantiOpen(options: IvantiClientOptions): Promise<number> 
   return (await connector.tickets.list({ categories: ['open'] }).toArray({ limit: 10 })).length;
 }
 
+export async function sharedLimits(url: string): Promise<RedisStores> {
+  const redisOptions: RedisStoresOptions = { url, keyPrefix: 'bot:', whenUnavailable: 'local', replicas: 4, logger: console };
+  const stores = createRedisStores(redisOptions);
+  await stores.connect().catch((error: unknown) => {
+    if (!(error instanceof RedisUnavailableError)) throw error;
+    return error.server;
+  });
+  return stores;
+}
+
+export async function testRedis(): Promise<RedisServer | undefined> {
+  return findRedisServer() === undefined ? undefined : startRedisServer({ startTimeoutMs: 10_000 });
+}
+
 export async function sandboxed(clientOptions: JiraCloudClientOptions): Promise<Sandbox> {
   const sandbox = await startSandbox({ providers: ['jira-cloud'] });
   await new JiraCloudClient(clientOptions).request('GET', '/rest/api/3/myself');
@@ -60,8 +76,12 @@ import { createMemoryConnector, errorSurface } from '@itsm/core/testing';
 import { NotFoundError, createJiraConnector, type JiraConnectorOptions } from '@itsm/jira-cloud';
 import { createIvantiConnector, type IvantiConnectorOptions } from '@itsm/ivanti';
 import { startSandbox, type Sandbox } from '@itsm/sandbox';
+import { createRedisStores, type RedisStores } from '@itsm/redis';
+import { startRedisServer } from '@itsm/redis/testing';
 
 export const memory: ItsmConnector = createMemoryConnector();
+export const shared = (url: string): RedisStores => createRedisStores({ url });
+export const redisForTests = () => startRedisServer();
 export function explain(error: unknown): string {
   if (error instanceof NotFoundError) return String(error.status);
   return error instanceof ItsmError ? error.message : errorSurface(error);

@@ -18,7 +18,11 @@ export interface BudgetTakeRequest {
   readonly windowMs: number;
   /** How long a usage report counts, in milliseconds (see {@link BudgetStore.report}). */
   readonly reportTtlMs: number;
-  /** The current time, in milliseconds since the epoch. */
+  /**
+   * The current time, in milliseconds since the epoch. A store shared between processes may keep
+   * time by a clock of its own instead (e.g. the Redis server's), so that processes whose clocks
+   * disagree still agree on the window.
+   */
   readonly now: number;
 }
 
