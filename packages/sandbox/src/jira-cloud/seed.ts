@@ -213,6 +213,7 @@ export function seedState({ random, seed, tickets, seededUntil }: SeedContext): 
       issueWithInternalComment: '',
       requesterTicket: '',
     },
+    version: 0,
   };
 
   seedIssues(state, random.fork('issues'), {
