@@ -67,3 +67,8 @@ export function searchResult(view: View, query: string, continuing: boolean, now
   }
   return entry;
 }
+
+/** How many results are kept for a state (for tests of the bound). */
+export function keptSearchCount(state: JiraState): number {
+  return kept.get(state)?.size ?? 0;
+}
