@@ -17,11 +17,16 @@ export interface Row {
   [field: string]: FieldValue;
 }
 
+/** The key of null (and of the empty string, which Ivanti stores as null) in an index. */
+const NULL_KEY = Symbol('null');
+
+/** An index key: a `Map` tells `1`, `'1'` and `true` apart by themselves, so values need no type prefix. */
+type IndexKey = string | number | boolean | typeof NULL_KEY;
+
 /** The index key of a value: strings compare without case, empty strings are null (as Ivanti stores them). */
-export function indexKey(value: FieldValue | undefined): string {
-  if (value === null || value === undefined || value === '') return '\u0000null';
-  if (typeof value === 'string') return `s:${value.toLowerCase()}`;
-  return `${typeof value}:${String(value)}`;
+export function indexKey(value: FieldValue | undefined): IndexKey {
+  if (value === null || value === undefined || value === '') return NULL_KEY;
+  return typeof value === 'string' ? value.toLowerCase() : value;
 }
 
 /**
@@ -33,7 +38,7 @@ type Bucket = string | Set<string>;
 /** An indexed store of rows. */
 export class Table {
   readonly #rows = new Map<string, Row>();
-  readonly #indexes = new Map<string, Map<string, Bucket>>();
+  readonly #indexes = new Map<string, Map<IndexKey, Bucket>>();
   /** Insertion positions; a `Map`, not a `WeakMap`: a weak map of every row makes each collection of a 100,000-row seed slow. */
   readonly #sequence = new Map<Row, number>();
   #inserted = 0;
@@ -117,14 +122,14 @@ export class Table {
   }
 }
 
-function add(index: Map<string, Bucket>, key: string, recId: string): void {
+function add(index: Map<IndexKey, Bucket>, key: IndexKey, recId: string): void {
   const bucket = index.get(key);
   if (bucket === undefined) index.set(key, recId);
   else if (typeof bucket !== 'string') bucket.add(recId);
   else if (bucket !== recId) index.set(key, new Set([bucket, recId]));
 }
 
-function remove(index: Map<string, Bucket>, key: string, recId: string): void {
+function remove(index: Map<IndexKey, Bucket>, key: IndexKey, recId: string): void {
   const bucket = index.get(key);
   if (bucket === recId) index.delete(key);
   else if (typeof bucket !== 'string') bucket?.delete(recId);
