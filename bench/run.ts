@@ -22,6 +22,8 @@ const BENCHMARKS: { name: string; load: () => Promise<BenchmarkModule> }[] = [
   { name: 'autotask-paging', load: () => import('./autotask-paging.ts') },
   { name: 'ivanti-paging', load: () => import('./ivanti-paging.ts') },
   { name: 'packages', load: () => import('./packages.ts') },
+  { name: 'sim-scale', load: () => import('./sim-scale.ts') },
+  { name: 'memory', load: () => import('./memory.ts') },
 ];
 
 async function main(): Promise<void> {
