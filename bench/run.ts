@@ -23,6 +23,8 @@ const BENCHMARKS: { name: string; load: () => Promise<BenchmarkModule> }[] = [
   { name: 'ivanti-paging', load: () => import('./ivanti-paging.ts') },
   { name: 'packages', load: () => import('./packages.ts') },
   { name: 'redis', load: () => import('./redis.ts') },
+  { name: 'sim-scale', load: () => import('./sim-scale.ts') },
+  { name: 'memory', load: () => import('./memory.ts') },
 ];
 
 async function main(): Promise<void> {

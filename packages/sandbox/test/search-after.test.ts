@@ -136,4 +136,47 @@ describe('searchAfterPage', () => {
       ),
     );
   });
+
+  it('finds the same page with `ordered` (a binary search) as by testing every item, duplicates and empty lists included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 50 }),
+        fc.integer({ min: -1, max: 61 }),
+        fc.integer({ min: 1, max: 9 }),
+        (values, lastId, limit) => {
+          const sorted = rows(...[...values].sort((a, b) => a - b));
+          const token = encodePageToken(lastId, 'all rows');
+          let calls = 0;
+          const counted: SearchAfterOptions<Row, number> = {
+            ...byId(token, limit),
+            isAfter: (row, last) => {
+              calls += 1;
+              return row.id > last;
+            },
+          };
+          const linear = searchAfterPage(sorted, byId(token, limit));
+          const ordered = searchAfterPage(sorted, { ...counted, ordered: true });
+          expect(ordered).toEqual(linear);
+          expect(calls).toBeLessThanOrEqual(Math.ceil(Math.log2(sorted.length + 1)));
+        },
+      ),
+    );
+  });
+
+  it('refuses with `ordered` what it refuses without: a position isAfter cannot compare', () => {
+    const options: SearchAfterOptions<Row, number[]> = {
+      token: encodePageToken([1, 2], 'q'),
+      scope: 'q',
+      limit: 1,
+      positionOf: (row) => [row.id],
+      isPosition: (position): position is number[] => Array.isArray(position),
+      isAfter: (row, position) => (position.length === 1 ? row.id > (position[0] ?? 0) : undefined),
+      invalidToken: () => ({ status: 400 }),
+      ordered: true,
+    };
+    expect(refusal(() => searchAfterPage(rows(1, 2, 3), options))).toEqual({ status: 400 });
+    expect(searchAfterPage(rows(1, 2, 3), { ...options, token: encodePageToken([1], 'q') })).toEqual({ items: rows(2), isLast: false, nextToken: encodePageToken([2], 'q') });
+    // As without `ordered`: an empty list has nothing to compare, so any position of the right shape passes.
+    expect(searchAfterPage([], options)).toEqual({ items: [], isLast: true, nextToken: undefined });
+  });
 });

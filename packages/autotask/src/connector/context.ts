@@ -57,6 +57,8 @@ export class ConnectorContext {
       ticketType: this.ticketType,
       url,
       requester,
+      raw: this.options.raw,
+      customFields: this.options.customFields,
     });
   }
 

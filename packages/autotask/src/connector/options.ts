@@ -4,7 +4,7 @@
  * @module
  */
 import { PriorityLevelSchema, StatusCategorySchema, StatusInputSchema, TicketTypeSchema, type PriorityLevel, type StatusCategory, type StatusInput, type TicketType } from '@itsm/core';
-import { LookupDelaysSchema, resolveConnectorOptions as resolveProviderConnectorOptions } from '@itsm/core/provider';
+import { LookupDelaysSchema, CustomFieldSelectionSchema, RawModeSchema, resolveConnectorOptions as resolveProviderConnectorOptions, type CustomFieldSelection, type RawMode } from '@itsm/core/provider';
 import { z } from 'zod';
 import { AutotaskClient } from '../client.js';
 import { CLIENT_OPTION_KEYS, type AutotaskClientOptions } from '../options.js';
@@ -102,6 +102,19 @@ export interface AutotaskConnectorSettings {
    * finds it; the later ones cover a create the service was still processing.
    */
   lookupDelaysMs?: readonly number[] | undefined;
+  /**
+   * What each ticket keeps in `raw`: the ticket as Autotask sent it (`'full'`, the default), or
+   * nothing (`'none'`), for a program that keeps many tickets in memory: a ticket then holds only the
+   * model's fields (user-defined fields stay in `customFields`). Users, comments and attachments keep
+   * their `raw` either way.
+   */
+  raw?: RawMode | undefined;
+  /**
+   * Which fields outside the model each ticket keeps in `customFields`: all of them (`'all'`, the
+   * default) or the ones named (`[]`: none) — by user-defined field name, e.g. `['Root Cause']`.
+   * With `raw: 'none'`, what keeps a ticket small when many are kept in memory.
+   */
+  customFields?: CustomFieldSelection | undefined;
 }
 
 /**
@@ -141,6 +154,10 @@ export interface ResolvedConnectorOptions {
   overlapMs: number | undefined;
   /** The waits of the look-ups after a lost answer, when configured. */
   lookupDelaysMs: readonly number[] | undefined;
+  /** What tickets keep in `raw`. */
+  raw: RawMode;
+  /** Which fields tickets keep in `customFields`. */
+  customFields: CustomFieldSelection;
 }
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -167,6 +184,8 @@ const SettingsSchema = z.strictObject({
   publish: z.strictObject({ public: choice.optional(), internal: choice.optional() }).optional(),
   overlapMs: z.number().int().nonnegative().optional(),
   lookupDelaysMs: LookupDelaysSchema.optional(),
+  raw: RawModeSchema.optional(),
+  customFields: CustomFieldSelectionSchema.optional(),
 });
 
 /**
@@ -195,5 +214,7 @@ export function resolveConnectorOptions(options: AutotaskConnectorOptions): Reso
     publish: settings.publish ?? {},
     overlapMs: settings.overlapMs,
     lookupDelaysMs: settings.lookupDelaysMs,
+    raw: settings.raw ?? 'full',
+    customFields: settings.customFields ?? 'all',
   };
 }

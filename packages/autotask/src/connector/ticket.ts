@@ -4,7 +4,7 @@
  * @module
  */
 import type { PriorityLevel, StatusCategory, Ticket, TicketType, UserRef } from '@itsm/core';
-import type { CategoryMapper } from '@itsm/core/provider';
+import { keepCustomFields, keepRaw, type CategoryMapper, type CustomFieldSelection, type RawMode } from '@itsm/core/provider';
 import type { EntityPicklists } from '../picklists.js';
 import { AUTOTASK } from '../provider.js';
 import type { AutotaskTicket } from '../schemas/entities.js';
@@ -29,6 +29,10 @@ export interface TicketMapping {
   url?: string | undefined;
   /** The requester, when the caller knows more of them than their id (their email and name). */
   requester?: UserRef | undefined;
+  /** What `raw` keeps: the ticket (`'full'`, the default) or nothing (`'none'`); see `RawMode`. */
+  raw?: RawMode | undefined;
+  /** Which user-defined fields `customFields` keeps: all (the default) or those named. */
+  customFields?: CustomFieldSelection | undefined;
 }
 
 function present<T>(value: T | null | undefined): value is T {
@@ -44,7 +48,8 @@ function present<T>(value: T | null | undefined): value is T {
  * - `requester` the contact (`contact:<id>`), `assignee` the resource (`resource:<id>`), `team` the queue;
  * - `createdAt` (`createDate`), `updatedAt` (`lastActivityDate`), `resolvedAt` (`completedDate`,
  *   else `resolvedDateTime`), all UTC;
- * - `customFields` the user-defined fields by name; `raw` the ticket untouched.
+ * - `customFields` the user-defined fields by name (those named with `customFields: [...]`); `raw` the
+ *   ticket untouched (nothing with `raw: 'none'`).
  *
  * @param ticket - The ticket, with every field (no `includeFields`).
  * @param mapping - Picklists, mappings, link and requester.
@@ -55,8 +60,10 @@ export function autotaskTicketToTicket(ticket: AutotaskTicket, mapping: TicketMa
   const { picklists } = mapping;
   const statusLabel = picklists.get('status')?.label(ticket.status) ?? (present(ticket.status) ? `Status ${ticket.status}` : 'Unknown');
   const status = { id: ticket.status ?? undefined, name: statusLabel };
-  const customFields: Record<string, unknown> = {};
-  for (const field of ticket.userDefinedFields ?? []) if (present(field.value)) customFields[field.name] = field.value;
+  const customFields = keepCustomFields(
+    (ticket.userDefinedFields ?? []).filter((field) => present(field.value)).map((field) => [field.name, field.value] as const),
+    mapping.customFields,
+  );
   const priorityLabel = present(ticket.priority) ? (picklists.get('priority')?.label(ticket.priority) ?? `Priority ${ticket.priority}`) : undefined;
   const typeLabel = present(ticket.ticketType) ? picklists.get('ticketType')?.label(ticket.ticketType) : undefined;
   const resolvedAt = autotaskTimestamps.optional(ticket.completedDate) ?? autotaskTimestamps.optional(ticket.resolvedDateTime);
@@ -83,6 +90,6 @@ export function autotaskTicketToTicket(ticket: AutotaskTicket, mapping: TicketMa
     updatedAt: autotaskTimestamps.required(ticket.lastActivityDate, 'lastActivityDate', ticket),
     ...(resolvedAt === undefined ? {} : { resolvedAt }),
     customFields,
-    raw: ticket,
+    raw: keepRaw(ticket, mapping.raw),
   };
 }

@@ -12,6 +12,8 @@
  * - `verifyAccess()`: {@link runAccessChecks}.
  * - Connector pieces: {@link resolveConnectorOptions}, {@link checkProviderFields},
  *   {@link afterCreate}, {@link resolvePerson}, {@link createTimestampReader}, {@link fileBlob}.
+ * - Memory: {@link RawModeSchema}, {@link CustomFieldSelectionSchema}, {@link keepRaw} and
+ *   {@link keepCustomFields} for the `raw` and `customFields` options (what tickets keep).
  * - Reliability: {@link idempotentWrite} and {@link idempotencyKeyOf} (a create safe to repeat),
  *   {@link checkLength} and {@link checkByteSize} (the connector's limits).
  * - Catalog forms: {@link createFormCache}, {@link parseSubmitOptions}, {@link parseChoicesQuery},
@@ -40,3 +42,4 @@ export * from './files.js';
 export * from './idempotency.js';
 export * from './limits.js';
 export * from './catalog-forms.js';
+export * from './ticket-footprint.js';

@@ -60,7 +60,7 @@ export class ConnectorContext {
   async toTicket(record: Incident | ServiceRequest, kind: TicketKind): Promise<Ticket> {
     this.remember(record.RecId, kind);
     const url = await this.client.recordLink(TICKET_KINDS[kind].category, record.RecId);
-    return ivantiRecordToTicket(record, kind, { statusCategory: this.statusCategory, url });
+    return ivantiRecordToTicket(record, kind, { statusCategory: this.statusCategory, url, raw: this.options.raw, customFields: this.options.customFields });
   }
 
   /**

@@ -4,7 +4,7 @@
  * @module
  */
 import { DEFAULT_OVERLAP_MS, StatusCategorySchema, type StatusCategory } from '@itsm/core';
-import { LookupDelaysSchema, resolveConnectorOptions as resolveProviderConnectorOptions } from '@itsm/core/provider';
+import { LookupDelaysSchema, CustomFieldSelectionSchema, RawModeSchema, resolveConnectorOptions as resolveProviderConnectorOptions, type CustomFieldSelection, type RawMode } from '@itsm/core/provider';
 import { z } from 'zod';
 import { IvantiClient } from '../client.js';
 import { IVANTI_DEFAULT_ATTACHMENT_MAX_BYTES } from '../limits.js';
@@ -126,6 +126,19 @@ export interface IvantiConnectorSettings {
    * Default `IVANTI_DEFAULT_ATTACHMENT_MAX_BYTES` (10 MiB); a larger file is an `InputError`.
    */
   attachmentMaxBytes?: number | undefined;
+  /**
+   * What each ticket keeps in `raw`: the record as Ivanti sent it (`'full'`, the default), or
+   * nothing (`'none'`), for a program that keeps many tickets in memory: a ticket then holds only the
+   * model's fields (the HTML `Symptom` and fields outside the model are gone from it; other non-empty
+   * fields stay in `customFields`). Users, comments, attachments and catalog items keep their `raw` either way.
+   */
+  raw?: RawMode | undefined;
+  /**
+   * Which fields outside the model each ticket keeps in `customFields`: all of them (`'all'`, the
+   * default) or the ones named (`[]`: none) — by field name, e.g. `['Category', 'Service']`.
+   * With `raw: 'none'`, what keeps a ticket small when many are kept in memory.
+   */
+  customFields?: CustomFieldSelection | undefined;
 }
 
 /**
@@ -180,6 +193,10 @@ export interface ResolvedConnectorOptions {
   lookupDelaysMs: readonly number[] | undefined;
   /** The largest attachment. */
   attachmentMaxBytes: number;
+  /** What tickets keep in `raw`. */
+  raw: RawMode;
+  /** Which fields tickets keep in `customFields`. */
+  customFields: CustomFieldSelection;
 }
 
 /**
@@ -218,6 +235,8 @@ const SettingsSchema = z.strictObject({
   noteIdempotencyField: z.string().regex(NAME_PATTERN, 'must be a field name (letters, digits and _, starting with a letter)').optional(),
   lookupDelaysMs: LookupDelaysSchema.optional(),
   attachmentMaxBytes: z.number().int().positive().optional(),
+  raw: RawModeSchema.optional(),
+  customFields: CustomFieldSelectionSchema.optional(),
 });
 
 /**
@@ -258,6 +277,8 @@ export function resolveConnectorOptions(options: IvantiConnectorOptions): Resolv
     noteIdempotencyField: settings.noteIdempotencyField,
     lookupDelaysMs: settings.lookupDelaysMs,
     attachmentMaxBytes: settings.attachmentMaxBytes ?? IVANTI_DEFAULT_ATTACHMENT_MAX_BYTES,
+    raw: settings.raw ?? 'full',
+    customFields: settings.customFields ?? 'all',
   };
 }
 

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Ticket, UserRef } from '@itsm/core';
+import { keepCustomFields, keepRaw, type CustomFieldSelection, type RawMode } from '@itsm/core/provider';
 import { IVANTI } from '../provider.js';
 import type { Incident, ServiceRequest } from '../schemas/tickets.js';
 import { ivantiTimestamps } from './dates.js';
@@ -34,6 +35,10 @@ export interface RecordToTicketOptions {
   statusCategory?: IvantiStatusMapper | undefined;
   /** The record's web page (`client.recordLink(...)`). */
   url?: string | undefined;
+  /** What `raw` keeps: the record (`'full'`, the default) or nothing (`'none'`); see `RawMode`. */
+  raw?: RawMode | undefined;
+  /** Which other fields `customFields` keeps: all (the default) or those named. */
+  customFields?: CustomFieldSelection | undefined;
 }
 
 function present(value: unknown): value is string {
@@ -50,7 +55,8 @@ function present(value: unknown): value is string {
  *   (`Owner_Valid`, the owner's RecId, or the `Owner` login), `team` the `OwnerTeam`;
  * - `createdAt`, `updatedAt` (`LastModDateTime`) and `resolvedAt` (`ResolvedDateTime`, else
  *   `ClosedDateTime`) in UTC;
- * - `customFields` every other non-empty field; `raw` the record untouched.
+ * - `customFields` every other non-empty field (those named with `customFields: [...]`); `raw` the
+ *   record untouched (nothing with `raw: 'none'`).
  *
  * @param record - The record, read whole.
  * @param kind - Its kind.
@@ -64,10 +70,10 @@ export function ivantiRecordToTicket(record: Incident | ServiceRequest, kind: Ti
   const number = fields[TICKET_KINDS[kind].numberField];
   const status = present(record.Status) ? record.Status : undefined;
   const priority = record.Priority === null || record.Priority === undefined || String(record.Priority).trim() === '' ? undefined : String(record.Priority);
-  const customFields: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(fields)) {
-    if (!MAPPED_FIELDS.has(name) && !name.startsWith('@odata.') && value !== null && value !== undefined && value !== '') customFields[name] = value;
-  }
+  const customFields = keepCustomFields(
+    Object.entries(fields).filter(([name, value]) => !MAPPED_FIELDS.has(name) && !name.startsWith('@odata.') && value !== null && value !== undefined && value !== ''),
+    options.customFields,
+  );
   const requester: UserRef | undefined = present(record.ProfileLink_RecID)
     ? { id: record.ProfileLink_RecID, ...(present(record.Email) ? { email: record.Email } : {}), ...(present(record.ProfileFullName) ? { name: record.ProfileFullName } : {}) }
     : undefined;
@@ -98,6 +104,6 @@ export function ivantiRecordToTicket(record: Incident | ServiceRequest, kind: Ti
     updatedAt: ivantiTimestamps.required(record.LastModDateTime, 'LastModDateTime', record),
     ...(resolvedAt === undefined ? {} : { resolvedAt }),
     customFields,
-    raw: record,
+    raw: keepRaw(record, options.raw),
   };
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { StatusCategorySchema, TicketTypeSchema, type StatusCategory, type TicketType } from '@itsm/core';
-import { LookupDelaysSchema, resolveConnectorOptions as resolveProviderConnectorOptions } from '@itsm/core/provider';
+import { LookupDelaysSchema, CustomFieldSelectionSchema, RawModeSchema, resolveConnectorOptions as resolveProviderConnectorOptions, type CustomFieldSelection, type RawMode } from '@itsm/core/provider';
 import { z } from 'zod';
 import { JiraCloudClient } from '../client.js';
 import { CLIENT_OPTION_KEYS, type JiraCloudClientOptions } from '../options.js';
@@ -62,6 +62,19 @@ export interface JiraConnectorSettings {
    * seconds, which covers the seconds Jira's search index takes to show a new issue.
    */
   lookupDelaysMs?: readonly number[] | undefined;
+  /**
+   * What each ticket keeps in `raw`: the issue as Jira sent it (`'full'`, the default), or nothing
+   * (`'none'`), for a program that keeps many tickets in memory: a ticket then holds only the
+   * model's fields (ADF and fields outside the model are gone; custom fields stay in `customFields`).
+   * Users, comments, attachments and catalog items keep their `raw` either way.
+   */
+  raw?: RawMode | undefined;
+  /**
+   * Which fields outside the model each ticket keeps in `customFields`: all of them (`'all'`, the
+   * default) or the ones named (`[]`: none) — by field id, e.g. `['customfield_10020']`.
+   * With `raw: 'none'`, what keeps a ticket small when many are kept in memory.
+   */
+  customFields?: CustomFieldSelection | undefined;
 }
 
 /**
@@ -100,6 +113,10 @@ export interface ResolvedConnectorOptions {
   overlapMs: number | undefined;
   /** The waits of the look-ups after a lost answer, when configured. */
   lookupDelaysMs: readonly number[] | undefined;
+  /** What tickets keep in `raw`. */
+  raw: RawMode;
+  /** Which fields tickets keep in `customFields`. */
+  customFields: CustomFieldSelection;
 }
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -118,6 +135,8 @@ const SettingsSchema = z.strictObject({
   resolution: text.optional(),
   overlapMs: z.number().int().nonnegative().max(24 * 60 * 60_000, 'must be at most one day (86,400,000 ms)').optional(),
   lookupDelaysMs: LookupDelaysSchema.optional(),
+  raw: RawModeSchema.optional(),
+  customFields: CustomFieldSelectionSchema.optional(),
 });
 
 /**
@@ -149,5 +168,7 @@ export function resolveConnectorOptions(options: JiraConnectorOptions): Resolved
     resolution: settings.resolution ?? 'Done',
     overlapMs: settings.overlapMs,
     lookupDelaysMs: settings.lookupDelaysMs,
+    raw: settings.raw ?? 'full',
+    customFields: settings.customFields ?? 'all',
   };
 }

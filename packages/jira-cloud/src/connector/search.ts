@@ -25,6 +25,8 @@ export async function toTicket(context: ConnectorContext, issue: Issue): Promise
     statusCategory: context.statusCategory,
     ticketType: context.ticketType,
     url: await context.client.browseUrl(issue.key),
+    raw: context.options.raw,
+    customFields: context.options.customFields,
   });
 }
 

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Ticket, UserRef } from '@itsm/core';
+import { keepCustomFields, keepRaw, type CustomFieldSelection, type RawMode } from '@itsm/core/provider';
 import { adfToText } from '../adf/index.js';
 import type { Issue } from '../schemas/issues.js';
 import type { JiraUser } from '../schemas/users.js';
@@ -49,6 +50,10 @@ export interface IssueToTicketOptions {
   ticketType?: TypeMapper | undefined;
   /** The issue's web page (`client.browseUrl(key)`). */
   url?: string | undefined;
+  /** What `raw` keeps: the issue (`'full'`, the default) or nothing (`'none'`); see `RawMode`. */
+  raw?: RawMode | undefined;
+  /** Which `customfield_*` values `customFields` keeps: all (the default) or those named by id. */
+  customFields?: CustomFieldSelection | undefined;
 }
 
 /**
@@ -74,7 +79,8 @@ export function jiraUserRef(user: JiraUser): UserRef {
  * - `requester` the reporter (for a JSM request raised on behalf of a customer, the customer),
  *   `assignee` the assignee; no `team` (Jira has no such system field);
  * - `createdAt`, `updatedAt` and `resolvedAt` (`resolutiondate`) in UTC (`…Z`);
- * - `customFields` every non-null `customfield_*` value; `raw` the issue untouched.
+ * - `customFields` every non-null `customfield_*` value (those named with `customFields: [...]`);
+ *   `raw` the issue untouched (nothing with `raw: 'none'`).
  *
  * @param issue - The issue.
  * @param options - Mappings and the web link.
@@ -92,10 +98,10 @@ export function jiraIssueToTicket(issue: Issue, options: IssueToTicketOptions = 
   const ticketType = options.ticketType ?? createTypeMapper();
   const fields = issue.fields;
   const status = fields.status;
-  const customFields: Record<string, unknown> = {};
-  for (const [id, value] of Object.entries(fields)) {
-    if (id.startsWith('customfield_') && value !== null && value !== undefined) customFields[id] = value;
-  }
+  const customFields = keepCustomFields(
+    Object.entries(fields).filter(([id, value]) => id.startsWith('customfield_') && value !== null && value !== undefined),
+    options.customFields,
+  );
   const description = fields.description ? adfToText(fields.description) : undefined;
   const priorityName = fields.priority?.name;
   const resolvedAt = jiraTimestamps.optional(fields.resolutiondate);
@@ -119,6 +125,6 @@ export function jiraIssueToTicket(issue: Issue, options: IssueToTicketOptions = 
     updatedAt: jiraTimestamps.required(fields.updated, 'fields.updated', issue),
     ...(resolvedAt === undefined ? {} : { resolvedAt }),
     customFields,
-    raw: issue,
+    raw: keepRaw(issue, options.raw),
   };
 }

@@ -80,10 +80,13 @@ function personOf(contact: Contact): Person {
   return { firstName: contact.firstName, lastName: contact.lastName, name, email: contact.emailAddress ?? '' };
 }
 
+/**
+ * The set fields of a record (sparse: unset ones are absent). Built in one go: V8 keeps such an
+ * object's fields in a compact layout, while one given ~35 fields by name one after the other falls
+ * back to a hash table — far more memory, and collector time, for a 100,000-ticket seed.
+ */
 function plain(fields: Record<string, FieldValue | undefined>): Record<string, FieldValue> {
-  const record: Record<string, FieldValue> = {};
-  for (const [name, value] of Object.entries(fields)) if (value !== undefined && value !== null) record[name] = value;
-  return record;
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, FieldValue] => entry[1] !== undefined && entry[1] !== null));
 }
 
 interface Writer {

@@ -45,6 +45,12 @@ export type FieldChanges = Readonly<Record<string, FieldValue>>;
 
 type IndexKey = string | number | boolean;
 
+/**
+ * The ids under one index key: one id alone (every key of a unique field such as `ticketNumber`
+ * has one record; a set for each would cost more than the records), else a set.
+ */
+type Bucket = number | Set<number>;
+
 /** The key a value is indexed under: strings compare case-insensitively, as Autotask's database does. */
 export function indexKey(value: FieldValue | undefined): IndexKey | undefined {
   if (value === null || value === undefined) return undefined;
@@ -85,7 +91,7 @@ export class EntityTable<R extends EntityRecord = EntityRecord> {
   readonly entity: EntityDefinition;
   readonly #rows = new Map<number, R>();
   readonly #ids: number[] = [];
-  readonly #indexes = new Map<string, Map<IndexKey, Set<number>>>();
+  readonly #indexes = new Map<string, Map<IndexKey, Bucket>>();
   readonly #udfs = new Map<number, Map<string, string>>();
   #nextId: number;
 
@@ -198,27 +204,30 @@ export class EntityTable<R extends EntityRecord = EntityRecord> {
     for (const value of values) {
       const key = indexKey(value);
       if (key === undefined) continue;
-      for (const id of index.get(key) ?? []) ids.add(id);
+      const bucket = index.get(key);
+      if (typeof bucket === 'number') ids.add(bucket);
+      else for (const id of bucket ?? []) ids.add(id);
     }
     return [...ids].sort((a, b) => a - b);
   }
 
-  #addToIndex(index: Map<IndexKey, Set<number>>, value: FieldValue | undefined, id: number): void {
+  #addToIndex(index: Map<IndexKey, Bucket>, value: FieldValue | undefined, id: number): void {
     const key = indexKey(value);
     if (key === undefined) return;
-    let ids = index.get(key);
-    if (ids === undefined) {
-      ids = new Set();
-      index.set(key, ids);
-    }
-    ids.add(id);
+    const bucket = index.get(key);
+    if (bucket === undefined) index.set(key, id);
+    else if (typeof bucket !== 'number') bucket.add(id);
+    else if (bucket !== id) index.set(key, new Set([bucket, id]));
   }
 
-  #removeFromIndex(index: Map<IndexKey, Set<number>>, value: FieldValue | undefined, id: number): void {
+  #removeFromIndex(index: Map<IndexKey, Bucket>, value: FieldValue | undefined, id: number): void {
     const key = indexKey(value);
     if (key === undefined) return;
-    const ids = index.get(key);
-    ids?.delete(id);
-    if (ids?.size === 0) index.delete(key);
+    const bucket = index.get(key);
+    if (bucket === id) index.delete(key);
+    else if (typeof bucket !== 'number') {
+      bucket?.delete(id);
+      if (bucket?.size === 0) index.delete(key);
+    }
   }
 }

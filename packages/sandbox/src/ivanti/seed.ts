@@ -422,11 +422,14 @@ function seedTickets(state: IvantiState, random: Random, plan: TicketPlan): Seed
   const requestsWithTemplate: { row: Row; templateRecId: string; created: number }[] = [];
   const incidents: Row[] = [];
   const requests: Row[] = [];
+  let incidentsSeen = 0;
+  let requestsSeen = 0;
 
   kinds.forEach((kind, index) => {
     const created = times[index] ?? until - DAY;
     const incident = kind === 'incident';
-    const status = (incident ? incidentStatuses.shift() : requestStatuses.shift()) ?? 'Logged';
+    // Each plan is read front to back (by position: `shift()` would move the whole plan each time).
+    const status = (incident ? incidentStatuses[incidentsSeen++] : requestStatuses[requestsSeen++]) ?? 'Logged';
     const requester = index % 15 === 0 ? plan.knownRequester : random.pick(plan.requesters);
     const issue = helpdeskIssue(random, { topics: incident ? INCIDENT_TOPICS : REQUEST_TOPICS, requester: personOf(requester) });
     const routing = ROUTING[issue.topic];

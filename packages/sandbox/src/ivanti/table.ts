@@ -25,12 +25,24 @@ export interface Row {
   [field: string]: FieldValue;
 }
 
+/** The key of null (and of the empty string, which Ivanti stores as null) in an index. */
+const NULL_KEY = Symbol('null');
+
+/** An index key: a `Map` tells `1`, `'1'` and `true` apart by themselves, so values need no type prefix. */
+type IndexKey = string | number | boolean | typeof NULL_KEY;
+
 /** The index key of a value: strings compare without case, empty strings are null (as Ivanti stores them). */
-export function indexKey(value: FieldValue | undefined): string {
-  if (value === null || value === undefined || value === '') return '\u0000null';
-  if (typeof value === 'string') return `s:${value.toLowerCase()}`;
-  return `${typeof value}:${String(value)}`;
+export function indexKey(value: FieldValue | undefined): IndexKey {
+  if (value === null || value === undefined || value === '') return NULL_KEY;
+  return typeof value === 'string' ? value.toLowerCase() : value;
 }
+
+/**
+/**
+ * The RecIds under one index key: one RecId alone (most keys of a unique field such as
+ * `IncidentNumber` have one row; a set for each would cost more than the rows), else a set.
+ */
+type Bucket = string | Set<string>;
 
 /**
  * An indexed store of rows.
@@ -39,8 +51,9 @@ export function indexKey(value: FieldValue | undefined): string {
  */
 export class Table {
   readonly #rows = new Map<string, Row>();
-  readonly #indexes = new Map<string, Map<string, Set<string>>>();
-  readonly #sequence = new WeakMap<Row, number>();
+  readonly #indexes = new Map<string, Map<IndexKey, Bucket>>();
+  /** Insertion positions; a `Map`, not a `WeakMap`: a weak map of every row makes each collection of a 100,000-row seed slow. */
+  readonly #sequence = new Map<Row, number>();
   #inserted = 0;
 
   /** Creates an empty store with indexes on `indexed` fields. */
@@ -77,7 +90,8 @@ export class Table {
   lookup(field: string, value: FieldValue): ReadonlySet<string> | undefined {
     const index = this.#indexes.get(field);
     if (index === undefined) return undefined;
-    return index.get(indexKey(value)) ?? new Set();
+    const bucket = index.get(indexKey(value));
+    return bucket === undefined ? new Set() : typeof bucket === 'string' ? new Set([bucket]) : bucket;
   }
 
   /** Adds a row (its RecId must be new). */
@@ -101,7 +115,7 @@ export class Table {
         const before = indexKey(row[field]);
         const after = indexKey(value);
         if (before !== after) {
-          index.get(before)?.delete(key);
+          remove(index, before, key);
           add(index, after, key);
         }
       }
@@ -114,17 +128,22 @@ export class Table {
     const key = recId.toUpperCase();
     const row = this.#rows.get(key);
     if (row === undefined) return false;
-    for (const [field, index] of this.#indexes) index.get(indexKey(row[field]))?.delete(key);
+    for (const [field, index] of this.#indexes) remove(index, indexKey(row[field]), key);
     this.#rows.delete(key);
+    this.#sequence.delete(row);
     return true;
   }
 }
 
-function add(index: Map<string, Set<string>>, key: string, recId: string): void {
-  let set = index.get(key);
-  if (set === undefined) {
-    set = new Set();
-    index.set(key, set);
-  }
-  set.add(recId);
+function add(index: Map<IndexKey, Bucket>, key: IndexKey, recId: string): void {
+  const bucket = index.get(key);
+  if (bucket === undefined) index.set(key, recId);
+  else if (typeof bucket !== 'string') bucket.add(recId);
+  else if (bucket !== recId) index.set(key, new Set([bucket, recId]));
+}
+
+function remove(index: Map<IndexKey, Bucket>, key: IndexKey, recId: string): void {
+  const bucket = index.get(key);
+  if (bucket === recId) index.delete(key);
+  else if (typeof bucket !== 'string') bucket?.delete(recId);
 }

@@ -63,11 +63,29 @@ function missingRequired(object: BusinessObjectDef, merged: Changes): string[] {
     .map((name) => `Required field ${object.name}.${fieldOf(object, name)?.display ?? name} value must be provided.`);
 }
 
-/** A full row of an object: every field, the value from `values` where given, `null` elsewhere. */
+/** Per object: a row with every field `null`, in field order (`RecId` first), to copy new rows from. */
+const blankRows = new WeakMap<BusinessObjectDef, Readonly<Row>>();
+
+function blankRow(object: BusinessObjectDef): Readonly<Row> {
+  let blank = blankRows.get(object);
+  if (blank === undefined) {
+    blank = Object.fromEntries([['RecId', ''], ...object.fields.filter((field) => field.name !== 'RecId').map((field) => [field.name, null])]) as Row;
+    blankRows.set(object, blank);
+  }
+  return blank;
+}
+
+/**
+ * A full row of an object: every field, the value from `values` where given, `null` elsewhere.
+ * Copied from a blank row rather than built one field at a time: V8 keeps a copy's fields in a
+ * compact layout, while an object given ~50 fields by name one after the other falls back to a
+ * hash table — three times the memory, and the collector's time, for a 100,000-ticket seed.
+ */
 export function buildRow(object: BusinessObjectDef, recId: string, values: Changes): Row {
-  const row: Row = { RecId: recId };
+  const row: Record<string, FieldValue> = { ...blankRow(object) };
+  row.RecId = recId;
   for (const field of object.fields) if (field.name !== 'RecId') row[field.name] = values[field.name] ?? null;
-  return row;
+  return row as Row;
 }
 
 /** Creates a record from a payload, as `caller`. */

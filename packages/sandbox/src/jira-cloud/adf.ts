@@ -71,17 +71,19 @@ function validNode(node: unknown, depth: number): boolean {
 /** Plain text to a document: blank lines separate paragraphs, single newlines become hard breaks. */
 export function textToAdf(text: string): AdfDocument {
   const paragraphs = text.replace(/\r\n?/gu, '\n').split(/\n{2,}/u);
-  return {
-    type: 'doc',
-    version: 1,
-    content: paragraphs.map((paragraph): AdfNode => {
-      const content = paragraph.split('\n').flatMap((line, index): AdfNode[] => [
-        ...(index > 0 ? [{ type: 'hardBreak' }] : []),
-        ...(line === '' ? [] : [{ type: 'text', text: line }]),
-      ]);
-      return content.length > 0 ? { type: 'paragraph', content } : { type: 'paragraph' };
-    }),
-  };
+  return { type: 'doc', version: 1, content: paragraphs.map(paragraphNode) };
+}
+
+/** One paragraph of {@link textToAdf}: its lines as text nodes with hard breaks between them. */
+function paragraphNode(paragraph: string): AdfNode {
+  const content: AdfNode[] = [];
+  const lines = paragraph.split('\n');
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] as string;
+    if (index > 0) content.push({ type: 'hardBreak' });
+    if (line !== '') content.push({ type: 'text', text: line });
+  }
+  return content.length > 0 ? { type: 'paragraph', content } : { type: 'paragraph' };
 }
 
 /** A document's plain text: blocks separated by newlines, hard breaks as newlines. */

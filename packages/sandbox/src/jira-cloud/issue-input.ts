@@ -357,7 +357,10 @@ export function applyChanges(state: JiraState, issue: Issue, changes: IssueChang
     record('duedate', 'duedate', issue.dueDate, issue.dueDate, changes.dueDate, changes.dueDate);
     issue.dueDate = changes.dueDate;
   }
-  if (changes.parentId !== undefined) issue.parentId = changes.parentId;
+  if (changes.parentId !== undefined) {
+    issue.parentId = changes.parentId;
+    store.touch(state);
+  }
   if (changes.requestTypeId !== undefined) {
     record('Request Type', REQUEST_TYPE_FIELD, issue.requestTypeId, null, changes.requestTypeId, null);
     issue.requestTypeId = changes.requestTypeId;

@@ -233,6 +233,7 @@ export function seedState({ random, seed, tickets, seededUntil }: SeedContext): 
       issueWithInternalComment: '',
       requesterTicket: '',
     },
+    version: 0,
   };
 
   seedIssues(state, random.fork('issues'), {
@@ -418,7 +419,7 @@ function helpIssue(state: JiraState, random: Random, plan: IssuePlan, created: n
   if (random.chance(0.3)) labels.push(LABELS_BY_TOPIC[content.topic]);
   if (random.chance(0.08)) labels.push('vip');
   const creatorId = random.chance(0.1) ? random.pick(plan.agents).accountId : requester.accountId;
-  const issue = store.newIssue(state, storeProject(state, SERVICE_PROJECT_KEY), {
+  const issue = store.newIssue(state, plan.help, {
     issueTypeId,
     summary: content.subject,
     description: random.chance(0.95) ? textToAdf(content.description) : null,
@@ -458,7 +459,7 @@ function opsIssue(state: JiraState, random: Random, plan: IssuePlan, created: nu
   const statusId = pickStatus(random, workflow.statuses, ['10008'], (plan.until - created) / DAY);
   const updated = Math.min(plan.until - 60_000, created + random.int(30 * 60_000, 25 * DAY));
   const done = statusId === '10008';
-  const issue = store.newIssue(state, storeProject(state, SOFTWARE_PROJECT_KEY), {
+  const issue = store.newIssue(state, plan.itops, {
     issueTypeId: parent !== undefined ? ISSUE_TYPE_ID.subtask : random.chance(0.3) ? ISSUE_TYPE_ID.bug : ISSUE_TYPE_ID.task,
     summary: parent !== undefined ? `${random.pick(['Prepare', 'Test', 'Document', 'Schedule'])}: ${parent.summary}` : opsSummary(random),
     description: random.chance(0.8) ? textToAdf(`${random.pick(['Planned work.', 'Follow-up from an incident.', 'Requested by the IT manager.'])} ${random.pick(['See the runbook.', 'Coordinate with the network team.', 'Needs a maintenance window.'])}`) : null,
@@ -481,12 +482,6 @@ function opsIssue(state: JiraState, random: Random, plan: IssuePlan, created: nu
   addStatusHistory(state, issue, workflow.initialStatus, reporter);
   addComments(state, random, issue, reporter, reporter, false);
   return issue;
-}
-
-function storeProject(state: JiraState, key: string): Project {
-  const project = store.project(state, key);
-  if (project === undefined) throw new Error(`seed: no project ${key}`);
-  return project;
 }
 
 function addStatusHistory(state: JiraState, issue: Issue, initialStatus: string, author: JiraUser): void {
@@ -600,7 +595,8 @@ function recordFacts(state: JiraState, random: Random, plan: IssuePlan): void {
       }
     }
   }
-  const parent = issues.find((issue) => issues.some((child) => child.parentId === issue.id));
+  const parentIds = new Set(issues.map((issue) => issue.parentId));
+  const parent = issues.find((issue) => parentIds.has(issue.id));
   Object.assign(state.facts, {
     issueWithAttachment: withAttachment?.key ?? '',
     issueWithInternalComment: withInternal?.key ?? '',

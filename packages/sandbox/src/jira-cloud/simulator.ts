@@ -13,6 +13,7 @@ import { unknownRoute } from './errors.js';
 import { gateway, tenantInfo } from './gateway.js';
 import { jiraHeaders, loginReason } from './headers.js';
 import { xsrfCheck } from './http.js';
+import { countWrites } from './writes.js';
 import { rateLimit } from './rate-limit.js';
 import { restV2 } from './rest-v2.js';
 import { attachmentRoutes } from './routes/attachments.js';
@@ -63,13 +64,14 @@ export interface JiraConnectorOptions {
  * The pipeline, outermost first. Jira's headers go on every answer, the early ones included; the
  * tenant-info and gateway paths come before anything else; the rate limit counts every site request
  * and the XSRF rule refuses forms before a route sees them (neither answer carries a login reason);
- * the login reason marks what the routes answer to refused credentials; innermost, REST v2's
+ * the login reason marks what the routes answer to refused credentials; the write counter moves the
+ * state's version around every request that may write (derived look-ups are rebuilt); innermost, REST v2's
  * issue, comment and worklog routes are v3's with wiki markup for rich text.
  */
 const router: Router<JiraState, JiraCredentials> = createRouter<JiraState, JiraCredentials>({
   notFound: (request, context) => unknownRoute(context.url, request.path),
   methodNotAllowed: (_request, _context, allowed) => ({ status: 405, headers: { allow: allowed.join(', ') }, body: '' }),
-}).use(jiraHeaders, tenantInfo, gateway, rateLimit, xsrfCheck, loginReason, restV2((method, path) => router.resolve(method, path)));
+}).use(jiraHeaders, tenantInfo, gateway, rateLimit, xsrfCheck, loginReason, countWrites, restV2((method, path) => router.resolve(method, path)));
 issueRoutes(router);
 propertyRoutes(router);
 transitionRoutes(router);

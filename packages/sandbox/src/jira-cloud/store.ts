@@ -4,6 +4,9 @@
  * desk, and the switches tests use to change behaviour (rate limit, anonymous fallback, ...).
  *
  * Everything here is plain data that tests may read and arrange through `sb.state('jira-cloud')`.
+ * Look-ups derived from it (sub-tasks, links, search results a client is paging through) are kept
+ * until the next write: a test that changes the state directly, not through the API, adds 1 to
+ * {@link JiraState.version} before its next request (the next search's first page is always fresh).
  *
  * @module
  */
@@ -403,6 +406,13 @@ export interface JiraState {
   readonly requestWindow: WindowBudget;
   /** Facts for tests. */
   readonly facts: JiraFacts;
+  /**
+   * Bumped by every request that may write (every method but `GET`, `HEAD` and `OPTIONS`, except
+   * the read-only searches and lists sent as `POST`) and by adding or removing an issue. Look-ups
+   * derived from the state (an issue's sub-tasks and links, a user by e-mail, the sorted result a
+   * search pages through) are rebuilt when it moves. A test that changes the state directly adds 1 to it.
+   */
+  version: number;
 }
 
 /** The lists of an issue that start empty (or, for watchers, from the creator and reporter). */
@@ -413,6 +423,42 @@ export type NewIssue = Omit<Issue, 'id' | 'key' | 'projectId' | IssueLists> & {
   readonly properties?: EntityProperty[];
   readonly participants?: string[];
 };
+
+/**
+ * Look-ups that would otherwise scan every issue or link on each use, for one version of a state:
+ * built on first use, rebuilt on the first use after {@link JiraState.version} moved. Each answers
+ * what a scan of the state would, in the state's order.
+ */
+interface DerivedIndexes {
+  readonly version: number;
+  /** Parent issue id → its sub-tasks, in creation order. */
+  readonly subtasks: ReadonlyMap<number, readonly Issue[]>;
+  /** Issue id → the links it is an end of, oldest first. */
+  readonly links: ReadonlyMap<number, readonly IssueLink[]>;
+}
+
+const derived = new WeakMap<JiraState, DerivedIndexes>();
+
+function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function indexesOf(state: JiraState): DerivedIndexes {
+  const current = derived.get(state);
+  if (current !== undefined && current.version === state.version) return current;
+  const subtasks = new Map<number, Issue[]>();
+  for (const issue of state.issues.values()) if (issue.parentId !== null) appendTo(subtasks, issue.parentId, issue);
+  const links = new Map<number, IssueLink[]>();
+  for (const link of state.issueLinks.values()) {
+    appendTo(links, link.inwardIssueId, link);
+    if (link.outwardIssueId !== link.inwardIssueId) appendTo(links, link.outwardIssueId, link);
+  }
+  const fresh = { version: state.version, subtasks, links };
+  derived.set(state, fresh);
+  return fresh;
+}
 
 /** Finders and small helpers over a {@link JiraState}. */
 export const store = {
@@ -472,20 +518,26 @@ export const store = {
   },
   /** The issue links an issue is an end of, oldest first. */
   linksOf(state: JiraState, issue: Issue): IssueLink[] {
-    return [...state.issueLinks.values()].filter((link) => link.inwardIssueId === issue.id || link.outwardIssueId === issue.id);
+    return [...(indexesOf(state).links.get(issue.id) ?? [])];
   },
-  /** The sub-tasks of an issue. */
+  /** The sub-tasks of an issue, in creation order. */
   subtasks(state: JiraState, issue: Issue): Issue[] {
-    return [...state.issues.values()].filter((candidate) => candidate.parentId === issue.id);
+    return [...(indexesOf(state).subtasks.get(issue.id) ?? [])];
+  },
+  /** Marks the state changed: derived look-ups and cached search results are rebuilt on next use. */
+  touch(state: JiraState): void {
+    state.version += 1;
   },
   /** Adds an issue to the indexes. */
   addIssue(state: JiraState, issue: Issue): void {
+    state.version += 1;
     state.issues.set(issue.id, issue);
     state.issueKeys.set(issue.key.toUpperCase(), issue.id);
     for (const comment of issue.comments) state.commentIssue.set(comment.id, issue.id);
   },
   /** Removes an issue, its comments, attachments and links from the indexes. */
   removeIssue(state: JiraState, issue: Issue): void {
+    state.version += 1;
     state.issues.delete(issue.id);
     for (const [id, link] of state.issueLinks) if (link.inwardIssueId === issue.id || link.outwardIssueId === issue.id) state.issueLinks.delete(id);
     for (const [key, id] of state.issueKeys) if (id === issue.id) state.issueKeys.delete(key);

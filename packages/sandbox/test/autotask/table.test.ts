@@ -2,6 +2,7 @@
  * The entity table keeps its id order and its indexes right through inserts, updates and deletes, and
  * a query that uses an index finds what a scan finds.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONTACTS, TICKETS } from '../../src/autotask/entities/index.js';
 import { compileFilter } from '../../src/autotask/query/filter.js';
@@ -64,5 +65,28 @@ describe('EntityTable', () => {
       { op: 'lte', field: 'id', udf: false, value: 120, items: [] },
     ]);
     expect(scanPage(table, filter, undefined, 100).items.map((record) => record.id)).toEqual([60, 70, 80, 90, 100, 110, 120]);
+  });
+
+  it('finds through an index what a scan finds after any inserts, updates and deletes (one record or many per value)', () => {
+    const operation = fc.oneof(
+      fc.record({ kind: fc.constant('insert' as const), id: fc.integer({ min: 1, max: 40 }), value: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }) }),
+      fc.record({ kind: fc.constant('update' as const), id: fc.integer({ min: 1, max: 40 }), value: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }) }),
+      fc.record({ kind: fc.constant('delete' as const), id: fc.integer({ min: 1, max: 40 }), value: fc.constant(null) }),
+    );
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 80 }), (operations) => {
+        const table = new EntityTable<EntityRecord>(TICKETS, 1);
+        for (const { kind, id, value } of operations) {
+          const exists = table.get(id) !== undefined;
+          if (kind === 'insert' && !exists) table.insert(value === null ? { id } : { id, ticketNumber: `T${value}` });
+          if (kind === 'update' && exists) table.update(id, { ticketNumber: value === null ? null : `T${value}` });
+          if (kind === 'delete') table.delete(id);
+        }
+        for (let value = 0; value <= 4; value += 1) {
+          const scanned = [...table.rows()].filter((record) => record.ticketNumber === `T${value}`).map((record) => record.id);
+          expect(table.idsWhere('ticketNumber', [`t${value}`])).toEqual(scanned);
+        }
+      }),
+    );
   });
 });

@@ -31,20 +31,25 @@ export function parseOrderBy(text: string, object: BusinessObjectDef): SortClaus
   return clauses;
 }
 
-/** A comparator for rows: empty values first when ascending (as SQL sorts NULL), strings without case. */
-export function rowComparator(clauses: readonly SortClause[]): (a: Row, b: Row) => number {
-  return (a, b) => {
-    for (const { field, descending } of clauses) {
-      const order = compareNullable(a[field], b[field]);
-      if (order !== 0) return descending ? -order : order;
-    }
-    return 0;
-  };
+/** A row's value on one sort clause, ready to compare: `null` when empty, strings lower-cased. */
+export type SortKey = Exclude<FieldValue, null> | null;
+
+/** A row's sort keys under `clauses`, read once per row (not once per comparison). */
+export function sortKeysOf(clauses: readonly SortClause[], row: Row): SortKey[] {
+  return clauses.map(({ field }) => {
+    const value = row[field];
+    if (value === null || value === undefined || value === '') return null;
+    return typeof value === 'string' ? value.toLowerCase() : value;
+  });
 }
 
-function compareNullable(a: FieldValue | undefined, b: FieldValue | undefined): number {
-  const emptyA = a === null || a === undefined || a === '';
-  const emptyB = b === null || b === undefined || b === '';
-  if (emptyA || emptyB) return emptyA === emptyB ? 0 : emptyA ? -1 : 1;
-  return compareValues(typeof a === 'string' ? a.toLowerCase() : (a as number | boolean), typeof b === 'string' ? b.toLowerCase() : (b as number | boolean));
+/** Compares two rows' {@link sortKeysOf}: empty values first when ascending (as SQL sorts NULL), strings without case. */
+export function compareSortKeys(clauses: readonly SortClause[], a: readonly SortKey[], b: readonly SortKey[]): number {
+  for (let index = 0; index < clauses.length; index += 1) {
+    const left = a[index] ?? null;
+    const right = b[index] ?? null;
+    const order = left === null || right === null ? (left === right ? 0 : left === null ? -1 : 1) : compareValues(left, right);
+    if (order !== 0) return (clauses[index] as SortClause).descending ? -order : order;
+  }
+  return 0;
 }

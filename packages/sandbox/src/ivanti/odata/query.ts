@@ -13,7 +13,7 @@ import { store, type IvantiState } from '../store.js';
 import type { Row } from '../table.js';
 import { compileReading } from './predicate.js';
 import { readFilter } from './reading.js';
-import { rowComparator, type SortClause } from './orderby.js';
+import { compareSortKeys, sortKeysOf, type SortClause } from './orderby.js';
 import { compileSearch } from './search.js';
 
 /** What to read. */
@@ -31,6 +31,9 @@ export interface CollectionQuery {
 }
 
 const CACHE_SIZE = 32;
+
+/** Ivanti's default order: the latest modified first. */
+const DEFAULT_ORDER: readonly SortClause[] = [{ field: 'LastModDateTime', descending: true }];
 
 /** The RecIds of every matching row, sorted; throws Ivanti's 400 for a filter it refuses. */
 export function runQuery(state: IvantiState, query: CollectionQuery): readonly string[] {
@@ -56,15 +59,12 @@ export function runQuery(state: IvantiState, query: CollectionQuery): readonly s
     matches.push(row);
   }
 
-  const sequence = (row: Row): number => table.sequenceOf(row);
-  if (query.orderBy === undefined) {
-    const byLastMod = rowComparator([{ field: 'LastModDateTime', descending: true }]);
-    matches.sort((a, b) => byLastMod(a, b) || sequence(b) - sequence(a));
-  } else {
-    const byClauses = rowComparator(query.orderBy);
-    matches.sort((a, b) => byClauses(a, b) || sequence(a) - sequence(b));
-  }
-  const recIds = matches.map((row) => row.RecId);
+  // Decorate, sort, undecorate: each row's keys and position are read once, not at every comparison.
+  const clauses = query.orderBy ?? DEFAULT_ORDER;
+  const ties = query.orderBy === undefined ? -1 : 1; // the default order puts the newest first
+  const keyed = matches.map((row) => ({ recId: row.RecId, keys: sortKeysOf(clauses, row), sequence: table.sequenceOf(row) }));
+  keyed.sort((a, b) => compareSortKeys(clauses, a.keys, b.keys) || ties * (a.sequence - b.sequence));
+  const recIds = keyed.map((entry) => entry.recId);
 
   state.queryCache.delete(key);
   state.queryCache.set(key, { version: state.version, recIds });

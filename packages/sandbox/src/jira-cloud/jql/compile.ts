@@ -62,8 +62,13 @@ export interface CompiledJql<R> {
   matches(record: R): boolean;
   /** Compares two records by the `ORDER BY` fields, then by issue key descending. */
   compare(a: R, b: R): number;
-  /** The matching records, sorted. */
+  /** The matching records, sorted (each record's sort values read once, not once per comparison). */
   select(records: Iterable<R>): R[];
+  /**
+   * The matching records, sorted as {@link select} sorts them, each with its {@link positionOf}
+   * (computed once per record): what a search keeps to page through one result without sorting it again.
+   */
+  rank(records: Iterable<R>): Ranked<R>[];
   /**
    * Where a record stands in the sort order (its value on every sort field, the key last): plain
    * JSON, what a search keeps in its page token to continue after that record.
@@ -74,6 +79,18 @@ export interface CompiledJql<R> {
    * position does not fit this query's sort fields (a token of another query).
    */
   isAfter(record: R, position: unknown): boolean | undefined;
+  /**
+   * Whether a record's position (from {@link positionOf} or {@link rank}) sorts strictly after a
+   * position read back from a page token; `undefined` when that position does not fit this query's
+   * sort fields. `isAfter(record, position)` is `follows(positionOf(record), position)`.
+   */
+  follows(recordPosition: SortPosition, position: unknown): boolean | undefined;
+}
+
+/** A matching record and where it stands in the sort order, from {@link CompiledJql.rank}. */
+export interface Ranked<R> {
+  readonly record: R;
+  readonly position: SortPosition;
 }
 
 type Predicate<R> = (record: R) => boolean;
@@ -129,18 +146,27 @@ export function compileJql<R>(query: string | JqlQuery, options: CompileJqlOptio
   const { sorts, resolved } = compiler.orderBy(tree);
   if (compiler.errors.length > 0) throw new JqlError(compiler.errors, 'validation');
   const compare = comparator(sorts, timeZone);
+  const rank = (records: Iterable<R>): Ranked<R>[] => {
+    const ranked: Ranked<R>[] = [];
+    for (const record of records) if (predicate(record)) ranked.push({ record, position: sortPosition(sorts, record, timeZone) });
+    // The same comparisons on the same order of records as sorting the records with `compare`: the same (stable) result.
+    return ranked.sort((a, b) => comparePositions(sorts, a.position, b.position));
+  };
+  const follows = (recordPosition: SortPosition, position: unknown): boolean | undefined => {
+    if (!Array.isArray(position) || position.length !== sorts.length || !position.every(isSortKey)) return undefined;
+    return comparePositions(sorts, recordPosition, position as SortPosition) > 0;
+  };
   return {
     query: tree,
     warnings: compiler.warnings,
     orderBy: resolved,
     matches: predicate,
     compare,
-    select: (records) => [...records].filter(predicate).sort(compare),
+    select: (records) => rank(records).map(({ record }) => record),
+    rank,
     positionOf: (record) => sortPosition(sorts, record, timeZone),
-    isAfter: (record, position) => {
-      if (!Array.isArray(position) || position.length !== sorts.length || !position.every(isSortKey)) return undefined;
-      return comparePositions(sorts, sortPosition(sorts, record, timeZone), position as SortPosition) > 0;
-    },
+    isAfter: (record, position) => follows(sortPosition(sorts, record, timeZone), position),
+    follows,
   };
 }
 

@@ -32,7 +32,7 @@ export type {
   JqlValueOperand,
 } from './ast.js';
 export { JQL_OPERATORS } from './ast.js';
-export { compileJql, type CompiledJql, type CompileJqlOptions } from './compile.js';
+export { compileJql, type CompiledJql, type CompileJqlOptions, type Ranked as JqlRanked } from './compile.js';
 export {
   JqlError,
   validationMessages as jqlMessages,

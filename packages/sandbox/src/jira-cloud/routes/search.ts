@@ -30,7 +30,8 @@ import { optionalUser, requireUser } from '../auth.js';
 import { failJira, jiraError, SEARCH_REMOVED } from '../errors.js';
 import { platformReader } from '../http.js';
 import { browsableIssues, compileIssueQuery } from '../jql-fields.js';
-import { JqlError, jqlMessages, jqlStructure, parseJql, quoteJqlString, type CompiledJql, type JqlSortPosition } from '../jql/index.js';
+import { JqlError, jqlMessages, jqlStructure, parseJql, quoteJqlString, type CompiledJql, type JqlRanked, type JqlSortPosition } from '../jql/index.js';
+import { searchResult } from '../search-results.js';
 import { FIELD_NAMES, fieldSchema, issueJson, selectFields, type View } from '../serialize.js';
 import type { Issue } from '../store.js';
 import { expandSet, viewFor, type JiraContext, type JiraRouter } from './context.js';
@@ -113,7 +114,8 @@ function readPost(request: SimRequest): SearchInput {
 
 /** The result of a bounded query for the caller, sorted; JQL errors become Jira's 400. */
 interface QueryResult {
-  readonly matches: readonly Issue[];
+  /** The matches, sorted, each with its sort position. */
+  readonly ranked: readonly JqlRanked<Issue>[];
   /** The compiled query (absent when an anonymous caller's query names values it cannot see). */
   readonly compiled: CompiledJql<Issue> | undefined;
 }
@@ -139,16 +141,19 @@ export function enhancedSearchJql(jql: string): string {
   }
 }
 
-function runQuery(view: View, jql: string, anonymous: boolean): QueryResult {
+/**
+ * Runs `run` on the query `jql` stands for, which must be bounded. JQL errors become Jira's 400,
+ * except an anonymous caller's value errors: it cannot see any project, so they are hidden behind
+ * the empty result `hidden`.
+ */
+function withQuery<T>(jql: string, anonymous: boolean, hidden: T, run: (query: string) => T): T {
   try {
     const query = enhancedSearchJql(jql);
     if (parseJql(query).where === undefined) return failJira(400, [jqlMessages.unbounded]);
-    const compiled = compileIssueQuery(view, query);
-    return { matches: anonymous ? [] : compiled.select(browsableIssues(view)), compiled };
+    return run(query);
   } catch (error) {
     if (error instanceof JqlError) {
-      // An anonymous caller cannot see any project, so its value errors are hidden behind an empty result.
-      if (anonymous && error.kind === 'validation') return { matches: [], compiled: undefined };
+      if (anonymous && error.kind === 'validation') return hidden;
       throw new SimResponseError(jiraError(400, error.errorMessages));
     }
     throw error;
@@ -160,20 +165,27 @@ function search(request: SimRequest, context: JiraContext, input: SearchInput): 
   const view = viewFor(context, user);
   if (input.properties.length > 5) return failJira(400, ['The number of properties must not exceed 5.']);
   if (input.reconcileIssues.length > 50) return failJira(400, ['The number of reconcileIssues must not exceed 50.']);
-  const result = runQuery(view, input.jql, user === undefined);
+  const anonymous = user === undefined;
+  const nothing: QueryResult = { ranked: [], compiled: undefined };
+  // A page that continues a search reuses the sorted result of the pages before it while nothing changed.
+  const { ranked, compiled } = withQuery(input.jql, anonymous, nothing, (query) =>
+    anonymous ? { ...nothing, compiled: compileIssueQuery(view, query) } : searchResult(view, query, input.nextPageToken !== undefined),
+  );
   const fields = selectFields(input.fields, 'id');
   const cap = fields.idsOnly ? SEARCH_MAX_IDS : SEARCH_MAX_WITH_FIELDS;
   const size = Math.max(1, Math.min(cap, input.maxResults ?? 50));
-  const { compiled } = result;
-  const { items: page, isLast, nextToken } = searchAfterPage(result.matches, {
+  const { items, isLast, nextToken } = searchAfterPage(ranked, {
     token: input.nextPageToken,
     scope: input.jql,
     limit: size,
-    positionOf: (issue) => compiled?.positionOf(issue) ?? [],
+    positionOf: (match) => match.position,
     isPosition: (position): position is JqlSortPosition => Array.isArray(position),
-    isAfter: (issue, position) => compiled?.isAfter(issue, position),
+    isAfter: (match, position) => compiled?.follows(match.position, position),
     invalidToken: () => jiraError(400, [INVALID_TOKEN]),
+    // `ranked` is in the order `follows` tests, and `follows` refuses a position for every match or for none.
+    ordered: true,
   });
+  const page = items.map((match) => match.record);
   const wantsKey = input.fields?.includes('key') ?? false;
   const issues = page.map((issue) => {
     if (fields.idsOnly && input.expand.size === 0 && input.properties.length === 0) {
@@ -228,7 +240,12 @@ export function searchRoutes(router: JiraRouter): void {
       const view = viewFor(context, user);
       const body = readBean(request, 'JQLCountRequestBean', COUNT_BODY_KEYS);
       const jql = typeof body.jql === 'string' ? body.jql : '';
-      return { status: 200, body: { count: runQuery(view, jql, user === undefined).matches.length } };
+      const anonymous = user === undefined;
+      const count = withQuery(jql, anonymous, 0, (query) => {
+        const compiled = compileIssueQuery(view, query);
+        return anonymous ? 0 : browsableIssues(view).filter((issue) => compiled.matches(issue)).length;
+      });
+      return { status: 200, body: { count } };
     })
     .post('/rest/api/3/jql/parse', (request, context) => {
       const user = requireUser(request, context);
