@@ -22,6 +22,7 @@ const BENCHMARKS: { name: string; load: () => Promise<BenchmarkModule> }[] = [
   { name: 'autotask-paging', load: () => import('./autotask-paging.ts') },
   { name: 'ivanti-paging', load: () => import('./ivanti-paging.ts') },
   { name: 'packages', load: () => import('./packages.ts') },
+  { name: 'redis', load: () => import('./redis.ts') },
 ];
 
 async function main(): Promise<void> {

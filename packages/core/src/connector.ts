@@ -34,6 +34,8 @@ import type { Paginator } from './paginate.js';
 /**
  * What a connector can do. A method whose capability is `false` throws {@link UnsupportedError};
  * it never silently does nothing.
+ *
+ * @category Connector
  */
 export interface ConnectorCapabilities {
   /**
@@ -69,6 +71,8 @@ export interface ConnectorCapabilities {
  *   says how to find the record.
  * - `none`: the provider cannot keep it. Giving a key is an `UnsupportedError`; a write whose answer
  *   was lost fails with an `OutcomeUnknownError` that says how to find the record.
+ *
+ * @category Connector
  */
 export type IdempotencySupport = 'atomic' | 'after-write' | 'none';
 
@@ -76,6 +80,8 @@ export type IdempotencySupport = 'atomic' | 'after-write' | 'none';
  * The sizes a connector refuses before sending, because its provider would refuse them: an
  * `InputError` naming the field instead of a 400 or a 413 after the upload. Lengths count UTF-16
  * code units (JavaScript's `length`), as the providers do.
+ *
+ * @category Connector
  */
 export interface ConnectorLimits {
   /** The longest ticket subject, in characters (Jira: 255). */
@@ -88,7 +94,11 @@ export interface ConnectorLimits {
   attachmentBytes: number;
 }
 
-/** Ticket operations of a connector. */
+/**
+ * Ticket operations of a connector.
+ *
+ * @category Connector
+ */
 export interface TicketOperations {
   /**
    * Reads one ticket by its id or its key.
@@ -130,7 +140,11 @@ export interface TicketOperations {
   watch(options?: WatchOptions): AsyncIterable<Ticket>;
 }
 
-/** Comment operations of a connector. */
+/**
+ * Comment operations of a connector.
+ *
+ * @category Connector
+ */
 export interface CommentOperations {
   /** Comments on a ticket, oldest first. */
   list(ticketIdOrKey: string): Paginator<Comment>;
@@ -144,7 +158,11 @@ export interface CommentOperations {
   add(ticketIdOrKey: string, comment: CommentInput, options?: AddCommentOptions): Promise<Comment>;
 }
 
-/** Attachment operations of a connector. */
+/**
+ * Attachment operations of a connector.
+ *
+ * @category Connector
+ */
 export interface AttachmentOperations {
   /** Files attached to a ticket. */
   list(ticketIdOrKey: string): Paginator<Attachment>;
@@ -154,7 +172,11 @@ export interface AttachmentOperations {
   download(ticketIdOrKey: string, attachmentId: string): Promise<Uint8Array>;
 }
 
-/** User operations of a connector. */
+/**
+ * User operations of a connector.
+ *
+ * @category Connector
+ */
 export interface UserOperations {
   /**
    * Reads one user by id.
@@ -175,6 +197,8 @@ export interface UserOperations {
 /**
  * Service-catalog operations of a connector: the items, their request forms, and raising a request
  * from one on an employee's behalf.
+ *
+ * @category Connector
  *
  * @example
  * ```ts
@@ -249,6 +273,8 @@ export interface CatalogOperations {
  *   console.log(mine.key, mine.status.category, mine.url);
  * }
  * ```
+ *
+ * @category Connector
  */
 export interface ItsmConnector {
   /** The provider this connector talks to. */
@@ -277,6 +303,7 @@ export interface ItsmConnector {
  * @param provider - The connector's provider.
  * @param capability - The capability, e.g. `catalog`.
  * @param why - Optional explanation, e.g. what to configure to enable it.
+ * @category Connector
  */
 export function unsupported(provider: ProviderId, capability: string, why?: string): UnsupportedError {
   const reason = why ? `: ${why}` : '';

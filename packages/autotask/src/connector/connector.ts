@@ -68,7 +68,11 @@ import { PREFERRED_AUTOTASK_TICKET_TYPES } from './type-map.js';
 import { autotaskContactToUser, autotaskResourceToUser, userRef } from './users.js';
 import { verifyAutotaskAccess } from './verify.js';
 
-/** The Autotask connector: an `ItsmConnector` with the native client and its links. */
+/**
+ * The Autotask connector: an `ItsmConnector` with the native client and its links.
+ *
+ * @category Connector
+ */
 export interface AutotaskConnector extends ItsmConnector {
   /** Always `autotask`. */
   readonly provider: typeof AUTOTASK;
@@ -184,6 +188,8 @@ function noCatalog(): Error {
  *   console.log(ticket.key, ticket.subject, ticket.status.category, autotask.links.portalTicket(ticket.id));
  * }
  * ```
+ *
+ * @category Connector
  */
 export function createAutotaskConnector(options: AutotaskConnectorOptions): AutotaskConnector {
   const context = new ConnectorContext(resolveConnectorOptions(options));

@@ -27,7 +27,11 @@ import { where } from '../query/filter.js';
 import type { ThresholdInformation } from '../schemas/limits.js';
 import type { ConnectorContext } from './context.js';
 
-/** The stable ids of the checks `verifyAccess()` runs, in order. */
+/**
+ * The stable ids of the checks `verifyAccess()` runs, in order.
+ *
+ * @category Access checks
+ */
 export const AUTOTASK_ACCESS_CHECKS = Object.freeze([
   'zone',
   'credentials',
@@ -41,7 +45,11 @@ export const AUTOTASK_ACCESS_CHECKS = Object.freeze([
   'portal',
 ] as const);
 
-/** The id of one check of `verifyAccess()`. */
+/**
+ * The id of one check of `verifyAccess()`.
+ *
+ * @category Access checks
+ */
 export type AutotaskAccessCheckId = (typeof AUTOTASK_ACCESS_CHECKS)[number];
 
 /** Where the API user is edited in Autotask, for fixes. */

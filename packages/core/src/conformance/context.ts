@@ -8,10 +8,18 @@
 import { expect } from 'vitest';
 import type { FormAnswers, ItsmConnector, Ticket } from '@itsm/core';
 
-/** The writes whose answer a fixture can lose. */
+/**
+ * The writes whose answer a fixture can lose.
+ *
+ * @category Conformance
+ */
 export type LosableWrite = 'tickets.create' | 'comments.add' | 'catalog.submit';
 
-/** A catalog item the suite reads and submits, with answers that fit its form. */
+/**
+ * A catalog item the suite reads and submits, with answers that fit its form.
+ *
+ * @category Conformance
+ */
 export interface CatalogFormFixture {
   /** The catalog item's id. */
   itemId: string;
@@ -25,7 +33,11 @@ export interface CatalogFormFixture {
   forUser?: string;
 }
 
-/** What the suite needs to know about the data behind the connector. */
+/**
+ * What the suite needs to know about the data behind the connector.
+ *
+ * @category Conformance
+ */
 export interface ConformanceFixture {
   /** The connector under test. */
   connector: ItsmConnector;

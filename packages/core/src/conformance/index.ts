@@ -32,7 +32,11 @@ import { describeIdempotency } from './idempotency.js';
 
 export type { CatalogFormFixture, ConformanceFixture, LosableWrite } from './context.js';
 
-/** Options of {@link describeConnectorConformance}. */
+/**
+ * Options of {@link describeConnectorConformance}.
+ *
+ * @category Conformance
+ */
 export interface ConformanceOptions {
   /** Name of the suite, e.g. `jira-cloud connector`. */
   name: string;
@@ -91,6 +95,8 @@ const FORWARD_PATH: StatusCategory[] = ['in_progress', 'waiting_for_user', 'in_p
  *   teardown: () => sandbox.close(),
  * });
  * ```
+ *
+ * @category Conformance
  */
 export function describeConnectorConformance(options: ConformanceOptions): void {
   const settleMs = options.changesSettleMs ?? 10_000;

@@ -61,7 +61,11 @@ import { answerText, DEFAULT_MEMORY_CATALOG, memoryChoices, memoryForm, type Mem
 
 export { DEFAULT_MEMORY_CATALOG, type MemoryCatalogSeed, type MemoryChoiceSeed, type MemoryFieldSeed } from './memory-catalog.js';
 
-/** A user to seed the in-memory connector with. */
+/**
+ * A user to seed the in-memory connector with.
+ *
+ * @category Memory connector
+ */
 export interface MemoryUserSeed {
   /** Id; generated when omitted. */
   id?: string;
@@ -73,7 +77,11 @@ export interface MemoryUserSeed {
   active?: boolean;
 }
 
-/** Options of {@link createMemoryConnector}. */
+/**
+ * Options of {@link createMemoryConnector}.
+ *
+ * @category Memory connector
+ */
 export interface MemoryConnectorOptions {
   /** Provider id of the records. Default `memory`. */
   provider?: ProviderId;
@@ -102,10 +110,18 @@ export interface MemoryConnectorOptions {
   webUrl?: string;
 }
 
-/** The writes whose answer {@link MemoryFaults.loseNextAnswer} can lose. */
+/**
+ * The writes whose answer {@link MemoryFaults.loseNextAnswer} can lose.
+ *
+ * @category Memory connector
+ */
 export type MemoryWrite = 'tickets.create' | 'comments.add' | 'catalog.submit';
 
-/** Faults of the in-memory connector, to test how a bot copes with them. */
+/**
+ * Faults of the in-memory connector, to test how a bot copes with them.
+ *
+ * @category Memory connector
+ */
 export interface MemoryFaults {
   /**
    * The next `write` is applied, but its answer is lost: the connector sees a connection reset
@@ -117,7 +133,11 @@ export interface MemoryFaults {
   clear(): void;
 }
 
-/** The in-memory connector, with the seed data it was built from. */
+/**
+ * The in-memory connector, with the seed data it was built from.
+ *
+ * @category Memory connector
+ */
 export interface MemoryConnector extends ItsmConnector {
   /** Every user it knows, as seeded. */
   readonly users: ItsmConnector['users'] & { readonly all: readonly User[] };
@@ -130,7 +150,11 @@ export interface MemoryConnector extends ItsmConnector {
   readonly requests: number;
 }
 
-/** The limits used when none are given: Jira's sizes, and 10 MiB per attachment. */
+/**
+ * The limits used when none are given: Jira's sizes, and 10 MiB per attachment.
+ *
+ * @category Memory connector
+ */
 export const DEFAULT_MEMORY_LIMITS: ConnectorLimits = Object.freeze({
   subject: 255,
   description: 32_767,
@@ -138,7 +162,11 @@ export const DEFAULT_MEMORY_LIMITS: ConnectorLimits = Object.freeze({
   attachmentBytes: 10 * 1024 * 1024,
 });
 
-/** The directory used when no users are given. */
+/**
+ * The directory used when no users are given.
+ *
+ * @category Memory connector
+ */
 export const DEFAULT_MEMORY_USERS: readonly MemoryUserSeed[] = [
   { id: 'u-ann', name: 'Ann Lee', email: 'ann.lee@example.com' },
   { id: 'u-bob', name: 'Bob Smith', email: 'bob.smith@example.com' },
@@ -197,6 +225,8 @@ async function toBytes(content: Uint8Array | ArrayBuffer | Blob): Promise<Uint8A
  * const ticket = await connector.tickets.create({ subject: 'Printer jam', requester: 'ann.lee@example.com' });
  * await connector.tickets.transition(ticket.id, 'resolved');
  * ```
+ *
+ * @category Memory connector
  */
 export function createMemoryConnector(options: MemoryConnectorOptions = {}): MemoryConnector {
   const provider = options.provider ?? 'memory';

@@ -93,6 +93,8 @@ import { verifyIvantiAccess } from './verify.js';
 
 /**
  * The Ivanti connector: an `ItsmConnector` with the native client at hand.
+ *
+ * @category Connector
  */
 export interface IvantiConnector extends ItsmConnector {
   /** Always `ivanti`. */
@@ -181,6 +183,8 @@ function byUpdate(a: Ticket, b: Ticket): number {
  * await ivanti.comments.add(ticket.id, { body: 'Looking into it.', visibility: 'internal' });
  * await ivanti.tickets.transition(ticket.id, 'resolved', { comment: 'Fixed the idle timeout.' });
  * ```
+ *
+ * @category Connector
  */
 export function createIvantiConnector(options: IvantiConnectorOptions): IvantiConnector {
   const context = new ConnectorContext(resolveConnectorOptions(options));

@@ -36,7 +36,11 @@ import type { Incident, ServiceRequest } from '../schemas/tickets.js';
 import type { ConnectorContext } from './context.js';
 import { planTransition } from './transition.js';
 
-/** The stable ids of the checks `verifyAccess()` runs, in order. */
+/**
+ * The stable ids of the checks `verifyAccess()` runs, in order.
+ *
+ * @category Access checks
+ */
 export const IVANTI_ACCESS_CHECKS = Object.freeze([
   'credentials',
   'service-account',
@@ -54,10 +58,18 @@ export const IVANTI_ACCESS_CHECKS = Object.freeze([
   'attachment.write',
 ] as const);
 
-/** The id of one check of `verifyAccess()`. */
+/**
+ * The id of one check of `verifyAccess()`.
+ *
+ * @category Access checks
+ */
 export type IvantiAccessCheckId = (typeof IVANTI_ACCESS_CHECKS)[number];
 
-/** The entity set `knowledge.read` reads (the name is not confirmed on every tenant). */
+/**
+ * The entity set `knowledge.read` reads (the name is not confirmed on every tenant).
+ *
+ * @category Access checks
+ */
 export const KNOWLEDGE_ENTITY_SET = 'frs_knowledges';
 
 const TITLES: Readonly<Record<IvantiAccessCheckId, string>> = {

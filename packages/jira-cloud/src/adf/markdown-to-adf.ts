@@ -284,6 +284,8 @@ function nested(content: AdfBlockNode[]): NestedBlock[] {
  * //       { type: 'text', text: 'Run ' },
  * //       { type: 'text', text: 'ipconfig /renew', marks: [{ type: 'code' }] } ] }] } ] } ] }
  * ```
+ *
+ * @category ADF
  */
 export function markdownToAdf(markdown: string): AdfDocument {
   const tokens = new Lexer({ ...getDefaults(), gfm: true, breaks: true }).lex(String(markdown));

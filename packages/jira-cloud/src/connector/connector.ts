@@ -70,6 +70,8 @@ import { verifyJiraAccess } from './verify.js';
 
 /**
  * The Jira connector: an `ItsmConnector` with the native client and the project at hand.
+ *
+ * @category Connector
  */
 export interface JiraConnector extends ItsmConnector {
   /** Always `jira-cloud`. */
@@ -163,6 +165,8 @@ function checkText(value: string | null | undefined, field: string, max: number,
  * await jira.comments.add(ticket.id, { body: 'Looking into it.', visibility: 'internal' });
  * await jira.tickets.transition(ticket.id, 'resolved', { comment: 'Fixed the idle timeout.' });
  * ```
+ *
+ * @category Connector
  */
 export function createJiraConnector(options: JiraConnectorOptions): JiraConnector {
   const context = new ConnectorContext(resolveConnectorOptions(options));

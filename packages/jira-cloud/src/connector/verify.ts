@@ -51,10 +51,18 @@ import { idValue } from './query.js';
 import { searchIssues } from './search.js';
 import { PREFERRED_TRANSITION_NAMES } from './transition.js';
 
-/** The time zone the service-account setup asks for: UTC all year, no daylight saving time. */
+/**
+ * The time zone the service-account setup asks for: UTC all year, no daylight saving time.
+ *
+ * @category Access checks
+ */
 export const RECOMMENDED_TIME_ZONE = 'America/Danmarkshavn';
 
-/** The stable ids of the checks `verifyAccess()` runs, in order. */
+/**
+ * The stable ids of the checks `verifyAccess()` runs, in order.
+ *
+ * @category Access checks
+ */
 export const JIRA_ACCESS_CHECKS = Object.freeze([
   'credentials',
   'timezone',
@@ -68,7 +76,11 @@ export const JIRA_ACCESS_CHECKS = Object.freeze([
   'resolve-screen.assignee',
 ] as const);
 
-/** The id of one check of `verifyAccess()`. */
+/**
+ * The id of one check of `verifyAccess()`.
+ *
+ * @category Access checks
+ */
 export type JiraAccessCheckId = (typeof JIRA_ACCESS_CHECKS)[number];
 
 /**
@@ -83,6 +95,8 @@ export type JiraAccessCheckId = (typeof JIRA_ACCESS_CHECKS)[number];
  * isUtcLikeTimeZone('America/Danmarkshavn'); // true
  * isUtcLikeTimeZone('Europe/London');        // false
  * ```
+ *
+ * @category Access checks
  */
 export function isUtcLikeTimeZone(timeZone: string, year: number = new Date().getUTCFullYear()): boolean {
   try {
