@@ -231,7 +231,7 @@ async function preparePrograms(project: ConsumerProject): Promise<{ programs: Pr
     // The Redis client of @itsm/redis is CommonJS and require()s Node's built-ins, which an ESM bundle
     // cannot without a require() of its own: the ESM bundle gets one, as @itsm/redis's README tells
     // users to do. A CJS bundle needs nothing.
-    const banner = format === 'esm' ? { js: ESM_REQUIRE_BANNER } : {};
+    const banner: Record<string, string> = format === 'esm' ? { js: ESM_REQUIRE_BANNER } : {};
     try {
       await build({ absWorkingDir: dir, entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node22', format, banner, logLevel: 'silent' });
       programs.push({ format: `esbuild bundle (${format})`, file: outfile });
