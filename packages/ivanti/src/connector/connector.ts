@@ -56,7 +56,7 @@ import { ClosedRecordError, PromptRequiredError } from '../error-classes.js';
 import { IVANTI_SUBJECT_MAX_LENGTH, IVANTI_TEXT_MAX_LENGTH } from '../limits.js';
 import { odata } from '../odata/builder.js';
 import type { ODataFilter } from '../odata/filter.js';
-import { checkRecId } from '../odata/names.js';
+import { checkRecId, isRecId } from '../odata/names.js';
 import { IVANTI, kit } from '../provider.js';
 import { checkFieldValues, type FieldValues } from '../resources/fields.js';
 import type { Incident, ServiceRequest } from '../schemas/tickets.js';
@@ -64,7 +64,9 @@ import { attachmentRecordToAttachment, journalNoteToComment } from './activity.j
 import { catalogItems } from './catalog.js';
 import { offeringToForm } from './catalog-form.js';
 import { constraintValue, offeringAnswers, submitCandidates, submitHowToFind, type SeenRows, type SubmitCall } from './catalog-submit.js';
-import type { OfferingParameter } from '../catalog/offering-form.js';
+import { readOfferingParameter, type OfferingParameter } from '../catalog/offering-form.js';
+import type { ValidationOption } from '../catalog/offering-answers.js';
+import type { OfferingParameterRecord } from '../schemas/catalog.js';
 import { ConnectorContext, type FoundTicket } from './context.js';
 import {
   CLOCK_SKEW_MS,
@@ -272,33 +274,43 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
     },
   );
 
-  /** Offering forms, read once and kept a few minutes; the parameters read are kept with each, for their validation lists. */
-  const offeringParameters = new Map<string, OfferingParameter[]>();
+  /** Offering forms, read once and kept a few minutes. */
   const forms = createFormCache(async (itemId): Promise<CatalogForm> => {
     const offeringForm = await client.requestOfferings.form(itemId);
-    offeringParameters.set(itemId.toUpperCase(), offeringForm.parameters);
     return offeringToForm(offeringForm, await client.requestOfferings.directLink(offeringForm.offering.RecId));
   });
 
-  /** The parameter behind a form field. */
-  function parameterOf(form: CatalogForm, field: FormField): OfferingParameter {
-    const parameter = offeringParameters.get(form.itemId.toUpperCase())?.find((candidate) => candidate.name === field.id);
-    if (parameter === undefined) throw kit.inputError('fieldId', `"${field.id}" is not a parameter of ${form.name}`);
-    return parameter;
+  /** The parameter behind a form field (its record is the field's `raw`). */
+  function parameterOf(field: FormField): OfferingParameter {
+    return readOfferingParameter(field.raw as OfferingParameterRecord);
   }
 
   /** A validation list's rows as choices, remembering each row (its value is what Ivanti stores). */
   async function listChoices(form: CatalogForm, field: FormField, answers: ReadonlyMap<string, string>, search: string | undefined, seen?: SeenRows): Promise<FormChoice[]> {
-    const rows = await client.requestOfferings.validationList(parameterOf(form, field), { answers, ...(search === undefined ? {} : { query: search }) });
+    const rows = await client.requestOfferings.validationList(parameterOf(field), { answers, ...(search === undefined ? {} : { query: search }) });
     for (const row of rows) seen?.set(row.recId.toUpperCase(), row);
     return rows.map((row) => ({ id: row.recId, label: row.label }));
   }
 
-  /** The answers a dependent list is filtered by, from answers a caller gave as they are (by parameter name). */
-  function givenConstraints(answers: Readonly<Record<string, unknown>>): Map<string, string> {
+  /**
+   * The values a dependent list is filtered by, from the answers a caller gave (by parameter name):
+   * a choice answered by its id (a row's RecId) is read back as the row's value, which is what
+   * Ivanti filters by; any other answer as its text.
+   */
+  async function givenConstraints(form: CatalogForm, field: FormField, answers: Readonly<Record<string, unknown>>): Promise<Map<string, string>> {
     const values = new Map<string, string>();
-    for (const [name, answer] of Object.entries(answers)) {
-      if (typeof answer === 'string' || typeof answer === 'number' || typeof answer === 'boolean') values.set(name, String(answer));
+    for (const name of field.dependsOn ?? []) {
+      const answer = answers[name];
+      const texts = (Array.isArray(answer) ? answer : [answer]).filter((item): item is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof item)).map(String);
+      if (texts.length === 0) continue;
+      const parent = form.fields.find((candidate) => candidate.id === name);
+      if (parent?.choicesOnDemand === true && texts.some(isRecId)) {
+        const rows = new Map<string, ValidationOption>();
+        await listChoices(form, parent, await givenConstraints(form, parent, answers), undefined, rows);
+        values.set(name, texts.map((text) => rows.get(text.toUpperCase())?.value ?? text).join('~^'));
+      } else {
+        values.set(name, texts.join('~^'));
+      }
     }
     return values;
   }
@@ -623,7 +635,7 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
         return Paginator.defer(async () => {
           const form = await forms.get(itemId);
           const field = choiceField(provider, form, fieldId);
-          const choices = await listChoices(form, field, givenConstraints(query.answers), query.search);
+          const choices = await listChoices(form, field, await givenConstraints(form, field, query.answers), query.search);
           return Paginator.of(searchChoices(choices, query.search));
         });
       },
@@ -653,7 +665,7 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
         const requester = (await employeeIdOf(client, forUser, 'options.forUser')) as string;
         const native = await offeringAnswers(answers, seen, async (field, answer: Extract<CheckedAnswer, { kind: 'user' }>) => {
           const employee = (await employeeIdOf(client, answer.value, `answers.${field.id}`)) as string;
-          const rows = await client.requestOfferings.validationList(parameterOf(form, field));
+          const rows = await client.requestOfferings.validationList(parameterOf(field));
           const row = rows.find((candidate) => candidate.recId.toUpperCase() === employee.toUpperCase());
           if (row === undefined) kit.fail(`answers.${field.id}`, `"${field.label}" cannot be ${'email' in answer.value ? answer.value.email : answer.value.id}: that employee is not among its choices`);
           return { value: row.value, recId: row.recId };

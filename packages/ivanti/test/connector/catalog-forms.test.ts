@@ -145,6 +145,14 @@ describe('catalog.choices', () => {
     ]);
     expect(await failure(ivanti.catalog.choices(IDS.offering, 'NeededBy').toArray({ limit: 1 }))).toMatchObject({ field: 'fieldId' });
   });
+
+  it('reads a choice answered by its id back as the value a dependent list is filtered by', async () => {
+    routeForm();
+    const lists = routeLists();
+    const models = await connector().catalog.choices(IDS.offering, 'DeviceModel', { answers: { DeviceType: '10000000000000000000000000000001' } }).toArray({ limit: 10 });
+    expect(models).toEqual([{ id: '20000000000000000000000000000001', label: 'Lenovo ThinkPad X1' }]);
+    expect(lists.map((call) => [call.param, call.constraints.map((constraint) => constraint.value)])).toEqual([[rec(8), []], [rec(9), ['Laptop']]]);
+  });
 });
 
 describe('catalog.submit', () => {

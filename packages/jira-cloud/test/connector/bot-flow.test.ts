@@ -40,7 +40,7 @@ describe('the helpdesk bot flow', { timeout: 30_000 }, () => {
     expect(items.map((item) => item.name)).toContain('Get IT help');
     // In no request type group: hidden from the portal, so not offered.
     expect(items.map((item) => item.name)).not.toContain('Investigate a problem');
-    expect(items).toHaveLength(7);
+    expect(items).toHaveLength(8);
     for (const item of items) expect(item.url).toBe(`${sb.url('jira-cloud')}/servicedesk/customer/portal/1/create/${item.id}`);
     expect(items.find((item) => item.name === 'Request new hardware')?.category).toBe('Computers and hardware');
   });

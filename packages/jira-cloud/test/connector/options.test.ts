@@ -33,6 +33,7 @@ describe('createJiraConnector options', () => {
       userSearch: true,
       createIdempotency: 'after-write',
       commentIdempotency: 'atomic',
+      submitIdempotency: 'after-write',
     });
     expect(createJiraConnector(base).capabilities.createIdempotency).toBe('atomic');
     const client = new JiraCloudClient({ baseUrl: SITE, email: EMAIL, apiToken: API_TOKEN });
