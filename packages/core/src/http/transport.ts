@@ -14,7 +14,7 @@
  * @module
  */
 import type { Input, Options, ResponsePromise } from 'ky';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   AuthenticationError,
   InputError,
@@ -58,6 +58,7 @@ import {
   type SchemaRequestOptions,
   type TransportOptions,
 } from './options.js';
+import { safeParseInEnglish } from '../schema-messages.js';
 import { followRedirectsSafely } from './redirects.js';
 import { decideRetry, isRetryableMethod } from './retry-policy.js';
 import { createSecretStore } from './secrets.js';
@@ -121,7 +122,7 @@ export interface Transport {
    * @param options - Per-call options, with the `schema`.
    * @throws ResponseShapeError when the body does not fit the schema.
    */
-  request<S extends z.ZodType>(method: string, path: string, options: SchemaRequestOptions<S>): Promise<z.output<S>>;
+  request<S extends z.core.$ZodType>(method: string, path: string, options: SchemaRequestOptions<S>): Promise<z.output<S>>;
   /**
    * Sends a request and returns the parsed JSON body (`undefined` when the body is empty).
    *
@@ -134,7 +135,7 @@ export interface Transport {
 }
 
 /** The options of one call as the implementation sees them. */
-type CallOptions = RequestOptions & { schema?: z.ZodType };
+type CallOptions = RequestOptions & { schema?: z.core.$ZodType };
 
 /** Methods that only read: their failures never changed anything. */
 const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -189,7 +190,7 @@ function emit<E extends RequestEvent>(hook: ((event: E) => void) | undefined, ev
   }
 }
 
-function toIssues(error: z.ZodError): SchemaIssue[] {
+function toIssues(error: z.core.$ZodError): SchemaIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
     message: issue.message,
@@ -538,8 +539,8 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   /** Parses a JSON body with the call's schema, or throws a `ResponseShapeError` listing the issues. */
-  function validate(call: Call, schema: z.ZodType, value: unknown): unknown {
-    const result = schema.safeParse(value);
+  function validate(call: Call, schema: z.core.$ZodType, value: unknown): unknown {
+    const result = safeParseInEnglish(schema, value);
     if (result.success) return result.data;
     const issues = secrets.redact(toIssues(result.error));
     const first = issues[0];

@@ -5,7 +5,7 @@
  * @module
  */
 import { InputError, parseInput, type ProviderId, type TransportOptions } from '@itsm/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** Every option of the core transport, so that one missing here (a new transport option) fails to compile. */
 const TRANSPORT_KEYS: Record<keyof TransportOptions, true> = {
@@ -36,7 +36,7 @@ export const CLIENT_OWNED_TRANSPORT_KEYS: readonly (keyof TransportOptions)[] = 
 export type ClientTransportOptions = Partial<Omit<TransportOptions, 'provider'>>;
 
 /** What {@link resolveClientOptions} needs to know about a client. */
-export interface ClientOptionsSpec<S extends z.ZodObject> {
+export interface ClientOptionsSpec<S extends z.core.$ZodObject> {
   /** The provider, set on every error. */
   provider: ProviderId;
   /** The client's name, for errors: `auth is set by JiraCloudClient and cannot be given`. */
@@ -51,7 +51,7 @@ export interface ClientOptionsSpec<S extends z.ZodObject> {
 }
 
 /** What {@link resolveClientOptions} returns. */
-export interface ResolvedClientOptions<S extends z.ZodObject> {
+export interface ResolvedClientOptions<S extends z.core.$ZodObject> {
   /** The client's own options, parsed by its schema. */
   own: z.output<S>;
   /** The transport options the caller gave, to spread into `createTransport` before what the client sets. */
@@ -64,9 +64,9 @@ export interface ResolvedClientOptions<S extends z.ZodObject> {
  *
  * @param spec - The client's schema and owned transport options.
  */
-export function clientOptionKeys(spec: Pick<ClientOptionsSpec<z.ZodObject>, 'schema' | 'owned'>): readonly string[] {
+export function clientOptionKeys(spec: Pick<ClientOptionsSpec<z.core.$ZodObject>, 'schema' | 'owned'>): readonly string[] {
   const owned: readonly string[] = spec.owned ?? CLIENT_OWNED_TRANSPORT_KEYS;
-  const own = Object.keys(spec.schema.shape);
+  const own = Object.keys(spec.schema._zod.def.shape);
   return Object.freeze([...own, ...TRANSPORT_OPTION_KEYS.filter((key) => !owned.includes(key) && !own.includes(key))]);
 }
 
@@ -91,14 +91,14 @@ export function clientOptionKeys(spec: Pick<ClientOptionsSpec<z.ZodObject>, 'sch
  * // own: { baseUrl: 'https://tenant.ivanticloud.com', apiKey: 'key' }, transport: { timeout: 10000 }
  * ```
  */
-export function resolveClientOptions<S extends z.ZodObject>(options: unknown, spec: ClientOptionsSpec<S>): ResolvedClientOptions<S> {
+export function resolveClientOptions<S extends z.core.$ZodObject>(options: unknown, spec: ClientOptionsSpec<S>): ResolvedClientOptions<S> {
   const { provider, client, schema } = spec;
   const fail = (field: string, message: string): never => {
     throw new InputError(`${field} ${message}`, { provider, field });
   };
   if (typeof options !== 'object' || options === null) fail('options', 'must be an object');
   const owned: readonly string[] = spec.owned ?? CLIENT_OWNED_TRANSPORT_KEYS;
-  const ownKeys = Object.keys(schema.shape);
+  const ownKeys = Object.keys(schema._zod.def.shape);
   const accepted = clientOptionKeys(spec);
   const own: Record<string, unknown> = {};
   const transport: Record<string, unknown> = {};
