@@ -4,12 +4,12 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** A user-defined field value as Autotask sends it: `{ name, value }`. */
 export const UserDefinedFieldSchema = z.looseObject({
   name: z.string(),
-  value: z.unknown().optional(),
+  value: z.optional(z.unknown()),
 });
 /** @see {@link UserDefinedFieldSchema} */
 export type UserDefinedField = z.infer<typeof UserDefinedFieldSchema>;
@@ -19,7 +19,7 @@ export const EntityRecordSchema = z.looseObject({
   /** The record's id. */
   id: z.number(),
   /** User-defined fields, where the entity has them. */
-  userDefinedFields: z.array(UserDefinedFieldSchema).nullish(),
+  userDefinedFields: z.nullish(z.array(UserDefinedFieldSchema)),
 });
 /** An entity record of any entity: `id` and the entity's fields. */
 export type EntityRecord = z.infer<typeof EntityRecordSchema>;
@@ -27,25 +27,25 @@ export type EntityRecord = z.infer<typeof EntityRecordSchema>;
 /** `pageDetails` of a query page (`PagingModel`). */
 export const PageDetailsSchema = z.looseObject({
   /** Items on this page. */
-  count: z.number().nullish(),
+  count: z.nullish(z.number()),
   /** The page size asked for (`MaxRecords`, 500 by default). */
-  requestCount: z.number().nullish(),
+  requestCount: z.nullish(z.number()),
   /** The previous page, or `null`. */
-  prevPageUrl: z.string().nullish(),
+  prevPageUrl: z.nullish(z.string()),
   /** The next page, or `null` on the last one: POST it with the same body when the query was POSTed. */
-  nextPageUrl: z.string().nullish(),
+  nextPageUrl: z.nullish(z.string()),
 });
 /** @see {@link PageDetailsSchema} */
 export type PageDetails = z.infer<typeof PageDetailsSchema>;
 
 /** A query page: `{ items, pageDetails }`, with items of the given schema. */
-export function queryPageSchema<T extends z.ZodType>(item: T) {
-  return z.looseObject({ items: z.array(item), pageDetails: PageDetailsSchema.nullish() });
+export function queryPageSchema<T extends z.core.$ZodType>(item: T) {
+  return z.looseObject({ items: z.array(item), pageDetails: z.nullish(PageDetailsSchema) });
 }
 
 /** `{ item }` of a read by id; `item` is `null` for an id that does not exist. */
-export function itemResultSchema<T extends z.ZodType>(item: T) {
-  return z.looseObject({ item: item.nullable() });
+export function itemResultSchema<T extends z.core.$ZodType>(item: T) {
+  return z.looseObject({ item: z.nullable(item) });
 }
 
 /** The answer of a create, an update or a delete: `{ itemId }`. */
@@ -57,4 +57,4 @@ export const OperationResultSchema = z.looseObject({
 export type OperationResult = z.infer<typeof OperationResultSchema>;
 
 /** The answer of `query/count`: `{ queryCount }`. */
-export const QueryCountSchema = z.looseObject({ queryCount: z.number().int().nonnegative() });
+export const QueryCountSchema = z.looseObject({ queryCount: z.int().check(z.nonnegative()) });

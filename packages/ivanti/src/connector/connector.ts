@@ -39,7 +39,7 @@ import {
   type IdempotencyKey,
   type IdempotentWriteResult,
 } from '@itsm/core/provider';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { IvantiClient } from '../client.js';
 import { ClosedRecordError, PromptRequiredError } from '../error-classes.js';
 import { IVANTI_SUBJECT_MAX_LENGTH, IVANTI_TEXT_MAX_LENGTH } from '../limits.js';
@@ -104,13 +104,13 @@ export interface IvantiConnector extends ItsmConnector {
   verifyAccess(): Promise<AccessReport>;
 }
 
-const CatalogOptionsSchema = z.strictObject({ forUser: PersonInputSchema.optional() });
-const SearchTextSchema = z
-  .string({ error: 'must be a string to search for' })
-  .trim()
-  .min(1, 'must be a non-empty string to search for')
-  .max(255, 'must be at most 255 characters')
-  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must not contain control characters');
+const CatalogOptionsSchema = z.strictObject({ forUser: z.optional(PersonInputSchema) });
+const SearchTextSchema = z.string({ error: 'must be a string to search for' }).check(
+  z.trim(),
+  z.minLength(1, 'must be a non-empty string to search for'),
+  z.maxLength(255, 'must be at most 255 characters'),
+  z.refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must not contain control characters'),
+);
 
 /** Notes and attachments asked for per request. */
 const PAGE = 100;

@@ -4,19 +4,19 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** A text field: a string, `null` when empty, missing when not selected. */
-export const text = z.string().nullish();
+export const text = z.nullish(z.string());
 
 /** A number field (`IncidentNumber`, `SequenceNum`). */
-export const number = z.number().nullish();
+export const number = z.nullish(z.number());
 
 /** A flag (`ReadOnly`, `PublishToWeb`). */
-export const flag = z.boolean().nullish();
+export const flag = z.nullish(z.boolean());
 
 /** A value Ivanti sends as a string on some tenants and as a number on others (`Priority`). */
-export const textOrNumber = z.union([z.string(), z.number()]).nullish();
+export const textOrNumber = z.nullish(z.union([z.string(), z.number()]));
 
 /**
  * Any business-object record: its `RecId` (always asked for) and every other field as Ivanti sent it.
@@ -34,12 +34,12 @@ export const BusinessObjectRecordSchema = z.looseObject({
 export type BusinessObjectRecord = z.infer<typeof BusinessObjectRecordSchema>;
 
 /** The answer to a link or unlink: `{"code": "ISM_2000", "description": "Ok", "message": [...]}` (or no body). */
-export const IsmResultSchema = z
-  .looseObject({
-    code: z.string().optional(),
-    description: z.string().optional(),
-    message: z.union([z.array(z.string()), z.string()]).optional(),
-  })
-  .optional();
+export const IsmResultSchema = z.optional(
+  z.looseObject({
+    code: z.optional(z.string()),
+    description: z.optional(z.string()),
+    message: z.optional(z.union([z.array(z.string()), z.string()])),
+  }),
+);
 /** @see {@link IsmResultSchema} */
 export type IsmResult = z.infer<typeof IsmResultSchema>;

@@ -27,7 +27,7 @@ import {
   type User,
 } from '@itsm/core';
 import { afterCreate, checkByteSize, checkLength, checkProviderFields, idempotencyKeyOf, idempotentWrite, type IdempotencyKey } from '@itsm/core/provider';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { textToAdf } from '../adf/index.js';
 import { jqlLowerBound } from '../jql/date.js';
 import type { JiraCloudClient } from '../client.js';
@@ -81,13 +81,13 @@ export interface JiraConnector extends ItsmConnector {
 
 /** Comments asked for per page. */
 const COMMENT_PAGE_SIZE = 100;
-const CatalogOptionsSchema = z.strictObject({ forUser: PersonInputSchema.optional() });
-const SearchTextSchema = z
-  .string({ error: 'must be a string to search for' })
-  .trim()
-  .min(1, 'must be a non-empty string to search for')
-  .max(255, 'must be at most 255 characters')
-  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must not contain control characters');
+const CatalogOptionsSchema = z.strictObject({ forUser: z.optional(PersonInputSchema) });
+const SearchTextSchema = z.string({ error: 'must be a string to search for' }).check(
+  z.trim(),
+  z.minLength(1, 'must be a non-empty string to search for'),
+  z.maxLength(255, 'must be at most 255 characters'),
+  z.refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must not contain control characters'),
+);
 
 /** Jira's sizes, as the connector declares and checks them. */
 const JIRA_LIMITS: ConnectorLimits = Object.freeze({

@@ -12,7 +12,7 @@ import type { CallOptions } from '../options.js';
 import { checkProperties, type PropertyInput } from '../new-issue.js';
 import { kit } from '../provider.js';
 import { IssueCommentPageSchema, IssueCommentSchema, type IssueComment, type IssueCommentPage } from '../schemas/comments.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The JSM property that marks a platform comment internal (agents only) or public. */
 export const JSM_PUBLIC_COMMENT_PROPERTY = 'sd.public.comment';
