@@ -41,7 +41,7 @@ import {
   type FailureKind,
 } from './error-mapping.js';
 import { enterGates, type GateRequest } from './gates.js';
-import { ky } from './ky.js';
+import { loadKy } from './ky.js';
 import {
   checkByteLimit,
   checkDuration,
@@ -374,6 +374,7 @@ export function createTransport(options: TransportOptions): Transport {
   /** Sends the attempts of a call until one succeeds or a failure may not (or need not) be retried. */
   async function attempts(call: Call): Promise<unknown> {
     const kyOptions = kyOptionsOf(call);
+    const ky = await loadKy();
     for (;;) {
       call.attempt += 1;
       call.response = undefined;

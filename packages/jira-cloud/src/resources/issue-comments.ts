@@ -145,7 +145,7 @@ export class IssueCommentsResource extends JiraResource {
     const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}/comment`;
     if (typeof input !== 'object' || input === null) kit.fail('input', 'must be an object with a body');
     kit.knownKeys(input, ['body', 'format', 'visibility', 'internal', 'properties']);
-    const json: Record<string, unknown> = { body: toAdf(input.body, input.format, 'body') };
+    const json: Record<string, unknown> = { body: await toAdf(input.body, input.format, 'body') };
     const visibility = visibilityOf(input.visibility);
     if (visibility) json.visibility = visibility;
     const properties = [...(checkProperties(input.properties) ?? [])];
@@ -207,7 +207,7 @@ export class IssueCommentsResource extends JiraResource {
     const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}/comment/${{ commentId }}`;
     if (typeof input !== 'object' || input === null) kit.fail('input', 'must be an object with a body');
     kit.knownKeys(input, ['body', 'format', 'visibility']);
-    const json: Record<string, unknown> = { body: toAdf(input.body, input.format, 'body') };
+    const json: Record<string, unknown> = { body: await toAdf(input.body, input.format, 'body') };
     const visibility = visibilityOf(input.visibility);
     if (visibility) json.visibility = visibility;
     return this.send('PUT', path, { json, query: { notifyUsers }, schema: IssueCommentSchema }, call);
