@@ -64,7 +64,6 @@ import { assigneeResource, requesterContact, userByEmail, userById } from './peo
 import { planTicketList } from './query.js';
 import { PREFERRED_AUTOTASK_TICKET_TYPES } from './type-map.js';
 import { autotaskContactToUser, autotaskResourceToUser, userRef } from './users.js';
-import { verifyAutotaskAccess } from './verify.js';
 
 /** The Autotask connector: an `ItsmConnector` with the native client and its links. */
 export interface AutotaskConnector extends ItsmConnector {
@@ -515,7 +514,8 @@ export function createAutotaskConnector(options: AutotaskConnectorOptions): Auto
         );
       },
     },
-    verifyAccess: () => verifyAutotaskAccess(context),
+    // The checks are loaded when asked for: they are a setup step, and the largest part of the connector.
+    verifyAccess: async () => (await import('./verify.js')).verifyAutotaskAccess(context),
   };
   return connector;
 }

@@ -73,7 +73,6 @@ import { planTicketSearch } from './query.js';
 import { parseTicketRef, ticketKey } from './ticket-ref.js';
 import { planTransition } from './transition.js';
 import { employeeByEmail, employeeIdOf, employeeToUser } from './users.js';
-import { verifyIvantiAccess } from './verify.js';
 
 /**
  * The Ivanti connector: an `ItsmConnector` with the native client at hand.
@@ -546,7 +545,8 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
         return catalogItems(context, parsed.forUser);
       },
     },
-    verifyAccess: () => verifyIvantiAccess(context),
+    // The checks are loaded when asked for: they are a setup step, and the largest part of the connector.
+    verifyAccess: async () => (await import('./verify.js')).verifyIvantiAccess(context),
   };
   return connector;
 }

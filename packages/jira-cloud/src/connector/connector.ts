@@ -48,7 +48,6 @@ import { searchIssues, ticketSearch, toTicket } from './search.js';
 import { TICKET_FIELDS } from './ticket.js';
 import { planTransition } from './transition.js';
 import { accountByEmail, accountIdOf, checkEmail, jiraUserToUser } from './users.js';
-import { verifyJiraAccess } from './verify.js';
 
 /**
  * The Jira connector: an `ItsmConnector` with the native client and the project at hand.
@@ -467,7 +466,8 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
         return catalogItems(context, deskId);
       },
     },
-    verifyAccess: () => verifyJiraAccess(context),
+    // The checks are loaded when asked for: they are a setup step, and the largest part of the connector.
+    verifyAccess: async () => (await import('./verify.js')).verifyJiraAccess(context),
   };
   return connector;
 }
