@@ -13,6 +13,7 @@
 // Sizes are bytes of minified output, gzip at the default level; kB are 1,000 bytes. A chunk that is
 // loaded counts whole, and chunks are gzipped one by one (each is a file of its own).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
@@ -85,7 +86,7 @@ function reachable(outputs: Metafile['outputs'], from: string[], kinds: readonly
  * @param resolveDir - A project with the packages installed.
  */
 export async function measureBundle(code: string, resolveDir: string): Promise<BundleMeasure> {
-  const outdir = mkdtempSync(join(resolveDir, '.bundle-'));
+  const outdir = mkdtempSync(join(tmpdir(), 'itsm-bundle-'));
   try {
     const result = await build({
       stdin: { contents: code, resolveDir, loader: 'js' },
