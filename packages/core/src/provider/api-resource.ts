@@ -24,7 +24,7 @@ export type ResourceRequest = RequestOptions;
  * @example
  * ```ts
  * import { ApiResource, type CallOptions } from '@itsm/core/provider';
- * import { z } from 'zod';
+ * import * as z from 'zod/mini';
  *
  * const IssueSchema = z.looseObject({ id: z.string(), key: z.string() });
  *

@@ -82,7 +82,7 @@ export function clientOptionKeys(spec: Pick<ClientOptionsSpec<z.core.$ZodObject>
  * ```ts
  * const OwnOptions = z.strictObject({
  *   baseUrl: serviceUrlSchema({ example: 'https://tenant.ivanticloud.com', credentials: 'the apiKey option' }),
- *   apiKey: z.string().trim().min(1, 'is required'),
+ *   apiKey: z.string().check(z.trim(), z.minLength(1, 'is required')),
  * });
  * const { own, transport } = resolveClientOptions(
  *   { baseUrl: 'https://tenant.ivanticloud.com', apiKey: 'key', timeout: 10_000 },
