@@ -22,6 +22,7 @@ const BENCHMARKS: { name: string; load: () => Promise<BenchmarkModule> }[] = [
   { name: 'autotask-paging', load: () => import('./autotask-paging.ts') },
   { name: 'ivanti-paging', load: () => import('./ivanti-paging.ts') },
   { name: 'bundle', load: () => import('./bundle.ts') },
+  { name: 'redis', load: () => import('./redis.ts') },
 ];
 
 async function main(): Promise<void> {

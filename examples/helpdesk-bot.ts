@@ -11,6 +11,7 @@ import { createIvantiConnector } from '@itsm/ivanti';
 import { createJiraConnector } from '@itsm/jira-cloud';
 import { builtinSimulators, startSandbox, type Sandbox } from '@itsm/sandbox';
 import { consoleNarrator, explainError, runHelpdeskBot, type ScenarioOptions } from './helpdesk-bot/scenario.ts';
+import { DEMO_FORMS } from './helpdesk-bot/forms.ts';
 
 interface Target {
   /** What is shown as the heading. */
@@ -26,13 +27,13 @@ interface Target {
 const targets: Target[] = [
   {
     title: 'In-memory reference connector (@itsm/core/testing)',
-    connect: () => ({ connector: createMemoryConnector({ webUrl: 'https://helpdesk.example.com' }) }),
+    connect: () => ({ connector: createMemoryConnector({ webUrl: 'https://helpdesk.example.com' }), options: { form: DEMO_FORMS.memory() } }),
     employeeEmail: 'ann.lee@example.com',
   },
   {
     title: 'Jira Cloud + Service Management (sandbox)',
     provider: 'jira-cloud',
-    connect: (sb) => ({ connector: createJiraConnector(sb!.connectorOptions('jira-cloud')) }),
+    connect: (sb) => ({ connector: createJiraConnector(sb!.connectorOptions('jira-cloud')), options: { form: DEMO_FORMS.jira(sb!) } }),
     // A customer of the HELP desk in the sandbox's default seed (its `knownRequester`).
     employeeEmail: 'mia.zhang@westfield-manufacturing.example',
   },
@@ -52,7 +53,10 @@ const targets: Target[] = [
     provider: 'ivanti',
     // The service account of the seed (its login) is checked by verifyAccess(), which may write here:
     // it creates a check incident and service request and closes them.
-    connect: (sb) => ({ connector: createIvantiConnector({ ...sb!.connectorOptions('ivanti'), serviceAccount: 'helpdesk.bot', verifyWrites: true }) }),
+    connect: (sb) => ({
+      connector: createIvantiConnector({ ...sb!.connectorOptions('ivanti'), serviceAccount: 'helpdesk.bot', verifyWrites: true }),
+      options: { form: DEMO_FORMS.ivanti(sb!) },
+    }),
     // An employee with incidents and service requests in the sandbox's default seed (its `knownRequester`).
     employeeEmail: 'omar.okafor@meridian-finance.example',
   },
@@ -76,7 +80,8 @@ async function main(): Promise<number> {
       try {
         const { connector, options } = target.connect(sandbox);
         const result = await runHelpdeskBot(connector, target.employeeEmail, consoleNarrator(), options);
-        console.log(`\n  done: raised ${result.raised.key}, logged ${result.logged.key}, ${result.changed.length} change(s) picked up`);
+        const requested = result.requested === undefined ? '' : `requested ${result.requested.key} from the catalog, `;
+        console.log(`\n  done: ${requested}raised ${result.raised.key}, logged ${result.logged.key}, ${result.changed.length} change(s) picked up`);
       } catch (error) {
         failures++;
         console.error(`\n  failed: ${explainError(error)}`);

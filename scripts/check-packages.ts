@@ -5,12 +5,14 @@
 //   node scripts/check-packages.ts [stage...]     every stage, or only those named
 //
 // Stages:
-//   lint          publint, attw, and `require()` + `import()` of every entry point   (scripts/packages/lint.ts)
+//   lint          publint, attw, `require()` + `import()` of every entry point, a bin that shares the
+//                 library's code, source maps without embedded sources              (scripts/packages/lint.ts)
 //   consumers     the tarballs installed with npm and pnpm (strict) into fresh projects; a real call
 //                 against the packed sandbox from ESM, CJS, TypeScript node16/bundler, esbuild bundles
 //                                                                                    (scripts/packages/consumers.ts)
-//   declarations  the published .d.ts in a strict consumer with @types/node 22, 24, latest and none,
-//                 under node16 and bundler resolution, without skipLibCheck       (scripts/packages/declarations.ts)
+//   declarations  the published .d.ts of every entry point in a strict consumer with @types/node 22,
+//                 24, latest and none, under node16 and bundler resolution, without skipLibCheck
+//                                                                                    (scripts/packages/declarations.ts)
 //   bundle        esbuild bundles of each connector and of JiraCloudClient alone: size ceilings, what
 //                 loads at start and what only when used; what importing each provider loads
 //                                                                                    (scripts/packages/bundle.ts)

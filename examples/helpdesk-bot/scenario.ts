@@ -1,10 +1,11 @@
 // The helpdesk-bot scenario from the access-requirement documents, written once against the shared
 // model so that it runs unchanged through every connector: find the employee behind a chat message,
-// serve the catalog, raise a ticket for them, comment publicly and internally, attach a file, move the
+// serve the catalog and one of its request forms, raise a ticket for them, comment publicly and internally, attach a file, move the
 // ticket through the workflow, log a request the bot already solved, list the person's tickets of the
 // last 90 days with links, and pick up everything that changed.
 import type { ItsmConnector, Ticket } from '@itsm/core';
 import { ItsmError } from '@itsm/core';
+import { serveCatalogForm, type FormScript } from './catalog-form.ts';
 
 /** Where the scenario writes what it does. */
 export interface Narrator {
@@ -30,10 +31,14 @@ function describeTicket(ticket: Ticket): string {
 export interface ScenarioOptions {
   /** More links of a listed ticket a provider has (e.g. Autotask's client-portal page), shown under it. */
   moreLinks?: (ticket: Ticket) => string[];
+  /** The request form the bot serves where the connector has a catalog, and the employee's replies. */
+  form?: FormScript;
 }
 
 /** What the scenario did, for tests to check. */
 export interface ScenarioResult {
+  /** The request raised from a catalog form, where the connector has a catalog and a form was scripted. */
+  requested?: Ticket;
   raised: Ticket;
   logged: Ticket;
   recent: Ticket[];
@@ -70,6 +75,13 @@ export async function runHelpdeskBot(connector: ItsmConnector, employeeEmail: st
     for await (const item of connector.catalog.list({ forUser: employeeEmail }).take(4)) {
       say.detail(`${item.name}${item.category ? ` (${item.category})` : ''}${item.url ? ` — ${item.url}` : ''}`);
     }
+  }
+
+  let requested: Ticket | undefined;
+  if (connector.capabilities.catalog && options.form !== undefined) {
+    say.step(`Serve the "${options.form.item}" form in the chat and submit it for them`);
+    ({ ticket: requested } = await serveCatalogForm(connector, employeeEmail, options.form, say));
+    say.detail(`raised ${describeTicket(requested)}`);
   }
 
   say.step('Raise a ticket for them');
@@ -132,7 +144,7 @@ export async function runHelpdeskBot(connector: ItsmConnector, employeeEmail: st
   for (const ticket of changed) byTicket.set(ticket.key, (byTicket.get(ticket.key) ?? 0) + 1);
   for (const [key, versions] of byTicket) say.detail(`${key}: ${versions} new version(s)`);
 
-  return { raised, logged, recent, changed };
+  return { ...(requested === undefined ? {} : { requested }), raised, logged, recent, changed };
 }
 
 /** Prints an error from the SDK readably. */

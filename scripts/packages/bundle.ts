@@ -207,7 +207,7 @@ const LAZY_ONLY: { what: string; matches: (input: string) => boolean }[] = [
   { what: 'the access checks (loaded by verifyAccess())', matches: (input) => /^@itsm\/[^/]+\/dist\/verify-/.test(input) },
 ];
 
-/** What importing a provider package must not load: each is loaded when first needed. */
+/** What importing a provider package (or @itsm/redis) must not load: each is loaded when first needed. */
 const NOT_AT_IMPORT: { what: string; matches: (loaded: string) => boolean }[] = [
   { what: 'ky', matches: (url) => url.includes('/node_modules/ky/') },
   { what: 'marked', matches: (url) => url.includes('/node_modules/marked/') },
@@ -220,7 +220,7 @@ const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 /**
  * The `bundle` stage: bundles of each connector and of `JiraCloudClient` alone, and an import of each
- * provider package, in a consumer project that has the tarballs installed.
+ * provider package and of @itsm/redis, in a consumer project that has the tarballs installed.
  *
  * @param dir - The consumer project (the npm one of the consumers stage).
  * @returns The number of failed checks.
@@ -249,7 +249,7 @@ export async function checkBundles(dir: string): Promise<number> {
       report.check(leaked.length === 0, 'JiraCloudClient alone: the bundle holds nothing of the connector', leaked.join('\n'));
     }
   }
-  for (const specifier of ['@itsm/core', '@itsm/jira-cloud', '@itsm/autotask', '@itsm/ivanti']) {
+  for (const specifier of ['@itsm/core', '@itsm/jira-cloud', '@itsm/autotask', '@itsm/ivanti', '@itsm/redis']) {
     const { urls, builtins } = await importedModules(specifier, dir);
     for (const { what, matches } of NOT_AT_IMPORT) {
       const found = [...urls, ...builtins].filter(matches);

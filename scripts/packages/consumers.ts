@@ -5,7 +5,10 @@
 // sandbox, creates a ticket with the packed Jira connector, the packed Autotask connector (which
 // finds its zone by itself) and the packed Ivanti connector, lists each back, and catches a
 // `NotFoundError`, all imported from `@itsm/jira-cloud`, `@itsm/autotask`, `@itsm/ivanti` and
-// `@itsm/sandbox` alone. The npm project
+// `@itsm/sandbox` alone; then it shares the Autotask connector's limits through the packed
+// `@itsm/redis`: refused with a `RedisUnavailableError` (nothing sent) where no Redis listens, and,
+// where a `redis-server` is on the PATH, started with `@itsm/redis/testing`, a ticket created through
+// it. The npm project
 // also runs `@itsm/core/testing` under plain Node, from ESM and CommonJS, with no vitest installed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +29,7 @@ const JIRA = '@itsm/jira-cloud';
 const AUTOTASK = '@itsm/autotask';
 const IVANTI = '@itsm/ivanti';
 const SANDBOX = '@itsm/sandbox';
+const REDIS = '@itsm/redis';
 
 /** The environment of the commands the test starts, without what `pnpm run` adds for scripts. */
 export function childEnv(): NodeJS.ProcessEnv {
@@ -51,9 +55,9 @@ function zodVersion(): string {
 /**
  * Makes a fresh project in `dir` and installs the tarballs into it. `@itsm/core` is pinned to its
  * tarball with an override (the others depend on its version, which the registry does not have).
- * The npm project depends on every package; the pnpm project only on `@itsm/jira-cloud`,
- * `@itsm/autotask`, `@itsm/ivanti` and `@itsm/sandbox`, with hoisting off, so that nothing resolves
- * that a package did not declare.
+ * The npm project depends on every packed package; the pnpm project only on `@itsm/jira-cloud`,
+ * `@itsm/autotask`, `@itsm/ivanti`, `@itsm/redis` and `@itsm/sandbox`, with hoisting off, so that
+ * nothing resolves that a package did not declare.
  *
  * @param manager - npm or pnpm.
  * @param packages - The packed packages.
@@ -67,10 +71,13 @@ export async function installConsumer(manager: PackageManager, packages: PackedP
     [AUTOTASK]: tarballOf(packages, AUTOTASK),
     [IVANTI]: tarballOf(packages, IVANTI),
     [SANDBOX]: tarballOf(packages, SANDBOX),
+    [REDIS]: tarballOf(packages, REDIS),
     zod: zodVersion(),
   };
   const manifest: Record<string, unknown> = { name: `itsm-consumer-${manager}`, private: true, dependencies };
   if (manager === 'npm') {
+    // Every package, for the declaration check (which imports every entry point of each).
+    for (const pkg of packages) dependencies[pkg.manifest.name] ??= tarballOf(packages, pkg.manifest.name);
     dependencies[CORE] = core;
     manifest.overrides = { [CORE]: core };
   } else {
@@ -106,7 +113,7 @@ function scenario(format: string): string {
       throw new Error('the Autotask ticket ' + raised.key + ' was not listed back');
     }
     const absent = await autotask.tickets.get('999999999').then(() => undefined, (error) => error);
-    if (!(absent instanceof NotFoundError)) throw new Error('expected a NotFoundError from Autotask, got ' + String(absent));
+    if (!(absent instanceof AutotaskNotFoundError)) throw new Error('expected a NotFoundError from Autotask, got ' + String(absent));
     const ivanti = createIvantiConnector(sandbox.connectorOptions('ivanti'));
     const employee = sandbox.state('ivanti').facts.knownRequester.email;
     const incident = await ivanti.tickets.create({ subject, requester: employee });
@@ -116,15 +123,33 @@ function scenario(format: string): string {
     }
     const gone = await ivanti.tickets.get('INC-99999999').then(() => undefined, (error) => error);
     if (!(gone instanceof IvantiNotFoundError)) throw new Error('expected a NotFoundError from Ivanti, got ' + String(gone));
-    console.log('created ' + created.key + ', ' + raised.key + ' and ' + incident.key + ', listed them back, and caught NotFoundErrors');
+    const nowhere = createRedisStores({ url: 'redis://127.0.0.1:1', connectTimeoutMs: 500, logger: { warn: () => undefined } });
+    const unshared = createAutotaskConnector({ ...sandbox.connectorOptions('autotask'), limits: { concurrencyStore: nowhere.concurrencyStore, budgetStore: nowhere.budgetStore } });
+    const closed = await unshared.tickets.get(raised.id).then(() => undefined, (error) => error);
+    await nowhere.close();
+    if (!(closed instanceof RedisUnavailableError)) throw new Error('expected a RedisUnavailableError, got ' + String(closed));
+    let sharedNote = 'no redis-server on the PATH';
+    if (findRedisServer() !== undefined) {
+      const redis = await startRedisServer();
+      const shared = createRedisStores({ url: redis.url, keyPrefix: 'consumer:' });
+      try {
+        const together = createAutotaskConnector({ ...sandbox.connectorOptions('autotask'), limits: { concurrencyStore: shared.concurrencyStore, budgetStore: shared.budgetStore } });
+        const viaRedis = await together.tickets.create({ subject: subject + ' (limits in Redis)', requester: contact });
+        sharedNote = 'created ' + viaRedis.key + ' with its limits in Redis';
+      } finally {
+        await shared.close();
+        await redis.close();
+      }
+    }
+    console.log('created ' + created.key + ', ' + raised.key + ' and ' + incident.key + ', listed them back, caught NotFoundErrors and a RedisUnavailableError; ' + sharedNote);
   } finally {
     await sandbox.close();
   }
 `;
 }
 
-const IMPORTS = `import { createJiraConnector, NotFoundError } from '${JIRA}';\nimport { createAutotaskConnector } from '${AUTOTASK}';\nimport { createIvantiConnector, NotFoundError as IvantiNotFoundError } from '${IVANTI}';\nimport { startSandbox } from '${SANDBOX}';\n`;
-const REQUIRES = `const { createJiraConnector, NotFoundError } = require('${JIRA}');\nconst { createAutotaskConnector } = require('${AUTOTASK}');\nconst { createIvantiConnector, NotFoundError: IvantiNotFoundError } = require('${IVANTI}');\nconst { startSandbox } = require('${SANDBOX}');\n`;
+const IMPORTS = `import { createJiraConnector, NotFoundError } from '${JIRA}';\nimport { createAutotaskConnector, NotFoundError as AutotaskNotFoundError } from '${AUTOTASK}';\nimport { createIvantiConnector, NotFoundError as IvantiNotFoundError } from '${IVANTI}';\nimport { startSandbox } from '${SANDBOX}';\nimport { createRedisStores, RedisUnavailableError } from '${REDIS}';\nimport { findRedisServer, startRedisServer } from '${REDIS}/testing';\n`;
+const REQUIRES = `const { createJiraConnector, NotFoundError } = require('${JIRA}');\nconst { createAutotaskConnector, NotFoundError: AutotaskNotFoundError } = require('${AUTOTASK}');\nconst { createIvantiConnector, NotFoundError: IvantiNotFoundError } = require('${IVANTI}');\nconst { startSandbox } = require('${SANDBOX}');\nconst { createRedisStores, RedisUnavailableError } = require('${REDIS}');\nconst { findRedisServer, startRedisServer } = require('${REDIS}/testing');\n`;
 const esmProgram = (format: string) => `${IMPORTS}${scenario(format)}`;
 const cjsProgram = (format: string) =>
   `${REQUIRES}\nasync function main() {${scenario(format)}}\nmain().catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});\n`;
@@ -149,6 +174,9 @@ function tsconfig(module: 'node16' | 'bundler', files: string[], outDir: string)
   const modes = module === 'node16' ? { module: 'node16', moduleResolution: 'node16' } : { module: 'esnext', moduleResolution: 'bundler' };
   return JSON.stringify({ compilerOptions: { ...modes, target: 'ES2023', strict: true, skipLibCheck: false, skipDefaultLibCheck: true, types: [], outDir }, files }, null, 2);
 }
+
+/** What gives an ES-module bundle a `require()` for the CommonJS code bundled into it. */
+const ESM_REQUIRE_BANNER = "import { createRequire as __itsmCreateRequire } from 'node:module'; const require = __itsmCreateRequire(import.meta.url);";
 
 /** One program to run: its label and the file Node runs. */
 interface Program {
@@ -200,8 +228,12 @@ async function preparePrograms(project: ConsumerProject): Promise<{ programs: Pr
     }
   }
   for (const [entry, format, outfile] of [['esm.mjs', 'esm', 'out/bundle/esm.mjs'], ['cjs.cjs', 'cjs', 'out/bundle/cjs.cjs']] as const) {
+    // The Redis client of @itsm/redis is CommonJS and require()s Node's built-ins, which an ESM bundle
+    // cannot without a require() of its own: the ESM bundle gets one, as @itsm/redis's README tells
+    // users to do. A CJS bundle needs nothing.
+    const banner: Record<string, string> = format === 'esm' ? { js: ESM_REQUIRE_BANNER } : {};
     try {
-      await build({ absWorkingDir: dir, entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node22', format, logLevel: 'silent' });
+      await build({ absWorkingDir: dir, entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node22', format, banner, logLevel: 'silent' });
       programs.push({ format: `esbuild bundle (${format})`, file: outfile });
     } catch (error) {
       outcomes.push({ ok: false, label: `${manager}: esbuild bundle (${format})`, detail: error instanceof Error ? error.message : String(error) });

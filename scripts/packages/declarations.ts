@@ -2,10 +2,12 @@
 // consumer (no `skipLibCheck`) with `@types/node` 22, 24 and latest, and with none, each under
 // `node16` and `bundler` resolution. With `@types/node` the project is a Node one (`lib: ES2023`, the
 // fetch types come from `@types/node`); without it, the default library (with the DOM) supplies them.
+// Besides a program that uses the main APIs, the consumer imports every entry point of every packed
+// package (a package or entry added later is covered without editing this file).
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { childEnv, installConsumer } from './consumers.ts';
-import { Report, root, runCommand, type PackedPackage } from './workspace.ts';
+import { entryPoints, Report, root, runCommand, type PackedPackage } from './workspace.ts';
 
 /** The `@types/node` versions checked; `none` is a project without it. */
 const TYPES_NODE = ['22', '24', 'latest', 'none'] as const;
@@ -18,6 +20,8 @@ import { describeConnectorConformance, type ConformanceOptions } from '@itsm/cor
 import { JiraCloudClient, NotFoundError, createJiraConnector, jql, type CreateTicketInput, type JiraCloudClientOptions } from '@itsm/jira-cloud';
 import { IvantiClient, createIvantiConnector, odata, type IvantiClientOptions, type IvantiConnector } from '@itsm/ivanti';
 import { startSandbox, type Sandbox } from '@itsm/sandbox';
+import { createRedisStores, RedisUnavailableError, type RedisStores, type RedisStoresOptions } from '@itsm/redis';
+import { findRedisServer, startRedisServer, type RedisServer } from '@itsm/redis/testing';
 
 const options: MemoryConnectorOptions = { pageSize: 5 };
 export const memory: ItsmConnector = createMemoryConnector(options);
@@ -44,6 +48,20 @@ export async function ivantiOpen(options: IvantiClientOptions): Promise<number> 
   return (await connector.tickets.list({ categories: ['open'] }).toArray({ limit: 10 })).length;
 }
 
+export async function sharedLimits(url: string): Promise<RedisStores> {
+  const redisOptions: RedisStoresOptions = { url, keyPrefix: 'bot:', whenUnavailable: 'local', replicas: 4, logger: console };
+  const stores = createRedisStores(redisOptions);
+  await stores.connect().catch((error: unknown) => {
+    if (!(error instanceof RedisUnavailableError)) throw error;
+    return error.server;
+  });
+  return stores;
+}
+
+export async function testRedis(): Promise<RedisServer | undefined> {
+  return findRedisServer() === undefined ? undefined : startRedisServer({ startTimeoutMs: 10_000 });
+}
+
 export async function sandboxed(clientOptions: JiraCloudClientOptions): Promise<Sandbox> {
   const sandbox = await startSandbox({ providers: ['jira-cloud'] });
   await new JiraCloudClient(clientOptions).request('GET', '/rest/api/3/myself');
@@ -58,8 +76,12 @@ import { createMemoryConnector, errorSurface } from '@itsm/core/testing';
 import { NotFoundError, createJiraConnector, type JiraConnectorOptions } from '@itsm/jira-cloud';
 import { createIvantiConnector, type IvantiConnectorOptions } from '@itsm/ivanti';
 import { startSandbox, type Sandbox } from '@itsm/sandbox';
+import { createRedisStores, type RedisStores } from '@itsm/redis';
+import { startRedisServer } from '@itsm/redis/testing';
 
 export const memory: ItsmConnector = createMemoryConnector();
+export const shared = (url: string): RedisStores => createRedisStores({ url });
+export const redisForTests = () => startRedisServer();
 export function explain(error: unknown): string {
   if (error instanceof NotFoundError) return String(error.status);
   return error instanceof ItsmError ? error.message : errorSurface(error);
@@ -73,6 +95,20 @@ export async function incidents(options: IvantiConnectorOptions): Promise<number
   return (await createIvantiConnector(options).tickets.list({ type: 'incident' }).toArray({ limit: 10 })).length;
 }
 `;
+
+/**
+ * A module that imports every entry point of every package, so that each published declaration file
+ * is loaded (and, without `skipLibCheck`, checked) whether or not the programs above use it.
+ *
+ * @param packages - The packed packages.
+ * @param format - `esm` imports every entry; `cjs` only those with a `require` condition.
+ */
+export function everyEntryPoint(packages: PackedPackage[], format: 'esm' | 'cjs'): string {
+  const entries = packages.flatMap((pkg) => entryPoints(pkg.manifest)).filter((entry) => format === 'esm' || !entry.esmOnly);
+  const lines = entries.map((entry, index) => `import type * as entry${index} from '${entry.specifier}';`);
+  const list = entries.map((_entry, index) => `typeof entry${index}`).join(', ');
+  return `// Every entry point of every package (${entries.map((entry) => entry.specifier).join(', ')}).\n${lines.join('\n')}\nexport type EveryEntryPoint = [${list}];\n`;
+}
 
 /**
  * Installs the `@types/node` versions side by side (npm aliases), each reachable as a type root of
@@ -120,8 +156,8 @@ export async function checkDeclarations(packages: PackedPackage[], work: string,
     consumer ?? installConsumer('npm', packages, join(work, 'consumer-npm')).then(({ dir }) => dir),
     installTypesNode(typesDir),
   ]);
-  writeFileSync(join(project, 'declarations.mts'), ESM_FILE);
-  writeFileSync(join(project, 'declarations.cts'), CJS_FILE);
+  writeFileSync(join(project, 'declarations.mts'), `${ESM_FILE}\n${everyEntryPoint(packages, 'esm')}`);
+  writeFileSync(join(project, 'declarations.cts'), `${CJS_FILE}\n${everyEntryPoint(packages, 'cjs')}`);
   console.log(`\n── declarations in a strict consumer (${project})`);
   const tsc = join(root, 'node_modules', '.bin', 'tsc');
   const combinations = TYPES_NODE.flatMap((typesNode) => (['node16', 'bundler'] as const).map((resolution) => ({ typesNode, resolution })));

@@ -16,6 +16,7 @@ export interface Manifest {
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   files?: string[];
+  bin?: string | Record<string, string>;
 }
 
 /** A package of the workspace that is published. */
@@ -68,6 +69,31 @@ export function packPackages(packages: WorkspacePackage[], destination: string):
     if (!made) throw new Error(`pnpm pack made no tarball for ${pkg.manifest.name}`);
     return { ...pkg, tarball: join(destination, made) };
   });
+}
+
+/** One entry point of a package, as a program imports it. */
+export interface EntryPoint {
+  /** The import specifier: `@itsm/core`, `@itsm/core/testing`. */
+  specifier: string;
+  /** The key in `exports`: `.`, `./testing`. */
+  subpath: string;
+  /** Whether it has no `require` condition: ESM-only on purpose (e.g. `@itsm/core/conformance`). */
+  esmOnly: boolean;
+}
+
+/**
+ * Every entry point a package's `exports` declares (not `./package.json`).
+ *
+ * @param manifest - The package's package.json.
+ */
+export function entryPoints(manifest: Manifest): EntryPoint[] {
+  return Object.entries(manifest.exports ?? {})
+    .filter(([subpath]) => !subpath.endsWith('package.json'))
+    .map(([subpath, target]) => ({
+      subpath,
+      specifier: subpath === '.' ? manifest.name : `${manifest.name}/${subpath.replace(/^\.\//, '')}`,
+      esmOnly: typeof target === 'object' && !('require' in target),
+    }));
 }
 
 /** What {@link runCommand} saw. */

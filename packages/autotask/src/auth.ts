@@ -4,7 +4,11 @@
  * @module
  */
 
-/** The credentials of an Autotask API user and its integration. */
+/**
+ * The credentials of an Autotask API user and its integration.
+ *
+ * @category Client
+ */
 export interface AutotaskCredentials {
   /** The API user's user name (the "Key" Autotask generates in the API user's Credentials section). */
   username: string;
@@ -27,6 +31,8 @@ export interface AutotaskCredentials {
  * auth(headers);
  * headers.get('ApiIntegrationCode'); // 'TRACKINGID'
  * ```
+ *
+ * @category Client
  */
 export function createAutotaskAuth(credentials: AutotaskCredentials): (headers: Headers) => void {
   const { username, secret, trackingId } = credentials;

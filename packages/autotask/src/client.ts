@@ -71,6 +71,8 @@ function trimSlashes(url: string): string {
  *   console.log(ticket.ticketNumber, statuses.label(ticket.status), await autotask.links.ticket(ticket.id));
  * }
  * ```
+ *
+ * @category Client
  */
 export class AutotaskClient {
   /** The API user's user name, as given (trimmed). */

@@ -32,13 +32,25 @@ import {
   type ResponseInfo,
 } from '@itsm/core';
 
-/** The code of Autotask's thread-limit error. */
+/**
+ * The code of Autotask's thread-limit error.
+ *
+ * @category Errors
+ */
 export const THREAD_LIMIT_ERROR_CODE = 'Itgenatr005';
 
-/** The `reason` of a `RateLimitError` for Autotask's thread limit (3 requests in flight per endpoint). */
+/**
+ * The `reason` of a `RateLimitError` for Autotask's thread limit (3 requests in flight per endpoint).
+ *
+ * @category Errors
+ */
 export const THREAD_LIMIT_REASON = 'thread-limit';
 
-/** The `reason` of a `RateLimitError` for Autotask's hourly request threshold (429). */
+/**
+ * The `reason` of a `RateLimitError` for Autotask's hourly request threshold (429).
+ *
+ * @category Errors
+ */
 export const HOURLY_THRESHOLD_REASON = 'hourly-threshold';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -67,6 +79,8 @@ function isHtml(body: unknown): boolean {
  * autotaskMessages({ errors: ['IntegrationCode is invalid.'] }); // ['IntegrationCode is invalid.']
  * autotaskMessages({ Message: "The requested resource does not support http method 'GET'." });
  * ```
+ *
+ * @category Errors
  */
 export function autotaskMessages(body: unknown): string[] {
   if (typeof body === 'string') {
@@ -99,6 +113,8 @@ function isAutotaskRefusal(body: unknown): boolean {
  *   body: { errors: ['IntegrationCode is invalid.'] } });
  * // { messages: ['IntegrationCode is invalid.'], errorClass: AuthenticationError, outcome: 'not_applied', hint: '…' }
  * ```
+ *
+ * @category Errors
  */
 export function describeAutotaskError(response: ResponseInfo): ErrorDescription {
   const { status, body } = response;

@@ -1,21 +1,5 @@
-/**
- * `@itsm/autotask`: Autotask PSA REST API v1.0 for the `@itsm` SDK.
- *
- * - {@link AutotaskClient}: the native client — zone discovery, the API user's credentials and
- *   tracking identifier, any entity (`entity(name)`: get, query, count, create, update, delete,
- *   child collections) and typed shortcuts (tickets, notes, attachments, contacts, resources,
- *   companies), picklists, links, and Autotask's thread limit and hourly threshold kept on the
- *   client's side.
- * - {@link where}: the filter builder, with only the operators Autotask really has (it silently
- *   ignores others and returns everything).
- * - {@link createAutotaskConnector}: Autotask behind the shared `ItsmConnector` interface (tickets,
- *   status mapping from the tenant's picklist, notes as public or internal comments, attachments,
- *   contacts and resources as users, a change feed, and `verifyAccess()` for the API user's setup).
- * - What its users need from `@itsm/core` (error classes, model types and schemas, `Paginator`,
- *   input types), re-exported: installing this package alone is enough.
- *
- * @packageDocumentation
- */
+// The entry point of `@itsm/autotask`. The package is documented in its README.md, which the typedoc
+// site shows as the package's page (a module comment here would show above it and repeat it).
 export * from './core-exports.js';
 export * from './connector/index.js';
 export { AUTOTASK } from './provider.js';

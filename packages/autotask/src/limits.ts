@@ -31,16 +31,32 @@ import {
   type RequestGate,
 } from '@itsm/core';
 
-/** Autotask's thread limit: requests in flight per integration and entity endpoint (integrations since 2023.1). */
+/**
+ * Autotask's thread limit: requests in flight per integration and entity endpoint (integrations since 2023.1).
+ *
+ * @category Limits
+ */
 export const AUTOTASK_THREAD_LIMIT = 3;
 
-/** Autotask's hourly request threshold per database. */
+/**
+ * Autotask's hourly request threshold per database.
+ *
+ * @category Limits
+ */
 export const AUTOTASK_HOURLY_THRESHOLD = 10_000;
 
-/** The threshold's rolling window: 60 minutes. */
+/**
+ * The threshold's rolling window: 60 minutes.
+ *
+ * @category Limits
+ */
 export const AUTOTASK_THRESHOLD_WINDOW_MS = 60 * 60_000;
 
-/** The latency Autotask adds per request as usage rises, which the client adds before sending. */
+/**
+ * The latency Autotask adds per request as usage rises, which the client adds before sending.
+ *
+ * @category Limits
+ */
 export const AUTOTASK_SLOW_DOWN: readonly BudgetSlowDown[] = Object.freeze([
   Object.freeze({ from: 0.5, delayMs: 500 }),
   Object.freeze({ from: 0.75, delayMs: 1_000 }),
@@ -49,7 +65,11 @@ export const AUTOTASK_SLOW_DOWN: readonly BudgetSlowDown[] = Object.freeze([
 /** The endpoint of the threshold reading, which is not itself a reason to read the threshold. */
 export const THRESHOLD_PATH = '/ThresholdInformation';
 
-/** Options of the client's limits (the `limits` option). */
+/**
+ * Options of the client's limits (the `limits` option).
+ *
+ * @category Limits
+ */
 export interface AutotaskLimitOptions {
   /**
    * Requests in flight per entity endpoint. Default 3, Autotask's limit for integrations created
@@ -104,6 +124,8 @@ function singular(name: string): string {
  * ```ts
  * entityEndpointOf('/Tickets/29684321/Attachments'); // 'TicketAttachments'
  * ```
+ *
+ * @category Limits
  */
 export function entityEndpointOf(path: string): string {
   const [first = '', second, third] = path.replace(VERSION_PREFIX, '').split('/').filter(Boolean);

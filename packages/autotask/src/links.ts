@@ -6,13 +6,25 @@
  */
 import { kit } from './provider.js';
 
-/** The ExecuteCommand page under the zone's web UI. */
+/**
+ * The ExecuteCommand page under the zone's web UI.
+ *
+ * @category Links
+ */
 export const EXECUTE_COMMAND_PATH = '/Autotask/AutotaskExtend/ExecuteCommand.aspx';
 
-/** The client portal's ticket page. */
+/**
+ * The client portal's ticket page.
+ *
+ * @category Links
+ */
 export const PORTAL_TICKET_PATH = '/ClientPortal/ServiceTickets/ServiceTicketDetail.aspx';
 
-/** The client portal's new-ticket page. */
+/**
+ * The client portal's new-ticket page.
+ *
+ * @category Links
+ */
 export const PORTAL_NEW_TICKET_PATH = '/ClientPortal/ServiceTickets/NewTicket.aspx';
 
 function positiveId(value: number | string, field: string): string {
@@ -37,6 +49,8 @@ function positiveId(value: number | string, field: string): string {
  * autotask.links.portalTicket(29684321);
  * // 'https://yourcompany.itclientportal.com/ClientPortal/ServiceTickets/ServiceTicketDetail.aspx?ticketId=29684321'
  * ```
+ *
+ * @category Links
  */
 export class AutotaskLinks {
   readonly #webUrl: () => Promise<string>;

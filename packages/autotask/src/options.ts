@@ -21,6 +21,8 @@ import { AUTOTASK_API_VERSION, DEFAULT_ZONE_LOOKUP_URL, type ZoneCache } from '.
  * next-page path `/{Entity}/query/next` (also with the zone's `/ATServicesRest/V1.0` prefix in any
  * case, as a next-page URL may spell it). The client retries them like a `GET`, and their failures
  * never leave an unknown outcome.
+ *
+ * @category Client
  */
 export const AUTOTASK_READ_ONLY_POSTS: readonly RegExp[] = Object.freeze([
   /^(?:\/atservicesrest\/v\d+\.\d+)?\/[A-Za-z][A-Za-z0-9]*\/query(?:\/count|\/next)?$/i,
@@ -44,6 +46,8 @@ export const AUTOTASK_READ_ONLY_POSTS: readonly RegExp[] = Object.freeze([
  *   portalUrl: 'https://yourcompany.itclientportal.com',
  * });
  * ```
+ *
+ * @category Client
  */
 export interface AutotaskClientOptions
   extends Omit<TransportOptions, 'provider' | 'baseUrl' | 'auth' | 'describeError' | 'inspectResponse' | 'readOnlyPosts'> {
@@ -82,6 +86,8 @@ export interface AutotaskClientOptions
  * Options every method of the client accepts (in its options object, or as its last argument),
  * overriding the client's for that call: `signal`, `timeout`, `totalTimeout`, `maxRetries`,
  * `headers`. Any other key in a method's options object is an `InputError` naming it.
+ *
+ * @category Client
  */
 export type CallOptions = ProviderCallOptions;
 
@@ -133,7 +139,11 @@ const OwnOptionsSchema = z.strictObject({
   limits: z.optional(LimitsSchema),
 });
 
-/** Every option {@link AutotaskClient} accepts: its own and the transport's it passes on. */
+/**
+ * Every option {@link AutotaskClient} accepts: its own and the transport's it passes on.
+ *
+ * @category Client
+ */
 export const CLIENT_OPTION_KEYS: readonly string[] = clientOptionKeys({ schema: OwnOptionsSchema });
 
 /** The client's options, checked. */

@@ -10,10 +10,18 @@ import { normaliseName } from '@itsm/core/provider';
 import { kit } from './provider.js';
 import type { FieldInformation, PicklistValue } from './schemas/meta.js';
 
-/** Ticket status 5, Complete: the one picklist value every Autotask tenant shares. */
+/**
+ * Ticket status 5, Complete: the one picklist value every Autotask tenant shares.
+ *
+ * @category Picklists
+ */
 export const AUTOTASK_STATUS_COMPLETE = 5;
 
-/** One value of a picklist, with its value typed as the field is (a number for numeric fields). */
+/**
+ * One value of a picklist, with its value typed as the field is (a number for numeric fields).
+ *
+ * @category Picklists
+ */
 export interface PicklistEntry {
   /** The value the field holds: a number for numeric fields (`status`, `queueID`), else a string. */
   readonly value: number | string;
@@ -46,6 +54,8 @@ function typed(value: string, numeric: boolean): number | string {
  * statuses.label(5);                 // 'Complete'
  * statuses.valueOf('waiting customer'); // 7 (labels compare case- and space-insensitively)
  * ```
+ *
+ * @category Picklists
  */
 export class Picklist {
   /** The field, as Autotask names it. */
@@ -155,6 +165,8 @@ export class Picklist {
 /**
  * The picklists of one entity, read from its `entityInformation/fields`; also every field's
  * information (`isRequired`, `isReadOnly`, `dataType`, ...).
+ *
+ * @category Picklists
  */
 export class EntityPicklists {
   /** The entity, e.g. `Tickets`. */

@@ -15,19 +15,39 @@ import { cached, isLoopbackHost, ResponseShapeError, type Cached, type Transport
 import { AUTOTASK, kit } from './provider.js';
 import { ZoneInformationSchema, type ZoneInformation } from './schemas/limits.js';
 
-/** The REST API version the client speaks. */
+/**
+ * The REST API version the client speaks.
+ *
+ * @category Client
+ */
 export const AUTOTASK_API_VERSION = 'V1.0';
 
-/** Where zones are looked up unless told otherwise. */
+/**
+ * Where zones are looked up unless told otherwise.
+ *
+ * @category Client
+ */
 export const DEFAULT_ZONE_LOOKUP_URL = 'https://webservices.autotask.net';
 
-/** How long a zone is kept by default: an hour. */
+/**
+ * How long a zone is kept by default: an hour.
+ *
+ * @category Client
+ */
 export const DEFAULT_ZONE_TTL_MS = 60 * 60_000;
 
-/** The zone lookup's path on the lookup origin. */
+/**
+ * The zone lookup's path on the lookup origin.
+ *
+ * @category Client
+ */
 export const ZONE_LOOKUP_PATH = `/ATServicesRest/${AUTOTASK_API_VERSION}/zoneInformation`;
 
-/** Where zones found by lookup are kept. Made by {@link createZoneCache}. */
+/**
+ * Where zones found by lookup are kept. Made by {@link createZoneCache}.
+ *
+ * @category Client
+ */
 export interface ZoneCache {
   /**
    * The zone kept for `key`, looking it up with `lookUp` when there is none (or it is older than the
@@ -51,7 +71,11 @@ export interface ZoneCache {
   clear(): void;
 }
 
-/** Options of {@link createZoneCache}. */
+/**
+ * Options of {@link createZoneCache}.
+ *
+ * @category Client
+ */
 export interface ZoneCacheOptions {
   /** How long a zone is kept, in milliseconds. Default {@link DEFAULT_ZONE_TTL_MS} (an hour). */
   ttlMs?: number | undefined;
@@ -76,6 +100,8 @@ interface ZoneEntry {
  * const zones = createZoneCache({ ttlMs: 12 * 60 * 60_000 });
  * const autotask = new AutotaskClient({ username, secret, trackingId, zoneCache: zones });
  * ```
+ *
+ * @category Client
  */
 export function createZoneCache(options: ZoneCacheOptions = {}): ZoneCache {
   const { ttlMs = DEFAULT_ZONE_TTL_MS, now } = options;
@@ -137,6 +163,8 @@ export function zoneKey(lookupUrl: string, username: string): string {
  * ```ts
  * apiBaseUrlOf('https://webservices5.autotask.net/ATServicesRest/'); // 'https://webservices5.autotask.net/ATServicesRest/V1.0'
  * ```
+ *
+ * @category Client
  */
 export function apiBaseUrlOf(zoneUrl: string): string {
   const trimmed = zoneUrl.trim().replace(/\/+$/, '').replace(/\/v\d+\.\d+$/i, '');

@@ -5,7 +5,11 @@
  */
 import { InputError } from './errors.js';
 
-/** Options of {@link cached}. */
+/**
+ * Options of {@link cached}.
+ *
+ * @category Utilities
+ */
 export interface CachedOptions {
   /**
    * How long a loaded value is kept, in milliseconds, counted from the start of the load that
@@ -23,6 +27,8 @@ export interface CachedOptions {
  *
  * `A` are the arguments of `load`: the call that starts a load passes them (e.g. its call options);
  * a call served from the cache ignores its own.
+ *
+ * @category Utilities
  */
 export interface Cached<T, A extends unknown[] = []> {
   /**
@@ -56,6 +62,8 @@ export interface Cached<T, A extends unknown[] = []> {
  * await statuses.get(); // loads
  * await statuses.get(); // the same promise, no request
  * ```
+ *
+ * @category Utilities
  */
 export function cached<T, A extends unknown[] = []>(load: (...args: A) => Promise<T>, options: CachedOptions = {}): Cached<T, A> {
   const { ttlMs = Number.POSITIVE_INFINITY, now = Date.now } = options;

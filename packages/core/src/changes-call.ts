@@ -5,7 +5,11 @@
  *
  * @module
  */
-/** Options of {@link ChangeFeed.changes}. */
+/**
+ * Options of {@link ChangeFeed.changes}.
+ *
+ * @category Change feed
+ */
 export interface ChangesOptions {
   /**
    * Resume after the call that returned this cursor. Takes precedence over `since`, so
@@ -24,7 +28,11 @@ export interface ChangesOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** Result of {@link ChangeFeed.changes}. */
+/**
+ * Result of {@link ChangeFeed.changes}.
+ *
+ * @category Change feed
+ */
 export interface ChangesResult<T> {
   /** New versions, sorted by `updatedAt` then id. */
   tickets: T[];

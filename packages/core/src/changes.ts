@@ -47,10 +47,18 @@ import { watchChanges, type WatchOptions } from './watch.js';
 export type { ChangesOptions, ChangesResult } from './changes-call.js';
 export * from './watch.js';
 
-/** The default overlap window: 5 minutes (Jira's index lag is seconds; Ivanti stamps up to 3 minutes late). */
+/**
+ * The default overlap window: 5 minutes (Jira's index lag is seconds; Ivanti stamps up to 3 minutes late).
+ *
+ * @category Change feed
+ */
 export const DEFAULT_OVERLAP_MS = 5 * 60_000;
 
-/** What the change feed needs of a record: a stable id and the instant of its last update. */
+/**
+ * What the change feed needs of a record: a stable id and the instant of its last update.
+ *
+ * @category Change feed
+ */
 export interface ChangeRecord {
   /** The provider's stable id. */
   id: string;
@@ -69,6 +77,8 @@ export interface ChangeRecord {
  *     searchIssues(jql`project = ${key} AND updated >= ${minuteOf(since)} ORDER BY updated ASC`, { signal }).map(toTicket),
  * };
  * ```
+ *
+ * @category Change feed
  */
 export interface ChangeFeedSource<T extends ChangeRecord> {
   /**
@@ -84,7 +94,11 @@ export interface ChangeFeedSource<T extends ChangeRecord> {
   readonly ascending?: boolean | undefined;
 }
 
-/** Options of {@link createChangeFeed}. */
+/**
+ * Options of {@link createChangeFeed}.
+ *
+ * @category Change feed
+ */
 export interface ChangeFeedOptions {
   /**
    * How far behind the newest delivered update each query starts, in whole milliseconds. It must cover the
@@ -120,7 +134,11 @@ export interface ChangeFeedOptions {
   latenessMs?: number | undefined;
 }
 
-/** A change feed: see {@link createChangeFeed}. */
+/**
+ * A change feed: see {@link createChangeFeed}.
+ *
+ * @category Change feed
+ */
 export interface ChangeFeed<T> {
   /**
    * Returns the versions that are new since the cursor (or since `since`), and the next cursor.
@@ -165,6 +183,8 @@ interface FeedState {
  *
  * for await (const ticket of feed.watch({ cursor, onCursor: save, signal })) handle(ticket);
  * ```
+ *
+ * @category Change feed
  */
 export function createChangeFeed<T extends ChangeRecord>(
   source: ChangeFeedSource<T>,

@@ -7,6 +7,8 @@
  */
 import type { ChangesOptions, ChangesResult, WatchOptions } from './changes.js';
 import { UnsupportedError } from './errors.js';
+import type { CatalogSubmitOptions, ChoicesQuery, FormAnswers } from './form-inputs.js';
+import type { CatalogForm, FormChoice } from './forms.js';
 import type {
   AddCommentOptions,
   CommentInput,
@@ -32,9 +34,14 @@ import type { Paginator } from './paginate.js';
 /**
  * What a connector can do. A method whose capability is `false` throws {@link UnsupportedError};
  * it never silently does nothing.
+ *
+ * @category Connector
  */
 export interface ConnectorCapabilities {
-  /** `catalog.list()` serves request offerings / request types. */
+  /**
+   * `catalog.*` work: `list()` serves request offerings / request types, `form()` reads their forms
+   * and `submit()` raises a request from one on an employee's behalf.
+   */
   catalog: boolean;
   /** `attachments.*` work. */
   attachments: boolean;
@@ -46,6 +53,8 @@ export interface ConnectorCapabilities {
   createIdempotency: IdempotencySupport;
   /** How `comments.add()` keeps its idempotency key with the comment; see {@link IdempotencySupport}. */
   commentIdempotency: IdempotencySupport;
+  /** How `catalog.submit()` keeps its idempotency key with the request it raises; see {@link IdempotencySupport}. */
+  submitIdempotency: IdempotencySupport;
 }
 
 /**
@@ -62,6 +71,8 @@ export interface ConnectorCapabilities {
  *   says how to find the record.
  * - `none`: the provider cannot keep it. Giving a key is an `UnsupportedError`; a write whose answer
  *   was lost fails with an `OutcomeUnknownError` that says how to find the record.
+ *
+ * @category Connector
  */
 export type IdempotencySupport = 'atomic' | 'after-write' | 'none';
 
@@ -69,6 +80,8 @@ export type IdempotencySupport = 'atomic' | 'after-write' | 'none';
  * The sizes a connector refuses before sending, because its provider would refuse them: an
  * `InputError` naming the field instead of a 400 or a 413 after the upload. Lengths count UTF-16
  * code units (JavaScript's `length`), as the providers do.
+ *
+ * @category Connector
  */
 export interface ConnectorLimits {
   /** The longest ticket subject, in characters (Jira: 255). */
@@ -81,7 +94,11 @@ export interface ConnectorLimits {
   attachmentBytes: number;
 }
 
-/** Ticket operations of a connector. */
+/**
+ * Ticket operations of a connector.
+ *
+ * @category Connector
+ */
 export interface TicketOperations {
   /**
    * Reads one ticket by its id or its key.
@@ -123,7 +140,11 @@ export interface TicketOperations {
   watch(options?: WatchOptions): AsyncIterable<Ticket>;
 }
 
-/** Comment operations of a connector. */
+/**
+ * Comment operations of a connector.
+ *
+ * @category Connector
+ */
 export interface CommentOperations {
   /** Comments on a ticket, oldest first. */
   list(ticketIdOrKey: string): Paginator<Comment>;
@@ -137,7 +158,11 @@ export interface CommentOperations {
   add(ticketIdOrKey: string, comment: CommentInput, options?: AddCommentOptions): Promise<Comment>;
 }
 
-/** Attachment operations of a connector. */
+/**
+ * Attachment operations of a connector.
+ *
+ * @category Connector
+ */
 export interface AttachmentOperations {
   /** Files attached to a ticket. */
   list(ticketIdOrKey: string): Paginator<Attachment>;
@@ -147,7 +172,11 @@ export interface AttachmentOperations {
   download(ticketIdOrKey: string, attachmentId: string): Promise<Uint8Array>;
 }
 
-/** User operations of a connector. */
+/**
+ * User operations of a connector.
+ *
+ * @category Connector
+ */
 export interface UserOperations {
   /**
    * Reads one user by id.
@@ -165,7 +194,22 @@ export interface UserOperations {
   search(text: string): Paginator<User>;
 }
 
-/** Service-catalog operations of a connector. */
+/**
+ * Service-catalog operations of a connector: the items, their request forms, and raising a request
+ * from one on an employee's behalf.
+ *
+ * @category Connector
+ *
+ * @example
+ * ```ts
+ * const [item] = await connector.catalog.list({ forUser: 'ann@example.com' }).take(1).toArray({ limit: 1 });
+ * const form = await connector.catalog.form(item!.id);
+ * const answers: Record<string, FormAnswer> = {};
+ * for (const field of form.fields) answers[field.id] = await askTheEmployee(field);
+ * const ticket = await connector.catalog.submit(item!.id, answers, { forUser: 'ann@example.com' });
+ * console.log(ticket.key, ticket.url);
+ * ```
+ */
 export interface CatalogOperations {
   /**
    * Items of the service catalog, each with a direct link to its request form.
@@ -173,6 +217,45 @@ export interface CatalogOperations {
    * @param options - `forUser`: only items this person (email or id) may request, where the provider can tell.
    */
   list(options?: { forUser?: string }): Paginator<CatalogItem>;
+  /**
+   * The request form of a catalog item: its fields in order, each with its kind, whether it is
+   * required (always or on a condition), its default, its choices (or that they are read on demand)
+   * and its constraints. Forms are kept for a few minutes, so that `submit()` right after checks the
+   * answers without reading the form again.
+   *
+   * @param itemId - The catalog item's id (`CatalogItem.id`).
+   * @throws {@link NotFoundError} when there is no such item.
+   */
+  form(itemId: string): Promise<CatalogForm>;
+  /**
+   * The choices of a field whose choices are read on demand (`choicesOnDemand`: lists the provider
+   * pages or filters, dependent lists, people), or of any choice field. A dependent list is narrowed
+   * by the answers its `dependsOn` names, and is empty until they are given.
+   *
+   * @param itemId - The catalog item's id.
+   * @param fieldId - The field's id.
+   * @param query - `answers` so far, `search` text.
+   * @throws {@link InputError} for a field that is not on the form or takes no choices, before any request for it.
+   */
+  choices(itemId: string, fieldId: string, query?: ChoicesQuery): Paginator<FormChoice>;
+  /**
+   * Raises a request from a catalog item on an employee's behalf, with the answers to its form,
+   * and returns the ticket it made. The answers are checked against the form first (see
+   * `checkFormAnswers`): every bad answer is named in one {@link InputError}, before any write.
+   * Attachments answered are attached to the ticket right after it is made.
+   *
+   * Never sent twice by the SDK. With `options.idempotencyKey` (one is generated when none is given),
+   * a submit whose answer was lost is recovered as `tickets.create()`'s is; what the key can promise
+   * is {@link ConnectorCapabilities.submitIdempotency}.
+   *
+   * @param itemId - The catalog item's id.
+   * @param answers - The answers by field id; see {@link FormAnswer}.
+   * @param options - `forUser`: the employee; `idempotencyKey`.
+   * @throws {@link InputError} naming every bad answer, or a bad option, before any write.
+   * @throws {@link OutcomeUnknownError} when the submit's answer was lost and its request could not be found.
+   * @throws {@link IncompleteCreateError} when the request was made but attaching a file to it failed.
+   */
+  submit(itemId: string, answers: FormAnswers, options: CatalogSubmitOptions): Promise<Ticket>;
 }
 
 /**
@@ -190,6 +273,8 @@ export interface CatalogOperations {
  *   console.log(mine.key, mine.status.category, mine.url);
  * }
  * ```
+ *
+ * @category Connector
  */
 export interface ItsmConnector {
   /** The provider this connector talks to. */
@@ -218,6 +303,7 @@ export interface ItsmConnector {
  * @param provider - The connector's provider.
  * @param capability - The capability, e.g. `catalog`.
  * @param why - Optional explanation, e.g. what to configure to enable it.
+ * @category Connector
  */
 export function unsupported(provider: ProviderId, capability: string, why?: string): UnsupportedError {
   const reason = why ? `: ${why}` : '';

@@ -52,10 +52,16 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
  *   else throw error;
  * }
  * ```
+ *
+ * @category Errors
  */
 export type RequestOutcome = 'not_applied' | 'unknown' | 'applied';
 
-/** Options every {@link ItsmError} accepts. */
+/**
+ * Options every {@link ItsmError} accepts.
+ *
+ * @category Errors
+ */
 export interface ItsmErrorOptions {
   /** The provider the failure came from, when there is one. */
   provider?: ProviderId | undefined;
@@ -79,6 +85,8 @@ type ErrorClass = { readonly kind: string; prototype: ItsmError };
  *   throw error;
  * }
  * ```
+ *
+ * @category Errors
  */
 export class ItsmError extends Error {
   /** Stable identifier of the class, used for cross-realm `instanceof`. */
@@ -145,7 +153,11 @@ export class ItsmError extends Error {
   }
 }
 
-/** Options of an {@link ApiError}: what the service answered. */
+/**
+ * Options of an {@link ApiError}: what the service answered.
+ *
+ * @category Errors
+ */
 export interface ApiErrorOptions extends ItsmErrorOptions {
   /** HTTP status of the response. */
   status: number;
@@ -165,7 +177,11 @@ export interface ApiErrorOptions extends ItsmErrorOptions {
   retryAfterMs?: number | undefined;
 }
 
-/** The service answered with a failure. The subclass tells which kind. */
+/**
+ * The service answered with a failure. The subclass tells which kind.
+ *
+ * @category Errors
+ */
 export class ApiError extends ItsmError {
   static override readonly kind: string = 'ApiError';
   /** HTTP status of the response. */
@@ -201,38 +217,66 @@ export class ApiError extends ItsmError {
   }
 }
 
-/** 401, or a provider's equivalent: the credentials were not accepted. */
+/**
+ * 401, or a provider's equivalent: the credentials were not accepted.
+ *
+ * @category Errors
+ */
 export class AuthenticationError extends ApiError {
   static override readonly kind: string = 'AuthenticationError';
 }
 
-/** 403: the credentials are valid but lack a permission. */
+/**
+ * 403: the credentials are valid but lack a permission.
+ *
+ * @category Errors
+ */
 export class PermissionError extends ApiError {
   static override readonly kind: string = 'PermissionError';
 }
 
-/** 404, or a provider's equivalent: the record does not exist or is not visible. */
+/**
+ * 404, or a provider's equivalent: the record does not exist or is not visible.
+ *
+ * @category Errors
+ */
 export class NotFoundError extends ApiError {
   static override readonly kind: string = 'NotFoundError';
 }
 
-/** 400 / 422: the service rejected the request's content. See `messages` and `fieldErrors`. */
+/**
+ * 400 / 422: the service rejected the request's content. See `messages` and `fieldErrors`.
+ *
+ * @category Errors
+ */
 export class ValidationError extends ApiError {
   static override readonly kind: string = 'ValidationError';
 }
 
-/** 409: the request conflicts with the record's current state. */
+/**
+ * 409: the request conflicts with the record's current state.
+ *
+ * @category Errors
+ */
 export class ConflictError extends ApiError {
   static override readonly kind: string = 'ConflictError';
 }
 
-/** Options of a {@link RateLimitError}. */
+/**
+ * Options of a {@link RateLimitError}.
+ *
+ * @category Errors
+ */
 export interface RateLimitErrorOptions extends ApiErrorOptions {
   /** The service's reason for the limit (e.g. Jira's `RateLimit-Reason`), when it said. */
   reason?: string | undefined;
 }
 
-/** 429: too many requests. Retries were exhausted, or the wait asked for was longer than allowed. */
+/**
+ * 429: too many requests. Retries were exhausted, or the wait asked for was longer than allowed.
+ *
+ * @category Errors
+ */
 export class RateLimitError extends ApiError {
   static override readonly kind: string = 'RateLimitError';
   /** The service's reason for the limit, when it said. */
@@ -244,12 +288,20 @@ export class RateLimitError extends ApiError {
   }
 }
 
-/** 5xx: the service failed. */
+/**
+ * 5xx: the service failed.
+ *
+ * @category Errors
+ */
 export class ServerError extends ApiError {
   static override readonly kind: string = 'ServerError';
 }
 
-/** Options of a failure that has no response: {@link ConnectionError} and {@link TimeoutError}. */
+/**
+ * Options of a failure that has no response: {@link ConnectionError} and {@link TimeoutError}.
+ *
+ * @category Errors
+ */
 export interface RequestFailureOptions extends ItsmErrorOptions {
   /** HTTP method of the request, upper case. */
   method: string;
@@ -257,7 +309,11 @@ export interface RequestFailureOptions extends ItsmErrorOptions {
   url: string;
 }
 
-/** No response arrived: the connection failed, was reset, or the host was not found. */
+/**
+ * No response arrived: the connection failed, was reset, or the host was not found.
+ *
+ * @category Errors
+ */
 export class ConnectionError extends ItsmError {
   static override readonly kind: string = 'ConnectionError';
   /** HTTP method of the request. */
@@ -275,7 +331,11 @@ export class ConnectionError extends ItsmError {
   }
 }
 
-/** No response arrived in time: one attempt (`timeout`) or the whole call (`totalTimeout`) ran out. */
+/**
+ * No response arrived in time: one attempt (`timeout`) or the whole call (`totalTimeout`) ran out.
+ *
+ * @category Errors
+ */
 export class TimeoutError extends ItsmError {
   static override readonly kind: string = 'TimeoutError';
   /** HTTP method of the request. */
@@ -293,7 +353,11 @@ export class TimeoutError extends ItsmError {
   }
 }
 
-/** Options of a {@link BudgetExceededError}. */
+/**
+ * Options of a {@link BudgetExceededError}.
+ *
+ * @category Errors
+ */
 export interface BudgetExceededErrorOptions extends ItsmErrorOptions {
   /** The most requests the budget allows per window. */
   limit: number;
@@ -310,6 +374,8 @@ export interface BudgetExceededErrorOptions extends ItsmErrorOptions {
  * (e.g. Autotask's 10,000 requests per rolling hour per database, which suspends the whole tenant when
  * exceeded), and the budget would not free up within the wait allowed. Nothing was sent
  * (`outcome: 'not_applied'`): try again after `retryAfterMs`.
+ *
+ * @category Errors
  */
 export class BudgetExceededError extends ItsmError {
   static override readonly kind: string = 'BudgetExceededError';
@@ -331,7 +397,11 @@ export class BudgetExceededError extends ItsmError {
   }
 }
 
-/** One problem found while validating a value against a schema. */
+/**
+ * One problem found while validating a value against a schema.
+ *
+ * @category Errors
+ */
 export interface SchemaIssue {
   /** Where in the value: property names and array indexes. */
   path: (string | number)[];
@@ -339,7 +409,11 @@ export interface SchemaIssue {
   message: string;
 }
 
-/** A response did not have the shape the SDK relies on. The payload is kept in `raw`. */
+/**
+ * A response did not have the shape the SDK relies on. The payload is kept in `raw`.
+ *
+ * @category Errors
+ */
 export class ResponseShapeError extends ItsmError {
   static override readonly kind: string = 'ResponseShapeError';
   /** What did not fit. */
@@ -357,6 +431,8 @@ export class ResponseShapeError extends ItsmError {
 /**
  * Bad input to the SDK, rejected before any request. `field` names the first offending field
  * (a dotted path such as `requester.email`); `issues` lists all of them.
+ *
+ * @category Errors
  */
 export class InputError extends ItsmError {
   static override readonly kind: string = 'InputError';
@@ -372,7 +448,11 @@ export class InputError extends ItsmError {
   }
 }
 
-/** A lookup that must find at most one record found several (e.g. two users with one email). */
+/**
+ * A lookup that must find at most one record found several (e.g. two users with one email).
+ *
+ * @category Errors
+ */
 export class AmbiguousMatchError extends ItsmError {
   static override readonly kind: string = 'AmbiguousMatchError';
   /** What was looked up, e.g. the email address. */
@@ -387,7 +467,11 @@ export class AmbiguousMatchError extends ItsmError {
   }
 }
 
-/** The provider (or this connector's configuration) lacks the capability asked for. */
+/**
+ * The provider (or this connector's configuration) lacks the capability asked for.
+ *
+ * @category Errors
+ */
 export class UnsupportedError extends ItsmError {
   static override readonly kind: string = 'UnsupportedError';
   /** The capability, e.g. `catalog` or `internalComments`. */
@@ -399,7 +483,11 @@ export class UnsupportedError extends ItsmError {
   }
 }
 
-/** Options of an {@link IncompleteCreateError}. */
+/**
+ * Options of an {@link IncompleteCreateError}.
+ *
+ * @category Errors
+ */
 export interface IncompleteCreateErrorOptions extends ItsmErrorOptions {
   /** The ticket as it was created. */
   ticket: Pick<Ticket, 'id' | 'key'> & Partial<Ticket>;
@@ -423,6 +511,8 @@ export interface IncompleteCreateErrorOptions extends ItsmErrorOptions {
  *   else throw error;
  * }
  * ```
+ *
+ * @category Errors
  */
 export class IncompleteCreateError extends ItsmError {
   static override readonly kind: string = 'IncompleteCreateError';
@@ -448,7 +538,11 @@ export class IncompleteCreateError extends ItsmError {
   }
 }
 
-/** Options of an {@link OutcomeUnknownError}. */
+/**
+ * Options of an {@link OutcomeUnknownError}.
+ *
+ * @category Errors
+ */
 export interface OutcomeUnknownErrorOptions extends ItsmErrorOptions {
   /** The connector operation, e.g. `tickets.create` or `comments.add`. */
   operation: string;
@@ -477,6 +571,8 @@ export interface OutcomeUnknownErrorOptions extends ItsmErrorOptions {
  *   throw error;
  * }
  * ```
+ *
+ * @category Errors
  */
 export class OutcomeUnknownError extends ItsmError {
   static override readonly kind: string = 'OutcomeUnknownError';
@@ -511,6 +607,7 @@ export class OutcomeUnknownError extends ItsmError {
  *
  * @param message - The error message (already redacted).
  * @param options - What the service answered.
+ * @category Errors
  */
 export function apiErrorForStatus(message: string, options: RateLimitErrorOptions): ApiError {
   const { status } = options;

@@ -1,5 +1,6 @@
 /**
- * `@itsm/core`: the shared model of tickets, users, comments, attachments and catalog items, the
+ * `@itsm/core`: the shared model of tickets, users, comments, attachments, catalog items and their
+ * request forms (with {@link checkFormAnswers}), the
  * {@link ItsmConnector} interface every provider implements, the typed error hierarchy, the HTTP
  * transport, pagination and the change feed.
  *
@@ -10,6 +11,9 @@
  */
 export * from './model.js';
 export * from './inputs.js';
+export * from './forms.js';
+export * from './form-inputs.js';
+export * from './form-answers.js';
 export * from './connector.js';
 export * from './errors.js';
 export * from './redact.js';

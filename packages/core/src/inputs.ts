@@ -29,13 +29,19 @@ const line = text.check(z.refine((value) => !CONTROL.test(value), 'must be a sin
 /** Text of several lines: tabs and line breaks are fine, NUL and other control characters are not. */
 const multiline = z.string().check(z.refine((value) => !CONTROL_IN_TEXT.test(value), 'must not contain control characters other than tabs and line breaks (NUL, ...)'));
 
-/** The longest id or key accepted as input, in characters. */
+/**
+ * The longest id or key accepted as input, in characters.
+ *
+ * @category Inputs
+ */
 export const MAX_ID_LENGTH = 255;
 
 /**
  * An id or key given as input (`HELP-12`, `10001`, an account id): a non-empty string of at most
  * {@link MAX_ID_LENGTH} characters, without control characters (line breaks, NUL, ...) and without
  * white space at either end. A number is refused: ids are strings in the model.
+ *
+ * @category Schemas
  */
 export const RecordIdSchema = z.string({ error: 'must be an id or key (a string)' }).check(
   z.minLength(1, 'must not be empty'),
@@ -50,7 +56,11 @@ const personText = line.check(
   z.refine((value) => !value.includes('@') || EMAIL.test(value), 'must be an email address (give { id } for an id that contains @)'),
 );
 
-/** An email address given as input: trimmed, of the form `name@domain.tld`, at most 254 characters. */
+/**
+ * An email address given as input: trimmed, of the form `name@domain.tld`, at most 254 characters.
+ *
+ * @category Schemas
+ */
 export const EmailSchema = z.string().check(
   z.trim(),
   z.maxLength(254, 'must be at most 254 characters'),
@@ -61,16 +71,26 @@ export const EmailSchema = z.string().check(
  * A person given as input: an email address, a provider id, or an object naming either.
  * A bare string containing `@` must be an email address, anything else is an id; use `{ id }` for
  * an id that contains `@`.
+ *
+ * @category Schemas
  */
 export const PersonInputSchema = z.union([
   personText,
   z.strictObject({ email: EmailSchema }),
   z.strictObject({ id: RecordIdSchema }),
 ]);
-/** @see {@link PersonInputSchema} */
+/**
+ * @see {@link PersonInputSchema}
+ *
+ * @category Inputs
+ */
 export type PersonInput = z.infer<typeof PersonInputSchema>;
 
-/** A person input resolved to what it names. */
+/**
+ * A person input resolved to what it names.
+ *
+ * @category Inputs
+ */
 export type PersonLookup = { email: string } | { id: string };
 
 /**
@@ -78,6 +98,7 @@ export type PersonLookup = { email: string } | { id: string };
  * any other string and `{ id }` name a provider id.
  *
  * @param person - The input, already validated.
+ * @category Inputs
  */
 export function resolvePersonInput(person: PersonInput): PersonLookup {
   if (typeof person !== 'string') return person;
@@ -89,19 +110,39 @@ function settable<T extends string>(values: readonly T[]): Exclude<T, 'unknown'>
   return values.filter((value): value is Exclude<T, 'unknown'> => value !== 'unknown');
 }
 
-/** Priority levels a caller may set (`unknown` is only ever read). */
+/**
+ * Priority levels a caller may set (`unknown` is only ever read).
+ *
+ * @category Schemas
+ */
 export const PriorityInputSchema = z.enum(settable(PRIORITY_LEVELS));
-/** @see {@link PriorityInputSchema} */
+/**
+ * @see {@link PriorityInputSchema}
+ *
+ * @category Inputs
+ */
 export type PriorityInput = z.infer<typeof PriorityInputSchema>;
-/** Status categories a caller may ask for (`unknown` is only ever read). */
+/**
+ * Status categories a caller may ask for (`unknown` is only ever read).
+ *
+ * @category Schemas
+ */
 export const StatusInputSchema = z.enum(settable(STATUS_CATEGORIES));
-/** @see {@link StatusInputSchema} */
+/**
+ * @see {@link StatusInputSchema}
+ *
+ * @category Inputs
+ */
 export type StatusInput = z.infer<typeof StatusInputSchema>;
 
 /** Provider fields to set as they are, by the provider's field name (e.g. `customfield_10010`). */
 const providerFields = z.record(z.string().check(z.minLength(1)), z.unknown());
 
-/** Input of `tickets.create()`. */
+/**
+ * Input of `tickets.create()`.
+ *
+ * @category Schemas
+ */
 export const CreateTicketInputSchema = z.strictObject({
   /** One-line summary: no line breaks or other control characters. */
   subject: line,
@@ -124,10 +165,18 @@ export const CreateTicketInputSchema = z.strictObject({
   /** Provider fields to set as they are. */
   providerFields: z.optional(providerFields),
 });
-/** @see {@link CreateTicketInputSchema} */
+/**
+ * @see {@link CreateTicketInputSchema}
+ *
+ * @category Inputs
+ */
 export type CreateTicketInput = z.input<typeof CreateTicketInputSchema>;
 
-/** Input of `tickets.update()`: only the fields given change. `null` clears a field. */
+/**
+ * Input of `tickets.update()`: only the fields given change. `null` clears a field.
+ *
+ * @category Schemas
+ */
 export const UpdateTicketInputSchema = z.strictObject({
     subject: z.optional(line),
     description: z.optional(z.nullable(multiline)),
@@ -142,7 +191,11 @@ export const UpdateTicketInputSchema = z.strictObject({
       Object.entries(patch).some(([key, value]) =>
         key === 'providerFields' ? Object.keys(value ?? {}).length > 0 : value !== undefined,
       ), { message: 'must change at least one field' }));
-/** @see {@link UpdateTicketInputSchema} */
+/**
+ * @see {@link UpdateTicketInputSchema}
+ *
+ * @category Inputs
+ */
 export type UpdateTicketInput = z.input<typeof UpdateTicketInputSchema>;
 
 const dateInput = z.union([
@@ -150,7 +203,11 @@ const dateInput = z.union([
   z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' }),
 ]);
 
-/** Input of `tickets.list()`: every filter given must hold (AND). */
+/**
+ * Input of `tickets.list()`: every filter given must hold (AND).
+ *
+ * @category Schemas
+ */
 export const TicketQuerySchema = z.strictObject({
   /** Tickets raised by or for this person. Email or id. */
   requester: z.optional(PersonInputSchema),
@@ -167,20 +224,36 @@ export const TicketQuerySchema = z.strictObject({
   /** Items per page asked of the provider (the provider's maximum applies). */
   pageSize: z.optional(z.int().check(z.positive(), z.lte(1000))),
 });
-/** @see {@link TicketQuerySchema} */
+/**
+ * @see {@link TicketQuerySchema}
+ *
+ * @category Inputs
+ */
 export type TicketQuery = z.input<typeof TicketQuerySchema>;
 
-/** Input of `comments.add()`. */
+/**
+ * Input of `comments.add()`.
+ *
+ * @category Schemas
+ */
 export const CommentInputSchema = z.strictObject({
   /** Plain text; tabs and line breaks, no other control characters. */
   body: z.pipe(text, multiline),
   /** Default `public`: the requester sees it. */
   visibility: z._default(CommentVisibilitySchema, 'public'),
 });
-/** @see {@link CommentInputSchema} */
+/**
+ * @see {@link CommentInputSchema}
+ *
+ * @category Inputs
+ */
 export type CommentInput = z.input<typeof CommentInputSchema>;
 
-/** Options of `tickets.transition()`. */
+/**
+ * Options of `tickets.transition()`.
+ *
+ * @category Schemas
+ */
 export const TransitionOptionsSchema = z.strictObject({
   /** A comment to add with the transition. */
   comment: z.optional(z.pipe(text, multiline)),
@@ -192,7 +265,11 @@ export const TransitionOptionsSchema = z.strictObject({
   message: 'needs a comment to apply to',
   path: ['commentVisibility'],
 }));
-/** @see {@link TransitionOptionsSchema} */
+/**
+ * @see {@link TransitionOptionsSchema}
+ *
+ * @category Inputs
+ */
 export type TransitionOptions = z.input<typeof TransitionOptionsSchema>;
 
 const fileContent = z.custom<Uint8Array | ArrayBuffer | Blob>(
@@ -200,7 +277,11 @@ const fileContent = z.custom<Uint8Array | ArrayBuffer | Blob>(
   'must be a Uint8Array, ArrayBuffer, Buffer or Blob',
 );
 
-/** A file to upload with `attachments.upload()`. */
+/**
+ * A file to upload with `attachments.upload()`.
+ *
+ * @category Schemas
+ */
 export const FileInputSchema = z.strictObject({
   /** The name the file gets, with its extension. */
   filename: line.check(
@@ -212,16 +293,26 @@ export const FileInputSchema = z.strictObject({
   /** MIME type; guessed by the provider when omitted. */
   contentType: z.optional(z.string().check(z.trim(), z.regex(/^[\w.+-]+\/[\w.+-]+(;.*)?$/, 'must be a MIME type such as text/plain'))),
 });
-/** @see {@link FileInputSchema} */
+/**
+ * @see {@link FileInputSchema}
+ *
+ * @category Inputs
+ */
 export type FileInput = z.input<typeof FileInputSchema>;
 
 /**
  * An idempotency key: 1 to 255 visible ASCII characters (letters, digits, punctuation; no spaces),
  * e.g. a UUID or your own job id. See {@link CreateTicketOptions}.
+ *
+ * @category Schemas
  */
 export const IdempotencyKeySchema = z.string({ error: 'must be a string of 1 to 255 visible ASCII characters' }).check(z.regex(/^[\x21-\x7e]{1,255}$/, 'must be 1 to 255 visible ASCII characters (letters, digits, punctuation; no spaces), e.g. a UUID'));
 
-/** Options of `tickets.create()`. */
+/**
+ * Options of `tickets.create()`.
+ *
+ * @category Schemas
+ */
 export const CreateTicketOptionsSchema = z.strictObject({
   /**
    * Makes the create safe to repeat: the connector keeps the key with the ticket (where the provider
@@ -233,21 +324,35 @@ export const CreateTicketOptionsSchema = z.strictObject({
    */
   idempotencyKey: z.optional(IdempotencyKeySchema),
 });
-/** @see {@link CreateTicketOptionsSchema} */
+/**
+ * @see {@link CreateTicketOptionsSchema}
+ *
+ * @category Inputs
+ */
 export type CreateTicketOptions = z.input<typeof CreateTicketOptionsSchema>;
 
-/** Options of `comments.add()`: an idempotency key, as for `tickets.create()` (see `capabilities.commentIdempotency`). */
+/**
+ * Options of `comments.add()`: an idempotency key, as for `tickets.create()` (see `capabilities.commentIdempotency`).
+ *
+ * @category Schemas
+ */
 export const AddCommentOptionsSchema = z.strictObject({
   /** Makes the comment safe to add again; see {@link CreateTicketOptionsSchema}. */
   idempotencyKey: z.optional(IdempotencyKeySchema),
 });
-/** @see {@link AddCommentOptionsSchema} */
+/**
+ * @see {@link AddCommentOptionsSchema}
+ *
+ * @category Inputs
+ */
 export type AddCommentOptions = z.input<typeof AddCommentOptionsSchema>;
 
 /**
  * How long an idempotency key is honoured at least: 24 hours, as Stripe does. A create with a key
  * used longer ago may make a second record (Jira, for one, looks for the key among the records made
  * in that window).
+ *
+ * @category Inputs
  */
 export const IDEMPOTENCY_KEY_WINDOW_MS = 24 * 60 * 60_000;
 
@@ -277,6 +382,8 @@ function dotted(path: (string | number)[], root: string): string {
  * const input = parseInput(CreateTicketInputSchema, raw, 'input', { provider: 'jira-cloud' });
  * // throws InputError: input.subject: must not be empty
  * ```
+ *
+ * @category Inputs
  */
 export function parseInput<S extends z.core.$ZodType>(
   schema: S,

@@ -18,22 +18,40 @@ type IsSame<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B 
  */
 type InStep<T extends true> = T;
 
-/** The providers this SDK ships connectors for. */
+/**
+ * The providers this SDK ships connectors for.
+ *
+ * @category Model
+ */
 export const KNOWN_PROVIDERS = ['ivanti', 'jira-cloud', 'autotask'] as const;
 
-/** A provider shipped with the SDK: `'ivanti'`, `'jira-cloud'` or `'autotask'`. */
+/**
+ * A provider shipped with the SDK: `'ivanti'`, `'jira-cloud'` or `'autotask'`.
+ *
+ * @category Model
+ */
 export type KnownProviderId = (typeof KNOWN_PROVIDERS)[number];
 
 /**
  * Identifies the system a record came from. The three shipped providers are named; connectors
  * written outside this project use their own lower-case id (e.g. `'zendesk'`).
+ *
+ * @category Model
  */
 export type ProviderId = KnownProviderId | (string & {});
 
-/** Schema of {@link ProviderId}: a non-empty lower-case identifier. */
+/**
+ * Schema of {@link ProviderId}: a non-empty lower-case identifier.
+ *
+ * @category Schemas
+ */
 export const ProviderIdSchema: z.ZodMiniType<ProviderId> = z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, 'must be a lower-case identifier such as "jira-cloud"'));
 
-/** The status categories, in the order a ticket usually moves through them. */
+/**
+ * The status categories, in the order a ticket usually moves through them.
+ *
+ * @category Model
+ */
 export const STATUS_CATEGORIES = ['open', 'in_progress', 'waiting_for_user', 'resolved', 'closed', 'unknown'] as const;
 
 /**
@@ -43,12 +61,22 @@ export const STATUS_CATEGORIES = ['open', 'in_progress', 'waiting_for_user', 're
  * - `waiting_for_user`: waiting for the requester (or a third party);
  * - `resolved` and `closed`: done (resolved can usually still be reopened);
  * - `unknown`: the provider's status has no mapping; its native value is kept.
+ *
+ * @category Schemas
  */
 export const StatusCategorySchema = z.enum(STATUS_CATEGORIES);
-/** @see {@link StatusCategorySchema} */
+/**
+ * @see {@link StatusCategorySchema}
+ *
+ * @category Model
+ */
 export type StatusCategory = z.infer<typeof StatusCategorySchema>;
 
-/** A provider's own value for an enum-like field (a status, a priority, a team). Schema: {@link NativeValueSchema}. */
+/**
+ * A provider's own value for an enum-like field (a status, a priority, a team). Schema: {@link NativeValueSchema}.
+ *
+ * @category Model
+ */
 export interface NativeValue {
   /** The provider's id of the value, when it has one (Jira's status id `10001`, Autotask's picklist value). */
   id?: string;
@@ -60,10 +88,18 @@ const nativeValueObject = z.object({
   name: z.string(),
 });
 type NativeValueInStep = InStep<IsSame<z.infer<typeof nativeValueObject>, NativeValue>>;
-/** Schema of {@link NativeValue}. */
+/**
+ * Schema of {@link NativeValue}.
+ *
+ * @category Schemas
+ */
 export const NativeValueSchema: z.ZodMiniType<NativeValue> = nativeValueObject;
 
-/** A reference to a person on a ticket or comment. Schema: {@link UserRefSchema}. */
+/**
+ * A reference to a person on a ticket or comment. Schema: {@link UserRefSchema}.
+ *
+ * @category Model
+ */
 export interface UserRef {
   /** The provider's id of the person (Jira's account id, Autotask's contact or resource id). */
   id: string;
@@ -78,21 +114,49 @@ const userRefObject = z.object({
   name: z.optional(z.string()),
 });
 type UserRefInStep = InStep<IsSame<z.infer<typeof userRefObject>, UserRef>>;
-/** Schema of {@link UserRef}. */
+/**
+ * Schema of {@link UserRef}.
+ *
+ * @category Schemas
+ */
 export const UserRefSchema: z.ZodMiniType<UserRef> = userRefObject;
 
-/** The kinds of ticket. `other` covers whatever a provider has beyond these. */
+/**
+ * The kinds of ticket. `other` covers whatever a provider has beyond these.
+ *
+ * @category Model
+ */
 export const TICKET_TYPES = ['incident', 'service_request', 'problem', 'change', 'task', 'other'] as const;
-/** Schema of {@link TicketType}. */
+/**
+ * Schema of {@link TicketType}.
+ *
+ * @category Schemas
+ */
 export const TicketTypeSchema = z.enum(TICKET_TYPES);
-/** What kind of work a ticket is. */
+/**
+ * What kind of work a ticket is.
+ *
+ * @category Model
+ */
 export type TicketType = z.infer<typeof TicketTypeSchema>;
 
-/** The priority levels. `unknown` keeps a provider value with no mapping. */
+/**
+ * The priority levels. `unknown` keeps a provider value with no mapping.
+ *
+ * @category Model
+ */
 export const PRIORITY_LEVELS = ['low', 'medium', 'high', 'critical', 'unknown'] as const;
-/** Schema of {@link PriorityLevel}. */
+/**
+ * Schema of {@link PriorityLevel}.
+ *
+ * @category Schemas
+ */
 export const PriorityLevelSchema = z.enum(PRIORITY_LEVELS);
-/** How urgent a ticket is, normalised. */
+/**
+ * How urgent a ticket is, normalised.
+ *
+ * @category Model
+ */
 export type PriorityLevel = z.infer<typeof PriorityLevelSchema>;
 
 /** An ISO 8601 date-time in UTC (`…Z`), as every timestamp of the model is. */
@@ -106,6 +170,8 @@ const isoDateTime = z.iso.datetime({ message: 'must be an ISO 8601 date-time in 
  * const ticket = await connector.tickets.get('HELP-12');
  * if (ticket.status.category === 'waiting_for_user') remind(ticket.requester?.email, ticket.url);
  * ```
+ *
+ * @category Model
  */
 export interface Ticket {
   /** The system it lives in: `'jira-cloud'`, `'autotask'`, `'ivanti'`, or a third-party connector's id. */
@@ -173,17 +239,37 @@ const ticketObject = z.object({
   raw: z.unknown(),
 });
 type TicketInStep = InStep<IsSame<z.infer<typeof ticketObject>, Ticket>>;
-/** Schema of {@link Ticket}. */
+/**
+ * Schema of {@link Ticket}.
+ *
+ * @category Schemas
+ */
 export const TicketSchema: z.ZodMiniType<Ticket> = ticketObject;
 
-/** What kind of person a user record describes. */
+/**
+ * What kind of person a user record describes.
+ *
+ * @category Model
+ */
 export const USER_KINDS = ['employee', 'agent', 'customer', 'contact'] as const;
-/** Schema of {@link UserKind}. */
+/**
+ * Schema of {@link UserKind}.
+ *
+ * @category Schemas
+ */
 export const UserKindSchema = z.enum(USER_KINDS);
-/** `employee` (a person in the directory), `agent` (works tickets), `customer` (portal user), `contact` (a client's person). */
+/**
+ * `employee` (a person in the directory), `agent` (works tickets), `customer` (portal user), `contact` (a client's person).
+ *
+ * @category Model
+ */
 export type UserKind = z.infer<typeof UserKindSchema>;
 
-/** A person known to the provider. Schema: {@link UserSchema}. */
+/**
+ * A person known to the provider. Schema: {@link UserSchema}.
+ *
+ * @category Model
+ */
 export interface User {
   /** The system the record comes from. */
   provider: ProviderId;
@@ -210,15 +296,31 @@ const userObject = z.object({
   raw: z.unknown(),
 });
 type UserInStep = InStep<IsSame<z.infer<typeof userObject>, User>>;
-/** Schema of {@link User}. */
+/**
+ * Schema of {@link User}.
+ *
+ * @category Schemas
+ */
 export const UserSchema: z.ZodMiniType<User> = userObject;
 
-/** Who can see a comment: `public` (the requester too) or `internal` (agents only). */
+/**
+ * Who can see a comment: `public` (the requester too) or `internal` (agents only).
+ *
+ * @category Schemas
+ */
 export const CommentVisibilitySchema = z.enum(['public', 'internal']);
-/** @see {@link CommentVisibilitySchema} */
+/**
+ * @see {@link CommentVisibilitySchema}
+ *
+ * @category Model
+ */
 export type CommentVisibility = z.infer<typeof CommentVisibilitySchema>;
 
-/** A comment (journal note, ticket note) on a ticket. Schema: {@link CommentSchema}. */
+/**
+ * A comment (journal note, ticket note) on a ticket. Schema: {@link CommentSchema}.
+ *
+ * @category Model
+ */
 export interface Comment {
   /** The system it lives in. */
   provider: ProviderId;
@@ -248,10 +350,18 @@ const commentObject = z.object({
   raw: z.unknown(),
 });
 type CommentInStep = InStep<IsSame<z.infer<typeof commentObject>, Comment>>;
-/** Schema of {@link Comment}. */
+/**
+ * Schema of {@link Comment}.
+ *
+ * @category Schemas
+ */
 export const CommentSchema: z.ZodMiniType<Comment> = commentObject;
 
-/** A file attached to a ticket. Schema: {@link AttachmentSchema}. */
+/**
+ * A file attached to a ticket. Schema: {@link AttachmentSchema}.
+ *
+ * @category Model
+ */
 export interface Attachment {
   /** The system it lives in. */
   provider: ProviderId;
@@ -281,12 +391,18 @@ const attachmentObject = z.object({
   raw: z.unknown(),
 });
 type AttachmentInStep = InStep<IsSame<z.infer<typeof attachmentObject>, Attachment>>;
-/** Schema of {@link Attachment}. */
+/**
+ * Schema of {@link Attachment}.
+ *
+ * @category Schemas
+ */
 export const AttachmentSchema: z.ZodMiniType<Attachment> = attachmentObject;
 
 /**
  * Something a user can request from the service catalog (Jira's request type, Ivanti's request
  * offering). Schema: {@link CatalogItemSchema}.
+ *
+ * @category Model
  */
 export interface CatalogItem {
   /** The system it lives in. */
@@ -314,15 +430,31 @@ const catalogItemObject = z.object({
   raw: z.unknown(),
 });
 type CatalogItemInStep = InStep<IsSame<z.infer<typeof catalogItemObject>, CatalogItem>>;
-/** Schema of {@link CatalogItem}. */
+/**
+ * Schema of {@link CatalogItem}.
+ *
+ * @category Schemas
+ */
 export const CatalogItemSchema: z.ZodMiniType<CatalogItem> = catalogItemObject;
 
-/** Outcome of one access check: `pass`, `warn` (works, but not as recommended) or `fail`. */
+/**
+ * Outcome of one access check: `pass`, `warn` (works, but not as recommended) or `fail`.
+ *
+ * @category Schemas
+ */
 export const AccessCheckStatusSchema = z.enum(['pass', 'warn', 'fail']);
-/** @see {@link AccessCheckStatusSchema} */
+/**
+ * @see {@link AccessCheckStatusSchema}
+ *
+ * @category Model
+ */
 export type AccessCheckStatus = z.infer<typeof AccessCheckStatusSchema>;
 
-/** One check of a service account's setup. Schema: {@link AccessCheckSchema}. */
+/**
+ * One check of a service account's setup. Schema: {@link AccessCheckSchema}.
+ *
+ * @category Model
+ */
 export interface AccessCheck {
   /** A stable identifier, e.g. `credentials` or `transition.resolve`. */
   id: string;
@@ -343,10 +475,18 @@ const accessCheckObject = z.object({
   fix: z.optional(z.string()),
 });
 type AccessCheckInStep = InStep<IsSame<z.infer<typeof accessCheckObject>, AccessCheck>>;
-/** Schema of {@link AccessCheck}. */
+/**
+ * Schema of {@link AccessCheck}.
+ *
+ * @category Schemas
+ */
 export const AccessCheckSchema: z.ZodMiniType<AccessCheck> = accessCheckObject;
 
-/** The result of `verifyAccess()`. Schema: {@link AccessReportSchema}. */
+/**
+ * The result of `verifyAccess()`. Schema: {@link AccessReportSchema}.
+ *
+ * @category Model
+ */
 export interface AccessReport {
   /** The provider checked. */
   provider: ProviderId;
@@ -361,7 +501,11 @@ const accessReportObject = z.object({
   checks: z.array(AccessCheckSchema),
 });
 type AccessReportInStep = InStep<IsSame<z.infer<typeof accessReportObject>, AccessReport>>;
-/** Schema of {@link AccessReport}. */
+/**
+ * Schema of {@link AccessReport}.
+ *
+ * @category Schemas
+ */
 export const AccessReportSchema: z.ZodMiniType<AccessReport> = accessReportObject;
 
 /**
@@ -369,6 +513,7 @@ export const AccessReportSchema: z.ZodMiniType<AccessReport> = accessReportObjec
  *
  * @param provider - The provider checked.
  * @param checks - The checks, in the order they ran.
+ * @category Model
  */
 export function accessReport(provider: ProviderId, checks: AccessCheck[]): AccessReport {
   return { provider, ok: checks.every((check) => check.status !== 'fail'), checks };

@@ -23,6 +23,8 @@ import { InputError, ResponseShapeError } from './errors.js';
 /**
  * One page of results, as handed out by {@link Paginator.pages}. `E` is the type of the page's
  * envelope: what the provider said about the page besides its items.
+ *
+ * @category Pagination
  */
 export interface Page<T, E = unknown> {
   /** The items of the page (after any `map` and `filter`, and cut short by `take(n)` on the last page). */
@@ -42,7 +44,11 @@ export interface Page<T, E = unknown> {
   envelope?: E;
 }
 
-/** What a {@link PageFetcher} resolves to. */
+/**
+ * What a {@link PageFetcher} resolves to.
+ *
+ * @category Pagination
+ */
 export interface FetchedPage<T, E = unknown> {
   /** The items of the page, possibly none (an empty page with a `nextCursor` does not end the iteration). */
   items: T[];
@@ -64,13 +70,19 @@ export interface FetchedPage<T, E = unknown> {
  *   return { items: body.issues, nextCursor: body.nextPageToken };
  * };
  * ```
+ *
+ * @category Pagination
  */
 export type PageFetcher<T, E = unknown> = (
   cursor: string | undefined,
   context: { signal: AbortSignal },
 ) => Promise<FetchedPage<T, E>>;
 
-/** What {@link PaginatorOptions.onRepeatedCursor} receives when a provider repeats a cursor. */
+/**
+ * What {@link PaginatorOptions.onRepeatedCursor} receives when a provider repeats a cursor.
+ *
+ * @category Pagination
+ */
 export interface RepeatedCursorEvent {
   /** The cursor that was handed back a second time. */
   cursor: string;
@@ -89,10 +101,16 @@ export interface RepeatedCursorEvent {
  *   ends; if it throws, the caller receives that error.
  *
  * The reaction happens when the caller asks for more, never if it stopped before.
+ *
+ * @category Pagination
  */
 export type RepeatedCursorPolicy = 'stop' | 'throw' | ((event: RepeatedCursorEvent) => void);
 
-/** Options of a {@link Paginator}. */
+/**
+ * Options of a {@link Paginator}.
+ *
+ * @category Pagination
+ */
 export interface PaginatorOptions {
   /** Cursor of the first page to fetch (to resume from a page's `nextCursor`). Default: none. */
   startCursor?: string | undefined;
@@ -125,6 +143,8 @@ const noop = (): void => {};
  * const first10 = await connector.tickets.list().toArray({ limit: 10 });
  * for await (const page of connector.users.search('ada').pages()) console.log(page.nextCursor);
  * ```
+ *
+ * @category Pagination
  */
 export class Paginator<T, E = unknown> implements AsyncIterable<T> {
   #source: Source;

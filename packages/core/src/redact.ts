@@ -6,7 +6,11 @@
  * @module
  */
 
-/** What a redacted secret is replaced with. */
+/**
+ * What a redacted secret is replaced with.
+ *
+ * @category Transport
+ */
 export const REDACTED = '[REDACTED]';
 
 /** Secrets shorter than this are not searched for: they would match ordinary text. */
@@ -36,6 +40,7 @@ const SECRET_QUERY_NAMES =
  * hooks' and errors' views of a request.
  *
  * @param name - A header name, in any case.
+ * @category Transport
  */
 export function isSecretHeader(name: string): boolean {
   return SECRET_HEADER_NAMES.has(name.toLowerCase());
@@ -45,6 +50,8 @@ export function isSecretHeader(name: string): boolean {
  * A function that replaces every registered secret in a value with {@link REDACTED}.
  * Strings are searched; arrays and plain objects are copied with their strings (keys included)
  * redacted; other values are returned unchanged.
+ *
+ * @category Transport
  */
 export type Redactor = <T>(value: T) => T;
 
@@ -69,6 +76,8 @@ function formEncode(text: string): string {
  * const redact = createRedactor(['s3cr3t-token']);
  * redact({ message: 'bad token s3cr3t-token' }); // { message: 'bad token [REDACTED]' }
  * ```
+ *
+ * @category Transport
  */
 export function createRedactor(secrets: Iterable<string | undefined>): Redactor {
   const forms = new Set<string>();
@@ -112,6 +121,7 @@ export function createRedactor(secrets: Iterable<string | undefined>): Redactor 
  * replaced by {@link REDACTED}, and any user-info (`user:password@`) removed.
  *
  * @param url - An absolute URL; other strings are returned unchanged.
+ * @category Transport
  */
 export function redactUrl(url: string): string {
   let parsed: URL;

@@ -8,19 +8,39 @@ import type { ChangesOptions, ChangesResult } from './changes-call.js';
 import { InputError } from './errors.js';
 import type { ProviderId } from './model.js';
 
-/** The default pause between polls once caught up: 30 seconds. */
+/**
+ * The default pause between polls once caught up: 30 seconds.
+ *
+ * @category Change feed
+ */
 export const DEFAULT_WATCH_INTERVAL_MS = 30_000;
 
-/** The default number of versions asked for per poll. */
+/**
+ * The default number of versions asked for per poll.
+ *
+ * @category Change feed
+ */
 export const DEFAULT_WATCH_BATCH_SIZE = 100;
 
-/** The longest pause between polls: one day (a longer one is a mistake, such as seconds given as milliseconds twice). */
+/**
+ * The longest pause between polls: one day (a longer one is a mistake, such as seconds given as milliseconds twice).
+ *
+ * @category Change feed
+ */
 export const MAX_WATCH_INTERVAL_MS = 24 * 60 * 60_000;
 
-/** The most versions asked for per poll. */
+/**
+ * The most versions asked for per poll.
+ *
+ * @category Change feed
+ */
 export const MAX_WATCH_BATCH_SIZE = 10_000;
 
-/** Options of `watch()`: see {@link watchChanges}. */
+/**
+ * Options of `watch()`: see {@link watchChanges}.
+ *
+ * @category Change feed
+ */
 export interface WatchOptions {
   /** Resume after this cursor (e.g. the last one `onCursor` reported). Takes precedence over `since`. */
   cursor?: string | undefined;
@@ -72,6 +92,8 @@ const WATCH_OPTION_KEYS: readonly string[] = Object.keys({
  *   await handle(ticket);
  * }
  * ```
+ *
+ * @category Change feed
  */
 export function watchChanges<T>(
   changes: (options: ChangesOptions) => Promise<ChangesResult<T>>,

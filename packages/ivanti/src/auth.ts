@@ -13,6 +13,8 @@
  * ```ts
  * apiKeyAuthorization('1A2B3CC4D5E67F8901G2HI345J6K7L89'); // 'rest_api_key=1A2B3CC4D5E67F8901G2HI345J6K7L89'
  * ```
+ *
+ * @category Client
  */
 export function apiKeyAuthorization(apiKey: string): string {
   return `rest_api_key=${apiKey}`;

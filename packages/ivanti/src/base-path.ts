@@ -7,7 +7,11 @@
 import { AuthenticationError, ItsmError, NotFoundError, type BaseUrlResolver, type Transport } from '@itsm/core';
 import { IVANTI } from './provider.js';
 
-/** The prefixes tried, in order: most tenants have `/HEAT`. */
+/**
+ * The prefixes tried, in order: most tenants have `/HEAT`.
+ *
+ * @category Client
+ */
 export const HEAT_PREFIXES: readonly string[] = Object.freeze(['/HEAT', '']);
 
 /** Whether a base URL already ends with `/HEAT` (any case). */
@@ -15,7 +19,11 @@ export function hasHeatPrefix(baseUrl: string): boolean {
   return /\/heat$/i.test(new URL(baseUrl).pathname.replace(/\/+$/, ''));
 }
 
-/** Whether a text is an OData CSDL document (and not, say, the login page a tenant answers with 200). */
+/**
+ * Whether a text is an OData CSDL document (and not, say, the login page a tenant answers with 200).
+ *
+ * @category Client
+ */
 export function isCsdl(text: string): boolean {
   return /<(?:edmx:)?Edmx\b/.test(text) && /<(?:\w+:)?Schema\b/.test(text);
 }

@@ -49,6 +49,8 @@ import { IncidentSchema, type Incident } from './schemas/tickets.js';
  *   console.log(open.Subject, open.Status);
  * }
  * ```
+ *
+ * @category Client
  */
 export class IvantiClient {
   /** The tenant URL as given in the options (before the `/HEAT` probe), without a trailing slash. */

@@ -7,7 +7,11 @@
  */
 import { ItsmError, ValidationError, type ApiErrorOptions, type ItsmErrorOptions } from '@itsm/core';
 
-/** What Ivanti said about one file of an upload. */
+/**
+ * What Ivanti said about one file of an upload.
+ *
+ * @category Errors
+ */
 export interface UploadedFileResult {
   /** The file name. */
   fileName: string;
@@ -51,6 +55,8 @@ export function uploadResults(body: unknown): UploadedFileResult[] | undefined {
  *   if (error instanceof AttachmentUploadError) console.log(error.refused.map((file) => `${file.fileName}: ${file.message}`));
  * }
  * ```
+ *
+ * @category Errors
  */
 export class AttachmentUploadError extends ValidationError {
   static override readonly kind: string = 'AttachmentUploadError';
@@ -90,6 +96,8 @@ export function promptedFields(body: unknown): string[] {
  * values through a prompt that the OData API cannot show. Set the prompted fields in the same
  * write (for an incident usually `Resolution` and `CauseCode`), or run the quick action that
  * carries the prompt (e.g. `Close_Incident`, see `businessObject(...).quickAction()`).
+ *
+ * @category Errors
  */
 export class PromptRequiredError extends ValidationError {
   static override readonly kind: string = 'PromptRequiredError';
@@ -102,7 +110,11 @@ export class PromptRequiredError extends ValidationError {
   }
 }
 
-/** Options of a {@link ClosedRecordError}. */
+/**
+ * Options of a {@link ClosedRecordError}.
+ *
+ * @category Errors
+ */
 export interface ClosedRecordErrorOptions extends ItsmErrorOptions {
   /** The entity set, e.g. `incidents`. */
   businessObject: string;
@@ -117,6 +129,8 @@ export interface ClosedRecordErrorOptions extends ItsmErrorOptions {
  * `Closed` as final (the UI and DELETE refuse it), yet stores a PATCH to a closed record; the SDK
  * does not let that happen by accident. Nothing was sent (`outcome: 'not_applied'`). Pass
  * `allowClosed: true` to `update()` to write anyway.
+ *
+ * @category Errors
  */
 export class ClosedRecordError extends ItsmError {
   static override readonly kind: string = 'ClosedRecordError';

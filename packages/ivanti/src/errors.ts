@@ -27,7 +27,11 @@ const LEAK = new RegExp(
   'g',
 );
 
-/** The marker that replaces a leaked internal. */
+/**
+ * The marker that replaces a leaked internal.
+ *
+ * @category Errors
+ */
 export const SCRUBBED = '[removed]';
 
 /**
@@ -40,6 +44,8 @@ export const SCRUBBED = '[removed]';
  * scrubIvantiInternals('Unhandled system exception: {&quot;SessionId&quot;:&quot;tenant#ABC#2&quot;}');
  * // 'Unhandled system exception: {&quot;SessionId&quot;:&quot;[removed]&quot;}'
  * ```
+ *
+ * @category Errors
  */
 export function scrubIvantiInternals<T>(value: T): T {
   if (typeof value === 'string') return value.replace(LEAK, (_match, key: string, leaked: string) => (leaked === '' ? key : `${key}${SCRUBBED}`)) as T;
@@ -101,6 +107,8 @@ const KEY_HINT =
  *   body: { code: 'ISM_4000', description: 'Invalid Request Payload', message: ['Invalid key'], help: '' } });
  * // { messages: ['Invalid key'], errorClass: NotFoundError, body: { … } }
  * ```
+ *
+ * @category Errors
  */
 export function describeIvantiError(response: ResponseInfo): ErrorDescription | undefined {
   const { status } = response;
@@ -147,6 +155,7 @@ export function describeIvantiError(response: ResponseInfo): ErrorDescription | 
  * `validationErrors` hold messages (or that answers `status: 'error'`).
  *
  * @param response - The 2xx response.
+ * @category Errors
  */
 export function inspectIvantiResponse(response: ResponseInfo): ErrorDescription | undefined {
   const { body } = response;

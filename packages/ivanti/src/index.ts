@@ -1,22 +1,5 @@
-/**
- * `@itsm/ivanti`: Ivanti Neurons for ITSM / Ivanti Service Manager (HEAT) for the `@itsm` SDK.
- *
- * - {@link IvantiClient}: the native client. Any business object through OData
- *   (`businessObject(set)`: get, list as a paginator, create, update, delete, related records,
- *   link, unlink, quick actions, metadata) with typed shortcuts (`incidents`, `serviceRequests`,
- *   `employees`, `journalNotes`, `attachments`, `requestOfferings`); the REST API key; the `/HEAT`
- *   prefix found once; Ivanti's quirks read (the three "no rows" answers, 400 "Invalid key" as
- *   `NotFoundError`, 200s that are failures, HTTP 300 uploads, prompt-gated status changes, writes
- *   to closed records refused).
- * - {@link odata}: the `$filter` builder and parser, which only builds what Ivanti reads as meant
- *   (functions and `not`, which Ivanti silently ignores, are an `InputError`).
- * - The service catalog: request offerings available to an employee, their forms and options,
- *   submitting a service request with its answers, and each offering's direct link.
- * - What its users need from `@itsm/core` (error classes, model types and schemas, `Paginator`,
- *   input types), re-exported: installing this package alone is enough.
- *
- * @packageDocumentation
- */
+// The entry point of `@itsm/ivanti`. The package is documented in its README.md, which the typedoc
+// site shows as the package's page (a module comment here would show above it and repeat it).
 export * from './core-exports.js';
 export * from './odata/index.js';
 export * from './connector/index.js';

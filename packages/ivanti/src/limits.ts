@@ -9,7 +9,11 @@
  * @module
  */
 
-/** The longest `Subject` of a stock incident or service request, in characters (a 255-character text field). */
+/**
+ * The longest `Subject` of a stock incident or service request, in characters (a 255-character text field).
+ *
+ * @category Limits
+ */
 export const IVANTI_SUBJECT_MAX_LENGTH = 255;
 
 /**
@@ -17,6 +21,8 @@ export const IVANTI_SUBJECT_MAX_LENGTH = 255;
  * in characters. The stock fields are unlimited text; the bound keeps a request well under the 4 MB
  * request size an ASP.NET server (which Ivanti is) accepts by default, since a JSON string of
  * non-ASCII text takes up to three bytes per character.
+ *
+ * @category Limits
  */
 export const IVANTI_TEXT_MAX_LENGTH = 1_000_000;
 
@@ -24,5 +30,7 @@ export const IVANTI_TEXT_MAX_LENGTH = 1_000_000;
  * The largest attachment the connector uploads by default, in bytes (10 MiB). Ivanti does not
  * document a fixed limit: the tenant's administrator sets it, and a larger file is refused with
  * HTTP 300 after it was sent. Set the connector's `attachmentMaxBytes` to your tenant's limit.
+ *
+ * @category Limits
  */
 export const IVANTI_DEFAULT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;

@@ -8,7 +8,11 @@
 import { checkRecId } from './odata/names.js';
 import { kit } from './provider.js';
 
-/** Options of {@link requestOfferingLink}. */
+/**
+ * Options of {@link requestOfferingLink}.
+ *
+ * @category Links
+ */
 export interface OfferingLinkOptions {
   /**
    * The command: `NewServiceRequestByOfferingId` (what tenants' links use, the default) or `New`
@@ -35,6 +39,8 @@ function base(webUrl: string): string {
  * requestOfferingLink('https://tenant.ivanticloud.com', 'B488BA74A8894281AC5F330AA2DBA3C3');
  * // 'https://tenant.ivanticloud.com/?Scope=SelfService&CommandId=NewServiceRequestByOfferingId&Tab=ServiceCatalog&Template=B488BA74A8894281AC5F330AA2DBA3C3'
  * ```
+ *
+ * @category Links
  */
 export function requestOfferingLink(webUrl: string, offeringRecId: string, options: OfferingLinkOptions = {}): string {
   const recId = checkRecId(offeringRecId, 'offeringRecId');
@@ -54,6 +60,8 @@ export function requestOfferingLink(webUrl: string, offeringRecId: string, optio
  * recordLink('https://host/HEAT', 'Incident', '304631ACAB8A4EFD8D8E5AA334993426');
  * // 'https://host/HEAT/Default.aspx?Scope=SelfService&CommandId=Open&Tab=Incident%23&ItemId=304631ACAB8A4EFD8D8E5AA334993426'
  * ```
+ *
+ * @category Links
  */
 export function recordLink(webUrl: string, category: string, recId: string): string {
   const id = checkRecId(recId, 'recId');

@@ -18,6 +18,8 @@ import { IVANTI } from './provider.js';
  * Ivanti's `POST` endpoints that only read: the full-text search and a request-offering
  * parameter's validation list. The client retries them like a `GET`, and their failures never
  * leave an unknown outcome.
+ *
+ * @category Client
  */
 export const IVANTI_READ_ONLY_POSTS: readonly (string | RegExp)[] = Object.freeze([
   '/api/rest/search/fulltext',
@@ -28,6 +30,8 @@ export const IVANTI_READ_ONLY_POSTS: readonly (string | RegExp)[] = Object.freez
  * The multipart field names an attachment upload uses, since public clients disagree:
  * - `businessObjectId`: `businessObjectId`, `objectType` and the file as `file` (measured on a live tenant);
  * - `ObjectID`: `ObjectID`, `ObjectType` and the file as `file` (other clients).
+ *
+ * @category Client
  */
 export type UploadFormStyle = 'businessObjectId' | 'ObjectID';
 
@@ -47,6 +51,8 @@ export type UploadFormStyle = 'businessObjectId' | 'ObjectID';
  *   timeout: 30_000,
  * });
  * ```
+ *
+ * @category Client
  */
 export interface IvantiClientOptions
   extends Omit<TransportOptions, 'provider' | 'baseUrl' | 'auth' | 'describeError' | 'inspectResponse' | 'readOnlyPosts'> {
@@ -88,6 +94,8 @@ export interface IvantiClientOptions
  * ```ts
  * await ivanti.incidents.get(recId, { signal: AbortSignal.timeout(10_000) });
  * ```
+ *
+ * @category Client
  */
 export type CallOptions = ProviderCallOptions;
 
@@ -130,7 +138,11 @@ const OwnOptionsSchema = z.strictObject({
   uploadForm: z.optional(z.enum(['businessObjectId', 'ObjectID'], { error: 'must be "businessObjectId" or "ObjectID"' })),
 });
 
-/** Every option {@link IvantiClient} accepts: its own and the transport's it passes on. */
+/**
+ * Every option {@link IvantiClient} accepts: its own and the transport's it passes on.
+ *
+ * @category Client
+ */
 export const CLIENT_OPTION_KEYS: readonly string[] = clientOptionKeys({ schema: OwnOptionsSchema });
 
 /**

@@ -5,7 +5,11 @@
  */
 import { createRequestKit, type RequestKit } from '@itsm/core/provider';
 
-/** The provider id of Ivanti: `'ivanti'`. Every error and record of this package carries it. */
+/**
+ * The provider id of Ivanti: `'ivanti'`. Every error and record of this package carries it.
+ *
+ * @category Connector
+ */
 export const IVANTI = 'ivanti' as const;
 
 /**

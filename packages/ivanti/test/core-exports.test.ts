@@ -9,7 +9,9 @@ import type {
   CommentVisibility,
   StatusCategory,
   Attachment,
+  CatalogForm,
   CatalogItem,
+  CatalogSubmitOptions,
   ChangesOptions,
   ChangesResult,
   Comment,
@@ -17,6 +19,8 @@ import type {
   ConnectorCapabilities,
   CreateTicketInput,
   FileInput,
+  FormAnswers,
+  FormField,
   ItsmConnector,
   Page,
   PersonInput,
@@ -46,7 +50,7 @@ describe('re-exports from @itsm/core', () => {
   });
 
   it('has Paginator and the record schemas, as the same objects', () => {
-    for (const name of ['Paginator', 'TicketSchema', 'UserSchema', 'CommentSchema', 'AttachmentSchema', 'CatalogItemSchema', 'StatusCategorySchema', 'CommentVisibilitySchema'] as const) {
+    for (const name of ['Paginator', 'TicketSchema', 'UserSchema', 'CommentSchema', 'AttachmentSchema', 'CatalogItemSchema', 'StatusCategorySchema', 'CommentVisibilitySchema', 'CatalogFormSchema', 'checkFormAnswers', 'formFieldStatus'] as const) {
       expect(ivanti[name], name).toBe(core[name]);
     }
   });

@@ -14,6 +14,8 @@
  * ```ts
  * basicAuthorization('bot@example.com', 'token'); // 'Basic Ym90QGV4YW1wbGUuY29tOnRva2Vu'
  * ```
+ *
+ * @category Client
  */
 export function basicAuthorization(email: string, apiToken: string): string {
   return `Basic ${Buffer.from(`${email}:${apiToken}`, 'utf8').toString('base64')}`;

@@ -27,7 +27,11 @@ import type { StatusCategory } from './schemas/common.js';
 import type { JiraField, JiraIssueType, JiraPriority, ServerInfo } from './schemas/meta.js';
 import type { Myself } from './schemas/users.js';
 
-/** Options of {@link JiraCloudClient.timeZone}. */
+/**
+ * Options of {@link JiraCloudClient.timeZone}.
+ *
+ * @category Client
+ */
 export interface TimeZoneOptions extends CallOptions {
   /** Ask Jira again instead of using the cached zone (after the account's profile changed). */
   refresh?: boolean | undefined;
@@ -63,6 +67,8 @@ export interface TimeZoneOptions extends CallOptions {
  *   console.log(issue.key, issue.fields.status?.statusCategory.key);
  * }
  * ```
+ *
+ * @category Client
  */
 export class JiraCloudClient {
   /** Where requests go: the site URL, or `https://api.atlassian.com/ex/jira/{cloudId}`. */

@@ -2,7 +2,8 @@
  * What users of this package need from `@itsm/core`, re-exported so that `npm install
  * @itsm/jira-cloud` alone is enough, also where a package may only import its own dependencies
  * (pnpm's strict layout, Yarn Plug'n'Play): every error class, the model types and schemas,
- * `Paginator` and `Page`, the connector interface, and the input types of its methods. They are the
+ * `Paginator` and `Page`, the connector interface, the input types of its methods, and the catalog
+ * form model with `checkFormAnswers` and `formFieldStatus`. They are the
  * very objects `@itsm/core` exports (`instanceof` and identity hold).
  *
  * Core's `StatusCategory` and `CommentVisibility` (and their schemas) are not re-exported: this
@@ -66,6 +67,21 @@ export {
   type TicketQuery,
   type TransitionOptions,
   type UpdateTicketInput,
+} from '@itsm/core';
+export {
+  CatalogFormSchema,
+  checkFormAnswers,
+  formFieldStatus,
+  type CatalogForm,
+  type CatalogSubmitOptions,
+  type CheckedAnswer,
+  type ChoicesQuery,
+  type FormAnswer,
+  type FormAnswers,
+  type FormChoice,
+  type FormCondition,
+  type FormField,
+  type FormFieldKind,
 } from '@itsm/core';
 export { Paginator, type Page } from '@itsm/core';
 export type { ChangesOptions, ChangesResult, ConnectorCapabilities, ConnectorLimits, IdempotencySupport, ItsmConnector, WatchOptions } from '@itsm/core';

@@ -70,6 +70,8 @@ function resetWait(headers: Headers, now: number): number | undefined {
  * // { messages: ['summary: You must specify a summary of the issue.'],
  * //   fieldErrors: { summary: ['You must specify a summary of the issue.'] } }
  * ```
+ *
+ * @category Errors
  */
 export function describeJiraError(response: ResponseInfo): ErrorDescription | undefined {
   const { body, headers } = response;
@@ -115,6 +117,7 @@ export function describeJiraError(response: ResponseInfo): ErrorDescription | un
  * served the request anonymously (an empty search, a public issue), which must not pass for success.
  *
  * @param response - The 2xx response.
+ * @category Errors
  */
 export function inspectJiraResponse(response: ResponseInfo): ErrorDescription | undefined {
   const refused = refusedLoginReason(response.headers);

@@ -1,23 +1,5 @@
-/**
- * `@itsm/jira-cloud`: Jira Cloud platform REST v3 and Jira Service Management for the `@itsm` SDK.
- *
- * - {@link JiraCloudClient}: the native client (issues, JQL search, transitions, comments,
- *   attachments, watchers, issue and remote links, worklogs, changelogs, users, service desks,
- *   request types, customer requests and their participants, customers, metadata), with
- *   Basic auth for classic and scoped API tokens, retries, typed errors and validated responses.
- * - Conversion between plain text, Markdown and the Atlassian Document Format (ADF) that REST v3
- *   uses for descriptions and comments.
- * - The {@link jql} tagged template, which quotes every interpolated value so user input can never
- *   change a query's structure.
- * - {@link createJiraConnector}: the project behind the shared `ItsmConnector` interface (tickets,
- *   JSM requests raised on behalf of customers, status mapping, transitions, public and internal
- *   comments, attachments, users and customers, the request-type catalog, a change feed, and
- *   `verifyAccess()` for the service-account setup).
- * - What its users need from `@itsm/core` (error classes, model types and schemas, `Paginator`,
- *   input types), re-exported: installing this package alone is enough.
- *
- * @packageDocumentation
- */
+// The entry point of `@itsm/jira-cloud`. The package is documented in its README.md, which the typedoc
+// site shows as the package's page (a module comment here would show above it and repeat it).
 export * from './core-exports.js';
 export * from './adf/index.js';
 export * from './connector/index.js';

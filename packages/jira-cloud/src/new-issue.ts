@@ -15,6 +15,8 @@ import { kit } from './provider.js';
  * ```ts
  * const labels: FieldOperation[] = [{ add: 'triaged' }, { remove: 'new' }];
  * ```
+ *
+ * @category Client
  */
 export interface FieldOperation {
   /** Replaces the value. */
@@ -29,7 +31,11 @@ export interface FieldOperation {
   copy?: unknown;
 }
 
-/** An issue or comment property to set: `{ key, value }` (any JSON value). */
+/**
+ * An issue or comment property to set: `{ key, value }` (any JSON value).
+ *
+ * @category Client
+ */
 export interface PropertyInput {
   /** The property key, e.g. `itsm.externalId`. */
   key: string;
@@ -49,6 +55,8 @@ export interface PropertyInput {
  *   update: { labels: [{ add: 'triaged' }] },
  * };
  * ```
+ *
+ * @category Client
  */
 export interface IssuePayload {
   /** Fields to set, by field id. */
@@ -59,7 +67,11 @@ export interface IssuePayload {
   properties?: PropertyInput[] | undefined;
 }
 
-/** The body of `issues.create` in Jira's own format: `fields` is required. */
+/**
+ * The body of `issues.create` in Jira's own format: `fields` is required.
+ *
+ * @category Client
+ */
 export interface CreateIssuePayload extends IssuePayload {
   /** Fields of the new issue: at least `project`, `issuetype` and `summary`. */
   fields: Record<string, unknown>;
@@ -89,6 +101,8 @@ export interface CreateIssuePayload extends IssuePayload {
  *   customFields: { customfield_10051: { value: 'red' } },
  * });
  * ```
+ *
+ * @category Client
  */
 export interface NewIssue {
   /** Project key, or id (all digits). */

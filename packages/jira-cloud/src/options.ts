@@ -15,15 +15,25 @@ import * as z from 'zod/mini';
 import { jql } from './jql/index.js';
 import { JIRA_CLOUD } from './provider.js';
 
-/** The gateway scoped API tokens must go through: `https://api.atlassian.com/ex/jira/{cloudId}`. */
+/**
+ * The gateway scoped API tokens must go through: `https://api.atlassian.com/ex/jira/{cloudId}`.
+ *
+ * @category Client
+ */
 export const ATLASSIAN_GATEWAY_URL = 'https://api.atlassian.com';
 
-/** Response headers that carry Jira's request id, tried in order. */
+/**
+ * Response headers that carry Jira's request id, tried in order.
+ *
+ * @category Client
+ */
 export const JIRA_REQUEST_ID_HEADERS: readonly string[] = Object.freeze(['x-arequestid', 'atl-traceid']);
 
 /**
  * Jira's `POST` endpoints that only read (searches, counts, bulk fetches, JQL parsing): the client
  * retries them like a `GET`, and their failures never leave an unknown outcome.
+ *
+ * @category Client
  */
 export const JIRA_READ_ONLY_POSTS: readonly string[] = Object.freeze([
   '/rest/api/3/search/jql',
@@ -61,6 +71,8 @@ export const JIRA_READ_ONLY_POSTS: readonly string[] = Object.freeze([
  * // A service account with a scoped token:
  * const scoped = new JiraCloudClient({ cloudId: '11223344-a1b2-3b33-c444-def123456789', email, apiToken });
  * ```
+ *
+ * @category Client
  */
 export interface JiraCloudClientOptions
   extends Omit<TransportOptions, 'provider' | 'baseUrl' | 'auth' | 'describeError' | 'inspectResponse' | 'readOnlyPosts'> {
@@ -99,6 +111,8 @@ export interface JiraCloudClientOptions
  * const controller = new AbortController();
  * await jira.issues.get('HELP-1', { fields: ['summary'], signal: controller.signal, timeout: 5_000 });
  * ```
+ *
+ * @category Client
  */
 export type CallOptions = ProviderCallOptions;
 

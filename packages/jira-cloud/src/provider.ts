@@ -5,7 +5,11 @@
  */
 import { createRequestKit, type RequestKit, type SegmentRules } from '@itsm/core/provider';
 
-/** The provider id of Jira Cloud: `'jira-cloud'`. Every error and record of this package carries it. */
+/**
+ * The provider id of Jira Cloud: `'jira-cloud'`. Every error and record of this package carries it.
+ *
+ * @category Connector
+ */
 export const JIRA_CLOUD = 'jira-cloud' as const;
 
 /**

@@ -8,7 +8,9 @@ import type {
   AccessReport,
   AddCommentOptions,
   Attachment,
+  CatalogForm,
   CatalogItem,
+  CatalogSubmitOptions,
   ChangesOptions,
   ChangesResult,
   Comment,
@@ -18,6 +20,8 @@ import type {
   CreateTicketInput,
   CreateTicketOptions,
   FileInput,
+  FormAnswers,
+  FormField,
   IdempotencySupport,
   ItsmConnector,
   Page,
@@ -48,7 +52,7 @@ describe('re-exports from @itsm/core', () => {
   });
 
   it('has Paginator and the record schemas, as the same objects', () => {
-    for (const name of ['Paginator', 'TicketSchema', 'UserSchema', 'CommentSchema', 'AttachmentSchema', 'CatalogItemSchema'] as const) {
+    for (const name of ['Paginator', 'TicketSchema', 'UserSchema', 'CommentSchema', 'AttachmentSchema', 'CatalogItemSchema', 'CatalogFormSchema', 'checkFormAnswers', 'formFieldStatus'] as const) {
       expect(jira[name], name).toBe(core[name]);
     }
   });

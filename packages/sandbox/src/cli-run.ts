@@ -13,13 +13,21 @@ import type { RequestLogEntry } from './request-log.js';
 import { DEFAULT_SEED, launchSandbox, type Sandbox } from './sandbox.js';
 import type { AnySimulator, SimSample } from './simulator.js';
 
-/** Where the command writes; `process.stdout` and `process.stderr` fit. */
+/**
+ * Where the command writes; `process.stdout` and `process.stderr` fit.
+ *
+ * @internal
+ */
 export interface CliOutput {
   /** Writes text as is (lines end with `\n`). */
   write(text: string): unknown;
 }
 
-/** Options of {@link runCli}. */
+/**
+ * Options of {@link runCli}.
+ *
+ * @internal
+ */
 export interface CliOptions {
   /** Simulators to offer besides the built-in ones (same as `startSandbox({ simulators })`). */
   readonly simulators?: readonly AnySimulator[];
@@ -33,7 +41,11 @@ export interface CliOptions {
   readonly onStarted?: (sandbox: Sandbox<AnySimulator>) => void;
 }
 
-/** The usage text of `itsm-sandbox --help`. */
+/**
+ * The usage text of `itsm-sandbox --help`.
+ *
+ * @internal
+ */
 export const CLI_USAGE = `Usage: itsm-sandbox [options]
 
 Runs local simulators of IT service-management APIs (built in: Jira Cloud + Service Management)
@@ -53,7 +65,11 @@ Options:
 Stop it with Ctrl+C.
 `;
 
-/** Exit codes: 0 after a clean stop or `--help`, 1 when the sandbox cannot start, 2 for bad usage. */
+/**
+ * Exit codes: 0 after a clean stop or `--help`, 1 when the sandbox cannot start, 2 for bad usage.
+ *
+ * @internal
+ */
 export const CLI_EXIT = {
   /** Stopped cleanly, or printed the help. */
   ok: 0,
@@ -66,6 +82,8 @@ export const CLI_EXIT = {
 /**
  * Runs the `itsm-sandbox` command with `argv` (without the node and script paths) and resolves with
  * the exit code once it has stopped.
+ *
+ * @internal
  */
 export function runCli(argv: readonly string[], options: CliOptions = {}): Promise<number> {
   return runCliWith(builtinSimulators, argv, options);
@@ -121,6 +139,8 @@ export async function runCliWith(builtins: SimulatorRegistry, argv: readonly str
 /**
  * Runs the command in this process: arguments from `process.argv`, stops on SIGINT or SIGTERM, and
  * sets `process.exitCode`. This is what the `itsm-sandbox` bin does; `simulators` adds your own.
+ *
+ * @internal
  */
 export async function runCliProcess(options: Pick<CliOptions, 'simulators'> = {}): Promise<void> {
   const controller = new AbortController();
@@ -224,7 +244,11 @@ function sampleOf(sandbox: Sandbox<AnySimulator>, provider: ProviderId): SimSamp
   }
 }
 
-/** One request log line: `time provider METHOD /path?query -> status (duration)`. */
+/**
+ * One request log line: `time provider METHOD /path?query -> status (duration)`.
+ *
+ * @internal
+ */
 export function formatRequest(entry: RequestLogEntry): string {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(entry.query)) {

@@ -63,7 +63,11 @@ const SITES = ['head office', 'the warehouse', 'the Berlin office', 'the Austin 
 const VPN_ERRORS = ['809', '691', '720', '0x80072746', 'TLS handshake failed'] as const;
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] as const;
 
-/** A generated person. */
+/**
+ * A generated person.
+ *
+ * @category Seed data
+ */
 export interface Person {
   /** Given name, e.g. `'Anna'`. */
   readonly firstName: string;
@@ -75,13 +79,21 @@ export interface Person {
   readonly email: string;
 }
 
-/** Options of {@link person} and {@link people}. */
+/**
+ * Options of {@link person} and {@link people}.
+ *
+ * @category Seed data
+ */
 export interface PersonOptions {
   /** The e-mail domain, e.g. `'northwind.example'`. */
   readonly domain: string;
 }
 
-/** A generated company. */
+/**
+ * A generated company.
+ *
+ * @category Seed data
+ */
 export interface Company {
   /** Display name, e.g. `'Northwind Logistics'`. */
   readonly name: string;
@@ -89,7 +101,11 @@ export interface Company {
   readonly domain: string;
 }
 
-/** The subjects of helpdesk tickets that {@link helpdeskIssue} generates. */
+/**
+ * The subjects of helpdesk tickets that {@link helpdeskIssue} generates.
+ *
+ * @category Seed data
+ */
 export const HELPDESK_TOPICS = [
   'password_reset',
   'account_lockout',
@@ -106,13 +122,25 @@ export const HELPDESK_TOPICS = [
   'offboarding',
 ] as const;
 
-/** One of {@link HELPDESK_TOPICS}. */
+/**
+ * One of {@link HELPDESK_TOPICS}.
+ *
+ * @category Seed data
+ */
 export type HelpdeskTopic = (typeof HELPDESK_TOPICS)[number];
 
-/** What a helpdesk ticket is, in ITIL terms: something broken, or something asked for. */
+/**
+ * What a helpdesk ticket is, in ITIL terms: something broken, or something asked for.
+ *
+ * @category Seed data
+ */
 export type HelpdeskKind = 'incident' | 'service_request';
 
-/** A generated helpdesk ticket's content. */
+/**
+ * A generated helpdesk ticket's content.
+ *
+ * @category Seed data
+ */
 export interface HelpdeskIssue {
   /** What it is about. */
   readonly topic: HelpdeskTopic;
@@ -124,7 +152,11 @@ export interface HelpdeskIssue {
   readonly description: string;
 }
 
-/** Options of {@link helpdeskIssue}. */
+/**
+ * Options of {@link helpdeskIssue}.
+ *
+ * @category Seed data
+ */
 export interface HelpdeskIssueOptions {
   /** Restrict to these topics (default: all of {@link HELPDESK_TOPICS}). */
   readonly topics?: readonly HelpdeskTopic[];
@@ -132,10 +164,18 @@ export interface HelpdeskIssueOptions {
   readonly requester?: Person;
 }
 
-/** Who writes a comment on a ticket: the agent working it, or the requester. */
+/**
+ * Who writes a comment on a ticket: the agent working it, or the requester.
+ *
+ * @category Seed data
+ */
 export type CommentAuthorRole = 'agent' | 'requester';
 
-/** A random person with an e-mail address on `options.domain`. */
+/**
+ * A random person with an e-mail address on `options.domain`.
+ *
+ * @category Seed data
+ */
 export function person(random: Random, options: PersonOptions): Person {
   const firstName = random.pick(FIRST_NAMES);
   const lastName = random.pick(LAST_NAMES);
@@ -145,6 +185,8 @@ export function person(random: Random, options: PersonOptions): Person {
 /**
  * `count` people on one domain, with distinct e-mail addresses: a repeated name gets a number in its
  * address (`anna.schmidt2@...`), as mail administrators do.
+ *
+ * @category Seed data
  */
 export function people(random: Random, count: number, options: PersonOptions): Person[] {
   const seen = new Map<string, number>();
@@ -159,12 +201,20 @@ export function people(random: Random, count: number, options: PersonOptions): P
   return result;
 }
 
-/** A random company name, e.g. `'Summit Engineering GmbH'`. */
+/**
+ * A random company name, e.g. `'Summit Engineering GmbH'`.
+ *
+ * @category Seed data
+ */
 export function companyName(random: Random): string {
   return `${random.pick(COMPANY_FIRST)} ${random.pick(COMPANY_SECOND)}${random.pick(COMPANY_SUFFIXES)}`;
 }
 
-/** The e-mail domain for a company name: `'Summit Engineering GmbH'` → `'summit-engineering.example'`. */
+/**
+ * The e-mail domain for a company name: `'Summit Engineering GmbH'` → `'summit-engineering.example'`.
+ *
+ * @category Seed data
+ */
 export function companyDomain(name: string): string {
   const words = name
     .replace(/\b(Inc\.|Ltd|GmbH|LLC|Group)$/u, '')
@@ -174,7 +224,11 @@ export function companyDomain(name: string): string {
   return `${words.join('-') || 'company'}.example`;
 }
 
-/** `count` companies with distinct names and domains. */
+/**
+ * `count` companies with distinct names and domains.
+ *
+ * @category Seed data
+ */
 export function companies(random: Random, count: number): Company[] {
   const maximum = COMPANY_FIRST.length * COMPANY_SECOND.length;
   if (count > maximum) throw new RangeError(`companies: at most ${maximum} distinct companies (asked for ${count})`);
@@ -187,17 +241,29 @@ export function companies(random: Random, count: number): Company[] {
   return [...byDomain.values()];
 }
 
-/** A department name, e.g. `'Finance'`. */
+/**
+ * A department name, e.g. `'Finance'`.
+ *
+ * @category Seed data
+ */
 export function department(random: Random): string {
   return random.pick(DEPARTMENTS);
 }
 
-/** An employee's job title; `agent: true` gives an IT support title instead. */
+/**
+ * An employee's job title; `agent: true` gives an IT support title instead.
+ *
+ * @category Seed data
+ */
 export function jobTitle(random: Random, options: { readonly agent?: boolean } = {}): string {
   return options.agent === true ? random.pick(AGENT_TITLES) : random.pick(JOB_TITLES);
 }
 
-/** A helpdesk ticket's topic, kind, subject and description. */
+/**
+ * A helpdesk ticket's topic, kind, subject and description.
+ *
+ * @category Seed data
+ */
 export function helpdeskIssue(random: Random, options: HelpdeskIssueOptions = {}): HelpdeskIssue {
   const topic = random.pick(options.topics ?? HELPDESK_TOPICS);
   const template = TEMPLATES[topic];
@@ -207,7 +273,11 @@ export function helpdeskIssue(random: Random, options: HelpdeskIssueOptions = {}
   return { topic, kind: template.kind, subject, description };
 }
 
-/** A comment as an agent or a requester would write it on a helpdesk ticket. */
+/**
+ * A comment as an agent or a requester would write it on a helpdesk ticket.
+ *
+ * @category Seed data
+ */
 export function helpdeskComment(random: Random, role: CommentAuthorRole): string {
   return filler(random)(random.pick(role === 'agent' ? AGENT_COMMENTS : REQUESTER_COMMENTS));
 }

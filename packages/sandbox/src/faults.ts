@@ -17,7 +17,11 @@ import { SandboxError } from './errors.js';
 import type { ProviderId } from './provider-id.js';
 import type { SimBody, SimHeaders } from './simulator.js';
 
-/** A fault to inject; see the module description for how the fields combine. */
+/**
+ * A fault to inject; see the module description for how the fields combine.
+ *
+ * @category Sandbox
+ */
 export interface FaultRule {
   /** The provider whose requests it applies to; must be running in the sandbox. */
   readonly provider: ProviderId;
@@ -42,7 +46,11 @@ export interface FaultRule {
   readonly times?: number;
 }
 
-/** A fault that was injected. */
+/**
+ * A fault that was injected.
+ *
+ * @category Sandbox
+ */
 export interface FaultHandle {
   /** The rule as given. */
   readonly rule: Readonly<FaultRule>;
@@ -54,7 +62,11 @@ export interface FaultHandle {
   remove(): void;
 }
 
-/** The sandbox's fault controls, `sandbox.faults`. */
+/**
+ * The sandbox's fault controls, `sandbox.faults`.
+ *
+ * @category Sandbox
+ */
 export interface Faults {
   /** Adds a rule after the existing ones; throws a {@link SandboxError} naming the field when it is invalid. */
   inject(rule: FaultRule): FaultHandle;

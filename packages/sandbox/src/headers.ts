@@ -7,7 +7,11 @@
  */
 import type { SimHeaders, SimResponse } from './simulator.js';
 
-/** A response header's value by case-insensitive name (several values joined with `', '`), or `undefined`. */
+/**
+ * A response header's value by case-insensitive name (several values joined with `', '`), or `undefined`.
+ *
+ * @category Simulator framework
+ */
 export function headerOf(response: SimResponse, name: string): string | undefined {
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(response.headers ?? {})) {
@@ -26,6 +30,8 @@ export function headerOf(response: SimResponse, name: string): string | undefine
  * withDefaultHeaders({ status: 200, headers: { 'Content-Type': 'text/csv' }, body: 'a,b' }, { 'content-type': 'application/json', 'x-request-id': 'r-1' });
  * // → { status: 200, headers: { 'content-type': 'text/csv', 'x-request-id': 'r-1' }, body: 'a,b' }
  * ```
+ *
+ * @category Simulator framework
  */
 export function withDefaultHeaders(response: SimResponse, defaults: Readonly<Record<string, string | readonly string[] | undefined>>): SimResponse {
   const headers: Record<string, string | readonly string[]> = {};

@@ -24,13 +24,21 @@
  * @module
  */
 
-/** Options of {@link InFlightGate}. */
+/**
+ * Options of {@link InFlightGate}.
+ *
+ * @category Simulator framework
+ */
 export interface InFlightGateOptions {
   /** How many requests per key may be in flight at once: a whole number, 0 or more. */
   readonly limit: number;
 }
 
-/** A place held in an {@link InFlightGate}, from {@link InFlightGate.tryEnter}. */
+/**
+ * A place held in an {@link InFlightGate}, from {@link InFlightGate.tryEnter}.
+ *
+ * @category Simulator framework
+ */
 export interface InFlightPass {
   /** The key the place is held under. */
   readonly key: string;
@@ -38,7 +46,11 @@ export interface InFlightPass {
   leave(): void;
 }
 
-/** Why {@link InFlightGate.run} refused a request: what its `refuse` callback gets. */
+/**
+ * Why {@link InFlightGate.run} refused a request: what its `refuse` callback gets.
+ *
+ * @category Simulator framework
+ */
 export interface InFlightRefusal {
   /** The key. */
   readonly key: string;
@@ -48,7 +60,11 @@ export interface InFlightRefusal {
   readonly limit: number;
 }
 
-/** A per-key limit on concurrent requests; see the module description. */
+/**
+ * A per-key limit on concurrent requests; see the module description.
+ *
+ * @category Simulator framework
+ */
 export class InFlightGate {
   readonly #inFlight = new Map<string, number>();
   #limit = 0;

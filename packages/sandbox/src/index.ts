@@ -1,20 +1,5 @@
-/**
- * `@itsm/sandbox`: faithful local simulators of IT service-management APIs (built in: Jira Cloud and
- * Jira Service Management) as real HTTP servers on the loopback interface, for demos, examples,
- * end-to-end tests, benchmarks and your own tests; plus the framework to write a simulator
- * (`defineSimulator`, `createRouter` with middleware, request readers, paging helpers, a window
- * budget and an in-flight gate, seeded data).
- *
- * @example
- * ```ts
- * import { startSandbox } from '@itsm/sandbox';
- *
- * await using sb = await startSandbox({ providers: ['jira-cloud'] });
- * const connector = createJiraConnector(sb.connectorOptions('jira-cloud'));
- * ```
- *
- * @packageDocumentation
- */
+// The entry point of `@itsm/sandbox`. The package is documented in its README.md, which the typedoc
+// site shows as the package's page (a module comment here would show above it and repeat it).
 export {
   startSandbox,
   DEFAULT_SEED,
@@ -106,16 +91,22 @@ export { runCli, runCliProcess, formatRequest, CLI_USAGE, CLI_EXIT, type CliOpti
 /**
  * The Jira Cloud simulator: its definition, the types of its state (what `sb.state('jira-cloud')`
  * returns, including `facts` about the seeded data), credentials and connector options.
+ *
+ * @category Simulators
  */
 export * as jiraCloud from './jira-cloud/index.js';
 /**
  * The Autotask simulator: its definition, the types of its state (what `sb.state('autotask')`
  * returns, including `facts` about the seeded data), credentials and connector options, and the
  * seeded tenant's picklists.
+ *
+ * @category Simulators
  */
 export * as autotask from './autotask/index.js';
 /**
  * The Ivanti simulator: its definition, the types of its state (what `sb.state('ivanti')` returns,
  * including `settings` and `facts` about the seeded data), credentials and connector options.
+ *
+ * @category Simulators
  */
 export * as ivanti from './ivanti/index.js';

@@ -34,22 +34,44 @@ import { SimResponseError, type HandlerContext, type SimRequest, type SimRespons
 /**
  * Passes the request on to the next layer (the next middleware, or the route table) and resolves
  * with its response; give a request to pass on that one instead. Call it at most once per request.
+ *
+ * @category Simulator framework
  */
 export type Next = (request?: SimRequest) => Promise<SimResponse>;
 
-/** One step of a simulator's pipeline; see the module description. */
+/**
+ * One step of a simulator's pipeline; see the module description.
+ *
+ * @category Simulator framework
+ */
 export type Middleware<State, Credentials> = (request: SimRequest, context: HandlerContext<State, Credentials>, next: Next) => SimResult;
 
-/** What a {@link before} step returns: a response to answer with at once, or nothing to go on. */
+/**
+ * What a {@link before} step returns: a response to answer with at once, or nothing to go on.
+ *
+ * @category Simulator framework
+ */
 export type BeforeResult = SimResponse | undefined | Promise<SimResponse | undefined>;
 
-/** The check of a {@link before} middleware. */
+/**
+ * The check of a {@link before} middleware.
+ *
+ * @category Simulator framework
+ */
 export type BeforeStep<State, Credentials> = (request: SimRequest, context: HandlerContext<State, Credentials>) => BeforeResult;
 
-/** The transformation of an {@link after} middleware. */
+/**
+ * The transformation of an {@link after} middleware.
+ *
+ * @category Simulator framework
+ */
 export type AfterStep<State, Credentials> = (response: SimResponse, request: SimRequest, context: HandlerContext<State, Credentials>) => SimResult;
 
-/** Answers a request: the innermost layer of a pipeline (for a router, its route table). */
+/**
+ * Answers a request: the innermost layer of a pipeline (for a router, its route table).
+ *
+ * @category Simulator framework
+ */
 export type SimHandler<State, Credentials> = (request: SimRequest, context: HandlerContext<State, Credentials>) => SimResult;
 
 /**
@@ -62,6 +84,8 @@ export type SimHandler<State, Credentials> = (request: SimRequest, context: Hand
  *   request.method !== 'GET' && request.header('x-token') === undefined ? { status: 403, body: 'XSRF check failed' } : undefined,
  * );
  * ```
+ *
+ * @category Simulator framework
  */
 export function before<State, Credentials>(step: BeforeStep<State, Credentials>): Middleware<State, Credentials> {
   return async (request, context, next) => (await step(request, context)) ?? next();
@@ -75,6 +99,8 @@ export function before<State, Credentials>(step: BeforeStep<State, Credentials>)
  * ```ts
  * const poweredBy = after<NotesState, NotesCredentials>((response) => withDefaultHeaders(response, { 'x-powered-by': 'notes' }));
  * ```
+ *
+ * @category Simulator framework
  */
 export function after<State, Credentials>(step: AfterStep<State, Credentials>): Middleware<State, Credentials> {
   return async (request, context, next) => step(await next(), request, context);
@@ -85,6 +111,8 @@ export function after<State, Credentials>(step: AfterStep<State, Credentials>): 
  * result answers every request with a response, turning a {@link SimResponseError} thrown in any
  * layer into that layer's response. A router does this for its `use`d middleware and route table;
  * call it directly to build a pipeline around something that is not a router.
+ *
+ * @category Simulator framework
  */
 export function composeMiddleware<State, Credentials>(
   middleware: readonly Middleware<State, Credentials>[],

@@ -14,7 +14,11 @@
  * @module
  */
 
-/** One part of a multipart body. */
+/**
+ * One part of a multipart body.
+ *
+ * @category Simulator framework
+ */
 export interface FormPart {
   /** The form field name (`file` for Jira uploads; Ivanti's clients send `file`, `File`, `ObjectID`, ...). */
   readonly name: string;
@@ -26,7 +30,11 @@ export interface FormPart {
   readonly data: Uint8Array;
 }
 
-/** The boundary of a `multipart/form-data` content type, or `undefined`. */
+/**
+ * The boundary of a `multipart/form-data` content type, or `undefined`.
+ *
+ * @category Simulator framework
+ */
 export function multipartBoundary(contentType: string | undefined): string | undefined {
   if (contentType === undefined || !/^multipart\/form-data\b/iu.test(contentType.trim())) return undefined;
   const match = /boundary=(?:"([^"]+)"|([^;\s]+))/iu.exec(contentType);
@@ -43,7 +51,11 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number
 
 const decoder = new TextDecoder();
 
-/** Reads the parts of a multipart body; `undefined` when the body is not well-formed. */
+/**
+ * Reads the parts of a multipart body; `undefined` when the body is not well-formed.
+ *
+ * @category Simulator framework
+ */
 export function parseMultipart(body: Uint8Array, boundary: string): FormPart[] | undefined {
   const delimiter = new TextEncoder().encode(`--${boundary}`);
   const parts: FormPart[] = [];

@@ -13,7 +13,11 @@
  * @module
  */
 
-/** One page of a list, from {@link offsetPage}. */
+/**
+ * One page of a list, from {@link offsetPage}.
+ *
+ * @category Simulator framework
+ */
 export interface OffsetPage<T> {
   /** The items of the page, at most `limit`. */
   readonly items: T[];
@@ -35,6 +39,8 @@ export interface OffsetPage<T> {
  * The page of `all` that starts at `offset` and holds at most `limit` items. A negative offset or
  * limit counts as 0; an offset past the end gives an empty last page. Offsets and limits are whole
  * numbers (a request reader checks them first).
+ *
+ * @category Simulator framework
  */
 export function offsetPage<T>(all: readonly T[], offset: number, limit: number): OffsetPage<T> {
   const start = Math.max(0, offset);

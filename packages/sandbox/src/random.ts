@@ -8,10 +8,18 @@
  * @module
  */
 
-/** A date given as a `Date`, an ISO 8601 string or milliseconds since the epoch. */
+/**
+ * A date given as a `Date`, an ISO 8601 string or milliseconds since the epoch.
+ *
+ * @category Seed data
+ */
 export type DateInput = Date | string | number;
 
-/** A value and how likely it is relative to the others, for {@link Random.weighted}. */
+/**
+ * A value and how likely it is relative to the others, for {@link Random.weighted}.
+ *
+ * @category Seed data
+ */
 export interface WeightedChoice<T> {
   /** The value returned when this choice is drawn. */
   readonly value: T;
@@ -29,6 +37,8 @@ export interface WeightedChoice<T> {
  * random.pick(['low', 'high']);
  * const users = random.fork('users'); // an independent stream, unaffected by draws from `random`
  * ```
+ *
+ * @category Seed data
  */
 export class Random {
   /** The seed this generator was created from. */

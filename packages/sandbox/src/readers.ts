@@ -19,10 +19,18 @@
  */
 import { SimResponseError, type SimRequest, type SimResponse } from './simulator.js';
 
-/** A JSON object: what {@link RequestReaders.jsonObject} returns. */
+/**
+ * A JSON object: what {@link RequestReaders.jsonObject} returns.
+ *
+ * @category Simulator framework
+ */
 export type JsonObject = Record<string, unknown>;
 
-/** Whether a value is a plain JSON object (not `null`, not an array). */
+/**
+ * Whether a value is a plain JSON object (not `null`, not an array).
+ *
+ * @category Simulator framework
+ */
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -30,6 +38,8 @@ export function isJsonObject(value: unknown): value is JsonObject {
 /**
  * What is wrong with a request, for an error factory to word in the provider's terms. Every problem
  * has a default English `message`; the other fields say where and what.
+ *
+ * @category Simulator framework
  */
 export type RequestProblem =
   | {
@@ -89,10 +99,18 @@ export type RequestProblem =
       readonly max: number | undefined;
     };
 
-/** Turns a {@link RequestProblem} into the provider's error response. */
+/**
+ * Turns a {@link RequestProblem} into the provider's error response.
+ *
+ * @category Simulator framework
+ */
 export type RequestErrorFactory = (problem: RequestProblem) => SimResponse;
 
-/** The allowed range of an integer parameter; both ends inclusive and optional. */
+/**
+ * The allowed range of an integer parameter; both ends inclusive and optional.
+ *
+ * @category Simulator framework
+ */
 export interface IntegerRange {
   /** The smallest allowed value. */
   readonly min?: number;
@@ -100,7 +118,11 @@ export interface IntegerRange {
   readonly max?: number;
 }
 
-/** Strict readers bound to one error factory; each throws the factory's response as a {@link SimResponseError}. */
+/**
+ * Strict readers bound to one error factory; each throws the factory's response as a {@link SimResponseError}.
+ *
+ * @category Simulator framework
+ */
 export interface RequestReaders {
   /** The body parsed as JSON, any value; an empty body or malformed JSON is a problem. */
   json(request: SimRequest): unknown;
@@ -119,7 +141,11 @@ export interface RequestReaders {
   integer(request: SimRequest, name: string, fallback: number, range?: IntegerRange): number;
 }
 
-/** Creates the readers of a simulator; `onProblem` words each problem as the provider would. */
+/**
+ * Creates the readers of a simulator; `onProblem` words each problem as the provider would.
+ *
+ * @category Simulator framework
+ */
 export function createRequestReaders(onProblem: RequestErrorFactory): RequestReaders {
   const fail = (problem: RequestProblem): never => {
     throw new SimResponseError(onProblem(problem), problem.message);
@@ -168,14 +194,22 @@ export function createRequestReaders(onProblem: RequestErrorFactory): RequestRea
   };
 }
 
-/** The values of a query parameter given as a comma list and/or repeated (`fields=a,b&fields=c`), trimmed, empty ones dropped; `undefined` when absent. */
+/**
+ * The values of a query parameter given as a comma list and/or repeated (`fields=a,b&fields=c`), trimmed, empty ones dropped; `undefined` when absent.
+ *
+ * @category Simulator framework
+ */
 export function listParam(request: SimRequest, name: string): string[] | undefined {
   const values = request.query.getAll(name);
   if (values.length === 0) return undefined;
   return values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
 }
 
-/** A boolean query parameter (`true`/`false`, any case); `fallback` when absent or anything else. */
+/**
+ * A boolean query parameter (`true`/`false`, any case); `fallback` when absent or anything else.
+ *
+ * @category Simulator framework
+ */
 export function booleanParam(request: SimRequest, name: string, fallback: boolean): boolean {
   const value = request.query.get(name);
   if (value === null) return fallback;

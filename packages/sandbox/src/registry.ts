@@ -21,15 +21,27 @@ import { ivantiSimulator } from './ivanti/index.js';
 import { jiraCloudSimulator } from './jira-cloud/index.js';
 import type { AnySimulator } from './simulator.js';
 
-/** Simulators by provider id; each key must equal its simulator's `provider`. */
+/**
+ * Simulators by provider id; each key must equal its simulator's `provider`.
+ *
+ * @category Simulators
+ */
 export type SimulatorRegistry = Readonly<Record<string, AnySimulator>>;
 
-/** The built-in simulators: Jira Cloud + Service Management, Autotask and Ivanti. */
+/**
+ * The built-in simulators: Jira Cloud + Service Management, Autotask and Ivanti.
+ *
+ * @category Simulators
+ */
 export const builtinSimulators = {
   'jira-cloud': jiraCloudSimulator,
   autotask: autotaskSimulator,
   ivanti: ivantiSimulator,
 } as const satisfies SimulatorRegistry;
 
-/** The union of the built-in simulators' types. */
+/**
+ * The union of the built-in simulators' types.
+ *
+ * @category Simulators
+ */
 export type BuiltinSimulator = (typeof builtinSimulators)[keyof typeof builtinSimulators];

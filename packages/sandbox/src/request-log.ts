@@ -12,7 +12,11 @@
 import { errorMessage } from './errors.js';
 import type { ProviderId } from './provider-id.js';
 
-/** One request a simulator received, `sandbox.requests[i]`. */
+/**
+ * One request a simulator received, `sandbox.requests[i]`.
+ *
+ * @category Sandbox
+ */
 export interface RequestLogEntry {
   /** The simulator that received it. */
   readonly provider: ProviderId;
@@ -56,7 +60,11 @@ function derivedForms(secret: string): string[] {
   ];
 }
 
-/** The placeholder for a redacted value. */
+/**
+ * The placeholder for a redacted value.
+ *
+ * @category Sandbox
+ */
 export const REDACTED = '[REDACTED]';
 
 /** Holds the entries; internal, the sandbox exposes `requests` and `clearRequests()`. */

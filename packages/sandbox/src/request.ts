@@ -6,7 +6,11 @@
  */
 import type { SimRequest } from './simulator.js';
 
-/** The parts of a request given to {@link createSimRequest}. */
+/**
+ * The parts of a request given to {@link createSimRequest}.
+ *
+ * @category Simulator framework
+ */
 export interface SimRequestInit {
   /** The method; any case (it is upper-cased). Default `'GET'`. */
   readonly method?: string;
@@ -21,7 +25,11 @@ export interface SimRequestInit {
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
-/** Creates a {@link SimRequest} from its parts. */
+/**
+ * Creates a {@link SimRequest} from its parts.
+ *
+ * @category Simulator framework
+ */
 export function createSimRequest(init: SimRequestInit): SimRequest {
   if (!init.target.startsWith('/')) throw new TypeError(`createSimRequest: target must start with "/" (got ${JSON.stringify(init.target)})`);
   const queryStart = init.target.indexOf('?');

@@ -30,39 +30,71 @@
 import { composeMiddleware, type Middleware } from './middleware.js';
 import type { HandlerContext, SimCredentials, SimRequest, SimResponse, SimResult } from './simulator.js';
 
-/** The methods a route can be declared for. */
+/**
+ * The methods a route can be declared for.
+ *
+ * @category Simulator framework
+ */
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
-/** The names of the `:params` in a route pattern: `'/a/:x/b/:y'` → `'x' | 'y'`. */
+/**
+ * The names of the `:params` in a route pattern: `'/a/:x/b/:y'` → `'x' | 'y'`.
+ *
+ * @category Simulator framework
+ */
 export type PathParamNames<Pattern extends string> = Pattern extends `${string}:${infer Name}/${infer Rest}`
   ? Name | PathParamNames<`/${Rest}`>
   : Pattern extends `${string}:${infer Name}`
     ? Name
     : never;
 
-/** The params object of a route pattern: `'/issue/:idOrKey'` → `{ readonly idOrKey: string }`. */
+/**
+ * The params object of a route pattern: `'/issue/:idOrKey'` → `{ readonly idOrKey: string }`.
+ *
+ * @category Simulator framework
+ */
 export type PathParams<Pattern extends string> = { readonly [Name in PathParamNames<Pattern>]: string };
 
-/** What a route handler gets: the simulator's context plus the path params. */
+/**
+ * What a route handler gets: the simulator's context plus the path params.
+ *
+ * @category Simulator framework
+ */
 export interface RouteContext<State, Credentials, Params> extends HandlerContext<State, Credentials> {
   /** The decoded values of the pattern's `:params`. */
   readonly params: Params;
 }
 
-/** Answers a request that matched a route. */
+/**
+ * Answers a request that matched a route.
+ *
+ * @category Simulator framework
+ */
 export type RouteHandler<State, Credentials, Params> = (request: SimRequest, context: RouteContext<State, Credentials, Params>) => SimResult;
 
-/** Answers a request that no route matched (404 by default). */
+/**
+ * Answers a request that no route matched (404 by default).
+ *
+ * @category Simulator framework
+ */
 export type NotFoundHandler<State, Credentials> = (request: SimRequest, context: HandlerContext<State, Credentials>) => SimResult;
 
-/** Answers a request whose path matched but whose method did not (405 by default); `allowed` lists the methods that would. */
+/**
+ * Answers a request whose path matched but whose method did not (405 by default); `allowed` lists the methods that would.
+ *
+ * @category Simulator framework
+ */
 export type MethodNotAllowedHandler<State, Credentials> = (
   request: SimRequest,
   context: HandlerContext<State, Credentials>,
   allowed: readonly string[],
 ) => SimResult;
 
-/** Options of {@link createRouter}. */
+/**
+ * Options of {@link createRouter}.
+ *
+ * @category Simulator framework
+ */
 export interface RouterOptions<State, Credentials> {
   /** Replaces the default 404 answer `{ error: 'Not Found', message }`. */
   readonly notFound?: NotFoundHandler<State, Credentials>;
@@ -70,7 +102,11 @@ export interface RouterOptions<State, Credentials> {
   readonly methodNotAllowed?: MethodNotAllowedHandler<State, Credentials>;
 }
 
-/** A route table; see the module description. */
+/**
+ * A route table; see the module description.
+ *
+ * @category Simulator framework
+ */
 export interface Router<State, Credentials> {
   /** Adds a route for one method or several; returns the router, for chaining. */
   route<Pattern extends string>(
@@ -117,7 +153,11 @@ interface Route<State, Credentials> {
   readonly handler: RouteHandler<State, Credentials, Readonly<Record<string, string>>>;
 }
 
-/** Creates an empty route table for a simulator with the given state and credentials types. */
+/**
+ * Creates an empty route table for a simulator with the given state and credentials types.
+ *
+ * @category Simulator framework
+ */
 export function createRouter<State, Credentials extends object = SimCredentials>(
   options: RouterOptions<State, Credentials> = {},
 ): Router<State, Credentials> {

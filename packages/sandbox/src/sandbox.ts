@@ -15,14 +15,30 @@ import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { ProviderServer } from './server.js';
 import type { AnySimulator, SimCredentials, SimSample } from './simulator.js';
 
-/** The seed used when none is given, so that data is the same from run to run. */
+/**
+ * The seed used when none is given, so that data is the same from run to run.
+ *
+ * @category Sandbox
+ */
 export const DEFAULT_SEED = 'itsm-sandbox';
-/** The default largest request body, in bytes (16 MiB); larger ones get a 413. */
+/**
+ * The default largest request body, in bytes (16 MiB); larger ones get a 413.
+ *
+ * @category Sandbox
+ */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
-/** The default number of request log entries kept (the oldest are dropped beyond it). */
+/**
+ * The default number of request log entries kept (the oldest are dropped beyond it).
+ *
+ * @category Sandbox
+ */
 export const DEFAULT_REQUEST_LOG_LIMIT = 10_000;
 
-/** Options of {@link startSandbox}. */
+/**
+ * Options of {@link startSandbox}.
+ *
+ * @category Sandbox
+ */
 export interface SandboxOptions<Extra extends readonly AnySimulator[] = readonly AnySimulator[]> {
   /**
    * The providers to run, in this order (which matters for a fixed `port`). Default: every available
@@ -69,7 +85,11 @@ export interface SandboxOptions<Extra extends readonly AnySimulator[] = readonly
   readonly tls?: boolean;
 }
 
-/** The simulator in the union `S` whose provider id is `P` (`never` when there is none). */
+/**
+ * The simulator in the union `S` whose provider id is `P` (`never` when there is none).
+ *
+ * @category Sandbox
+ */
 export type SimulatorFor<S extends AnySimulator, P extends ProviderId> = Extract<
   S,
   {
@@ -78,17 +98,29 @@ export type SimulatorFor<S extends AnySimulator, P extends ProviderId> = Extract
   }
 >;
 
-/** The credentials type of provider `P` among simulators `S`; {@link SimCredentials} when unknown. */
+/**
+ * The credentials type of provider `P` among simulators `S`; {@link SimCredentials} when unknown.
+ *
+ * @category Sandbox
+ */
 export type CredentialsOf<S extends AnySimulator, P extends ProviderId> = [SimulatorFor<S, P>] extends [never]
   ? SimCredentials
   : ReturnType<SimulatorFor<S, P>['credentials']>;
 
-/** The connector options type of provider `P` among simulators `S`; a plain record when unknown. */
+/**
+ * The connector options type of provider `P` among simulators `S`; a plain record when unknown.
+ *
+ * @category Sandbox
+ */
 export type ConnectorOptionsOf<S extends AnySimulator, P extends ProviderId> = [SimulatorFor<S, P>] extends [never]
   ? Record<string, unknown>
   : ReturnType<SimulatorFor<S, P>['connectorOptions']>;
 
-/** The state type of provider `P` among simulators `S`; `unknown` when unknown. */
+/**
+ * The state type of provider `P` among simulators `S`; `unknown` when unknown.
+ *
+ * @category Sandbox
+ */
 export type StateOf<S extends AnySimulator, P extends ProviderId> = [SimulatorFor<S, P>] extends [never]
   ? unknown
   : Awaited<ReturnType<SimulatorFor<S, P>['createState']>>;
@@ -96,6 +128,8 @@ export type StateOf<S extends AnySimulator, P extends ProviderId> = [SimulatorFo
 /**
  * `sandbox.credentials`: each running provider's credentials, typed per provider for simulators
  * declared with `defineSimulator`. Reading a provider that is not running throws.
+ *
+ * @category Sandbox
  */
 export type SandboxCredentials<S extends AnySimulator> = {
   readonly [Sim in S as string extends Sim['provider'] ? never : Sim['provider']]: ReturnType<Sim['credentials']>;
@@ -104,6 +138,8 @@ export type SandboxCredentials<S extends AnySimulator> = {
 /**
  * A running sandbox. `S` is the union of the simulators it may run, which types `credentials`,
  * `connectorOptions()` and `state()` per provider.
+ *
+ * @category Sandbox
  */
 export interface Sandbox<S extends AnySimulator = BuiltinSimulator> extends AsyncDisposable {
   /** The running providers, in port order. */
@@ -178,6 +214,8 @@ export interface Sandbox<S extends AnySimulator = BuiltinSimulator> extends Asyn
  *
  * @throws {@link SandboxError} when an option is invalid, no simulator is available, a requested
  * provider has no simulator, or a port cannot be used.
+ *
+ * @category Sandbox
  */
 export function startSandbox<const Extra extends readonly AnySimulator[] = readonly []>(
   options: SandboxOptions<Extra> = {},

@@ -29,19 +29,31 @@
 import { createHash } from 'node:crypto';
 import { SimResponseError, type SimResponse } from './simulator.js';
 
-/** A JSON value: what a sort position in a page token may be. */
+/**
+ * A JSON value: what a sort position in a page token may be.
+ *
+ * @category Simulator framework
+ */
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 function scopeHash(scope: string): string {
   return createHash('sha256').update(scope).digest('base64url').slice(0, 12);
 }
 
-/** A page token for `position` under `scope`: base64url of `{"q": <scope hash>, "p": position}`. */
+/**
+ * A page token for `position` under `scope`: base64url of `{"q": <scope hash>, "p": position}`.
+ *
+ * @category Simulator framework
+ */
 export function encodePageToken(position: JsonValue, scope: string): string {
   return Buffer.from(JSON.stringify({ q: scopeHash(scope), p: position })).toString('base64url');
 }
 
-/** The position in a token from {@link encodePageToken}; `undefined` when the token is malformed or was issued under another scope. */
+/**
+ * The position in a token from {@link encodePageToken}; `undefined` when the token is malformed or was issued under another scope.
+ *
+ * @category Simulator framework
+ */
 export function decodePageToken(token: string, scope: string): JsonValue | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
@@ -52,7 +64,11 @@ export function decodePageToken(token: string, scope: string): JsonValue | undef
   return undefined;
 }
 
-/** Options of {@link searchAfterPage}. */
+/**
+ * Options of {@link searchAfterPage}.
+ *
+ * @category Simulator framework
+ */
 export interface SearchAfterOptions<T, Position extends JsonValue> {
   /** The token of the previous page; `undefined` for the first page. */
   readonly token: string | undefined;
@@ -73,7 +89,11 @@ export interface SearchAfterOptions<T, Position extends JsonValue> {
   readonly invalidToken: () => SimResponse;
 }
 
-/** One page from {@link searchAfterPage}. */
+/**
+ * One page from {@link searchAfterPage}.
+ *
+ * @category Simulator framework
+ */
 export interface SearchAfterPage<T> {
   /** The items of the page, in the list's order. */
   readonly items: T[];
@@ -86,6 +106,8 @@ export interface SearchAfterPage<T> {
 /**
  * The page of the sorted list `sorted` that follows the token's position (from the start without a
  * token). Throws the `invalidToken` answer as a {@link SimResponseError} for an invalid token.
+ *
+ * @category Simulator framework
  */
 export function searchAfterPage<T, Position extends JsonValue>(sorted: readonly T[], options: SearchAfterOptions<T, Position>): SearchAfterPage<T> {
   const invalid = (): never => {

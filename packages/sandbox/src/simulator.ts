@@ -20,7 +20,11 @@
 import type { ProviderId } from './provider-id.js';
 import type { Random } from './random.js';
 
-/** Credentials a simulator accepts: field name to value, e.g. `{ email, apiToken }`. */
+/**
+ * Credentials a simulator accepts: field name to value, e.g. `{ email, apiToken }`.
+ *
+ * @category Simulator framework
+ */
 export type SimCredentials = Readonly<Record<string, string>>;
 
 /**
@@ -33,13 +37,23 @@ export type SimCredentials = Readonly<Record<string, string>>;
  *
  * A `content-type` header in the response replaces the default. To send a JSON string, serialise it
  * yourself and set the header.
+ *
+ * @category Simulator framework
  */
 export type SimBody = string | Uint8Array | object | number | boolean | null | undefined;
 
-/** Response headers: name to value, or to several values for a repeated header. */
+/**
+ * Response headers: name to value, or to several values for a repeated header.
+ *
+ * @category Simulator framework
+ */
 export type SimHeaders = Readonly<Record<string, string | readonly string[]>>;
 
-/** What a simulator answers. */
+/**
+ * What a simulator answers.
+ *
+ * @category Simulator framework
+ */
 export interface SimResponse {
   /** The HTTP status, 200 to 599. */
   readonly status: number;
@@ -49,10 +63,18 @@ export interface SimResponse {
   readonly body?: SimBody;
 }
 
-/** A response, or a promise of one. */
+/**
+ * A response, or a promise of one.
+ *
+ * @category Simulator framework
+ */
 export type SimResult = SimResponse | Promise<SimResponse>;
 
-/** An HTTP request as a simulator sees it: fully read, with helpers. */
+/**
+ * An HTTP request as a simulator sees it: fully read, with helpers.
+ *
+ * @category Simulator framework
+ */
 export interface SimRequest {
   /** The method, upper-case: `'GET'`, `'POST'`, ... */
   readonly method: string;
@@ -72,7 +94,11 @@ export interface SimRequest {
   json(): unknown;
 }
 
-/** What {@link Simulator.createState} gets to build the seeded data. */
+/**
+ * What {@link Simulator.createState} gets to build the seeded data.
+ *
+ * @category Simulator framework
+ */
 export interface StateContext {
   /** The provider the state is for. */
   readonly provider: ProviderId;
@@ -94,7 +120,11 @@ export interface StateContext {
   readonly seededUntil: Date;
 }
 
-/** What {@link Simulator.credentials} gets. */
+/**
+ * What {@link Simulator.credentials} gets.
+ *
+ * @category Simulator framework
+ */
 export interface CredentialsContext {
   /** The provider the credentials are for. */
   readonly provider: ProviderId;
@@ -104,7 +134,11 @@ export interface CredentialsContext {
   readonly random: Random;
 }
 
-/** What {@link Simulator.connectorOptions} gets. */
+/**
+ * What {@link Simulator.connectorOptions} gets.
+ *
+ * @category Simulator framework
+ */
 export interface ConnectorOptionsContext<State, Credentials> {
   /** The provider. */
   readonly provider: ProviderId;
@@ -116,7 +150,11 @@ export interface ConnectorOptionsContext<State, Credentials> {
   readonly state: State;
 }
 
-/** What {@link Simulator.handle} gets besides the request. */
+/**
+ * What {@link Simulator.handle} gets besides the request.
+ *
+ * @category Simulator framework
+ */
 export interface HandlerContext<State, Credentials> {
   /** The provider. */
   readonly provider: ProviderId;
@@ -134,6 +172,8 @@ export interface HandlerContext<State, Credentials> {
  * Seeded records to try things with, the same for a seed: what `sandbox.sample(provider)` returns
  * and the `itsm-sandbox` command prints. Every simulator gives the same fields, so an example or a
  * test reads them the same way whatever the provider.
+ *
+ * @category Simulator framework
  */
 export interface SimSample {
   /** A person the service knows by this e-mail address, who has raised tickets: a `requester`. */
@@ -148,7 +188,11 @@ export interface SimSample {
   readonly agentEmail: string;
 }
 
-/** What {@link Simulator.sample} gets. */
+/**
+ * What {@link Simulator.sample} gets.
+ *
+ * @category Simulator framework
+ */
 export interface SampleContext<State> {
   /** The provider. */
   readonly provider: ProviderId;
@@ -162,6 +206,8 @@ export interface SampleContext<State> {
  * {@link Simulator.connectorOptions} returns, which types `sandbox.connectorOptions(provider)`.
  *
  * Create one with {@link defineSimulator}, which keeps the provider id as a literal type.
+ *
+ * @category Simulator framework
  */
 export interface Simulator<State = unknown, Credentials extends object = SimCredentials, Options extends object = Record<string, unknown>> {
   /** The provider id, a lower-case identifier such as `'jira-cloud'`. */
@@ -189,13 +235,19 @@ export interface Simulator<State = unknown, Credentials extends object = SimCred
   handle(request: SimRequest, context: HandlerContext<State, Credentials>): SimResult;
 }
 
-/** Any simulator, whatever its state, credentials and options types. */
+/**
+ * Any simulator, whatever its state, credentials and options types.
+ *
+ * @category Simulator framework
+ */
 export type AnySimulator = Simulator<unknown, object, object>;
 
 /**
  * Declares a simulator; returns it unchanged, typed so that its provider id stays a literal (which
  * lets the sandbox type `credentials` and `connectorOptions` per provider) and its state type is
  * inferred from `createState`.
+ *
+ * @category Simulator framework
  */
 export function defineSimulator<const Provider extends ProviderId, State, Credentials extends object, Options extends object>(
   simulator: Simulator<State, Credentials, Options> & WithProvider<Provider>,
@@ -203,7 +255,11 @@ export function defineSimulator<const Provider extends ProviderId, State, Creden
   return simulator;
 }
 
-/** A simulator's provider id as a literal type; see {@link defineSimulator}. */
+/**
+ * A simulator's provider id as a literal type; see {@link defineSimulator}.
+ *
+ * @category Simulator framework
+ */
 export interface WithProvider<Provider extends ProviderId> {
   /** The provider id, e.g. `'jira-cloud'`. */
   readonly provider: Provider;
@@ -212,6 +268,8 @@ export interface WithProvider<Provider extends ProviderId> {
 /**
  * Throw from a handler (or anything it calls) to answer with `response`: e.g. a helper that checks
  * authentication throws the provider's 401. The sandbox sends the response; it is not an error.
+ *
+ * @category Simulator framework
  */
 export class SimResponseError extends Error {
   /** The response to send. */

@@ -25,10 +25,18 @@
  * @module
  */
 
-/** How a {@link WindowBudget} counts; see the module description. */
+/**
+ * How a {@link WindowBudget} counts; see the module description.
+ *
+ * @category Simulator framework
+ */
 export type WindowKind = 'rolling' | 'fixed';
 
-/** Options of {@link WindowBudget}. */
+/**
+ * Options of {@link WindowBudget}.
+ *
+ * @category Simulator framework
+ */
 export interface WindowBudgetOptions {
   /** Requests allowed per window and key: a whole number, 0 or more. */
   readonly limit: number;
@@ -40,7 +48,11 @@ export interface WindowBudgetOptions {
   readonly now: () => number;
 }
 
-/** The count of one key at one instant. */
+/**
+ * The count of one key at one instant.
+ *
+ * @category Simulator framework
+ */
 export interface WindowUsage {
   /** The key. */
   readonly key: string;
@@ -58,7 +70,11 @@ export interface WindowUsage {
   readonly resetAt: number;
 }
 
-/** The answer of {@link WindowBudget.take}: the usage after the request, and whether it was allowed. */
+/**
+ * The answer of {@link WindowBudget.take}: the usage after the request, and whether it was allowed.
+ *
+ * @category Simulator framework
+ */
 export interface WindowDecision extends WindowUsage {
   /** Whether the request fits the budget (it was then counted). */
   readonly allowed: boolean;
@@ -78,7 +94,11 @@ interface Counter {
   readonly stamps: number[];
 }
 
-/** A request budget per window and key; see the module description. */
+/**
+ * A request budget per window and key; see the module description.
+ *
+ * @category Simulator framework
+ */
 export class WindowBudget {
   /** How the budget counts. */
   readonly kind: WindowKind;

@@ -5,7 +5,11 @@
  * @module
  */
 
-/** The stable ids of the checks `verifyAccess()` runs, in order. */
+/**
+ * The stable ids of the checks `verifyAccess()` runs, in order.
+ *
+ * @category Access checks
+ */
 export const AUTOTASK_ACCESS_CHECKS = Object.freeze([
   'zone',
   'credentials',
@@ -19,5 +23,9 @@ export const AUTOTASK_ACCESS_CHECKS = Object.freeze([
   'portal',
 ] as const);
 
-/** The id of one check of `verifyAccess()`. */
+/**
+ * The id of one check of `verifyAccess()`.
+ *
+ * @category Access checks
+ */
 export type AutotaskAccessCheckId = (typeof AUTOTASK_ACCESS_CHECKS)[number];

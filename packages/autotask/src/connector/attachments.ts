@@ -14,6 +14,7 @@ import { autotaskTimestamps } from './dates.js';
  *
  * @param attachment - The attachment.
  * @param ticketId - The ticket it belongs to, when the attachment does not say.
+ * @category Mapping
  */
 export function autotaskAttachmentToAttachment(attachment: AutotaskTicketAttachment, ticketId?: number): Attachment {
   const { data: _data, ...raw } = attachment;

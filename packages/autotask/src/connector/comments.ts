@@ -17,6 +17,7 @@ import { contactRef, resourceRef } from './users.js';
  * @param publish - The note's `publish` value.
  * @param picklist - The `publish` picklist.
  * @param internal - The value configured as internal, if any.
+ * @category Mapping
  */
 export function autotaskNoteVisibility(publish: number | null | undefined, picklist: Picklist | undefined, internal?: number | string): CommentVisibility {
   if (publish === null || publish === undefined) return 'public';
@@ -32,6 +33,7 @@ export function autotaskNoteVisibility(publish: number | null | undefined, pickl
  * @param note - The note.
  * @param visibility - Its visibility.
  * @throws `ResponseShapeError` when the note has no `createDateTime`.
+ * @category Mapping
  */
 export function autotaskNoteToComment(note: AutotaskTicketNote, visibility: CommentVisibility): Comment {
   const description = note.description ?? '';

@@ -37,6 +37,8 @@ import {
   idempotencyKeyOf,
   idempotentWrite,
   normaliseName,
+  parseChoicesQuery,
+  parseSubmitOptions,
   type IdempotencyKey,
 } from '@itsm/core/provider';
 import * as z from 'zod/mini';
@@ -65,7 +67,11 @@ import { planTicketList } from './query.js';
 import { PREFERRED_AUTOTASK_TICKET_TYPES } from './type-map.js';
 import { autotaskContactToUser, autotaskResourceToUser, userRef } from './users.js';
 
-/** The Autotask connector: an `ItsmConnector` with the native client and its links. */
+/**
+ * The Autotask connector: an `ItsmConnector` with the native client and its links.
+ *
+ * @category Connector
+ */
 export interface AutotaskConnector extends ItsmConnector {
   /** Always `autotask`. */
   readonly provider: typeof AUTOTASK;
@@ -77,7 +83,8 @@ export interface AutotaskConnector extends ItsmConnector {
    */
   readonly links: AutotaskLinks;
   /**
-   * Attachments, internal comments and user search; no catalog (Autotask PSA has none). A ticket's
+   * Attachments, internal comments and user search; no catalog (Autotask PSA has none: its ticket
+   * categories set field defaults, they are not request forms). A ticket's
    * idempotency key is kept in its `externalID` by the create itself (`createIdempotency: 'atomic'`);
    * ticket notes have no field for one (`commentIdempotency: 'none'`).
    */
@@ -128,6 +135,15 @@ function noteTitle(body: string): string {
   return line.length > AUTOTASK_NOTE_TITLE_MAX_LENGTH ? `${line.slice(0, AUTOTASK_NOTE_TITLE_MAX_LENGTH - 1)}…` : line;
 }
 
+/** The `UnsupportedError` of every catalog call: Autotask PSA has no service catalog. */
+function noCatalog(): Error {
+  return unsupported(
+    AUTOTASK,
+    'catalog',
+    'Autotask PSA has no service catalog of request forms (its ticket categories set field defaults, they ask no questions): requesters raise tickets in the client portal (connector.links.portalNewTicket())',
+  );
+}
+
 /**
  * Creates the Autotask connector.
  *
@@ -171,6 +187,8 @@ function noteTitle(body: string): string {
  *   console.log(ticket.key, ticket.subject, ticket.status.category, autotask.links.portalTicket(ticket.id));
  * }
  * ```
+ *
+ * @category Connector
  */
 export function createAutotaskConnector(options: AutotaskConnectorOptions): AutotaskConnector {
   const context = new ConnectorContext(resolveConnectorOptions(options));
@@ -281,6 +299,7 @@ export function createAutotaskConnector(options: AutotaskConnectorOptions): Auto
       userSearch: true,
       createIdempotency: 'atomic',
       commentIdempotency: 'none',
+      submitIdempotency: 'none',
     },
     limits: AUTOTASK_LIMITS,
     tickets: {
@@ -509,9 +528,26 @@ export function createAutotaskConnector(options: AutotaskConnectorOptions): Auto
         } catch (error) {
           return Paginator.failing(error);
         }
-        return Paginator.failing(
-          unsupported(provider, 'catalog', 'Autotask PSA has no service catalog of request forms: requesters raise tickets in the client portal (connector.links.portalNewTicket())'),
-        );
+        return Paginator.failing(noCatalog());
+      },
+      async form(itemId) {
+        idOf(itemId, 'itemId');
+        throw noCatalog();
+      },
+      choices(itemId, fieldId, query) {
+        try {
+          idOf(itemId, 'itemId');
+          idOf(fieldId, 'fieldId');
+          parseChoicesQuery(provider, query);
+        } catch (error) {
+          return Paginator.failing(error);
+        }
+        return Paginator.failing(noCatalog());
+      },
+      async submit(itemId, _answers, options) {
+        idOf(itemId, 'itemId');
+        parseSubmitOptions(provider, options);
+        throw noCatalog();
       },
     },
     // The checks are loaded when asked for: they are a setup step, and the largest part of the connector.

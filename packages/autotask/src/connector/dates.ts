@@ -15,6 +15,8 @@ import { AUTOTASK } from '../provider.js';
  * ```ts
  * autotaskTimestampToUtc('2026-01-05T09:30:00.123'); // '2026-01-05T09:30:00.123Z'
  * ```
+ *
+ * @category Mapping
  */
 export function autotaskTimestampToUtc(value: string): string | undefined {
   return isoTimestampToUtc(value, { assumeUtc: true });

@@ -10,10 +10,18 @@ import { AutotaskClient } from '../client.js';
 import { CLIENT_OPTION_KEYS, type AutotaskClientOptions } from '../options.js';
 import { AUTOTASK } from '../provider.js';
 
-/** A picklist value given in an option: the value (`29682833`) or its label (`Level I Support`). */
+/**
+ * A picklist value given in an option: the value (`29682833`) or its label (`Level I Support`).
+ *
+ * @category Connector
+ */
 export type PicklistChoice = number | string;
 
-/** What new tickets and notes get when the input does not say. */
+/**
+ * What new tickets and notes get when the input does not say.
+ *
+ * @category Connector
+ */
 export interface AutotaskTicketDefaults {
   /**
    * The company of tickets whose requester is not given (a requester's ticket belongs to the
@@ -34,7 +42,11 @@ export interface AutotaskTicketDefaults {
   noteType?: PicklistChoice | undefined;
 }
 
-/** Which `publish` value (TicketNotes and TicketAttachments) each comment visibility is. */
+/**
+ * Which `publish` value (TicketNotes and TicketAttachments) each comment visibility is.
+ *
+ * @category Connector
+ */
 export interface AutotaskPublishChoice {
   /** The value (or label) of a public comment. Default: the value labelled "All Autotask Users". */
   public?: PicklistChoice | undefined;
@@ -45,6 +57,8 @@ export interface AutotaskPublishChoice {
 /**
  * What the connector adds to the client's options: where new tickets go, what they get by default,
  * and how Autotask's picklists map to the shared model.
+ *
+ * @category Connector
  */
 export interface AutotaskConnectorSettings {
   /**
@@ -100,6 +114,8 @@ export interface AutotaskConnectorSettings {
  * createAutotaskConnector({ username, secret, trackingId, queueId: 29682833, portalUrl: 'https://acme.itclientportal.com' });
  * createAutotaskConnector({ client: new AutotaskClient({ username, secret, trackingId }), statusMap: { 'On Hold': 'waiting_for_user' } });
  * ```
+ *
+ * @category Connector
  */
 export type AutotaskConnectorOptions = AutotaskConnectorSettings & (AutotaskClientOptions | { client: AutotaskClient });
 

@@ -15,7 +15,11 @@
 import type { PriorityLevel } from '@itsm/core';
 import { createCategoryMapper, type CategoryMapper } from '@itsm/core/provider';
 
-/** The default level of Autotask priorities, by label. */
+/**
+ * The default level of Autotask priorities, by label.
+ *
+ * @category Mapping
+ */
 export const DEFAULT_AUTOTASK_PRIORITY_NAMES: Readonly<Record<string, PriorityLevel>> = Object.freeze({
   critical: 'critical',
   urgent: 'critical',
@@ -29,6 +33,7 @@ export const DEFAULT_AUTOTASK_PRIORITY_NAMES: Readonly<Record<string, PriorityLe
  * The priority mapping: `priorityMap` (by value, then label), then {@link DEFAULT_AUTOTASK_PRIORITY_NAMES}, else `unknown`.
  *
  * @param priorityMap - Overrides by priority value or label.
+ * @category Mapping
  */
 export function createPriorityMapper(priorityMap: Readonly<Record<string, PriorityLevel>> = {}): CategoryMapper<PriorityLevel> {
   return createCategoryMapper<PriorityLevel>({ overrides: priorityMap, defaults: DEFAULT_AUTOTASK_PRIORITY_NAMES, fallback: 'unknown' });

@@ -22,7 +22,11 @@ import type { StatusCategory, StatusInput } from '@itsm/core';
 import { createCategoryMapper, type CategoryMapper, type NativeRef } from '@itsm/core/provider';
 import { AUTOTASK_STATUS_COMPLETE } from '../picklists.js';
 
-/** The default category of Autotask statuses, by label (and `5`, Complete, by value). */
+/**
+ * The default category of Autotask statuses, by label (and `5`, Complete, by value).
+ *
+ * @category Mapping
+ */
 export const DEFAULT_AUTOTASK_STATUS_NAMES: Readonly<Record<string, StatusCategory>> = Object.freeze({
   [AUTOTASK_STATUS_COMPLETE]: 'resolved',
   new: 'open',
@@ -48,6 +52,8 @@ export const DEFAULT_AUTOTASK_STATUS_NAMES: Readonly<Record<string, StatusCatego
  * The statuses `transition()` prefers for each category, by label (or value), in order; without
  * one of them it takes the first active status of the category. Reopening a resolved or closed
  * ticket prefers `Re-Opened` over `New`.
+ *
+ * @category Mapping
  */
 export const PREFERRED_AUTOTASK_STATUSES: Readonly<Record<StatusInput, readonly (number | string)[]>> = Object.freeze({
   open: Object.freeze(['New', 'Re-Opened', 'Reopened']),
@@ -57,7 +63,11 @@ export const PREFERRED_AUTOTASK_STATUSES: Readonly<Record<StatusInput, readonly 
   closed: Object.freeze(['Closed']),
 });
 
-/** Maps Autotask statuses (value and label) to categories. */
+/**
+ * Maps Autotask statuses (value and label) to categories.
+ *
+ * @category Mapping
+ */
 export type StatusMapper = CategoryMapper<StatusCategory>;
 
 /**
@@ -73,6 +83,8 @@ export type StatusMapper = CategoryMapper<StatusCategory>;
  * category({ id: 12, name: 'Waiting Vendor' }); // 'in_progress'
  * category({ id: 21, name: 'Waiting Parts' });  // 'waiting_for_user'
  * ```
+ *
+ * @category Mapping
  */
 export function createStatusMapper(statusMap: Readonly<Record<string, StatusCategory>> = {}): StatusMapper {
   return createCategoryMapper<StatusCategory, NativeRef>({

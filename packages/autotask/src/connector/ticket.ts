@@ -11,7 +11,11 @@ import type { AutotaskTicket } from '../schemas/entities.js';
 import { autotaskTimestamps } from './dates.js';
 import { contactRef, resourceRef } from './users.js';
 
-/** What {@link autotaskTicketToTicket} needs besides the ticket. */
+/**
+ * What {@link autotaskTicketToTicket} needs besides the ticket.
+ *
+ * @category Mapping
+ */
 export interface TicketMapping {
   /** The tenant's ticket picklists (status, priority, queue and ticket type labels). */
   picklists: EntityPicklists;
@@ -45,6 +49,7 @@ function present<T>(value: T | null | undefined): value is T {
  * @param ticket - The ticket, with every field (no `includeFields`).
  * @param mapping - Picklists, mappings, link and requester.
  * @throws `ResponseShapeError` when the ticket has no `createDate` or `lastActivityDate`.
+ * @category Mapping
  */
 export function autotaskTicketToTicket(ticket: AutotaskTicket, mapping: TicketMapping): Ticket {
   const { picklists } = mapping;

@@ -11,7 +11,11 @@ import { AUTOTASK } from '../provider.js';
 import type { PicklistChoice } from './options.js';
 import { PREFERRED_AUTOTASK_STATUSES, type StatusMapper } from './status-map.js';
 
-/** What a status choice needs. */
+/**
+ * What a status choice needs.
+ *
+ * @category Mapping
+ */
 export interface StatusChoiceContext {
   /** The tenant's `status` picklist. */
   statuses: Picklist;
@@ -34,6 +38,8 @@ export function statusesIn(context: Pick<StatusChoiceContext, 'statuses' | 'stat
  * @param from - The ticket's category now (reopening a resolved or closed ticket prefers `Re-Opened`).
  * @throws `InputError` when the configured status is not an active status of the tenant;
  *   `UnsupportedError` when no active status maps to the category.
+ *
+ * @category Mapping
  */
 export function chooseStatus(context: StatusChoiceContext, to: StatusInput, from?: StatusCategory): PicklistEntry {
   const configured = context.configured[to];

@@ -17,7 +17,11 @@
 import type { TicketType } from '@itsm/core';
 import { createCategoryMapper, type CategoryMapper } from '@itsm/core/provider';
 
-/** The default type of Autotask ticket types, by label. */
+/**
+ * The default type of Autotask ticket types, by label.
+ *
+ * @category Mapping
+ */
 export const DEFAULT_AUTOTASK_TICKET_TYPES: Readonly<Record<string, TicketType>> = Object.freeze({
   'service request': 'service_request',
   incident: 'incident',
@@ -28,7 +32,11 @@ export const DEFAULT_AUTOTASK_TICKET_TYPES: Readonly<Record<string, TicketType>>
   task: 'task',
 });
 
-/** The ticket types the connector prefers when it creates a ticket of a type, by label. */
+/**
+ * The ticket types the connector prefers when it creates a ticket of a type, by label.
+ *
+ * @category Mapping
+ */
 export const PREFERRED_AUTOTASK_TICKET_TYPES: Readonly<Record<TicketType, string>> = Object.freeze({
   service_request: 'Service Request',
   incident: 'Incident',
@@ -42,6 +50,7 @@ export const PREFERRED_AUTOTASK_TICKET_TYPES: Readonly<Record<TicketType, string
  * The ticket type mapping: `typeMap` (by value, then label), then {@link DEFAULT_AUTOTASK_TICKET_TYPES}, else `other`.
  *
  * @param typeMap - Overrides by ticket type value or label.
+ * @category Mapping
  */
 export function createTypeMapper(typeMap: Readonly<Record<string, TicketType>> = {}): CategoryMapper<TicketType> {
   return createCategoryMapper<TicketType>({ overrides: typeMap, defaults: DEFAULT_AUTOTASK_TICKET_TYPES, fallback: 'other' });

@@ -10,10 +10,18 @@ import type { User, UserRef } from '@itsm/core';
 import { kit, AUTOTASK } from '../provider.js';
 import type { AutotaskContact, AutotaskResource } from '../schemas/entities.js';
 
-/** Which entity a user id names. */
+/**
+ * Which entity a user id names.
+ *
+ * @category Mapping
+ */
 export type PersonKind = 'contact' | 'resource';
 
-/** A user id, read: its entity (when it says) and its number. */
+/**
+ * A user id, read: its entity (when it says) and its number.
+ *
+ * @category Mapping
+ */
 export interface PersonId {
   /** `contact`, `resource`, or `undefined` for a bare number. */
   kind: PersonKind | undefined;
@@ -25,6 +33,7 @@ export interface PersonId {
  * The model's id of a contact.
  *
  * @param id - The contact's Autotask id.
+ * @category Mapping
  */
 export function contactUserId(id: number): string {
   return `contact:${id}`;
@@ -34,6 +43,7 @@ export function contactUserId(id: number): string {
  * The model's id of a resource.
  *
  * @param id - The resource's Autotask id.
+ * @category Mapping
  */
 export function resourceUserId(id: number): string {
   return `resource:${id}`;
@@ -45,6 +55,7 @@ export function resourceUserId(id: number): string {
  * @param value - The id.
  * @param field - The input it came from, for the error.
  * @throws `InputError` naming `field` for anything else.
+ * @category Mapping
  */
 export function parsePersonId(value: string, field: string): PersonId {
   const match = /^(?:(contact|resource):)?(\d{1,15})$/i.exec(value.trim());
@@ -80,6 +91,7 @@ function fullName(first: string | null | undefined, last: string | null | undefi
  * A contact as a `User` of kind `contact`: its first address as `email`, active when `isActive` is 1.
  *
  * @param contact - The contact.
+ * @category Mapping
  */
 export function autotaskContactToUser(contact: AutotaskContact): User {
   const email = contact.emailAddress ?? contact.emailAddress2 ?? contact.emailAddress3 ?? undefined;
@@ -98,6 +110,7 @@ export function autotaskContactToUser(contact: AutotaskContact): User {
  * A resource as a `User` of kind `agent`.
  *
  * @param resource - The resource.
+ * @category Mapping
  */
 export function autotaskResourceToUser(resource: AutotaskResource): User {
   const email = resource.email ?? resource.email2 ?? resource.email3 ?? undefined;

@@ -16,7 +16,11 @@ import {
   type GroupOperator,
 } from './filter.js';
 
-/** The most OR conditions (items of `or` groups, values of `in`/`notIn` lists) one query may hold. */
+/**
+ * The most OR conditions (items of `or` groups, values of `in`/`notIn` lists) one query may hold.
+ *
+ * @category Queries
+ */
 export const MAX_OR_CONDITIONS = 500;
 
 /** Operators by lower-case name: Autotask reads them in any case, the client writes them canonically. */
@@ -55,7 +59,11 @@ const TEXT_OPERATORS: ReadonlySet<FieldOperator> = new Set(['beginsWith', 'endsW
 const LIST_OPERATORS: ReadonlySet<FieldOperator> = new Set(['in', 'notIn']);
 const PRESENCE_OPERATORS: ReadonlySet<FieldOperator> = new Set(['exist', 'notExist']);
 
-/** A filter as checked: the nodes (canonical operators, no empty lists) and what the limits count. */
+/**
+ * A filter as checked: the nodes (canonical operators, no empty lists) and what the limits count.
+ *
+ * @category Queries
+ */
 export interface CheckedFilter {
   /** The top-level nodes, all of which must hold. */
   readonly nodes: readonly Filter[];
@@ -176,6 +184,8 @@ function checkNode(value: unknown, path: string, counters: Counters): Filter {
  * checkFilter([{ op: 'eq', field: 'status', value: 5 }]).nodes; // [{ op: 'eq', field: 'status', value: 5 }]
  * checkFilter({ op: 'ne', field: 'status', value: 5 });         // InputError: filter.0.op "ne" is not an Autotask operator (use noteq) ...
  * ```
+ *
+ * @category Queries
  */
 export function checkFilter(filter: unknown, root = 'filter'): CheckedFilter {
   const list = Array.isArray(filter) ? filter : filter === undefined || filter === null ? [] : [filter];

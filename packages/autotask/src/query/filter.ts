@@ -9,7 +9,11 @@
  * @module
  */
 
-/** The comparison operators Autotask knows. */
+/**
+ * The comparison operators Autotask knows.
+ *
+ * @category Queries
+ */
 export const FIELD_OPERATORS = [
   'eq',
   'noteq',
@@ -26,19 +30,39 @@ export const FIELD_OPERATORS = [
   'notIn',
 ] as const;
 
-/** The grouping operators Autotask knows. */
+/**
+ * The grouping operators Autotask knows.
+ *
+ * @category Queries
+ */
 export const GROUP_OPERATORS = ['and', 'or'] as const;
 
-/** A comparison operator. */
+/**
+ * A comparison operator.
+ *
+ * @category Queries
+ */
 export type FieldOperator = (typeof FIELD_OPERATORS)[number];
 
-/** A grouping operator. */
+/**
+ * A grouping operator.
+ *
+ * @category Queries
+ */
 export type GroupOperator = (typeof GROUP_OPERATORS)[number];
 
-/** A value a condition compares with. Dates are sent as ISO 8601 in UTC. */
+/**
+ * A value a condition compares with. Dates are sent as ISO 8601 in UTC.
+ *
+ * @category Queries
+ */
 export type FilterScalar = string | number | boolean;
 
-/** A condition on one field (or, with `udf: true`, on a user-defined field by its name). */
+/**
+ * A condition on one field (or, with `udf: true`, on a user-defined field by its name).
+ *
+ * @category Queries
+ */
 export interface FieldFilter {
   /** The operator. */
   readonly op: FieldOperator;
@@ -50,7 +74,11 @@ export interface FieldFilter {
   readonly udf?: true;
 }
 
-/** A group: all (`and`) or any (`or`) of its items. */
+/**
+ * A group: all (`and`) or any (`or`) of its items.
+ *
+ * @category Queries
+ */
 export interface GroupFilter {
   /** The operator. */
   readonly op: GroupOperator;
@@ -58,13 +86,25 @@ export interface GroupFilter {
   readonly items: readonly Filter[];
 }
 
-/** One node of a query's filter. A query's filter is a list of them, all of which must hold. */
+/**
+ * One node of a query's filter. A query's filter is a list of them, all of which must hold.
+ *
+ * @category Queries
+ */
 export type Filter = FieldFilter | GroupFilter;
 
-/** A value a builder method accepts: a scalar, or a `Date` (sent as ISO 8601 in UTC). */
+/**
+ * A value a builder method accepts: a scalar, or a `Date` (sent as ISO 8601 in UTC).
+ *
+ * @category Queries
+ */
 export type FilterInputValue = FilterScalar | Date;
 
-/** The comparison methods of {@link where}, also under `where.udf` for user-defined fields. */
+/**
+ * The comparison methods of {@link where}, also under `where.udf` for user-defined fields.
+ *
+ * @category Queries
+ */
 export interface ConditionBuilder {
   /** `field` equals `value` (strings compare case-insensitively). */
   eq(field: string, value: FilterInputValue): FieldFilter;
@@ -94,7 +134,11 @@ export interface ConditionBuilder {
   notIn(field: string, values: readonly FilterInputValue[]): FieldFilter;
 }
 
-/** The filter builder: see {@link where}. */
+/**
+ * The filter builder: see {@link where}.
+ *
+ * @category Queries
+ */
 export interface WhereBuilder extends ConditionBuilder {
   /** All of the filters hold. */
   and(...items: Filter[]): GroupFilter;
@@ -153,6 +197,8 @@ function conditions(udf: boolean): ConditionBuilder {
  * }
  * where.udf.eq('Customer Ranking', 'Golden'); // a user-defined field, by its name
  * ```
+ *
+ * @category Queries
  */
 export const where: WhereBuilder = Object.freeze({
   ...conditions(false),

@@ -20,13 +20,23 @@ import type { QueryPlan } from './plan.js';
  *   (another origin, a 404 or 405 for it) go on by id from the highest id received;
  * - `next-page-url`: follow `nextPageUrl` only; one on another origin is a `ResponseShapeError`;
  * - `id`: ask for `id > highest id received` each time (needs no cursor kept by Autotask).
+ *
+ * @category Queries
  */
 export type PagingMode = 'auto' | 'next-page-url' | 'id';
 
-/** How a page was reached. */
+/**
+ * How a page was reached.
+ *
+ * @category Queries
+ */
 export type PagedBy = 'first-page' | 'next-page-url' | 'id';
 
-/** The envelope of each page of a query (`page.envelope` in `pages()`). */
+/**
+ * The envelope of each page of a query (`page.envelope` in `pages()`).
+ *
+ * @category Queries
+ */
 export interface QueryPageEnvelope {
   /** What Autotask said about the page. */
   readonly pageDetails: PageDetails | undefined;
@@ -38,7 +48,11 @@ export interface QueryPageEnvelope {
   readonly parts: number;
 }
 
-/** The body of a query: Autotask's `QueryModel`. */
+/**
+ * The body of a query: Autotask's `QueryModel`.
+ *
+ * @category Queries
+ */
 export interface QueryBody {
   /** The conditions, all of which must hold. */
   filter: readonly Filter[];
@@ -77,7 +91,11 @@ export interface QueryPagerOptions<T extends { id: number }> {
   send: QuerySender<T>;
 }
 
-/** The largest page, and Autotask's default. */
+/**
+ * The largest page, and Autotask's default.
+ *
+ * @category Queries
+ */
 export const MAX_RECORDS = 500;
 
 /** What the cursor of a query page holds. */

@@ -10,7 +10,11 @@ import { kit } from '../provider.js';
 import { MAX_OR_CONDITIONS, type CheckedFilter } from './check-filter.js';
 import type { FieldFilter, Filter, FilterScalar } from './filter.js';
 
-/** The queries that together answer one filter. */
+/**
+ * The queries that together answer one filter.
+ *
+ * @category Queries
+ */
 export interface QueryPlan {
   /** The filter of each query, in order; one for a filter that fits. */
   readonly filters: readonly (readonly Filter[])[];
@@ -35,6 +39,8 @@ function isTopLevelIn(node: Filter): node is FieldFilter & { value: readonly Fil
  * const ids = Array.from({ length: 1_200 }, (_, i) => i + 1);
  * planQuery(checkFilter([where.in('id', ids), where.eq('status', 5)])).filters.length; // 3
  * ```
+ *
+ * @category Queries
  */
 export function planQuery(checked: CheckedFilter, root = 'filter'): QueryPlan {
   if (checked.orConditions <= MAX_OR_CONDITIONS) return { filters: [checked.nodes], splitField: undefined };

@@ -13,10 +13,18 @@ import { AUTOTASK } from '../provider.js';
 import { OperationResultSchema, queryPageSchema, type OperationResult, type PageDetails } from '../schemas/common.js';
 import type { ResourceContext } from './context.js';
 
-/** Fields of a write: any of the child entity's fields, by name. */
+/**
+ * Fields of a write: any of the child entity's fields, by name.
+ *
+ * @category Resources
+ */
 export type ChildFields = Record<string, unknown>;
 
-/** The envelope of a child collection's page: what Autotask said about it. */
+/**
+ * The envelope of a child collection's page: what Autotask said about it.
+ *
+ * @category Resources
+ */
 export interface ChildPageEnvelope {
   /** `pageDetails` of the page. */
   readonly pageDetails: PageDetails | undefined;
@@ -40,6 +48,8 @@ function originOf(url: string): string | undefined {
  * await notes.create({ title: 'Called the user', description: 'Rebooted the router.', noteType: 1, publish: 1 });
  * for await (const note of notes.list()) console.log(note.id, note.title);
  * ```
+ *
+ * @category Resources
  */
 export class ChildCollection<T extends { id: number }> extends ApiResource {
   /** The collection's path, e.g. `/Tickets/29684321/Notes`. */

@@ -18,6 +18,8 @@ import { EntityReader, type EntityFields } from './entity.js';
  * const own = await autotask.companies.get(0);
  * for await (const contact of autotask.companies.contacts(174).list()) console.log(contact.emailAddress);
  * ```
+ *
+ * @category Resources
  */
 export class CompaniesResource extends EntityReader<AutotaskCompany> {
   /**

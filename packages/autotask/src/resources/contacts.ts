@@ -12,10 +12,18 @@ import type { ResourceContext } from './context.js';
 import { EntityReader, type EntityFields } from './entity.js';
 import { anyEmailIs, hasEmail } from './people.js';
 
-/** The email fields of a contact. */
+/**
+ * The email fields of a contact.
+ *
+ * @category Resources
+ */
 export const CONTACT_EMAIL_FIELDS: readonly string[] = Object.freeze(['emailAddress', 'emailAddress2', 'emailAddress3']);
 
-/** Options of `contacts.withEmail()`. */
+/**
+ * Options of `contacts.withEmail()`.
+ *
+ * @category Resources
+ */
 export interface ContactEmailOptions extends CallOptions {
   /** Include inactive contacts (`isActive` 0). Default `false`. */
   includeInactive?: boolean | undefined;
@@ -29,6 +37,8 @@ export interface ContactEmailOptions extends CallOptions {
  * const [ann] = await autotask.contacts.withEmail('ann.lee@example.com');
  * await autotask.contacts.update(ann!.companyID!, ann!.id, { mobilePhone: '+31 6 1234 5678' });
  * ```
+ *
+ * @category Resources
  */
 export class ContactsResource extends EntityReader<AutotaskContact> {
   /**

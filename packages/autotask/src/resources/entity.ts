@@ -36,7 +36,11 @@ import type { ResourceContext } from './context.js';
 /** An entity or child name as Autotask spells it: letters and digits (`Tickets`, `TicketNotes`). */
 const ENTITY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
-/** Options of `query()`. */
+/**
+ * Options of `query()`.
+ *
+ * @category Resources
+ */
 export interface QueryOptions extends CallOptions {
   /**
    * The conditions, all of which must hold: one filter or a list, built with `where` or written by
@@ -51,19 +55,31 @@ export interface QueryOptions extends CallOptions {
   paging?: PagingMode | undefined;
 }
 
-/** Options of `count()`. */
+/**
+ * Options of `count()`.
+ *
+ * @category Resources
+ */
 export interface CountOptions extends CallOptions {
   /** The conditions, as for `query()`. */
   filter: Filter | readonly Filter[];
 }
 
-/** Options of `picklists()`. */
+/**
+ * Options of `picklists()`.
+ *
+ * @category Resources
+ */
 export interface PicklistsOptions extends CallOptions {
   /** Read them from Autotask again instead of using the ones kept. */
   refresh?: boolean | undefined;
 }
 
-/** Fields of a write: any of the entity's fields, by name. */
+/**
+ * Fields of a write: any of the entity's fields, by name.
+ *
+ * @category Resources
+ */
 export type EntityFields = Record<string, unknown>;
 
 const PAGING_MODES: readonly PagingMode[] = ['auto', 'next-page-url', 'id'];
@@ -71,6 +87,8 @@ const PAGING_MODES: readonly PagingMode[] = ['auto', 'next-page-url', 'id'];
 /**
  * The reads of an entity. `client.tickets`, `client.contacts` and the other typed shortcuts extend
  * it; `client.entity(name)` adds the writes.
+ *
+ * @category Resources
  */
 export class EntityReader<T extends { id: number }> extends ApiResource {
   /** The entity, as Autotask names it (e.g. `Tickets`). */
@@ -319,6 +337,8 @@ export class EntityReader<T extends { id: number }> extends ApiResource {
  * const { itemId } = await autotask.entity('Companies').create({ companyName: 'Acme', companyType: 1, ownerResourceID: 4 });
  * await autotask.entity('Companies').child(itemId, 'Notes').create({ title: 'Kick-off', description: 'Met the team.', actionType: 1 });
  * ```
+ *
+ * @category Resources
  */
 export class EntityResource<T extends { id: number } = EntityRecord> extends EntityReader<T> {
   /**

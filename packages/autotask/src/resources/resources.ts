@@ -12,10 +12,18 @@ import type { ResourceContext } from './context.js';
 import { EntityReader, type EntityFields } from './entity.js';
 import { anyEmailIs, hasEmail } from './people.js';
 
-/** The email fields of a resource. */
+/**
+ * The email fields of a resource.
+ *
+ * @category Resources
+ */
 export const RESOURCE_EMAIL_FIELDS: readonly string[] = Object.freeze(['email', 'email2', 'email3']);
 
-/** Options of `resources.withEmail()`. */
+/**
+ * Options of `resources.withEmail()`.
+ *
+ * @category Resources
+ */
 export interface ResourceEmailOptions extends CallOptions {
   /** Include inactive resources. Default `false`. */
   includeInactive?: boolean | undefined;
@@ -29,6 +37,8 @@ export interface ResourceEmailOptions extends CallOptions {
  * ```ts
  * const [agent] = await autotask.resources.withEmail('dana.cole@example.com');
  * ```
+ *
+ * @category Resources
  */
 export class ResourcesResource extends EntityReader<AutotaskResource> {
   /**

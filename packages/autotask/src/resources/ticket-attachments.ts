@@ -16,16 +16,32 @@ import { AutotaskTicketAttachmentSchema, type AutotaskTicketAttachment } from '.
 import type { ResourceContext } from './context.js';
 import { EntityReader } from './entity.js';
 
-/** The largest file Autotask accepts through the API: 6 MiB (Autotask documents "6-7 MB"). */
+/**
+ * The largest file Autotask accepts through the API: 6 MiB (Autotask documents "6-7 MB").
+ *
+ * @category Resources
+ */
 export const MAX_ATTACHMENT_BYTES = 6 * 1024 * 1024;
 
-/** Attachment bytes Autotask accepts per database in {@link ATTACHMENT_WINDOW_MS}. */
+/**
+ * Attachment bytes Autotask accepts per database in {@link ATTACHMENT_WINDOW_MS}.
+ *
+ * @category Resources
+ */
 export const ATTACHMENT_BYTES_PER_WINDOW = 10_000_000;
 
-/** The window of the attachment byte limit: 5 minutes. */
+/**
+ * The window of the attachment byte limit: 5 minutes.
+ *
+ * @category Resources
+ */
 export const ATTACHMENT_WINDOW_MS = 5 * 60_000;
 
-/** A file to attach to a ticket. */
+/**
+ * A file to attach to a ticket.
+ *
+ * @category Resources
+ */
 export interface AttachmentUpload {
   /** The file's name, with its extension (Autotask's `fullPath`). */
   filename: string;
@@ -56,6 +72,8 @@ const uploads = new Map<string, { at: number; bytes: number }[]>();
  * const { itemId } = await autotask.ticketAttachments.upload(29684321, { filename: 'log.txt', content: 'disk full', publish: 1 });
  * const bytes = await autotask.ticketAttachments.download(29684321, itemId);
  * ```
+ *
+ * @category Resources
  */
 export class TicketAttachmentsResource extends EntityReader<AutotaskTicketAttachment> {
   readonly #now: () => number;
@@ -205,6 +223,8 @@ export class TicketAttachmentsResource extends EntityReader<AutotaskTicketAttach
 
 /**
  * The attachments of one ticket: `autotask.tickets.attachments(ticketId)`.
+ *
+ * @category Resources
  */
 export class TicketAttachmentsOf {
   /** The ticket id. */

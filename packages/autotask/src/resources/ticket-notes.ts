@@ -21,6 +21,8 @@ import { EntityReader, type EntityFields } from './entity.js';
  *   title: 'Update', description: 'We are on it.', noteType: 1, publish: publish.valueOf('All Autotask Users'),
  * });
  * ```
+ *
+ * @category Resources
  */
 export class TicketNotesResource extends EntityReader<AutotaskTicketNote> {
   /**

@@ -17,7 +17,11 @@ import type { ResourceContext } from './context.js';
 import { EntityReader, type EntityFields } from './entity.js';
 import { TicketAttachmentsOf, type TicketAttachmentsResource } from './ticket-attachments.js';
 
-/** A ticket's notes: list, get, create and update (Autotask does not delete notes). */
+/**
+ * A ticket's notes: list, get, create and update (Autotask does not delete notes).
+ *
+ * @category Resources
+ */
 export type TicketNoteCollection = Omit<ChildCollection<AutotaskTicketNote>, 'delete'>;
 
 /** Ticket numbers as Autotask writes them: `T` + the day + `.` + the sequence. */
@@ -32,6 +36,8 @@ const TICKET_NUMBER = /^T\d{8}\.\d+$/;
  * await autotask.tickets.update(itemId, { status: 5 });
  * await autotask.tickets.notes(itemId).create({ title: 'Fixed', description: 'Raised the idle timeout.', noteType: 1, publish: 1 });
  * ```
+ *
+ * @category Resources
  */
 export class TicketsResource extends EntityReader<AutotaskTicket> {
   readonly #attachments: TicketAttachmentsResource;

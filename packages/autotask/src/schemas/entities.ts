@@ -15,7 +15,11 @@ const text = z.nullish(z.string());
 const flag = z.nullish(z.boolean());
 const udfs = z.nullish(z.array(UserDefinedFieldSchema));
 
-/** A ticket (`TicketModel`). */
+/**
+ * A ticket (`TicketModel`).
+ *
+ * @category Schemas
+ */
 export const AutotaskTicketSchema = z.looseObject({
   id: z.number(),
   /** The number people see, e.g. `T20260105.0042`. */
@@ -50,10 +54,18 @@ export const AutotaskTicketSchema = z.looseObject({
   externalID: text,
   userDefinedFields: udfs,
 });
-/** @see {@link AutotaskTicketSchema} */
+/**
+ * @see {@link AutotaskTicketSchema}
+ *
+ * @category Schemas
+ */
 export type AutotaskTicket = z.infer<typeof AutotaskTicketSchema>;
 
-/** A ticket note (`TicketNoteModel`). */
+/**
+ * A ticket note (`TicketNoteModel`).
+ *
+ * @category Schemas
+ */
 export const AutotaskTicketNoteSchema = z.looseObject({
   id: z.number(),
   ticketID: int,
@@ -69,10 +81,18 @@ export const AutotaskTicketNoteSchema = z.looseObject({
   createdByContactID: int,
   impersonatorCreatorResourceID: int,
 });
-/** @see {@link AutotaskTicketNoteSchema} */
+/**
+ * @see {@link AutotaskTicketNoteSchema}
+ *
+ * @category Schemas
+ */
 export type AutotaskTicketNote = z.infer<typeof AutotaskTicketNoteSchema>;
 
-/** A ticket attachment (`TicketAttachmentModel`). `data` (Base64) is filled only when it is read by id. */
+/**
+ * A ticket attachment (`TicketAttachmentModel`). `data` (Base64) is filled only when it is read by id.
+ *
+ * @category Schemas
+ */
 export const AutotaskTicketAttachmentSchema = z.looseObject({
   id: z.number(),
   ticketID: int,
@@ -92,10 +112,18 @@ export const AutotaskTicketAttachmentSchema = z.looseObject({
   /** The content, Base64; `null` in query results. */
   data: text,
 });
-/** @see {@link AutotaskTicketAttachmentSchema} */
+/**
+ * @see {@link AutotaskTicketAttachmentSchema}
+ *
+ * @category Schemas
+ */
 export type AutotaskTicketAttachment = z.infer<typeof AutotaskTicketAttachmentSchema>;
 
-/** A contact, a customer company's person (`ContactModel`). `isActive` is `1` or `0`. */
+/**
+ * A contact, a customer company's person (`ContactModel`). `isActive` is `1` or `0`.
+ *
+ * @category Schemas
+ */
 export const AutotaskContactSchema = z.looseObject({
   id: z.number(),
   companyID: int,
@@ -116,10 +144,18 @@ export const AutotaskContactSchema = z.looseObject({
   lastModifiedDate: text,
   userDefinedFields: udfs,
 });
-/** @see {@link AutotaskContactSchema} */
+/**
+ * @see {@link AutotaskContactSchema}
+ *
+ * @category Schemas
+ */
 export type AutotaskContact = z.infer<typeof AutotaskContactSchema>;
 
-/** A resource: an agent, or an API-only user (`ResourceModel`). */
+/**
+ * A resource: an agent, or an API-only user (`ResourceModel`).
+ *
+ * @category Schemas
+ */
 export const AutotaskResourceSchema = z.looseObject({
   id: z.number(),
   firstName: text,
@@ -136,10 +172,18 @@ export const AutotaskResourceSchema = z.looseObject({
   /** The role tickets are assigned to the resource with by default. */
   defaultServiceDeskRoleID: int,
 });
-/** @see {@link AutotaskResourceSchema} */
+/**
+ * @see {@link AutotaskResourceSchema}
+ *
+ * @category Schemas
+ */
 export type AutotaskResource = z.infer<typeof AutotaskResourceSchema>;
 
-/** A company (`CompanyModel`); id `0` is your own organisation. */
+/**
+ * A company (`CompanyModel`); id `0` is your own organisation.
+ *
+ * @category Schemas
+ */
 export const AutotaskCompanySchema = z.looseObject({
   id: z.number(),
   companyName: text,
@@ -152,5 +196,9 @@ export const AutotaskCompanySchema = z.looseObject({
   lastActivityDate: text,
   userDefinedFields: udfs,
 });
-/** @see {@link AutotaskCompanySchema} */
+/**
+ * @see {@link AutotaskCompanySchema}
+ *
+ * @category Schemas
+ */
 export type AutotaskCompany = z.infer<typeof AutotaskCompanySchema>;

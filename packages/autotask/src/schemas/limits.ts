@@ -6,7 +6,11 @@
  */
 import * as z from 'zod/mini';
 
-/** Where an API user's database lives (`ZoneInformationResultModel`). */
+/**
+ * Where an API user's database lives (`ZoneInformationResultModel`).
+ *
+ * @category Schemas
+ */
 export const ZoneInformationSchema = z.looseObject({
   /** The zone's name, e.g. `America East`. */
   zoneName: z.nullish(z.string()),
@@ -17,10 +21,18 @@ export const ZoneInformationSchema = z.looseObject({
   /** The database's identifier. */
   ci: z.nullish(z.number()),
 });
-/** @see {@link ZoneInformationSchema} */
+/**
+ * @see {@link ZoneInformationSchema}
+ *
+ * @category Schemas
+ */
 export type ZoneInformation = z.infer<typeof ZoneInformationSchema>;
 
-/** The database's usage of its hourly request threshold (`ThresholdStatusResultModel`). */
+/**
+ * The database's usage of its hourly request threshold (`ThresholdStatusResultModel`).
+ *
+ * @category Schemas
+ */
 export const ThresholdInformationSchema = z.looseObject({
   /** Requests allowed per timeframe (10,000). */
   externalRequestThreshold: z.int().check(z.positive()),
@@ -29,5 +41,9 @@ export const ThresholdInformationSchema = z.looseObject({
   /** Requests counted in the current timeframe, from every integration, this one included. */
   currentTimeframeRequestCount: z.int().check(z.nonnegative()),
 });
-/** @see {@link ThresholdInformationSchema} */
+/**
+ * @see {@link ThresholdInformationSchema}
+ *
+ * @category Schemas
+ */
 export type ThresholdInformation = z.infer<typeof ThresholdInformationSchema>;

@@ -6,7 +6,11 @@
  */
 import * as z from 'zod/mini';
 
-/** One value of a picklist (`PickListValue`). `value` is a string even for numeric picklists. */
+/**
+ * One value of a picklist (`PickListValue`). `value` is a string even for numeric picklists.
+ *
+ * @category Schemas
+ */
 export const PicklistValueSchema = z.looseObject({
   value: z.string(),
   label: z.string(),
@@ -17,10 +21,18 @@ export const PicklistValueSchema = z.looseObject({
   isActive: z.nullish(z.boolean()),
   isSystem: z.nullish(z.boolean()),
 });
-/** @see {@link PicklistValueSchema} */
+/**
+ * @see {@link PicklistValueSchema}
+ *
+ * @category Schemas
+ */
 export type PicklistValue = z.infer<typeof PicklistValueSchema>;
 
-/** One field of an entity (`FieldInformationModel`). */
+/**
+ * One field of an entity (`FieldInformationModel`).
+ *
+ * @category Schemas
+ */
 export const FieldInformationSchema = z.looseObject({
   name: z.string(),
   /** `integer`, `long`, `string`, `datetime`, `boolean`, `double`, ... */
@@ -37,13 +49,25 @@ export const FieldInformationSchema = z.looseObject({
   picklistParentValueField: z.nullish(z.string()),
   isSupportedWebhookField: z.nullish(z.boolean()),
 });
-/** @see {@link FieldInformationSchema} */
+/**
+ * @see {@link FieldInformationSchema}
+ *
+ * @category Schemas
+ */
 export type FieldInformation = z.infer<typeof FieldInformationSchema>;
 
-/** `{ fields }` of `entityInformation/fields`. */
+/**
+ * `{ fields }` of `entityInformation/fields`.
+ *
+ * @category Schemas
+ */
 export const FieldInformationListSchema = z.looseObject({ fields: z.array(FieldInformationSchema) });
 
-/** One user-defined field of an entity. */
+/**
+ * One user-defined field of an entity.
+ *
+ * @category Schemas
+ */
 export const UserDefinedFieldInformationSchema = z.looseObject({
   name: z.string(),
   label: z.nullish(z.string()),
@@ -52,13 +76,25 @@ export const UserDefinedFieldInformationSchema = z.looseObject({
   isPickList: z.nullish(z.boolean()),
   picklistValues: z.nullish(z.array(PicklistValueSchema)),
 });
-/** @see {@link UserDefinedFieldInformationSchema} */
+/**
+ * @see {@link UserDefinedFieldInformationSchema}
+ *
+ * @category Schemas
+ */
 export type UserDefinedFieldInformation = z.infer<typeof UserDefinedFieldInformationSchema>;
 
-/** `{ fields }` of `entityInformation/userDefinedFields`. */
+/**
+ * `{ fields }` of `entityInformation/userDefinedFields`.
+ *
+ * @category Schemas
+ */
 export const UserDefinedFieldInformationListSchema = z.looseObject({ fields: z.array(UserDefinedFieldInformationSchema) });
 
-/** What an entity allows (`EntityInformationModel`). */
+/**
+ * What an entity allows (`EntityInformationModel`).
+ *
+ * @category Schemas
+ */
 export const EntityInformationSchema = z.looseObject({
   name: z.string(),
   canCreate: z.nullish(z.boolean()),
@@ -72,8 +108,16 @@ export const EntityInformationSchema = z.looseObject({
   userAccessForQuery: z.optional(z.unknown()),
   userAccessForUpdate: z.optional(z.unknown()),
 });
-/** @see {@link EntityInformationSchema} */
+/**
+ * @see {@link EntityInformationSchema}
+ *
+ * @category Schemas
+ */
 export type EntityInformation = z.infer<typeof EntityInformationSchema>;
 
-/** `{ info }` of `entityInformation`. */
+/**
+ * `{ info }` of `entityInformation`.
+ *
+ * @category Schemas
+ */
 export const EntityInformationResultSchema = z.looseObject({ info: EntityInformationSchema });

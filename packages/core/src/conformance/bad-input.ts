@@ -31,8 +31,10 @@ interface IdCall {
   name: string;
   /** Whether the method needs the `attachments` capability. */
   attachments?: boolean;
-  /** Calls the method with the bad id. */
-  call(connector: ItsmConnector, id: string, valid: string): Promise<unknown>;
+  /** Whether the method needs the `catalog` capability. */
+  catalog?: boolean;
+  /** Calls the method with the bad id (`valid`: a ticket id; `item`: the fixture's catalog item, or `1`). */
+  call(connector: ItsmConnector, id: string, valid: string, item: string): Promise<unknown>;
 }
 
 const file = () => ({ filename: 'hello.txt', content: new TextEncoder().encode('hello'), contentType: 'text/plain' });
@@ -50,6 +52,10 @@ const ID_CALLS: readonly IdCall[] = [
   { name: 'attachments.download(attachmentId)', attachments: true, call: (c, id, valid) => c.attachments.download(valid, id) },
   { name: 'users.get(id)', call: (c, id) => c.users.get(id) },
   { name: 'users.findByEmail(email)', call: (c, id) => c.users.findByEmail(id) },
+  { name: 'catalog.form(itemId)', catalog: true, call: (c, id) => c.catalog.form(id) },
+  { name: 'catalog.choices(itemId)', catalog: true, call: (c, id) => c.catalog.choices(id, 'field').toArray({ limit: 1 }) },
+  { name: 'catalog.choices(fieldId)', catalog: true, call: (c, id, _valid, item) => c.catalog.choices(item, id).toArray({ limit: 1 }) },
+  { name: 'catalog.submit(itemId)', catalog: true, call: (c, id) => c.catalog.submit(id, {}, { forUser: 'ann@example.com' }) },
 ];
 
 /** A call whose input or options object holds a key the method does not know. */
@@ -58,8 +64,8 @@ interface UnknownKeyCall {
   name: string;
   /** The unknown key, which the `InputError`'s `field` must end with. */
   key: string;
-  /** Calls the method. */
-  call(connector: ItsmConnector, missingTicketId: string): Promise<unknown>;
+  /** Calls the method; `itemId` is the fixture's catalog item (or `1` without one). */
+  call(connector: ItsmConnector, missingTicketId: string, itemId: string): Promise<unknown>;
 }
 
 /** The first item a watch yields, or its failure; stops the watch either way. */
@@ -84,6 +90,8 @@ const UNKNOWN_KEY_CALLS: readonly UnknownKeyCall[] = [
   { name: 'comments.add(ticketIdOrKey, comment)', key: 'visiblity', call: (c, id) => c.comments.add(id, { body: 'x', visiblity: 'internal' } as never) },
   { name: 'comments.add(ticketIdOrKey, comment, options)', key: 'idempotencyKy', call: (c, id) => c.comments.add(id, { body: 'x' }, { idempotencyKy: 'k' } as never) },
   { name: 'catalog.list(options)', key: 'forUsr', call: (c) => c.catalog.list({ forUsr: 'ann@example.com' } as never).toArray({ limit: 1 }) },
+  { name: 'catalog.choices(itemId, fieldId, query)', key: 'serach', call: (c, _id, item) => c.catalog.choices(item, 'field', { serach: 'x' } as never).toArray({ limit: 1 }) },
+  { name: 'catalog.submit(itemId, answers, options)', key: 'forUsr', call: (c, _id, item) => c.catalog.submit(item, {}, { forUser: 'ann@example.com', forUsr: 'ann@example.com' } as never) },
 ];
 
 /** Options whose type or range is wrong, for the options every connector shares. */
@@ -100,6 +108,9 @@ const BAD_OPTION_CALLS: readonly UnknownKeyCall[] = [
   { name: 'create(input, { idempotencyKey: 256 characters })', key: 'idempotencyKey', call: (c) => c.tickets.create({ subject: 'x' }, { idempotencyKey: 'k'.repeat(256) }) },
   { name: 'create(input, { idempotencyKey: 42 })', key: 'idempotencyKey', call: (c) => c.tickets.create({ subject: 'x' }, { idempotencyKey: 42 } as never) },
   { name: "comments.add(id, comment, { idempotencyKey: 'a\\nb' })", key: 'idempotencyKey', call: (c, id) => c.comments.add(id, { body: 'x' }, { idempotencyKey: 'a\nb' }) },
+  { name: "catalog.submit(itemId, answers, { forUser: 'not an email@' })", key: 'forUser', call: (c, _id, item) => c.catalog.submit(item, {}, { forUser: 'not an email@' }) },
+  { name: 'catalog.submit(itemId, answers, {})', key: 'forUser', call: (c, _id, item) => c.catalog.submit(item, {}, {} as never) },
+  { name: "catalog.submit(itemId, answers, { idempotencyKey: 'has space' })", key: 'idempotencyKey', call: (c, _id, item) => c.catalog.submit(item, {}, { forUser: 'ann@example.com', idempotencyKey: 'has space' }) },
 ];
 
 /** A file whose `size` says `bytes` without holding them, to test a size limit without the memory. */
@@ -138,10 +149,10 @@ export function describeBadInput(suite: SuiteContext): void {
   describe('bad input is refused before any request', () => {
     for (const target of ID_CALLS) {
       it(`${target.name} refuses ${BAD_IDS.map(([what]) => what).join(', ')}`, async () => {
-        const unsupported = target.attachments === true && !suite.connector.capabilities.attachments;
+        const unsupported = (target.attachments === true && !suite.connector.capabilities.attachments) || (target.catalog === true && !suite.connector.capabilities.catalog);
         for (const [what, id] of BAD_IDS) {
           try {
-            await refused(() => target.call(suite.connector, id as string, suite.fixture.missingTicketId), /./, { unsupported });
+            await refused(() => target.call(suite.connector, id as string, suite.fixture.missingTicketId, suite.fixture.catalogForm?.itemId ?? '1'), /./, { unsupported });
           } catch (error) {
             throw new Error(`${target.name} with ${what}: ${(error as Error).message}`, { cause: error });
           }
@@ -157,7 +168,7 @@ export function describeBadInput(suite: SuiteContext): void {
 
     for (const target of UNKNOWN_KEY_CALLS) {
       it(`${target.name} refuses the unknown key ${target.key}`, async () => {
-        await refused(() => target.call(suite.connector, suite.fixture.missingTicketId), new RegExp(`(^|\\.)${target.key}$`));
+        await refused(() => target.call(suite.connector, suite.fixture.missingTicketId, suite.fixture.catalogForm?.itemId ?? '1'), new RegExp(`(^|\\.)${target.key}$`));
       });
     }
 
@@ -169,7 +180,7 @@ export function describeBadInput(suite: SuiteContext): void {
 
     for (const target of BAD_OPTION_CALLS) {
       it(`${target.name} is refused`, async () => {
-        await refused(() => target.call(suite.connector, suite.fixture.missingTicketId), new RegExp(`(^|\\.)${target.key}$`));
+        await refused(() => target.call(suite.connector, suite.fixture.missingTicketId, suite.fixture.catalogForm?.itemId ?? '1'), new RegExp(`(^|\\.)${target.key}$`));
       });
     }
 

@@ -6,12 +6,38 @@
  * @module
  */
 import { expect } from 'vitest';
-import type { ItsmConnector, Ticket } from '@itsm/core';
+import type { FormAnswers, ItsmConnector, Ticket } from '@itsm/core';
 
-/** The writes whose answer a fixture can lose. */
-export type LosableWrite = 'tickets.create' | 'comments.add';
+/**
+ * The writes whose answer a fixture can lose.
+ *
+ * @category Conformance
+ */
+export type LosableWrite = 'tickets.create' | 'comments.add' | 'catalog.submit';
 
-/** What the suite needs to know about the data behind the connector. */
+/**
+ * A catalog item the suite reads and submits, with answers that fit its form.
+ *
+ * @category Conformance
+ */
+export interface CatalogFormFixture {
+  /** The catalog item's id. */
+  itemId: string;
+  /**
+   * Answers that fit the item's form, as a bot would give them. The form must have a required field
+   * (without a default) and a text, number, date or tick-box field: the suite breaks those to check
+   * that bad answers are refused.
+   */
+  answers: FormAnswers;
+  /** The employee the suite raises requests for. Default: the fixture's `requesterEmail`. */
+  forUser?: string;
+}
+
+/**
+ * What the suite needs to know about the data behind the connector.
+ *
+ * @category Conformance
+ */
 export interface ConformanceFixture {
   /** The connector under test. */
   connector: ItsmConnector;
@@ -26,11 +52,13 @@ export interface ConformanceFixture {
   missingTicketId: string;
   /** A user id that does not exist. */
   missingUserId: string;
+  /** The catalog item whose form the suite reads and submits. Required when `capabilities.catalog` is true. */
+  catalogForm?: CatalogFormFixture;
   /**
    * Arms a fault: the connector's next `write` reaches the service and is applied, but its answer is
    * lost (the connector sees a connection reset). With `createFetchProbe()` from `@itsm/core/testing`
    * given as the client's `fetch`, it is `probe.loseNextAnswer({ method: 'POST', path })` with the
-   * path of the provider's create (or comment) endpoint; the in-memory connector has
+   * path of the provider's create (or comment, or catalog submit) endpoint; the in-memory connector has
    * `connector.faults.loseNextAnswer(write)`.
    */
   loseNextAnswer(write: LosableWrite): void;

@@ -46,7 +46,7 @@ export function describeIdempotency(suite: SuiteContext): void {
 
   describe('idempotency and lost answers', () => {
     it('declares how it keeps idempotency keys', () => {
-      for (const key of ['createIdempotency', 'commentIdempotency'] as const) {
+      for (const key of ['createIdempotency', 'commentIdempotency', 'submitIdempotency'] as const) {
         expect(['atomic', 'after-write', 'none']).toContain(suite.connector.capabilities[key]);
       }
     });

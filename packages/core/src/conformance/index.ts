@@ -26,12 +26,17 @@ import {
   type Ticket,
 } from '@itsm/core';
 import { describeBadInput } from './bad-input.js';
+import { describeCatalogForms } from './catalog-forms.js';
 import { expectRejection, sleep, type ConformanceFixture, type SuiteContext } from './context.js';
 import { describeIdempotency } from './idempotency.js';
 
-export type { ConformanceFixture, LosableWrite } from './context.js';
+export type { CatalogFormFixture, ConformanceFixture, LosableWrite } from './context.js';
 
-/** Options of {@link describeConnectorConformance}. */
+/**
+ * Options of {@link describeConnectorConformance}.
+ *
+ * @category Conformance
+ */
 export interface ConformanceOptions {
   /** Name of the suite, e.g. `jira-cloud connector`. */
   name: string;
@@ -80,15 +85,18 @@ const FORWARD_PATH: StatusCategory[] = ['in_progress', 'waiting_for_user', 'in_p
  *       ambiguousEmail: 'shared@example.com',
  *       missingTicketId: 'HELP-999999',
  *       missingUserId: 'no-such-user',
- *       loseNextAnswer: (write) => probe.loseNextAnswer(write === 'tickets.create'
- *         ? { method: 'POST', path: '/rest/servicedeskapi/request' }
- *         : { method: 'POST', path: /^\/rest\/api\/3\/issue\/[^/]+\/comment$/ }),
+ *       catalogForm: { itemId: '3', answers: { summary: 'A new laptop', customfield_10030: 'Laptop' } },
+ *       loseNextAnswer: (write) => probe.loseNextAnswer(write === 'comments.add'
+ *         ? { method: 'POST', path: /^\/rest\/api\/3\/issue\/[^/]+\/comment$/ }
+ *         : { method: 'POST', path: '/rest/servicedeskapi/request' }),
  *       requestCount: () => probe.requests.length,
  *     };
  *   },
  *   teardown: () => sandbox.close(),
  * });
  * ```
+ *
+ * @category Conformance
  */
 export function describeConnectorConformance(options: ConformanceOptions): void {
   const settleMs = options.changesSettleMs ?? 10_000;
@@ -389,6 +397,7 @@ export function describeConnectorConformance(options: ConformanceOptions): void 
       });
     });
 
+    describeCatalogForms(suite);
     describeBadInput(suite);
     describeIdempotency(suite);
 

@@ -8,7 +8,11 @@
 import { InputError, ItsmError } from '../errors.js';
 import type { ProviderId } from '../model.js';
 
-/** Why a {@link BaseUrlResolver} is called. */
+/**
+ * Why a {@link BaseUrlResolver} is called.
+ *
+ * @category Transport
+ */
 export interface BaseUrlResolution {
   /**
    * `initial` when the transport first needs the URL (and after a resolution failed);
@@ -28,6 +32,8 @@ export interface BaseUrlResolution {
  * ```ts
  * const baseUrl: BaseUrlResolver = async ({ reason }) => (await lookUpZone(username, { fresh: reason !== 'initial' })).url;
  * ```
+ *
+ * @category Transport
  */
 export type BaseUrlResolver = (resolution: BaseUrlResolution) => Promise<string>;
 

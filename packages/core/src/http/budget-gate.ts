@@ -11,7 +11,11 @@ import { createMemoryBudgetStore, type BudgetStore } from './budget-store.js';
 import { delay } from './delay.js';
 import type { GateRelease, GateRequest, RequestGate } from './gates.js';
 
-/** One step of a slow-down: from this share of the budget used on, wait this long before each request. */
+/**
+ * One step of a slow-down: from this share of the budget used on, wait this long before each request.
+ *
+ * @category Throttling
+ */
 export interface BudgetSlowDown {
   /** The share of the limit used (0 to 1) from which the step applies, e.g. `0.5`. */
   readonly from: number;
@@ -19,7 +23,11 @@ export interface BudgetSlowDown {
   readonly delayMs: number;
 }
 
-/** Options of {@link createBudgetGate}. */
+/**
+ * Options of {@link createBudgetGate}.
+ *
+ * @category Throttling
+ */
 export interface BudgetGateOptions {
   /** The most requests per window (a positive integer). Reports may change it later. */
   limit: number;
@@ -49,7 +57,11 @@ export interface BudgetGateOptions {
   now?: (() => number) | undefined;
 }
 
-/** A budget's state, from {@link BudgetGate.usage}. */
+/**
+ * A budget's state, from {@link BudgetGate.usage}.
+ *
+ * @category Throttling
+ */
 export interface BudgetUsage {
   /** Requests counted in the window. */
   used: number;
@@ -59,7 +71,11 @@ export interface BudgetUsage {
   windowMs: number;
 }
 
-/** What {@link BudgetGate.report} takes: the provider's own figures. */
+/**
+ * What {@link BudgetGate.report} takes: the provider's own figures.
+ *
+ * @category Throttling
+ */
 export interface BudgetUsageReport {
   /** Requests the provider counted in its current window, from every client of the account. */
   used: number;
@@ -69,7 +85,11 @@ export interface BudgetUsageReport {
   key?: string | undefined;
 }
 
-/** A budget gate: a {@link RequestGate}, plus ways to feed and read its count. */
+/**
+ * A budget gate: a {@link RequestGate}, plus ways to feed and read its count.
+ *
+ * @category Throttling
+ */
 export interface BudgetGate extends RequestGate {
   /**
    * Feeds the provider's own usage figure (e.g. Autotask's `ThresholdInformation`), which counts
@@ -129,6 +149,8 @@ function checkSlowDown(steps: readonly BudgetSlowDown[] | undefined): BudgetSlow
  * // later, from the provider's own count:
  * await hourly.report({ used: 7_412, limit: 10_000 });
  * ```
+ *
+ * @category Throttling
  */
 export function createBudgetGate(options: BudgetGateOptions): BudgetGate {
   if (typeof options !== 'object' || options === null) throw new InputError('options must be an object', { field: 'options' });

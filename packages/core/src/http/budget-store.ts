@@ -6,7 +6,11 @@
  * @module
  */
 
-/** What {@link BudgetStore.take} is asked. */
+/**
+ * What {@link BudgetStore.take} is asked.
+ *
+ * @category Throttling
+ */
 export interface BudgetTakeRequest {
   /** The most requests allowed per window. */
   readonly limit: number;
@@ -14,11 +18,19 @@ export interface BudgetTakeRequest {
   readonly windowMs: number;
   /** How long a usage report counts, in milliseconds (see {@link BudgetStore.report}). */
   readonly reportTtlMs: number;
-  /** The current time, in milliseconds since the epoch. */
+  /**
+   * The current time, in milliseconds since the epoch. A store shared between processes may keep
+   * time by a clock of its own instead (e.g. the Redis server's), so that processes whose clocks
+   * disagree still agree on the window.
+   */
   readonly now: number;
 }
 
-/** The answer of {@link BudgetStore.take}. */
+/**
+ * The answer of {@link BudgetStore.take}.
+ *
+ * @category Throttling
+ */
 export type BudgetDecision =
   | {
       /** The request may go: it has been counted. */
@@ -35,7 +47,11 @@ export type BudgetDecision =
       readonly retryInMs: number;
     };
 
-/** A usage figure the provider reported (e.g. Autotask's `ThresholdInformation`). */
+/**
+ * A usage figure the provider reported (e.g. Autotask's `ThresholdInformation`).
+ *
+ * @category Throttling
+ */
 export interface BudgetReport {
   /** Requests the provider counted in its current window, from every client of the account. */
   readonly used: number;
@@ -46,6 +62,8 @@ export interface BudgetReport {
 /**
  * The state of rolling-window budgets, by key. `take` must be atomic: two concurrent takes never
  * both get the last request of a window.
+ *
+ * @category Throttling
  */
 export interface BudgetStore {
   /**
@@ -113,6 +131,8 @@ function expire(ledger: Ledger, windowMs: number, now: number): void {
  * ```ts
  * const gate = createBudgetGate({ limit: 10_000, windowMs: 3_600_000, store: createMemoryBudgetStore() });
  * ```
+ *
+ * @category Throttling
  */
 export function createMemoryBudgetStore(): BudgetStore {
   const ledgers = new Map<string, Ledger>();

@@ -12,6 +12,8 @@ import { createConcurrencyLimiter, type ReleaseSlot } from './limiter.js';
 /**
  * Where a concurrency gate keeps its slots. The default keeps them in this process; a shared store
  * (e.g. leases in Redis) lets several processes share one limit.
+ *
+ * @category Throttling
  */
 export interface ConcurrencyStore {
   /**
@@ -25,7 +27,11 @@ export interface ConcurrencyStore {
   acquire(key: string, limit: number, signal: AbortSignal): Promise<ReleaseSlot>;
 }
 
-/** Options of {@link createConcurrencyGate}. */
+/**
+ * Options of {@link createConcurrencyGate}.
+ *
+ * @category Throttling
+ */
 export interface ConcurrencyGateOptions {
   /** The most attempts in flight per key (a positive integer). */
   limit: number;
@@ -45,6 +51,8 @@ export interface ConcurrencyGateOptions {
  * ```ts
  * const gate = createConcurrencyGate({ limit: 3, store: createMemoryConcurrencyStore() });
  * ```
+ *
+ * @category Throttling
  */
 export function createMemoryConcurrencyStore(): ConcurrencyStore {
   const limiters = new Map<number, ReturnType<typeof createConcurrencyLimiter>>();
@@ -73,6 +81,8 @@ export function createMemoryConcurrencyStore(): ConcurrencyStore {
  * const perEntity = createConcurrencyGate({ limit: 3, key: ({ path }) => path.split('/')[1] ?? '' });
  * createTransport({ provider: 'autotask', baseUrl, gates: [perEntity] });
  * ```
+ *
+ * @category Throttling
  */
 export function createConcurrencyGate(options: ConcurrencyGateOptions): RequestGate {
   const { limit, key = () => '', store = createMemoryConcurrencyStore() } = options ?? ({} as ConcurrencyGateOptions);

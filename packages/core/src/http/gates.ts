@@ -9,7 +9,11 @@
  */
 import type { ProviderId } from '../model.js';
 
-/** What a gate sees of the attempt it is asked to let through. */
+/**
+ * What a gate sees of the attempt it is asked to let through.
+ *
+ * @category Throttling
+ */
 export interface GateRequest {
   /** The provider of the transport. */
   readonly provider: ProviderId;
@@ -26,7 +30,11 @@ export interface GateRequest {
   readonly key: string | undefined;
 }
 
-/** Ends an attempt's pass through a gate. Calling it again does nothing. */
+/**
+ * Ends an attempt's pass through a gate. Calling it again does nothing.
+ *
+ * @category Throttling
+ */
 export type GateRelease = () => void;
 
 /**
@@ -43,6 +51,8 @@ export type GateRelease = () => void;
  * };
  * createTransport({ provider: 'autotask', baseUrl, gates: [logging] });
  * ```
+ *
+ * @category Throttling
  */
 export type RequestGate = (request: GateRequest, signal: AbortSignal) => Promise<GateRelease>;
 
@@ -79,6 +89,7 @@ function passGate(gate: RequestGate, request: GateRequest, signal: AbortSignal):
  * @param gates - The gates, in the order they are entered.
  * @param request - The attempt.
  * @param signal - Aborts the waits.
+ * @category Throttling
  */
 export async function enterGates(gates: readonly RequestGate[], request: GateRequest, signal: AbortSignal): Promise<GateRelease> {
   const held: GateRelease[] = [];

@@ -6,10 +6,18 @@
  * @module
  */
 
-/** Gives back a slot taken with {@link ConcurrencyLimiter.acquire}. Calling it again does nothing. */
+/**
+ * Gives back a slot taken with {@link ConcurrencyLimiter.acquire}. Calling it again does nothing.
+ *
+ * @category Throttling
+ */
 export type ReleaseSlot = () => void;
 
-/** A concurrency limiter made by {@link createConcurrencyLimiter}. */
+/**
+ * A concurrency limiter made by {@link createConcurrencyLimiter}.
+ *
+ * @category Throttling
+ */
 export interface ConcurrencyLimiter {
   /** The most holders per key. */
   readonly limit: number;
@@ -47,6 +55,8 @@ interface Lane {
  * const release = await limiter.acquire('Tickets');
  * try { await work(); } finally { release(); }
  * ```
+ *
+ * @category Throttling
  */
 export function createConcurrencyLimiter(limit: number): ConcurrencyLimiter {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');

@@ -13,10 +13,18 @@ import { createBaseUrlSource, type BaseUrlResolver, type BaseUrlSource } from '.
 import { createConcurrencyGate } from './concurrency-gate.js';
 import type { GateRequest, RequestGate } from './gates.js';
 
-/** One value of a query parameter. `undefined` leaves the parameter out; an array repeats it. */
+/**
+ * One value of a query parameter. `undefined` leaves the parameter out; an array repeats it.
+ *
+ * @category Transport
+ */
 export type QueryValue = string | number | boolean | undefined | (string | number)[];
 
-/** Query parameters of a request, by name. */
+/**
+ * Query parameters of a request, by name.
+ *
+ * @category Transport
+ */
 export type RequestQuery = Record<string, QueryValue>;
 
 /**
@@ -25,10 +33,16 @@ export type RequestQuery = Record<string, QueryValue>;
  * - `text`: the body as a string;
  * - `bytes`: the body as a `Uint8Array`;
  * - `response`: the `Response` itself, body unread (a 2xx only: failures still throw).
+ *
+ * @category Transport
  */
 export type ResponseBodyType = 'json' | 'text' | 'bytes' | 'response';
 
-/** Exponential backoff between retries, with full jitter: a random wait in `[0, min(maxMs, baseMs * 2^(n-1))]`. */
+/**
+ * Exponential backoff between retries, with full jitter: a random wait in `[0, min(maxMs, baseMs * 2^(n-1))]`.
+ *
+ * @category Transport
+ */
 export interface RetryDelayOptions {
   /** Upper bound of the first wait, in milliseconds. Default 300. */
   baseMs?: number;
@@ -36,7 +50,11 @@ export interface RetryDelayOptions {
   maxMs?: number;
 }
 
-/** What a concurrency key function sees of a request. */
+/**
+ * What a concurrency key function sees of a request.
+ *
+ * @category Transport
+ */
 export interface ConcurrencyKeyRequest {
   /** HTTP method, upper case. */
   method: string;
@@ -51,6 +69,8 @@ export interface ConcurrencyKeyRequest {
  * its body is read or it failed, and gives it back however it ends; a retry waits for a slot again,
  * so no slot is held during the wait between attempts. With `responseType: 'response'` the slot is
  * given back when the `Response` is returned.
+ *
+ * @category Transport
  */
 export interface ConcurrencyOptions {
   /** The most requests in flight per key (a positive integer). */
@@ -59,7 +79,11 @@ export interface ConcurrencyOptions {
   key?: (request: ConcurrencyKeyRequest) => string;
 }
 
-/** Sent to `onRequest` as each attempt starts. Holds no header and no body. */
+/**
+ * Sent to `onRequest` as each attempt starts. Holds no header and no body.
+ *
+ * @category Transport
+ */
 export interface RequestEvent {
   /** The provider of the transport. */
   provider: ProviderId;
@@ -71,7 +95,11 @@ export interface RequestEvent {
   attempt: number;
 }
 
-/** Sent to `onResponse` as each attempt ends, with a response or without one. */
+/**
+ * Sent to `onResponse` as each attempt ends, with a response or without one.
+ *
+ * @category Transport
+ */
 export interface ResponseEvent extends RequestEvent {
   /** HTTP status, or `undefined` when no response arrived. */
   status: number | undefined;
@@ -83,7 +111,11 @@ export interface ResponseEvent extends RequestEvent {
   error: 'connection' | 'timeout' | 'aborted' | undefined;
 }
 
-/** A response as the provider's hooks see it. */
+/**
+ * A response as the provider's hooks see it.
+ *
+ * @category Transport
+ */
 export interface ResponseInfo {
   /** HTTP status. */
   status: number;
@@ -103,12 +135,16 @@ export interface ResponseInfo {
 /**
  * A constructor of an {@link ApiError} subclass, such as `AuthenticationError` or `NotFoundError`.
  * Every class of the hierarchy fits.
+ *
+ * @category Transport
  */
 export type ApiErrorClass = new (message: string, options: RateLimitErrorOptions) => ApiError;
 
 /**
  * What a provider says about a failed response. Every field is optional: what is left out keeps
  * the transport's default (messages found in common body shapes, the class chosen by status).
+ *
+ * @category Transport
  */
 export interface ErrorDescription {
   /** Human-readable messages from the body. The first one ends the error's message. */
@@ -149,7 +185,11 @@ export interface ErrorDescription {
   retry?: boolean | undefined;
 }
 
-/** Options of {@link createTransport}. */
+/**
+ * Options of {@link createTransport}.
+ *
+ * @category Transport
+ */
 export interface TransportOptions {
   /** The provider, set on every error the transport throws. */
   provider: ProviderId;
@@ -238,7 +278,11 @@ export interface TransportOptions {
   inspectResponse?: (response: ResponseInfo) => ErrorDescription | undefined;
 }
 
-/** Options of one request. The time and retry options override the transport's for this call. */
+/**
+ * Options of one request. The time and retry options override the transport's for this call.
+ *
+ * @category Transport
+ */
 export interface RequestOptions {
   /** Query parameters, appended to those already in the path. */
   query?: RequestQuery;
@@ -271,7 +315,11 @@ export interface RequestOptions {
   maxBodyBytes?: number;
 }
 
-/** Options of a request whose JSON body is validated with a zod schema. */
+/**
+ * Options of a request whose JSON body is validated with a zod schema.
+ *
+ * @category Transport
+ */
 export interface SchemaRequestOptions<S extends z.core.$ZodType> extends Omit<RequestOptions, 'responseType'> {
   /** The schema the parsed body must fit; a mismatch throws a `ResponseShapeError`. */
   schema: S;
@@ -279,7 +327,11 @@ export interface SchemaRequestOptions<S extends z.core.$ZodType> extends Omit<Re
   responseType?: 'json';
 }
 
-/** The defaults of {@link TransportOptions}. */
+/**
+ * The defaults of {@link TransportOptions}.
+ *
+ * @category Transport
+ */
 export const TRANSPORT_DEFAULTS = Object.freeze({
   /** Per-attempt time limit, in milliseconds. */
   timeout: 30_000,

@@ -23,7 +23,11 @@ import type { ProviderId } from '../model.js';
 import { isSecretHeader } from '../redact.js';
 import { isLoopbackHost } from './url.js';
 
-/** The most redirects followed for one request. */
+/**
+ * The most redirects followed for one request.
+ *
+ * @category Transport
+ */
 export const MAX_REDIRECTS = 5;
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
@@ -54,7 +58,11 @@ function nextHop(request: Request, response: Response, fail: (message: string) =
   return { url, method: toGet ? 'GET' : request.method, dropBody: toGet };
 }
 
-/** Options of {@link followRedirectsSafely}. */
+/**
+ * Options of {@link followRedirectsSafely}.
+ *
+ * @category Transport
+ */
 export interface SafeRedirectOptions {
   /** The provider, set on the errors for refused redirects. */
   provider?: ProviderId | undefined;
@@ -73,6 +81,8 @@ export interface SafeRedirectOptions {
  * const safeFetch = followRedirectsSafely(() => globalThis.fetch);
  * await safeFetch(new Request(url, { headers: { authorization } })); // a 303 to another host: no Authorization there
  * ```
+ *
+ * @category Transport
  */
 export function followRedirectsSafely(getFetch: () => typeof fetch, options: SafeRedirectOptions = {}): typeof fetch {
   const fail = (message: string): never => {

@@ -13,10 +13,18 @@
  * @module
  */
 
-/** Methods retried by default: those whose repetition has the same effect as one request. */
+/**
+ * Methods retried by default: those whose repetition has the same effect as one request.
+ *
+ * @category Transport
+ */
 export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
-/** Statuses retried by default. */
+/**
+ * Statuses retried by default.
+ *
+ * @category Transport
+ */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 /** Statuses whose retry wait comes from the server's timing headers when it sends one. */
@@ -66,6 +74,8 @@ function parseReset(value: string, now: number): number | undefined {
  * ```ts
  * parseRetryAfter(new Headers({ 'retry-after': '2' })); // 2000
  * ```
+ *
+ * @category Transport
  */
 export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | undefined {
   let wait: number | undefined;

@@ -73,6 +73,8 @@ import { buildRequestUrl, displayPath } from './url.js';
  * const page = await http.request('POST', '/rest/api/3/search/jql', { json: { jql }, schema: PageSchema }); // declared in readOnlyPosts
  * const file = await http.request('GET', `/attachments/${id}`, { responseType: 'bytes' });
  * ```
+ *
+ * @category Transport
  */
 export interface Transport {
   /** The provider, set on every error. */
@@ -247,6 +249,8 @@ function withOutcome<E>(error: E, outcome: RequestOutcome): E {
  * });
  * const me = await http.request('GET', '/rest/api/3/myself');
  * ```
+ *
+ * @category Transport
  */
 export function createTransport(options: TransportOptions): Transport {
   const settings = resolveTransportOptions(options);

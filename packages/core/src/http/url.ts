@@ -18,6 +18,8 @@ const ABSOLUTE_URL = /^[a-z][a-z\d+.-]*:/i;
  * ```ts
  * isLoopbackHost(new URL('http://127.0.0.1:4010').hostname); // true
  * ```
+ *
+ * @category Transport
  */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();

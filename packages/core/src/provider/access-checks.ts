@@ -7,7 +7,11 @@
  */
 import { accessReport, InputError, ItsmError, type AccessCheck, type AccessCheckStatus, type AccessReport, type ProviderId } from '@itsm/core';
 
-/** What a check found. */
+/**
+ * What a check found.
+ *
+ * @category Access checks
+ */
 export interface AccessCheckResult {
   /** `pass`, `warn` (works, but not as recommended) or `fail`. */
   status: AccessCheckStatus;
@@ -17,7 +21,11 @@ export interface AccessCheckResult {
   fix?: string | undefined;
 }
 
-/** A check that could not be made: reported as a warning, `Not checked: <because>.` */
+/**
+ * A check that could not be made: reported as a warning, `Not checked: <because>.`
+ *
+ * @category Access checks
+ */
 export interface AccessCheckSkip {
   /** Why it was not checked, completing `Not checked: …` (e.g. `the workflow could not be read`). */
   skip: string;
@@ -28,10 +36,16 @@ export interface AccessCheckSkip {
 /**
  * What a check's `run` returns: a result, a skip, or `undefined` when the check does not apply to
  * this configuration (it is then left out of the report, and so are the checks that need it).
+ *
+ * @category Access checks
  */
 export type AccessCheckOutcome = AccessCheckResult | AccessCheckSkip | undefined;
 
-/** One check of `verifyAccess()`, as data. */
+/**
+ * One check of `verifyAccess()`, as data.
+ *
+ * @category Access checks
+ */
 export interface AccessCheckDefinition<Id extends string = string> {
   /** Stable identifier, e.g. `credentials` or `transition.resolve`. */
   id: Id;
@@ -63,6 +77,8 @@ export interface AccessCheckDefinition<Id extends string = string> {
  * ```ts
  * errorSummary(new TypeError('fetch failed')); // 'fetch failed'
  * ```
+ *
+ * @category Access checks
  */
 export function errorSummary(error: unknown): string {
   if (error instanceof ItsmError) return `${error.name}: ${error.message}`;
@@ -115,6 +131,8 @@ function checkNeeds(checks: readonly AccessCheckDefinition[]): void {
  *   { id: 'incidents', title: 'Incidents are readable', needs: ['credentials'], run: () => ({ status: 'pass' }) },
  * ]);
  * ```
+ *
+ * @category Access checks
  */
 export async function runAccessChecks<Id extends string>(provider: ProviderId, checks: readonly AccessCheckDefinition<Id>[]): Promise<AccessReport> {
   checkNeeds(checks);

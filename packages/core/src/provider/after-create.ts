@@ -22,6 +22,8 @@ import { IncompleteCreateError, type ProviderId, type Ticket } from '@itsm/core'
  * const created = { id: '10001', key: 'HELP-7' };
  * await afterCreate('jira-cloud', created, 'moving it to resolved', () => transition(created.id));
  * ```
+ *
+ * @category Idempotency
  */
 export async function afterCreate<T>(
   provider: ProviderId,

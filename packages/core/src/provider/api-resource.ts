@@ -10,7 +10,11 @@ import { CALL_OPTION_KEYS, withCallOptions, type CallOptions } from './call-opti
 import type { PathTag, SegmentRules } from './path.js';
 import { createRequestKit, type RequestKit } from './request-kit.js';
 
-/** What a resource method sends, besides the caller's {@link CallOptions}. */
+/**
+ * What a resource method sends, besides the caller's {@link CallOptions}.
+ *
+ * @category Resources
+ */
 export type ResourceRequest = RequestOptions;
 
 /**
@@ -40,6 +44,8 @@ export type ResourceRequest = RequestOptions;
  *   }
  * }
  * ```
+ *
+ * @category Resources
  */
 export abstract class ApiResource {
   /** The client's transport. */

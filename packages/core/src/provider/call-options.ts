@@ -14,6 +14,8 @@ import type { RequestOptions } from '@itsm/core';
  * ```ts
  * const call: CallOptions = { signal: AbortSignal.timeout(10_000), timeout: 5_000, maxRetries: 0 };
  * ```
+ *
+ * @category Resources
  */
 export interface CallOptions {
   /** Aborts the call; it then rejects with the signal's reason. */
@@ -31,7 +33,11 @@ export interface CallOptions {
 /** Every key of {@link CallOptions}, so that one missing here fails to compile. */
 const KEYS: Record<keyof CallOptions, true> = { signal: true, timeout: true, totalTimeout: true, maxRetries: true, headers: true };
 
-/** The keys of {@link CallOptions}. */
+/**
+ * The keys of {@link CallOptions}.
+ *
+ * @category Resources
+ */
 export const CALL_OPTION_KEYS: readonly (keyof CallOptions)[] = Object.freeze(Object.keys(KEYS) as (keyof CallOptions)[]);
 
 /**
@@ -47,6 +53,8 @@ export const CALL_OPTION_KEYS: readonly (keyof CallOptions)[] = Object.freeze(Ob
  * withCallOptions({ query: { startAt: 0 }, headers: { 'X-Atlassian-Token': 'no-check' } }, { timeout: 5_000 });
  * // { query: { startAt: 0 }, headers: { 'X-Atlassian-Token': 'no-check' }, timeout: 5000 }
  * ```
+ *
+ * @category Resources
  */
 export function withCallOptions<R extends RequestOptions>(request: R, options: CallOptions | undefined): R {
   const result: R = { ...request };

@@ -6,7 +6,11 @@
  * @module
  */
 
-/** What a mapper reads of a native value: its id (a string or a number, such as a picklist value) and its name. */
+/**
+ * What a mapper reads of a native value: its id (a string or a number, such as a picklist value) and its name.
+ *
+ * @category Mapping
+ */
 export interface NativeRef {
   /** The native id, e.g. `'10002'` or Autotask's status `5`. */
   id?: string | number | undefined;
@@ -18,10 +22,15 @@ export interface NativeRef {
  * Maps a native value to a category. Made by {@link createCategoryMapper}.
  *
  * @param native - The native value: its id and/or name, and whatever the fallback reads.
+ * @category Mapping
  */
 export type CategoryMapper<C extends string, N extends NativeRef = NativeRef> = (native: N) => C;
 
-/** Options of {@link createCategoryMapper}. */
+/**
+ * Options of {@link createCategoryMapper}.
+ *
+ * @category Mapping
+ */
 export interface CategoryMapperOptions<C extends string, N extends NativeRef = NativeRef> {
   /** The provider's defaults, keyed by native id or by name (compared with {@link normaliseName}). */
   defaults?: Readonly<Record<string, C>> | undefined;
@@ -40,6 +49,8 @@ export interface CategoryMapperOptions<C extends string, N extends NativeRef = N
  * ```ts
  * normaliseName('  Won’t   Do '); // "won't do"
  * ```
+ *
+ * @category Mapping
  */
 export function normaliseName(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'");
@@ -76,6 +87,8 @@ function indexTable<C>(table: Readonly<Record<string, C>> | undefined): (native:
  * status({ id: 12, name: 'Archived' }); // 'closed'
  * status({ id: 1, name: 'New' });       // 'open'
  * ```
+ *
+ * @category Mapping
  */
 export function createCategoryMapper<C extends string, N extends NativeRef = NativeRef>(
   options: CategoryMapperOptions<C, N>,

@@ -15,7 +15,11 @@ const TRANSPORT_KEYS: Record<keyof TransportOptions, true> = {
   inspectResponse: true, maxBodyBytes: true,
 };
 
-/** The options of the core transport (`createTransport`). */
+/**
+ * The options of the core transport (`createTransport`).
+ *
+ * @category Options
+ */
 export const TRANSPORT_OPTION_KEYS: readonly (keyof TransportOptions)[] = Object.freeze(
   Object.keys(TRANSPORT_KEYS) as (keyof TransportOptions)[],
 );
@@ -23,6 +27,8 @@ export const TRANSPORT_OPTION_KEYS: readonly (keyof TransportOptions)[] = Object
 /**
  * Transport options a client sets itself by default, and so refuses from its caller: the provider,
  * the credentials hook, the provider's error hooks, and its read-only `POST` endpoints.
+ *
+ * @category Options
  */
 export const CLIENT_OWNED_TRANSPORT_KEYS: readonly (keyof TransportOptions)[] = Object.freeze([
   'provider',
@@ -32,10 +38,18 @@ export const CLIENT_OWNED_TRANSPORT_KEYS: readonly (keyof TransportOptions)[] = 
   'readOnlyPosts',
 ] as const);
 
-/** The transport options a client passes on from its caller. */
+/**
+ * The transport options a client passes on from its caller.
+ *
+ * @category Options
+ */
 export type ClientTransportOptions = Partial<Omit<TransportOptions, 'provider'>>;
 
-/** What {@link resolveClientOptions} needs to know about a client. */
+/**
+ * What {@link resolveClientOptions} needs to know about a client.
+ *
+ * @category Options
+ */
 export interface ClientOptionsSpec<S extends z.core.$ZodObject> {
   /** The provider, set on every error. */
   provider: ProviderId;
@@ -50,7 +64,11 @@ export interface ClientOptionsSpec<S extends z.core.$ZodObject> {
   owned?: readonly (keyof TransportOptions)[] | undefined;
 }
 
-/** What {@link resolveClientOptions} returns. */
+/**
+ * What {@link resolveClientOptions} returns.
+ *
+ * @category Options
+ */
 export interface ResolvedClientOptions<S extends z.core.$ZodObject> {
   /** The client's own options, parsed by its schema. */
   own: z.output<S>;
@@ -63,6 +81,7 @@ export interface ResolvedClientOptions<S extends z.core.$ZodObject> {
  * connector that takes the client's options beside its own.
  *
  * @param spec - The client's schema and owned transport options.
+ * @category Options
  */
 export function clientOptionKeys(spec: Pick<ClientOptionsSpec<z.core.$ZodObject>, 'schema' | 'owned'>): readonly string[] {
   const owned: readonly string[] = spec.owned ?? CLIENT_OWNED_TRANSPORT_KEYS;
@@ -90,6 +109,8 @@ export function clientOptionKeys(spec: Pick<ClientOptionsSpec<z.core.$ZodObject>
  * );
  * // own: { baseUrl: 'https://tenant.ivanticloud.com', apiKey: 'key' }, transport: { timeout: 10000 }
  * ```
+ *
+ * @category Options
  */
 export function resolveClientOptions<S extends z.core.$ZodObject>(options: unknown, spec: ClientOptionsSpec<S>): ResolvedClientOptions<S> {
   const { provider, client, schema } = spec;

@@ -7,7 +7,11 @@
 import { InputError, parseInput, type ProviderId } from '@itsm/core';
 import * as z from 'zod/mini';
 
-/** What {@link resolveConnectorOptions} needs to know about a connector and its client. */
+/**
+ * What {@link resolveConnectorOptions} needs to know about a connector and its client.
+ *
+ * @category Options
+ */
 export interface ConnectorOptionsSpec<C, S extends z.core.$ZodObject> {
   /** The provider, set on every error. */
   provider: ProviderId;
@@ -23,7 +27,11 @@ export interface ConnectorOptionsSpec<C, S extends z.core.$ZodObject> {
   createClient: (options: Record<string, unknown>) => C;
 }
 
-/** What {@link resolveConnectorOptions} returns. */
+/**
+ * What {@link resolveConnectorOptions} returns.
+ *
+ * @category Options
+ */
 export interface ResolvedConnectorOptions<C, S extends z.core.$ZodObject> {
   /** The client given, or the one built from the client options. */
   client: C;
@@ -55,6 +63,8 @@ export interface ResolvedConnectorOptions<C, S extends z.core.$ZodObject> {
  *   },
  * );
  * ```
+ *
+ * @category Options
  */
 export function resolveConnectorOptions<C, S extends z.core.$ZodObject>(options: unknown, spec: ConnectorOptionsSpec<C, S>): ResolvedConnectorOptions<C, S> {
   const { provider, settings, clientOptionKeys } = spec;

@@ -5,13 +5,18 @@
  * @module
  */
 
-/** The content of a file: bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`), a `Blob`, or text (sent as UTF-8). */
+/**
+ * The content of a file: bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`), a `Blob`, or text (sent as UTF-8).
+ *
+ * @category Files
+ */
 export type FileContent = Uint8Array | ArrayBuffer | Blob | string;
 
 /**
  * Whether a value is {@link FileContent}.
  *
  * @param value - What the caller gave.
+ * @category Files
  */
 export function isFileContent(value: unknown): value is FileContent {
   return value instanceof Uint8Array || value instanceof ArrayBuffer || value instanceof Blob || typeof value === 'string';
@@ -28,6 +33,8 @@ export function isFileContent(value: unknown): value is FileContent {
  * const form = new FormData();
  * form.append('file', fileBlob('disk full', 'text/plain'), 'log.txt');
  * ```
+ *
+ * @category Files
  */
 export function fileBlob(content: FileContent, contentType?: string): Blob {
   const type = contentType ?? (content instanceof Blob && content.type ? content.type : 'application/octet-stream');
@@ -45,6 +52,8 @@ export function fileBlob(content: FileContent, contentType?: string): Blob {
  * ```ts
  * const base64 = Buffer.from(await fileBytes('disk full')).toString('base64');
  * ```
+ *
+ * @category Files
  */
 export async function fileBytes(content: FileContent): Promise<Uint8Array> {
   if (content instanceof Blob) return new Uint8Array(await content.arrayBuffer());

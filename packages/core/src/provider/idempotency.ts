@@ -25,19 +25,27 @@ import * as z from 'zod/mini';
  * The waits before each look-up for a record whose create's answer was lost, in milliseconds: the
  * first at once, the last about 15 seconds after the failure, which covers the seconds a search
  * index takes to show a new record.
+ *
+ * @category Idempotency
  */
 export const DEFAULT_LOOKUP_DELAYS_MS: readonly number[] = Object.freeze([0, 500, 1_000, 2_000, 4_000, 8_000]);
 
 /**
  * A connector option giving the waits of the look-ups after a lost answer: 1 to 20 waits of 0 to
  * 60,000 ms each. A provider whose search index lags longer than the default covers wants longer ones.
+ *
+ * @category Idempotency
  */
 export const LookupDelaysSchema = z.array(z.int().check(z.gte(0), z.lte(60_000)), { error: 'must be a list of waits in milliseconds' }).check(
   z.minLength(1, 'must hold at least one wait'),
   z.maxLength(20, 'must hold at most 20 waits'),
 );
 
-/** An idempotency key, and whether the caller gave it (rather than the connector making one up). */
+/**
+ * An idempotency key, and whether the caller gave it (rather than the connector making one up).
+ *
+ * @category Idempotency
+ */
 export interface IdempotencyKey {
   /** The key. */
   readonly key: string;
@@ -52,6 +60,8 @@ export interface IdempotencyKey {
  * ```ts
  * newIdempotencyKey(); // 'itsm-3b241101-e2bb-4255-8caf-4136c566a962'
  * ```
+ *
+ * @category Idempotency
  */
 export function newIdempotencyKey(): string {
   return `itsm-${globalThis.crypto.randomUUID()}`;
@@ -69,6 +79,8 @@ export function newIdempotencyKey(): string {
  * ```ts
  * const { key, given } = idempotencyKeyOf('jira-cloud', { idempotencyKey: 'chat-4711' }, 'tickets.create');
  * ```
+ *
+ * @category Idempotency
  */
 export function idempotencyKeyOf(provider: ProviderId, options: unknown, operation: 'tickets.create' | 'comments.add'): IdempotencyKey {
   const schema = operation === 'tickets.create' ? CreateTicketOptionsSchema : AddCommentOptionsSchema;
@@ -76,7 +88,11 @@ export function idempotencyKeyOf(provider: ProviderId, options: unknown, operati
   return idempotencyKey === undefined ? { key: newIdempotencyKey(), given: false } : { key: idempotencyKey, given: true };
 }
 
-/** What {@link idempotentWrite} needs. */
+/**
+ * What {@link idempotentWrite} needs.
+ *
+ * @category Idempotency
+ */
 export interface IdempotentWrite<R> {
   /** The provider, named by the errors. */
   provider: ProviderId;
@@ -111,7 +127,11 @@ export interface IdempotentWrite<R> {
   signal?: AbortSignal | undefined;
 }
 
-/** What {@link idempotentWrite} did. */
+/**
+ * What {@link idempotentWrite} did.
+ *
+ * @category Idempotency
+ */
 export interface IdempotentWriteResult<R> {
   /** The record: made now, found before the write, or found after a lost answer. */
   record: R;
@@ -154,6 +174,8 @@ export interface IdempotentWriteResult<R> {
  *   howToFind: 'look for an issue in HELP with the summary "VPN down"',
  * });
  * ```
+ *
+ * @category Idempotency
  */
 export async function idempotentWrite<R>(spec: IdempotentWrite<R>): Promise<IdempotentWriteResult<R>> {
   const { provider, operation, support, key } = spec;

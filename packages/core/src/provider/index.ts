@@ -14,6 +14,8 @@
  *   {@link afterCreate}, {@link resolvePerson}, {@link createTimestampReader}, {@link fileBlob}.
  * - Reliability: {@link idempotentWrite} and {@link idempotencyKeyOf} (a create safe to repeat),
  *   {@link checkLength} and {@link checkByteSize} (the connector's limits).
+ * - Catalog forms: {@link createFormCache}, {@link parseSubmitOptions}, {@link parseChoicesQuery},
+ *   {@link choiceField}, {@link searchChoices} (answers are checked with `checkFormAnswers` in `@itsm/core`).
  *
  * Bot authors do not need this entry; `cached()` and the paginator are in `@itsm/core` itself.
  * The guide is `docs/writing-a-connector.md`.
@@ -37,3 +39,4 @@ export * from './timestamps.js';
 export * from './files.js';
 export * from './idempotency.js';
 export * from './limits.js';
+export * from './catalog-forms.js';

@@ -20,6 +20,8 @@ import { InputError, type ProviderId } from '@itsm/core';
  * ```ts
  * checkLength('jira-cloud', 'input.subject', 'VPN down', 255, "Jira's limit for summaries");
  * ```
+ *
+ * @category Limits
  */
 export function checkLength(provider: ProviderId, field: string, value: string | null | undefined, max: number, why: string): void {
   if (typeof value === 'string' && value.length > max) {
@@ -31,6 +33,7 @@ export function checkLength(provider: ProviderId, field: string, value: string |
  * The size in bytes of a file's content.
  *
  * @param content - Bytes, a buffer or a `Blob`.
+ * @category Limits
  */
 export function byteSize(content: Uint8Array | ArrayBuffer | Blob): number {
   return content instanceof Blob ? content.size : content.byteLength;
@@ -48,6 +51,8 @@ export function byteSize(content: Uint8Array | ArrayBuffer | Blob): number {
  * ```ts
  * checkByteSize('autotask', 'file.content', new Uint8Array(10), 6_000_000, "Autotask's limit for attachments");
  * ```
+ *
+ * @category Limits
  */
 export function checkByteSize(provider: ProviderId, field: string, content: Uint8Array | ArrayBuffer | Blob, max: number, why: string): void {
   const size = byteSize(content);

@@ -7,7 +7,11 @@
  */
 import { InputError, Paginator } from '@itsm/core';
 
-/** One offset page as the endpoint returned it. */
+/**
+ * One offset page as the endpoint returned it.
+ *
+ * @category Pagination
+ */
 export interface OffsetPage<T, E = unknown> {
   /** The items. */
   items: T[];
@@ -27,6 +31,8 @@ export interface OffsetPage<T, E = unknown> {
  *   filtering, as OData's `$top`/`$skip` and Jira's user search do);
  * - `empty-page`: only an empty page (the endpoint filters after paging and may return short
  *   pages before the end).
+ *
+ * @category Pagination
  */
 export type EndRule = 'short-page' | 'empty-page';
 
@@ -42,6 +48,8 @@ export type EndRule = 'short-page' | 'empty-page';
  * nextOffset({ items: [1, 2], start: 0 }, 2, 'short-page'); // 2
  * nextOffset({ items: [3], start: 2 }, 2, 'short-page');    // undefined
  * ```
+ *
+ * @category Pagination
  */
 export function nextOffset(page: OffsetPage<unknown, unknown>, pageSize: number, rule: EndRule): number | undefined {
   const next = page.start + page.items.length;
@@ -51,7 +59,11 @@ export function nextOffset(page: OffsetPage<unknown, unknown>, pageSize: number,
   return rule === 'short-page' && page.items.length < pageSize ? undefined : next;
 }
 
-/** Options of {@link offsetPaginator}. */
+/**
+ * Options of {@link offsetPaginator}.
+ *
+ * @category Pagination
+ */
 export interface OffsetPaginatorOptions {
   /** The page size asked of the endpoint (a positive integer). */
   pageSize: number;
@@ -74,6 +86,8 @@ export interface OffsetPaginatorOptions {
  *   return { items: body.value, start, envelope: body };
  * }, { pageSize: 100 });
  * ```
+ *
+ * @category Pagination
  */
 export function offsetPaginator<T, E = unknown>(
   fetchPage: (start: number, signal: AbortSignal) => Promise<OffsetPage<T, E>>,

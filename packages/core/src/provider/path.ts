@@ -6,7 +6,11 @@
  */
 import { InputError, MAX_ID_LENGTH, type ProviderId } from '@itsm/core';
 
-/** What a path segment may be, beyond the rules every segment follows. */
+/**
+ * What a path segment may be, beyond the rules every segment follows.
+ *
+ * @category Resources
+ */
 export interface SegmentRules {
   /**
    * Whether a number is accepted (a non-negative integer, sent as its digits). Default `true`; a
@@ -20,6 +24,8 @@ export interface SegmentRules {
 /**
  * A value put into a path: an id or key, or `{ name: value }`, which also names the argument in
  * the error when the value is refused (`${{ issueIdOrKey }}` names `issueIdOrKey`).
+ *
+ * @category Resources
  */
 export type PathValue = string | number | Readonly<Record<string, string | number>>;
 
@@ -35,6 +41,8 @@ export type PathValue = string | number | Readonly<Record<string, string | numbe
  * const issueIdOrKey = 'HELP/1';
  * path`/rest/api/3/issue/${{ issueIdOrKey }}/comment`; // '/rest/api/3/issue/HELP%2F1/comment'
  * ```
+ *
+ * @category Resources
  */
 export type PathTag = (strings: TemplateStringsArray, ...values: PathValue[]) => string;
 
@@ -74,6 +82,8 @@ function segmentProblem(value: unknown, rules: SegmentRules): string | undefined
  * ```ts
  * encodeSegment('HELP/1?x', 'issueIdOrKey', 'jira-cloud'); // 'HELP%2F1%3Fx'
  * ```
+ *
+ * @category Resources
  */
 export function encodeSegment(value: string | number, field: string, provider?: ProviderId, rules: SegmentRules = {}): string {
   const problem = segmentProblem(value, rules);
@@ -104,6 +114,8 @@ function named(value: PathValue): [string, unknown] {
  * path`/rest/api/3/issue/${{ issueIdOrKey }}`; // '/rest/api/3/issue/HELP-1'
  * path`/rest/api/3/issue/${{ issueIdOrKey: '..' }}`; // throws InputError naming issueIdOrKey
  * ```
+ *
+ * @category Resources
  */
 export function createPathTag(provider?: ProviderId, rules: SegmentRules = {}): PathTag {
   return (strings, ...values) => {

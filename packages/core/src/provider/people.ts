@@ -6,7 +6,11 @@
  */
 import { AmbiguousMatchError, InputError, resolvePersonInput, type PersonInput, type ProviderId } from '@itsm/core';
 
-/** How a connector finds its people by email. */
+/**
+ * How a connector finds its people by email.
+ *
+ * @category Mapping
+ */
 export interface PersonDirectory<U> {
   /** The provider, set on every error. */
   provider: ProviderId;
@@ -38,6 +42,8 @@ export interface PersonDirectory<U> {
  * const people = [{ id: 'a', mail: 'Ann@Example.com' }, { id: 'b', mail: 'anne@example.com' }, { id: 'a', mail: 'ann@example.com' }];
  * exactEmailMatches(people, 'ann@example.com', { emailOf: (p) => p.mail, idOf: (p) => p.id }); // [people[0]]
  * ```
+ *
+ * @category Mapping
  */
 export function exactEmailMatches<U>(
   records: Iterable<U>,
@@ -59,6 +65,7 @@ export function exactEmailMatches<U>(
  * @param directory - How to find records by email.
  * @param email - A checked email address.
  * @throws `AmbiguousMatchError` when several records have it (with their ids in `matchIds`).
+ * @category Mapping
  */
 export async function findOneByEmail<U>(directory: PersonDirectory<U>, email: string): Promise<U | null> {
   const matches = await directory.withEmail(email);
@@ -87,6 +94,8 @@ export async function findOneByEmail<U>(directory: PersonDirectory<U>, email: st
  * declare const directory: PersonDirectory<{ accountId: string }>;
  * const accountId = await resolvePerson(directory, 'ann@example.com', 'input.requester');
  * ```
+ *
+ * @category Mapping
  */
 export async function resolvePerson<U>(directory: PersonDirectory<U>, person: PersonInput, field: string, unknown?: 'throw'): Promise<string>;
 /**

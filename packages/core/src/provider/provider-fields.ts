@@ -20,6 +20,8 @@ import { InputError, type ProviderId } from '@itsm/core';
  * checkProviderFields('jira-cloud', { summary: 'x' }, { summary: 'input.subject' }, 'input');
  * // throws InputError: input.providerFields.summary is set by the connector from input.subject; give it there, not in providerFields
  * ```
+ *
+ * @category Mapping
  */
 export function checkProviderFields(
   provider: ProviderId,

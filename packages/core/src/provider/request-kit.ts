@@ -20,6 +20,8 @@ import { createPathTag, encodeSegment, type PathTag, type SegmentRules } from '.
  * kit.knownKeys({ fields: ['summary'] }, ['fields', 'expand']);
  * const size = kit.pageSize(undefined, 50, 100); // 50
  * ```
+ *
+ * @category Resources
  */
 export interface RequestKit {
   /** The provider every error names. */
@@ -103,6 +105,7 @@ export interface RequestKit {
  *
  * @param provider - The provider every error names.
  * @param rules - What the provider's ids may be in a path (numbers or not, the longest); see {@link SegmentRules}.
+ * @category Resources
  */
 export function createRequestKit(provider: ProviderId, rules: SegmentRules = {}): RequestKit {
   const inputError = (field: string, message: string) => new InputError(`${field} ${message}`, { provider, field });

@@ -7,7 +7,11 @@
 import { isLoopbackHost } from '@itsm/core';
 import * as z from 'zod/mini';
 
-/** Options of {@link serviceUrlSchema}. */
+/**
+ * Options of {@link serviceUrlSchema}.
+ *
+ * @category Options
+ */
 export interface ServiceUrlOptions {
   /** An example of a right value, shown when the value is not a URL, e.g. `https://your-domain.atlassian.net`. */
   example?: string | undefined;
@@ -64,6 +68,8 @@ function checkServiceUrl(value: unknown, options: ServiceUrlOptions): { url: str
  * const Options = z.strictObject({ baseUrl: serviceUrlSchema({ example: 'https://tenant.ivanticloud.com' }) });
  * Options.parse({ baseUrl: 'https://tenant.ivanticloud.com/HEAT/' }); // { baseUrl: 'https://tenant.ivanticloud.com/HEAT' }
  * ```
+ *
+ * @category Options
  */
 export function serviceUrlSchema(options: ServiceUrlOptions = {}): z.ZodMiniType<string, unknown> {
   return z.pipe(

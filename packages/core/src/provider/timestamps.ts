@@ -21,6 +21,8 @@ const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[
  * isoTimestampToUtc('2025-07-01T14:34:56');                             // undefined
  * isoTimestampToUtc('2025-07-01T14:34:56.537', { assumeUtc: true });    // '2025-07-01T14:34:56.537Z'
  * ```
+ *
+ * @category Mapping
  */
 export function isoTimestampToUtc(value: string, options: { assumeUtc?: boolean | undefined } = {}): string | undefined {
   const match = TIMESTAMP.exec(value.trim());
@@ -32,7 +34,11 @@ export function isoTimestampToUtc(value: string, options: { assumeUtc?: boolean 
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
-/** Reads a provider's timestamps into the model's. Made by {@link createTimestampReader}. */
+/**
+ * Reads a provider's timestamps into the model's. Made by {@link createTimestampReader}.
+ *
+ * @category Mapping
+ */
 export interface TimestampReader {
   /**
    * A timestamp the model requires (`createdAt`, `updatedAt`).
@@ -62,6 +68,8 @@ export interface TimestampReader {
  * const dates = createTimestampReader('autotask', (value) => isoTimestampToUtc(value, { assumeUtc: true }));
  * dates.required('2026-01-05T09:30:00.123', 'createDate', {}); // '2026-01-05T09:30:00.123Z'
  * ```
+ *
+ * @category Mapping
  */
 export function createTimestampReader(provider: ProviderId, parse: (value: string) => string | undefined = isoTimestampToUtc): TimestampReader {
   const optional = (value: unknown) => (typeof value === 'string' ? parse(value) : undefined);

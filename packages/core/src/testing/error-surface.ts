@@ -17,6 +17,8 @@ import { ItsmError } from '@itsm/core';
  * const error = await client.myself().catch((e: unknown) => e);
  * expect(errorSurface(error)).not.toContain(apiToken);
  * ```
+ *
+ * @category Contract tests
  */
 export function errorSurface(error: unknown): string {
   const parts: string[] = [];

@@ -13,6 +13,8 @@
  * const error = await failure(client.issues.get(''));
  * expect(error).toBeInstanceOf(InputError);
  * ```
+ *
+ * @category Contract tests
  */
 export async function failure(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -32,6 +34,8 @@ export async function failure(promise: Promise<unknown>): Promise<unknown> {
  * const error = thrown(() => createJiraConnector({ projectKey: 'HELP' } as never));
  * expect(error).toMatchObject({ field: 'baseUrl' });
  * ```
+ *
+ * @category Contract tests
  */
 export function thrown(run: () => unknown): unknown {
   try {

@@ -7,7 +7,11 @@
  * @module
  */
 
-/** Which requests a probe rule applies to. */
+/**
+ * Which requests a probe rule applies to.
+ *
+ * @category Contract tests
+ */
 export interface FetchMatch {
   /** HTTP method, any case. Omitted: any. */
   method?: string | undefined;
@@ -15,7 +19,11 @@ export interface FetchMatch {
   path?: string | RegExp | undefined;
 }
 
-/** A request the probe saw. */
+/**
+ * A request the probe saw.
+ *
+ * @category Contract tests
+ */
 export interface ProbedRequest {
   /** HTTP method, upper case. */
   method: string;
@@ -27,7 +35,11 @@ export interface ProbedRequest {
   lost: boolean;
 }
 
-/** A counting, answer-losing `fetch`; see {@link createFetchProbe}. */
+/**
+ * A counting, answer-losing `fetch`; see {@link createFetchProbe}.
+ *
+ * @category Contract tests
+ */
 export interface FetchProbe {
   /** The `fetch` to give the client (its `fetch` option). */
   readonly fetch: typeof fetch;
@@ -71,6 +83,8 @@ function connectionReset(): TypeError {
  * // the next create is made, but the client sees a connection reset
  * console.log(probe.requests.length);
  * ```
+ *
+ * @category Contract tests
  */
 export function createFetchProbe(inner?: typeof fetch): FetchProbe {
   const requests: ProbedRequest[] = [];

@@ -5,7 +5,11 @@
  * @module
  */
 
-/** What one request looked like when it reached the route. */
+/**
+ * What one request looked like when it reached the route.
+ *
+ * @category Contract tests
+ */
 export interface SeenRequest {
   /** HTTP method, upper case. */
   method: string;
@@ -23,10 +27,18 @@ export interface SeenRequest {
   json(): unknown;
 }
 
-/** A reply: status, then optionally a body (JSON unless a string) and headers. */
+/**
+ * A reply: status, then optionally a body (JSON unless a string) and headers.
+ *
+ * @category Contract tests
+ */
 export type RouteReply = [number, unknown?, Record<string, string>?];
 
-/** Options of one route. */
+/**
+ * Options of one route.
+ *
+ * @category Contract tests
+ */
 export interface RouteOptions {
   /** How many requests the route answers. Default: the number of replies (1 for a function). */
   times?: number;
@@ -38,6 +50,8 @@ export interface RouteOptions {
  * Sets up a route: `method pathname` (any query), answered in order with `replies` (the last one
  * repeats when `times` is larger, or a function of the request and its index), returning the list
  * of what arrived, filled as requests come.
+ *
+ * @category Contract tests
  */
 export type Route = (
   method: string,
@@ -46,7 +60,11 @@ export type Route = (
   options?: RouteOptions,
 ) => SeenRequest[];
 
-/** The part of nock's interceptor a route uses. */
+/**
+ * The part of nock's interceptor a route uses.
+ *
+ * @category Contract tests
+ */
 export interface NockInterceptorLike {
   /** How many requests the interceptor answers. */
   times(count: number): NockInterceptorLike;
@@ -54,7 +72,11 @@ export interface NockInterceptorLike {
   reply(answer: (request: Request) => Promise<readonly [number, string, Record<string, string>]>): unknown;
 }
 
-/** The part of nock a recorder uses: `nock(origin).intercept(match, method)`. Pass `nock` itself. */
+/**
+ * The part of nock a recorder uses: `nock(origin).intercept(match, method)`. Pass `nock` itself.
+ *
+ * @category Contract tests
+ */
 export type NockLike = (origin: string) => {
   intercept(match: (path: string) => boolean, method: string): NockInterceptorLike;
 };
@@ -72,6 +94,8 @@ export type NockLike = (origin: string) => {
  * // ... call the client ...
  * calls[0]?.headers.get('authorization');
  * ```
+ *
+ * @category Contract tests
  */
 export function createRouteRecorder(nock: NockLike, origin: string): Route {
   return (method, pathname, replies, options = {}) => {

@@ -21,12 +21,15 @@ import {
   TransitionOptionsSchema,
   UpdateTicketInputSchema,
   accessReport,
+  checkFormAnswers,
   createChangeFeed,
   parseInput,
   resolvePersonInput,
   unsupported,
   type Attachment,
+  type CatalogForm,
   type CatalogItem,
+  type CheckedAnswer,
   type Comment,
   type ConnectorCapabilities,
   type ConnectorLimits,
@@ -41,10 +44,28 @@ import {
   type UserKind,
   type UserRef,
 } from '@itsm/core';
-import { checkByteSize, checkLength, idempotencyKeyOf, idempotentWrite } from '@itsm/core/provider';
+import {
+  afterCreate,
+  checkByteSize,
+  checkLength,
+  choiceField,
+  createFormCache,
+  idempotencyKeyOf,
+  idempotentWrite,
+  parseChoicesQuery,
+  parseSubmitOptions,
+  searchChoices,
+} from '@itsm/core/provider';
 import * as z from 'zod/mini';
+import { answerText, DEFAULT_MEMORY_CATALOG, memoryChoices, memoryForm, type MemoryCatalogSeed } from './memory-catalog.js';
 
-/** A user to seed the in-memory connector with. */
+export { DEFAULT_MEMORY_CATALOG, type MemoryCatalogSeed, type MemoryChoiceSeed, type MemoryFieldSeed } from './memory-catalog.js';
+
+/**
+ * A user to seed the in-memory connector with.
+ *
+ * @category Memory connector
+ */
 export interface MemoryUserSeed {
   /** Id; generated when omitted. */
   id?: string;
@@ -56,25 +77,22 @@ export interface MemoryUserSeed {
   active?: boolean;
 }
 
-/** A catalog item to seed the in-memory connector with. */
-export interface MemoryCatalogSeed {
-  name: string;
-  description?: string;
-  category?: string;
-}
-
-/** Options of {@link createMemoryConnector}. */
+/**
+ * Options of {@link createMemoryConnector}.
+ *
+ * @category Memory connector
+ */
 export interface MemoryConnectorOptions {
   /** Provider id of the records. Default `memory`. */
   provider?: ProviderId;
   /** Users; default a small directory with one shared (ambiguous) email. */
   users?: MemoryUserSeed[];
-  /** Catalog items; default a few common requests. */
+  /** Catalog items and their forms; default {@link DEFAULT_MEMORY_CATALOG}. */
   catalog?: MemoryCatalogSeed[];
   /**
    * Switch capabilities off to see how callers cope. All are on by default, and idempotency keys are
-   * kept `atomic`ally; set `createIdempotency` or `commentIdempotency` to `after-write` or `none` to
-   * behave like a provider that keeps them after the write, or not at all.
+   * kept `atomic`ally; set `createIdempotency`, `commentIdempotency` or `submitIdempotency` to
+   * `after-write` or `none` to behave like a provider that keeps them after the write, or not at all.
    */
   capabilities?: Partial<ConnectorCapabilities>;
   /** The sizes refused before writing. Default {@link DEFAULT_MEMORY_LIMITS}. */
@@ -92,22 +110,34 @@ export interface MemoryConnectorOptions {
   webUrl?: string;
 }
 
-/** The writes whose answer {@link MemoryFaults.loseNextAnswer} can lose. */
-export type MemoryWrite = 'tickets.create' | 'comments.add';
+/**
+ * The writes whose answer {@link MemoryFaults.loseNextAnswer} can lose.
+ *
+ * @category Memory connector
+ */
+export type MemoryWrite = 'tickets.create' | 'comments.add' | 'catalog.submit';
 
-/** Faults of the in-memory connector, to test how a bot copes with them. */
+/**
+ * Faults of the in-memory connector, to test how a bot copes with them.
+ *
+ * @category Memory connector
+ */
 export interface MemoryFaults {
   /**
    * The next `write` is applied, but its answer is lost: the connector sees a connection reset
    * (`ConnectionError`, `outcome: 'unknown'`), as over HTTP, and recovers as its
-   * `createIdempotency` / `commentIdempotency` allows.
+   * `createIdempotency` / `commentIdempotency` / `submitIdempotency` allows.
    */
   loseNextAnswer(write: MemoryWrite): void;
   /** Removes the faults armed and not used yet. */
   clear(): void;
 }
 
-/** The in-memory connector, with the seed data it was built from. */
+/**
+ * The in-memory connector, with the seed data it was built from.
+ *
+ * @category Memory connector
+ */
 export interface MemoryConnector extends ItsmConnector {
   /** Every user it knows, as seeded. */
   readonly users: ItsmConnector['users'] & { readonly all: readonly User[] };
@@ -120,7 +150,11 @@ export interface MemoryConnector extends ItsmConnector {
   readonly requests: number;
 }
 
-/** The limits used when none are given: Jira's sizes, and 10 MiB per attachment. */
+/**
+ * The limits used when none are given: Jira's sizes, and 10 MiB per attachment.
+ *
+ * @category Memory connector
+ */
 export const DEFAULT_MEMORY_LIMITS: ConnectorLimits = Object.freeze({
   subject: 255,
   description: 32_767,
@@ -128,7 +162,11 @@ export const DEFAULT_MEMORY_LIMITS: ConnectorLimits = Object.freeze({
   attachmentBytes: 10 * 1024 * 1024,
 });
 
-/** The directory used when no users are given. */
+/**
+ * The directory used when no users are given.
+ *
+ * @category Memory connector
+ */
 export const DEFAULT_MEMORY_USERS: readonly MemoryUserSeed[] = [
   { id: 'u-ann', name: 'Ann Lee', email: 'ann.lee@example.com' },
   { id: 'u-bob', name: 'Bob Smith', email: 'bob.smith@example.com' },
@@ -136,12 +174,6 @@ export const DEFAULT_MEMORY_USERS: readonly MemoryUserSeed[] = [
   { id: 'u-front-1', name: 'Front Desk', email: 'frontdesk@example.com' },
   { id: 'u-front-2', name: 'Front Desk (night)', email: 'frontdesk@example.com' },
   { id: 'u-gone', name: 'Gone Person', email: 'gone@example.com', active: false },
-];
-
-const DEFAULT_CATALOG: readonly MemoryCatalogSeed[] = [
-  { name: 'New laptop', description: 'Request a laptop for a new or existing employee.', category: 'Hardware' },
-  { name: 'Software installation', description: 'Ask for licensed software.', category: 'Software' },
-  { name: 'Access to a shared mailbox', category: 'Access' },
 ];
 
 const NATIVE_STATUS: Record<Exclude<StatusCategory, 'unknown'>, string> = {
@@ -193,6 +225,8 @@ async function toBytes(content: Uint8Array | ArrayBuffer | Blob): Promise<Uint8A
  * const ticket = await connector.tickets.create({ subject: 'Printer jam', requester: 'ann.lee@example.com' });
  * await connector.tickets.transition(ticket.id, 'resolved');
  * ```
+ *
+ * @category Memory connector
  */
 export function createMemoryConnector(options: MemoryConnectorOptions = {}): MemoryConnector {
   const provider = options.provider ?? 'memory';
@@ -206,6 +240,7 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
     userSearch: true,
     createIdempotency: 'atomic',
     commentIdempotency: 'atomic',
+    submitIdempotency: 'atomic',
     ...options.capabilities,
   };
   const limits: ConnectorLimits = { ...DEFAULT_MEMORY_LIMITS, ...options.limits };
@@ -222,15 +257,34 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
     kind: seed.kind ?? 'employee',
     raw: { ...seed },
   }));
-  const catalogItems: CatalogItem[] = (options.catalog ?? DEFAULT_CATALOG).map((seed, index) => ({
+  const catalogSeeds = options.catalog ?? DEFAULT_MEMORY_CATALOG;
+  const catalogItems: CatalogItem[] = catalogSeeds.map((seed, index) => ({
     provider,
     id: `c-${index + 1}`,
     name: seed.name,
     ...(seed.description === undefined ? {} : { description: seed.description }),
     ...(seed.category === undefined ? {} : { category: seed.category }),
     url: `${webUrl}/catalog/${index + 1}`,
-    raw: { ...seed },
+    raw: structuredClone(seed),
   }));
+  /** The item of an id and its seed, or a `NotFoundError` (a request: it reaches the store). */
+  function catalogEntry(itemId: string): { item: CatalogItem; seed: MemoryCatalogSeed } {
+    touch();
+    const index = catalogItems.findIndex((item) => item.id === itemId);
+    const item = catalogItems[index];
+    const seed = catalogSeeds[index];
+    if (item === undefined || seed === undefined) throw notFound('catalog item', itemId);
+    return { item, seed };
+  }
+  const forms = createFormCache(async (itemId) => {
+    const { item, seed } = catalogEntry(itemId);
+    return memoryForm(provider, item, seed);
+  });
+  /** The choices of a field for the answers so far (a request: it reaches the store). */
+  function choicesOf(form: CatalogForm, fieldId: string, parentChoice: string | undefined) {
+    const { seed } = catalogEntry(form.itemId);
+    return memoryChoices(seed, fieldId, parentChoice);
+  }
   const tickets = new Map<string, StoredTicket>();
   let nextTicket = 1;
   let nextComment = 1;
@@ -393,8 +447,8 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
     limits,
     faults: {
       loseNextAnswer(write) {
-        if (write !== 'tickets.create' && write !== 'comments.add') {
-          throw new InputError("write must be 'tickets.create' or 'comments.add'", { provider, field: 'write' });
+        if (write !== 'tickets.create' && write !== 'comments.add' && write !== 'catalog.submit') {
+          throw new InputError("write must be 'tickets.create', 'comments.add' or 'catalog.submit'", { provider, field: 'write' });
         }
         lostAnswers.push(write);
       },
@@ -655,6 +709,107 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
         if (!capabilities.catalog) return failing(unsupported(provider, 'catalog'));
         return paginate(() => catalogItems.map((item) => structuredClone(item)));
       },
+      async form(rawItemId) {
+        const itemId = idOf(rawItemId, 'itemId');
+        if (!capabilities.catalog) throw unsupported(provider, 'catalog');
+        return structuredClone(await forms.get(itemId));
+      },
+      choices(rawItemId, rawFieldId, rawQuery) {
+        let itemId: string;
+        let fieldId: string;
+        let query: ReturnType<typeof parseChoicesQuery>;
+        try {
+          itemId = idOf(rawItemId, 'itemId');
+          fieldId = idOf(rawFieldId, 'fieldId');
+          query = parseChoicesQuery(provider, rawQuery);
+        } catch (error) {
+          return Paginator.failing(error);
+        }
+        if (!capabilities.catalog) return failing(unsupported(provider, 'catalog'));
+        return Paginator.defer(async () => {
+          const form = await forms.get(itemId);
+          const field = choiceField(provider, form, fieldId);
+          if (field.kind === 'user') {
+            return paginate(() => searchChoices(users.filter((user) => user.active).map((user) => ({ id: user.id, label: user.email === undefined ? user.name : `${user.name} (${user.email})` })), query.search));
+          }
+          if (!field.choicesOnDemand) return paginate(() => searchChoices(field.choices ?? [], query.search));
+          const [parentId] = field.dependsOn ?? [];
+          const parent = form.fields.find((candidate) => candidate.id === parentId);
+          const answer = parentId === undefined ? undefined : query.answers[parentId];
+          const parentChoice = typeof answer === 'string' ? (parent?.choices?.find((choice) => choice.id === answer || choice.label.toLowerCase() === answer.toLowerCase())?.id ?? answer) : undefined;
+          return paginate(() => searchChoices(choicesOf(form, field.id, parentChoice), query.search));
+        });
+      },
+      async submit(rawItemId, rawAnswers, rawOptions) {
+        const itemId = idOf(rawItemId, 'itemId');
+        const { forUser, key } = parseSubmitOptions(provider, rawOptions);
+        if (!capabilities.catalog) throw unsupported(provider, 'catalog');
+        const form = await forms.get(itemId);
+        const answers = await checkFormAnswers(form, rawAnswers, {
+          provider,
+          choices: async (field, checked) => {
+            const [parentId] = field.dependsOn ?? [];
+            const parent = parentId === undefined ? undefined : checked.get(parentId);
+            return choicesOf(form, field.id, parent?.kind === 'single_choice' ? parent.value.id : undefined);
+          },
+        });
+        for (const answer of answers) {
+          if (answer.kind === 'attachment' && !capabilities.attachments) throw unsupported(provider, 'attachments', `${answer.field.label} answers with files, and attachments are switched off`);
+          if (answer.kind === 'attachment') for (const file of answer.value) checkByteSize(provider, `answers.${answer.field.id}`, file.content, limits.attachmentBytes, 'the limit for attachments');
+          if (answer.kind === 'user') resolvePerson(answer.value, `answers.${answer.field.id}`);
+        }
+        const requester = resolvePerson(forUser, 'options.forUser');
+        const support = capabilities.submitIdempotency;
+        const startedAt = new Date(stamp());
+        const description = answers.map((answer) => `${answer.field.label}: ${answerText(answer)}`).join('\n');
+        const { record, how } = await idempotentWrite<StoredTicket>({
+          provider,
+          operation: 'catalog.submit',
+          support,
+          key,
+          lookupDelaysMs,
+          async write() {
+            touch();
+            const at = stamp();
+            const id = String(nextTicket++);
+            const ticket: Ticket = {
+              provider,
+              id,
+              key: `MEM-${id}`,
+              url: `${webUrl}/tickets/${id}`,
+              type: 'service_request',
+              subject: form.name,
+              ...(description === '' ? {} : { description }),
+              status: { category: 'open', native: { name: NATIVE_STATUS.open } },
+              requester,
+              createdAt: at,
+              updatedAt: at,
+              customFields: Object.fromEntries(answers.filter((answer) => answer.kind !== 'attachment').map((answer) => [answer.field.id, storedAnswer(answer)])),
+              raw: { catalogItemId: itemId, answers: structuredClone(rawAnswers) },
+            };
+            const entry: StoredTicket = { ticket, marker: undefined, comments: [], attachments: [] };
+            if (support === 'atomic') mark(entry, key.key, ticket.raw);
+            tickets.set(id, entry);
+            loseAnswerOf('catalog.submit');
+            if (support === 'after-write') mark(entry, key.key, ticket.raw);
+            return entry;
+          },
+          async find() {
+            touch();
+            return [...tickets.values()].find((entry) => entry.marker === key.key);
+          },
+          howToFind: `look for a ticket with the subject "${form.name}" for ${requester.name ?? requester.id} created at or after ${startedAt.toISOString()}`,
+        });
+        if (how !== 'existing') {
+          for (const answer of answers) {
+            if (answer.kind !== 'attachment') continue;
+            for (const file of answer.value) {
+              await afterCreate(provider, record.ticket, `attaching ${file.filename}`, () => connector.attachments.upload(record.ticket.id, file));
+            }
+          }
+        }
+        return snapshot(record);
+      },
     },
     async verifyAccess() {
       touch();
@@ -668,6 +823,13 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
     },
   };
   return connector;
+}
+
+/** A checked answer as the in-memory ticket keeps it in `customFields`: a choice by its id. */
+function storedAnswer(answer: CheckedAnswer): unknown {
+  if (answer.kind === 'single_choice') return answer.value.id;
+  if (answer.kind === 'multiple_choice') return answer.value.map((choice) => choice.id);
+  return structuredClone(answer.value);
 }
 
 /** A paginator whose first page fails with the given error. */

@@ -9,6 +9,7 @@ import { AssertionError } from 'node:assert';
  * The forms a secret may take in text, each with its name: as it is, URL-encoded, Base64-encoded.
  *
  * @param secret - The secret.
+ * @category Contract tests
  */
 export function secretForms(secret: string): { form: string; how: string }[] {
   return [
@@ -29,6 +30,8 @@ export function secretForms(secret: string): { form: string; how: string }[] {
  * const error = await failure(client.myself());
  * assertNoSecret(errorSurface(error), [apiToken]);
  * ```
+ *
+ * @category Contract tests
  */
 export function assertNoSecret(text: string, secrets: readonly string[]): void {
   secrets.forEach((secret, index) => {

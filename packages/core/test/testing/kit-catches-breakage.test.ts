@@ -39,6 +39,7 @@ it('fails exactly the tests that cover a broken connector\'s faults', { timeout:
       `${bad} create(input, { idempotencyKey: 42 }) is refused`,
       `${bad} tickets.create(input, options) refuses the unknown key idempotencyKy`,
       `${bad} tickets.get(idOrKey) refuses an empty string, a blank string, CR/LF, a line feed, NUL, a control character, a 1 MB string, a number, null, undefined, an object, an array`,
+      'broken connector catalog forms refuses bad answers before any request, naming every one of them at once',
       'broken connector changes() hands out changes in batches of at most `limit`, without loss or duplicates',
       'broken connector changes() returns every new ticket version once and never again',
       'broken connector idempotency and lost answers a create whose answer is lost gives the ticket or an outcome-unknown error, never a duplicate',

@@ -13,6 +13,10 @@ function fixture(options: MemoryConnectorOptions) {
     ambiguousEmail: 'frontdesk@example.com',
     missingTicketId: '999999',
     missingUserId: 'u-nobody',
+    catalogForm: {
+      itemId: 'c-1',
+      answers: { model: 'MacBook Pro 14"', dock: 'tb4', neededBy: '2026-09-01', monitors: 1, express: true, address: '1 Main Street, Springfield' },
+    },
     loseNextAnswer: connector.faults.loseNextAnswer,
     requestCount: () => connector.requests,
   };
@@ -34,13 +38,14 @@ describeConnectorConformance({
         userSearch: false,
         createIdempotency: 'after-write',
         commentIdempotency: 'after-write',
+        submitIdempotency: 'after-write',
       },
     }),
 });
 
 describeConnectorConformance({
   name: 'memory connector without idempotency keys',
-  setup: async () => fixture({ capabilities: { createIdempotency: 'none', commentIdempotency: 'none' }, limits: { subject: 80, attachmentBytes: 1_000 } }),
+  setup: async () => fixture({ capabilities: { createIdempotency: 'none', commentIdempotency: 'none', submitIdempotency: 'none' }, limits: { subject: 80, attachmentBytes: 1_000 } }),
 });
 
 /** A connector whose workflow has no closed status (as an Autotask tenant with Complete alone). */

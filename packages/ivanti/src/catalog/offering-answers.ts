@@ -15,7 +15,11 @@
 import { kit } from '../provider.js';
 import type { OfferingParameter } from './offering-form.js';
 
-/** An option of a validation list. */
+/**
+ * An option of a validation list.
+ *
+ * @category Request offerings
+ */
 export interface ValidationOption {
   /** The option's RecId (what `par-<id>-recId` takes). */
   recId: string;
@@ -25,7 +29,11 @@ export interface ValidationOption {
   label: string;
 }
 
-/** A chosen option, given with its RecId. */
+/**
+ * A chosen option, given with its RecId.
+ *
+ * @category Request offerings
+ */
 export interface ChosenOption {
   /** The value. */
   value: string;
@@ -37,10 +45,16 @@ export interface ChosenOption {
  * An answer to one parameter: text; a number; `true`/`false` for a checkbox; a `Date` or ISO text
  * for a date; for a choice, its value or label (looked up) or a {@link ChosenOption}; a list of
  * those for several choices.
+ *
+ * @category Request offerings
  */
 export type OfferingAnswer = string | number | boolean | Date | ChosenOption | readonly (string | ChosenOption)[];
 
-/** Looks up the options of a choice, given the answers so far (by parameter name). */
+/**
+ * Looks up the options of a choice, given the answers so far (by parameter name).
+ *
+ * @category Request offerings
+ */
 export type OptionLookup = (parameter: OfferingParameter, answers: ReadonlyMap<string, string>) => Promise<ValidationOption[]>;
 
 const SEPARATOR = '~^';
@@ -76,6 +90,7 @@ function plainText(answer: OfferingAnswer, field: string): string {
  * @param answers - The answers.
  * @param lookup - Looks up a choice's options (the client's `validationList`).
  * @returns The `parameters` object of the submit.
+ * @category Request offerings
  */
 export async function encodeAnswers(
   parameters: readonly OfferingParameter[],

@@ -17,10 +17,16 @@ import type { OfferingParameterRecord, RequestOffering } from '../schemas/catalo
  * - `checkbox`: `true` or `false`;
  * - `date`, `datetime`;
  * - `layout`: no answer (`category`, `label`, `image`, `rowaligner`).
+ *
+ * @category Request offerings
  */
 export type OfferingParameterKind = 'text' | 'number' | 'choice' | 'multiChoice' | 'checkbox' | 'date' | 'datetime' | 'layout';
 
-/** A dependent list's filter: the list's field and the parameter whose answer fills it. */
+/**
+ * A dependent list's filter: the list's field and the parameter whose answer fills it.
+ *
+ * @category Request offerings
+ */
 export interface OfferingConstraint {
   /** The validation list's field to filter on (`queryFieldName`). */
   listField: string;
@@ -38,6 +44,8 @@ export interface OfferingConstraint {
  *   console.log(parameter.label, parameter.kind, parameter.required);
  * }
  * ```
+ *
+ * @category Request offerings
  */
 export interface OfferingParameter {
   /** The parameter's RecId: answers are sent as `par-<recId>`. */
@@ -75,7 +83,11 @@ export interface OfferingParameter {
   raw: OfferingParameterRecord;
 }
 
-/** An offering and its form. */
+/**
+ * An offering and its form.
+ *
+ * @category Request offerings
+ */
 export interface OfferingForm {
   /** The offering. */
   offering: RequestOffering;
@@ -107,6 +119,7 @@ const KINDS: Readonly<Record<string, OfferingParameterKind>> = {
  * The kind of answer a display type takes; an unknown display type takes text.
  *
  * @param displayType - Ivanti's display type, e.g. `combo`.
+ * @category Request offerings
  */
 export function parameterKind(displayType: string | null | undefined): OfferingParameterKind {
   return KINDS[(displayType ?? 'text').trim().toLowerCase()] ?? 'text';
@@ -117,6 +130,7 @@ export function parameterKind(displayType: string | null | undefined): OfferingP
  * `$(false)`), or depends on the answers.
  *
  * @param expression - The expression as stored.
+ * @category Request offerings
  */
 export function expressionValue(expression: string | null | undefined): boolean | 'conditional' {
   if (expression === null || expression === undefined) return false;
@@ -154,6 +168,7 @@ function optional(text: string | null | undefined): string | undefined {
  * A parameter record read into an {@link OfferingParameter}.
  *
  * @param record - A `ServiceReqTemplateParams` record.
+ * @category Request offerings
  */
 export function readOfferingParameter(record: OfferingParameterRecord): OfferingParameter {
   const config = parseJson(record.ConfigOptions);

@@ -5,7 +5,11 @@
  * @module
  */
 
-/** The stable ids of the checks `verifyAccess()` runs, in order. */
+/**
+ * The stable ids of the checks `verifyAccess()` runs, in order.
+ *
+ * @category Access checks
+ */
 export const IVANTI_ACCESS_CHECKS = Object.freeze([
   'credentials',
   'service-account',
@@ -23,8 +27,16 @@ export const IVANTI_ACCESS_CHECKS = Object.freeze([
   'attachment.write',
 ] as const);
 
-/** The id of one check of `verifyAccess()`. */
+/**
+ * The id of one check of `verifyAccess()`.
+ *
+ * @category Access checks
+ */
 export type IvantiAccessCheckId = (typeof IVANTI_ACCESS_CHECKS)[number];
 
-/** The entity set `knowledge.read` reads (the name is not confirmed on every tenant). */
+/**
+ * The entity set `knowledge.read` reads (the name is not confirmed on every tenant).
+ *
+ * @category Access checks
+ */
 export const KNOWLEDGE_ENTITY_SET = 'frs_knowledges';

@@ -17,6 +17,7 @@ import { htmlToText } from './text.js';
  *
  * @param note - The note.
  * @param ticketId - The ticket's RecId.
+ * @category Mapping
  */
 export function journalNoteToComment(note: JournalNote, ticketId: string): Comment {
   const body = htmlToText(note.NotesBody ?? note.Subject ?? '');
@@ -37,6 +38,7 @@ export function journalNoteToComment(note: JournalNote, ticketId: string): Comme
  *
  * @param record - The attachment's record.
  * @param ticketId - The ticket's RecId.
+ * @category Mapping
  */
 export function attachmentRecordToAttachment(record: AttachmentRecord, ticketId: string): Attachment {
   const createdAt = ivantiTimestamps.optional(record.CreatedDateTime);

@@ -18,6 +18,7 @@ function text(value: string | null | undefined): string | undefined {
  *
  * @param offering - The offering's record.
  * @param url - Its direct link.
+ * @category Mapping
  */
 export function offeringToCatalogItem(offering: RequestOffering, url: string): CatalogItem {
   const description = text(offering.Description);
@@ -39,6 +40,7 @@ export function offeringToCatalogItem(offering: RequestOffering, url: string): C
  *
  * @param offering - The offering as `requestOfferings.available()` lists it.
  * @param url - Its direct link.
+ * @category Mapping
  */
 export function availableOfferingToCatalogItem(offering: AvailableOffering, url: string): CatalogItem {
   const description = text(offering.strDescription);

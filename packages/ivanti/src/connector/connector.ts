@@ -9,6 +9,7 @@ import {
   CreateTicketInputSchema,
   EmailSchema,
   FileInputSchema,
+  InputError,
   OutcomeUnknownError,
   Paginator,
   PersonInputSchema,
@@ -16,10 +17,15 @@ import {
   StatusInputSchema,
   TransitionOptionsSchema,
   UpdateTicketInputSchema,
+  checkFormAnswers,
   createChangeFeed,
   unsupported,
   type AccessReport,
+  type CatalogForm,
   type CatalogItem,
+  type CheckedAnswer,
+  type FormChoice,
+  type FormField,
   type Comment,
   type CommentVisibility,
   type ConnectorCapabilities,
@@ -34,8 +40,13 @@ import {
   checkByteSize,
   checkLength,
   checkProviderFields,
+  choiceField,
+  createFormCache,
   idempotencyKeyOf,
   idempotentWrite,
+  parseChoicesQuery,
+  parseSubmitOptions,
+  searchChoices,
   type IdempotencyKey,
   type IdempotentWriteResult,
 } from '@itsm/core/provider';
@@ -51,6 +62,9 @@ import { checkFieldValues, type FieldValues } from '../resources/fields.js';
 import type { Incident, ServiceRequest } from '../schemas/tickets.js';
 import { attachmentRecordToAttachment, journalNoteToComment } from './activity.js';
 import { catalogItems } from './catalog.js';
+import { offeringToForm } from './catalog-form.js';
+import { constraintValue, offeringAnswers, submitCandidates, submitHowToFind, type SeenRows, type SubmitCall } from './catalog-submit.js';
+import type { OfferingParameter } from '../catalog/offering-form.js';
 import { ConnectorContext, type FoundTicket } from './context.js';
 import {
   CLOCK_SKEW_MS,
@@ -76,6 +90,8 @@ import { employeeByEmail, employeeIdOf, employeeToUser } from './users.js';
 
 /**
  * The Ivanti connector: an `ItsmConnector` with the native client at hand.
+ *
+ * @category Connector
  */
 export interface IvantiConnector extends ItsmConnector {
   /** Always `ivanti`. */
@@ -83,10 +99,11 @@ export interface IvantiConnector extends ItsmConnector {
   /** The native client, for everything the shared model does not cover. */
   readonly client: IvantiClient;
   /**
-   * The catalog (request offerings), attachments, internal comments (unpublished journal notes)
-   * and user search are supported. Idempotency keys are kept (`atomic`) only in the custom fields
-   * the `idempotencyField` and `noteIdempotencyField` options name: a stock tenant has no field
-   * for them, so without those options they are `none`.
+   * The catalog (request offerings, their forms, and raising a request from one), attachments,
+   * internal comments (unpublished journal notes) and user search are supported. Idempotency keys
+   * are kept (`atomic`) only in the custom fields the `idempotencyField` (incidents and service
+   * requests, so tickets and catalog submits) and `noteIdempotencyField` options name: a stock
+   * tenant has no field for them, so without those options they are `none`.
    */
   readonly capabilities: ConnectorCapabilities;
   /**
@@ -163,6 +180,8 @@ function byUpdate(a: Ticket, b: Ticket): number {
  * await ivanti.comments.add(ticket.id, { body: 'Looking into it.', visibility: 'internal' });
  * await ivanti.tickets.transition(ticket.id, 'resolved', { comment: 'Fixed the idle timeout.' });
  * ```
+ *
+ * @category Connector
  */
 export function createIvantiConnector(options: IvantiConnectorOptions): IvantiConnector {
   const context = new ConnectorContext(resolveConnectorOptions(options));
@@ -252,6 +271,37 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
     },
   );
 
+  /** Offering forms, read once and kept a few minutes; the parameters read are kept with each, for their validation lists. */
+  const offeringParameters = new Map<string, OfferingParameter[]>();
+  const forms = createFormCache(async (itemId): Promise<CatalogForm> => {
+    const offeringForm = await client.requestOfferings.form(itemId);
+    offeringParameters.set(itemId.toUpperCase(), offeringForm.parameters);
+    return offeringToForm(offeringForm, await client.requestOfferings.directLink(offeringForm.offering.RecId));
+  });
+
+  /** The parameter behind a form field. */
+  function parameterOf(form: CatalogForm, field: FormField): OfferingParameter {
+    const parameter = offeringParameters.get(form.itemId.toUpperCase())?.find((candidate) => candidate.name === field.id);
+    if (parameter === undefined) throw kit.inputError('fieldId', `"${field.id}" is not a parameter of ${form.name}`);
+    return parameter;
+  }
+
+  /** A validation list's rows as choices, remembering each row (its value is what Ivanti stores). */
+  async function listChoices(form: CatalogForm, field: FormField, answers: ReadonlyMap<string, string>, search: string | undefined, seen?: SeenRows): Promise<FormChoice[]> {
+    const rows = await client.requestOfferings.validationList(parameterOf(form, field), { answers, ...(search === undefined ? {} : { query: search }) });
+    for (const row of rows) seen?.set(row.recId.toUpperCase(), row);
+    return rows.map((row) => ({ id: row.recId, label: row.label }));
+  }
+
+  /** The answers a dependent list is filtered by, from answers a caller gave as they are (by parameter name). */
+  function givenConstraints(answers: Readonly<Record<string, unknown>>): Map<string, string> {
+    const values = new Map<string, string>();
+    for (const [name, answer] of Object.entries(answers)) {
+      if (typeof answer === 'string' || typeof answer === 'number' || typeof answer === 'boolean') values.set(name, String(answer));
+    }
+    return values;
+  }
+
   /** Adds a note to a ticket with an idempotency key (kept in `noteIdempotencyField`, when set); see `idempotentWrite`. */
   async function addNote(found: FoundTicket, body: string, visibility: CommentVisibility, key: IdempotencyKey): Promise<Comment> {
     const { kind, record } = found;
@@ -336,6 +386,7 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
       userSearch: true,
       createIdempotency: settings.idempotencyField === undefined ? 'none' : 'atomic',
       commentIdempotency: settings.noteIdempotencyField === undefined ? 'none' : 'atomic',
+      submitIdempotency: settings.idempotencyField === undefined ? 'none' : 'atomic',
     },
     limits,
     tickets: {
@@ -543,6 +594,107 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
           return Paginator.failing(error);
         }
         return catalogItems(context, parsed.forUser);
+      },
+      /**
+       * The offering's form: its parameters (`ServiceReqTemplateParams`) as the model's fields, in
+       * form order, layout elements left out; choices are read on demand. Kept five minutes.
+       */
+      async form(rawItemId) {
+        const itemId = checkRecId(idOf(rawItemId, 'itemId'), 'itemId').toUpperCase(); // RecIds ignore case: one form per offering
+        return structuredClone(await forms.get(itemId));
+      },
+      /**
+       * The rows of a choice's validation list (`POST …/ServiceRequest/{paramRecId}/ValidationList`):
+       * a dependent list narrowed by the answers (values, by parameter name) it depends on, and
+       * empty until they are given; `search` narrows it further.
+       */
+      choices(rawItemId, rawFieldId, rawQuery): Paginator<FormChoice> {
+        let itemId: string;
+        let fieldId: string;
+        let query: ReturnType<typeof parseChoicesQuery>;
+        try {
+          itemId = checkRecId(idOf(rawItemId, 'itemId'), 'itemId').toUpperCase(); // RecIds ignore case: one form per offering
+          fieldId = idOf(rawFieldId, 'fieldId');
+          query = parseChoicesQuery(provider, rawQuery);
+        } catch (error) {
+          return Paginator.failing(error);
+        }
+        return Paginator.defer(async () => {
+          const form = await forms.get(itemId);
+          const field = choiceField(provider, form, fieldId);
+          const choices = await listChoices(form, field, givenConstraints(query.answers), query.search);
+          return Paginator.of(searchChoices(choices, query.search));
+        });
+      },
+      /**
+       * Raises a service request from the offering for the employee (`POST /api/rest/ServiceRequest/new`
+       * through `serviceRequests.submit()`), with the answers checked against the form first (the
+       * choices against their validation lists). Ivanti's refusal (`IsSuccess: false`) is a
+       * `ValidationError` with its text. With `idempotencyField`, the key is written into the new
+       * request (`atomic`); without, a lost answer is an `OutcomeUnknownError` naming the requests
+       * that fit the call.
+       */
+      async submit(rawItemId, rawAnswers, rawOptions) {
+        const itemId = checkRecId(idOf(rawItemId, 'itemId'), 'itemId').toUpperCase(); // RecIds ignore case: one form per offering
+        const { forUser, key } = parseSubmitOptions(provider, rawOptions);
+        const keyField = settings.idempotencyField;
+        refuseKey(key, keyField, 'catalog.submit', 'idempotencyField', 'ServiceReq');
+        const form = await forms.get(itemId);
+        const seen: SeenRows = new Map();
+        const answers = await checkFormAnswers(form, rawAnswers, {
+          provider,
+          choices: (field, checked) => {
+            const constraints = new Map<string, string>();
+            for (const [name, answer] of checked) constraints.set(name, constraintValue(answer, seen));
+            return listChoices(form, field, constraints, undefined, seen);
+          },
+        });
+        const requester = (await employeeIdOf(client, forUser, 'options.forUser')) as string;
+        const native = await offeringAnswers(answers, seen, async (field, answer: Extract<CheckedAnswer, { kind: 'user' }>) => {
+          const employee = (await employeeIdOf(client, answer.value, `answers.${field.id}`)) as string;
+          const rows = await client.requestOfferings.validationList(parameterOf(form, field));
+          const row = rows.find((candidate) => candidate.recId.toUpperCase() === employee.toUpperCase());
+          if (row === undefined) kit.fail(`answers.${field.id}`, `"${field.label}" cannot be ${'email' in answer.value ? answer.value.email : answer.value.id}: that employee is not among its choices`);
+          return { value: row.value, recId: row.recId };
+        });
+        const call: SubmitCall = { offering: itemId, name: form.name, requester, since: new Date(Date.now() - CLOCK_SKEW_MS - settings.latenessMs) };
+        const support = keyField === undefined ? 'none' : 'atomic';
+        let written: IdempotentWriteResult<{ recId: string }>;
+        try {
+          written = await idempotentWrite({
+            provider,
+            operation: 'catalog.submit',
+            support,
+            key,
+            write: async () => {
+              try {
+                const made = await client.serviceRequests.submit({ offering: itemId, requester, answers: native, ...(keyField === undefined ? {} : { fields: { [keyField]: key.key } }) });
+                return { recId: made.recId };
+              } catch (error) {
+                if (error instanceof InputError && error.field === 'request.offering') {
+                  throw new InputError(`itemId: ${form.name} ${error.message.replace(/^request\.offering: is /, 'is ')}`, { provider, field: 'itemId', cause: error });
+                }
+                throw error;
+              }
+            },
+            find: async () => {
+              if (keyField === undefined) return undefined;
+              const found = await findTicketWithKey(context, 'service_request', keyField, key.key);
+              return found === undefined ? undefined : { recId: found.RecId };
+            },
+            howToFind: submitHowToFind(call),
+            lookupDelaysMs: settings.lookupDelaysMs,
+          });
+        } catch (error) {
+          if (support !== 'none' || !(error instanceof OutcomeUnknownError)) throw error;
+          throw await withCandidates(error, async () => (await submitCandidates(context, call)).map((found) => ticketLabel('service_request', found)));
+        }
+        const made = written.record;
+        context.remember(made.recId, 'service_request');
+        return afterCreate(provider, { id: made.recId, key: made.recId }, 'reading it back', async () => {
+          const { kind, record } = await context.find(parseTicketRef(made.recId, 'recId'));
+          return context.toTicket(record, kind);
+        });
       },
     },
     // The checks are loaded when asked for: they are a setup step, and the largest part of the connector.

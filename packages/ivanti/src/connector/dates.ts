@@ -17,6 +17,8 @@ import { IVANTI } from '../provider.js';
  * ivantiTimestampToUtc('2020-08-12T16:33:37-07:00'); // '2020-08-12T23:33:37.000Z'
  * ivantiTimestampToUtc('0001-01-01T00:00:00Z');      // undefined
  * ```
+ *
+ * @category Mapping
  */
 export function ivantiTimestampToUtc(value: string): string | undefined {
   if (value.trim().startsWith('0001-01-01')) return undefined;

@@ -6,10 +6,18 @@
  */
 import type { TicketType } from '@itsm/core';
 
-/** A kind of ticket the connector works with. */
+/**
+ * A kind of ticket the connector works with.
+ *
+ * @category Connector
+ */
 export type TicketKind = 'incident' | 'service_request';
 
-/** What a kind of ticket is called in Ivanti. */
+/**
+ * What a kind of ticket is called in Ivanti.
+ *
+ * @category Connector
+ */
 export interface TicketKindInfo {
   /** The model's type. */
   readonly type: TicketKind;
@@ -25,13 +33,21 @@ export interface TicketKindInfo {
   readonly noun: string;
 }
 
-/** The kinds, by type. */
+/**
+ * The kinds, by type.
+ *
+ * @category Connector
+ */
 export const TICKET_KINDS: Readonly<Record<TicketKind, TicketKindInfo>> = Object.freeze({
   incident: { type: 'incident', entitySet: 'incidents', category: 'Incident', numberField: 'IncidentNumber', keyPrefix: 'INC', noun: 'incident' },
   service_request: { type: 'service_request', entitySet: 'servicereqs', category: 'ServiceReq', numberField: 'ServiceReqNumber', keyPrefix: 'SR', noun: 'service request' },
 });
 
-/** Whether a model type is one the connector works with. */
+/**
+ * Whether a model type is one the connector works with.
+ *
+ * @category Connector
+ */
 export function isTicketKind(type: TicketType): type is TicketKind {
   return type === 'incident' || type === 'service_request';
 }

@@ -15,7 +15,11 @@ import type { FieldValues } from '../resources/fields.js';
 import type { TicketKind } from './kinds.js';
 import { DEFAULT_TARGETS, type StatusTargets } from './status-map.js';
 
-/** The statuses `transition()` moves to, per category, overriding the defaults of one kind of ticket. */
+/**
+ * The statuses `transition()` moves to, per category, overriding the defaults of one kind of ticket.
+ *
+ * @category Connector
+ */
 export type StatusTargetOverrides = Partial<Record<'open' | 'in_progress' | 'waiting_for_user' | 'resolved' | 'closed', string>>;
 
 /**
@@ -26,6 +30,8 @@ export type StatusTargetOverrides = Partial<Record<'open' | 'in_progress' | 'wai
  * ```ts
  * defaults: { incident: { Service: 'Service Desk', Source: 'Chat' }, serviceRequest: { Source: 'Chat' } }
  * ```
+ *
+ * @category Connector
  */
 export interface IvantiConnectorDefaults {
   /** Fields every new incident gets. */
@@ -34,7 +40,11 @@ export interface IvantiConnectorDefaults {
   serviceRequest?: FieldValues | undefined;
 }
 
-/** What the connector adds to the client's options. */
+/**
+ * What the connector adds to the client's options.
+ *
+ * @category Connector
+ */
 export interface IvantiConnectorSettings {
   /** The kind of ticket `create()` makes when the input gives no `type`. Default `incident`. */
   type?: TicketKind | undefined;
@@ -127,6 +137,8 @@ export interface IvantiConnectorSettings {
  * createIvantiConnector({ baseUrl: 'https://tenant.ivanticloud.com', apiKey, defaultCauseCode: 'Other', defaultCategory: 'General Support' });
  * createIvantiConnector({ client: new IvantiClient({ baseUrl, apiKey }), serviceAccount: 'svc-helpdesk-bot' });
  * ```
+ *
+ * @category Connector
  */
 export type IvantiConnectorOptions = IvantiConnectorSettings & (IvantiClientOptions | { client: IvantiClient });
 
@@ -170,7 +182,11 @@ export interface ResolvedConnectorOptions {
   attachmentMaxBytes: number;
 }
 
-/** How early Ivanti stamps `LastModDateTime` at most, by default: 3 minutes (measured 1 to 3). */
+/**
+ * How early Ivanti stamps `LastModDateTime` at most, by default: 3 minutes (measured 1 to 3).
+ *
+ * @category Connector
+ */
 export const DEFAULT_LATENESS_MS = 3 * 60_000;
 
 const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));

@@ -15,6 +15,8 @@ import type { PriorityInput, PriorityLevel } from '@itsm/core';
  * | 2 | `high` |
  * | 3 | `medium` |
  * | 4, 5 | `low` |
+ *
+ * @category Mapping
  */
 export const DEFAULT_IVANTI_PRIORITY_LEVELS: Readonly<Record<string, PriorityLevel>> = Object.freeze({
   1: 'critical',
@@ -27,6 +29,8 @@ export const DEFAULT_IVANTI_PRIORITY_LEVELS: Readonly<Record<string, PriorityLev
 /**
  * What a level writes: `Urgency` and `Impact`, from which Ivanti's stock matrix gives the priority
  * (High × High is 1, High × Medium 2, Medium × Medium 3, Low × Medium 4).
+ *
+ * @category Mapping
  */
 export const DEFAULT_IVANTI_PRIORITY_FIELDS: Readonly<Record<PriorityInput, { Urgency: string; Impact: string }>> = Object.freeze({
   critical: { Urgency: 'High', Impact: 'High' },
@@ -43,6 +47,8 @@ export const DEFAULT_IVANTI_PRIORITY_FIELDS: Readonly<Record<PriorityInput, { Ur
  * ```ts
  * ivantiPriorityLevel('2'); // 'high'
  * ```
+ *
+ * @category Mapping
  */
 export function ivantiPriorityLevel(priority: string | number): PriorityLevel {
   return DEFAULT_IVANTI_PRIORITY_LEVELS[String(priority).trim()] ?? 'unknown';

@@ -20,6 +20,8 @@ import type { TicketKind } from './kinds.js';
  * | Waiting for Resolution | `in_progress` |
  * | Resolved | `resolved` |
  * | Closed | `closed` |
+ *
+ * @category Mapping
  */
 export const DEFAULT_INCIDENT_STATUSES: Readonly<Record<string, StatusCategory>> = Object.freeze({
   Logged: 'open',
@@ -41,6 +43,8 @@ export const DEFAULT_INCIDENT_STATUSES: Readonly<Record<string, StatusCategory>>
  * | Waiting for Customer, Waiting for 3rd Party | `waiting_for_user` |
  * | Fulfilled | `resolved` |
  * | Closed, Cancelled, Approval Rejected | `closed` |
+ *
+ * @category Mapping
  */
 export const DEFAULT_SERVICE_REQUEST_STATUSES: Readonly<Record<string, StatusCategory>> = Object.freeze({
   Draft: 'open',
@@ -56,10 +60,18 @@ export const DEFAULT_SERVICE_REQUEST_STATUSES: Readonly<Record<string, StatusCat
   'Approval Rejected': 'closed',
 });
 
-/** The status `transition()` moves a ticket to, per category. */
+/**
+ * The status `transition()` moves a ticket to, per category.
+ *
+ * @category Mapping
+ */
 export type StatusTargets = Readonly<Record<StatusInput, string>>;
 
-/** Where `transition()` moves an incident: Logged, Active, Waiting for Customer, Resolved, Closed. */
+/**
+ * Where `transition()` moves an incident: Logged, Active, Waiting for Customer, Resolved, Closed.
+ *
+ * @category Mapping
+ */
 export const DEFAULT_INCIDENT_TARGETS: StatusTargets = Object.freeze({
   open: 'Logged',
   in_progress: 'Active',
@@ -68,7 +80,11 @@ export const DEFAULT_INCIDENT_TARGETS: StatusTargets = Object.freeze({
   closed: 'Closed',
 });
 
-/** Where `transition()` moves a service request: Submitted, Active, Waiting for Customer, Fulfilled, Closed. */
+/**
+ * Where `transition()` moves a service request: Submitted, Active, Waiting for Customer, Fulfilled, Closed.
+ *
+ * @category Mapping
+ */
 export const DEFAULT_SERVICE_REQUEST_TARGETS: StatusTargets = Object.freeze({
   open: 'Submitted',
   in_progress: 'Active',
@@ -89,7 +105,11 @@ export const DEFAULT_TARGETS: Readonly<Record<TicketKind, StatusTargets>> = Obje
   service_request: DEFAULT_SERVICE_REQUEST_TARGETS,
 });
 
-/** Maps a status of a kind of ticket to its category. Made by {@link createStatusMapper}. */
+/**
+ * Maps a status of a kind of ticket to its category. Made by {@link createStatusMapper}.
+ *
+ * @category Mapping
+ */
 export type IvantiStatusMapper = (kind: TicketKind, status: string | null | undefined) => StatusCategory;
 
 /**
@@ -104,6 +124,8 @@ export type IvantiStatusMapper = (kind: TicketKind, status: string | null | unde
  * category('incident', 'Pending Vendor'); // 'waiting_for_user'
  * category('service_request', 'Fulfilled'); // 'resolved'
  * ```
+ *
+ * @category Mapping
  */
 export function createStatusMapper(
   statusMap: Readonly<Record<string, StatusCategory>> = {},

@@ -19,6 +19,8 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
  * htmlToText('<p>VPN drops&nbsp;hourly</p><p>Since <b>Monday</b></p>'); // 'VPN drops hourly\nSince Monday'
  * htmlToText('a < b'); // 'a < b'
  * ```
+ *
+ * @category Mapping
  */
 export function htmlToText(text: string): string {
   if (!HTML_TAG.test(text)) return text;

@@ -14,7 +14,11 @@ import { isRecId } from '../odata/names.js';
 import { kit } from '../provider.js';
 import { TICKET_KINDS, type TicketKind } from './kinds.js';
 
-/** What an id or key names. */
+/**
+ * What an id or key names.
+ *
+ * @category Mapping
+ */
 export type TicketRef =
   | {
       /** A RecId. */
@@ -34,6 +38,7 @@ const KEY = /^(INC|SR)[-\s#]?(\d{1,12})$/i;
  *
  * @param kind - The kind of ticket.
  * @param number - Its number.
+ * @category Mapping
  */
 export function ticketKey(kind: TicketKind, number: number | string): string {
   return `${TICKET_KINDS[kind].keyPrefix}-${number}`;
@@ -50,6 +55,8 @@ export function ticketKey(kind: TicketKind, number: number | string): string {
  * parseTicketRef('INC-10234', 'idOrKey'); // { kind: 'incident', number: 10234 }
  * parseTicketRef('0A89BD6EDB214B9C8D4488500E26867B', 'idOrKey'); // { recId: '0A89BD6E…' }
  * ```
+ *
+ * @category Mapping
  */
 export function parseTicketRef(value: unknown, field: string): TicketRef {
   const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined;

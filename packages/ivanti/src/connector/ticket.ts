@@ -13,14 +13,22 @@ import { createStatusMapper, type IvantiStatusMapper } from './status-map.js';
 import { htmlToText } from './text.js';
 import { ticketKey } from './ticket-ref.js';
 
-/** The fields the mapping reads; every other non-empty field goes to `customFields`. */
+/**
+ * The fields the mapping reads; every other non-empty field goes to `customFields`.
+ *
+ * @category Mapping
+ */
 export const MAPPED_FIELDS: ReadonlySet<string> = new Set([
   'RecId', 'IncidentNumber', 'ServiceReqNumber', 'Subject', 'Symptom', 'Status', 'Status_Valid', 'Priority', 'Priority_Valid',
   'ProfileLink', 'ProfileLink_RecID', 'ProfileLink_Category', 'ProfileFullName', 'Email', 'Owner', 'Owner_Valid', 'OwnerEmail',
   'OwnerTeam', 'OwnerTeam_Valid', 'CreatedDateTime', 'LastModDateTime', 'ResolvedDateTime', 'ClosedDateTime',
 ]);
 
-/** Options of {@link ivantiRecordToTicket}. */
+/**
+ * Options of {@link ivantiRecordToTicket}.
+ *
+ * @category Mapping
+ */
 export interface RecordToTicketOptions {
   /** The status mapping. Default: {@link createStatusMapper} without overrides. */
   statusCategory?: IvantiStatusMapper | undefined;
@@ -48,6 +56,7 @@ function present(value: unknown): value is string {
  * @param kind - Its kind.
  * @param options - The status mapping and the web link.
  * @throws `ResponseShapeError` when the record has no `CreatedDateTime`/`LastModDateTime`.
+ * @category Mapping
  */
 export function ivantiRecordToTicket(record: Incident | ServiceRequest, kind: TicketKind, options: RecordToTicketOptions = {}): Ticket {
   const statusCategory = options.statusCategory ?? createStatusMapper();

@@ -15,10 +15,18 @@ import type { Incident, ServiceRequest } from '../schemas/tickets.js';
 import type { TicketKind } from './kinds.js';
 import type { StatusTargets } from './status-map.js';
 
-/** The `Resolution` written when nothing else gives one. */
+/**
+ * The `Resolution` written when nothing else gives one.
+ *
+ * @category Mapping
+ */
 export const DEFAULT_RESOLUTION = 'Resolved.';
 
-/** What a transition knows besides the record. */
+/**
+ * What a transition knows besides the record.
+ *
+ * @category Mapping
+ */
 export interface TransitionPlanContext {
   /** The statuses each category moves to, for the record's kind. */
   targets: StatusTargets;
@@ -52,6 +60,8 @@ function empty(value: unknown): boolean {
  * planTransition('incident', { RecId, Status: 'Logged' }, 'resolved', { targets: DEFAULT_INCIDENT_TARGETS, category: undefined, owner: undefined, causeCode: 'Other', defaultResolution: undefined, resolution: undefined, comment: 'Reset the password' });
  * // { Status: 'Resolved', Resolution: 'Reset the password', CauseCode: 'Other' }
  * ```
+ *
+ * @category Mapping
  */
 export function planTransition(kind: TicketKind, record: Incident | ServiceRequest, to: StatusInput, context: TransitionPlanContext): Record<string, string> {
   const fields: Record<string, string> = { Status: context.targets[to] };

@@ -17,6 +17,7 @@ import type { Employee } from '../schemas/people.js';
  * tickets), else `employee`.
  *
  * @param employee - The employee record.
+ * @category Mapping
  */
 export function employeeToUser(employee: Employee): User {
   const status = employee.Status?.trim();

@@ -9,7 +9,11 @@ import { and, compare, or, type ODataFilter } from './filter.js';
 import { bareDate, type BareDate, type ODataValue } from './literal.js';
 import { parseFilter } from './parse.js';
 
-/** The `odata` builder; see {@link odata}. */
+/**
+ * The `odata` builder; see {@link odata}.
+ *
+ * @category Queries
+ */
 export interface ODataBuilder {
   /** `field eq value`; Ivanti compares strings without regard to case. `null` tests for an empty field. */
   eq(field: string, value: ODataValue): ODataFilter;
@@ -59,6 +63,8 @@ export interface ODataBuilder {
  * odata.eq('LastName', "O'Brien").text; // "LastName eq 'O''Brien'"
  * odata.parse("contains(Subject,'vpn')"); // throws InputError: Ivanti ignores functions and returns every row
  * ```
+ *
+ * @category Queries
  */
 export const odata: ODataBuilder = Object.freeze({
   eq: (field: string, value: ODataValue) => compare(field, 'eq', value),

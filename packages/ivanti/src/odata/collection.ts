@@ -15,10 +15,18 @@
  */
 import * as z from 'zod/mini';
 
-/** The text Ivanti puts in `value` when a relationship has no related record. */
+/**
+ * The text Ivanti puts in `value` when a relationship has no related record.
+ *
+ * @category Queries
+ */
 export const NO_INSTANCES_FOUND = 'No instances found.';
 
-/** One page of an OData collection, as handed out in `Page.envelope`. */
+/**
+ * One page of an OData collection, as handed out in `Page.envelope`.
+ *
+ * @category Queries
+ */
 export interface ODataPage<T> {
   /** The metadata URL of the set, when Ivanti sent it. */
   '@odata.context'?: string | undefined;
@@ -43,6 +51,8 @@ export interface ODataPage<T> {
  * Page.parse({ value: 'No instances found.' }).value;    // []
  * Page.parse({ value: 'Something else' });                // throws: an unexpected string
  * ```
+ *
+ * @category Queries
  */
 export function collectionSchema<T extends z.core.$ZodType>(item: T): z.ZodMiniType<ODataPage<z.output<T>>, unknown> {
   const envelope = z.looseObject({

@@ -23,13 +23,25 @@ import { IVANTI, kit } from '../provider.js';
 import { bareDate, formatLiteral, type BareDate, type ODataValue } from './literal.js';
 import { checkName } from './names.js';
 
-/** The six comparison operators Ivanti supports. */
+/**
+ * The six comparison operators Ivanti supports.
+ *
+ * @category Queries
+ */
 export const COMPARISON_OPERATORS = ['eq', 'ne', 'lt', 'le', 'gt', 'ge'] as const;
 
-/** A comparison operator: `eq`, `ne`, `lt`, `le`, `gt` or `ge`. */
+/**
+ * A comparison operator: `eq`, `ne`, `lt`, `le`, `gt` or `ge`.
+ *
+ * @category Queries
+ */
 export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
 
-/** One comparison: `Field op value`. */
+/**
+ * One comparison: `Field op value`.
+ *
+ * @category Queries
+ */
 export interface ODataComparison {
   /** Always `comparison`. */
   readonly kind: 'comparison';
@@ -41,7 +53,11 @@ export interface ODataComparison {
   readonly value: Exclude<ODataValue, Date>;
 }
 
-/** Comparisons joined by `or`. */
+/**
+ * Comparisons joined by `or`.
+ *
+ * @category Queries
+ */
 export interface ODataAnyOf {
   /** Always `or`. */
   readonly kind: 'or';
@@ -52,6 +68,8 @@ export interface ODataAnyOf {
 /**
  * The shape of a filter as Ivanti can read it: one comparison, comparisons joined by `or`, or
  * terms joined by `and` of which at most one is a group of `or`-comparisons.
+ *
+ * @category Queries
  */
 export type ODataFilterNode =
   | ODataComparison
@@ -77,6 +95,8 @@ const FILTER_BRAND = Symbol.for('@itsm/ivanti/odata-filter');
  * const filter = odata.and(odata.eq('Status', 'Active'), odata.or(odata.eq('Priority', '1'), odata.eq('Priority', '2')));
  * String(filter); // "(Priority eq '1' or Priority eq '2') and Status eq 'Active'"
  * ```
+ *
+ * @category Queries
  */
 export class ODataFilter {
   /** The filter's structure. */

@@ -15,16 +15,26 @@ export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.
 /**
  * A date written bare in a filter, exactly as given (`2026-01-01`). Made by `odata.date()`; a
  * `Date` is written as its UTC ISO 8601 form instead.
+ *
+ * @category Queries
  */
 export interface BareDate {
   /** The ISO 8601 text. */
   readonly iso: string;
 }
 
-/** A value a filter compares a field with. `null` is written `'$NULL'`. */
+/**
+ * A value a filter compares a field with. `null` is written `'$NULL'`.
+ *
+ * @category Queries
+ */
 export type ODataValue = string | number | boolean | Date | BareDate | null;
 
-/** Whether a value is a {@link BareDate}. */
+/**
+ * Whether a value is a {@link BareDate}.
+ *
+ * @category Queries
+ */
 export function isBareDate(value: unknown): value is BareDate {
   return typeof value === 'object' && value !== null && (value as { [BARE_DATE_BRAND]?: unknown })[BARE_DATE_BRAND] === true;
 }
@@ -77,6 +87,8 @@ export function isNullLiteral(text: string): boolean {
  * formatLiteral(new Date('2026-01-01T00:00:00Z'), 'value'); // '2026-01-01T00:00:00.000Z'
  * formatLiteral(null, 'value');                       // "'$NULL'"
  * ```
+ *
+ * @category Queries
  */
 export function formatLiteral(value: ODataValue, field: string): string {
   if (value === null) return "'$NULL'";

@@ -7,10 +7,18 @@
  */
 import { kit } from '../provider.js';
 
-/** A RecId: 32 hexadecimal digits, e.g. `05B5CD2DFAE54D86A04C74DBF616C1DE`. */
+/**
+ * A RecId: 32 hexadecimal digits, e.g. `05B5CD2DFAE54D86A04C74DBF616C1DE`.
+ *
+ * @category Queries
+ */
 export const REC_ID_PATTERN = /^[0-9A-Fa-f]{32}$/;
 
-/** A field, entity set, relationship or action name: a letter, then letters, digits and `_`. */
+/**
+ * A field, entity set, relationship or action name: a letter, then letters, digits and `_`.
+ *
+ * @category Queries
+ */
 export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /**
@@ -22,6 +30,8 @@ export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
  * isRecId('05B5CD2DFAE54D86A04C74DBF616C1DE'); // true
  * isRecId("x') or ('1"); // false
  * ```
+ *
+ * @category Queries
  */
 export function isRecId(value: unknown): value is string {
   return typeof value === 'string' && REC_ID_PATTERN.test(value);
@@ -34,6 +44,7 @@ export function isRecId(value: unknown): value is string {
  * @param field - The argument's name, for the error.
  * @returns The RecId, trimmed.
  * @throws `InputError` naming `field` when it is not 32 hexadecimal digits.
+ * @category Queries
  */
 export function checkRecId(value: unknown, field: string): string {
   const trimmed = typeof value === 'string' ? value.trim() : value;
@@ -48,6 +59,7 @@ export function checkRecId(value: unknown, field: string): string {
  * @param field - The argument's name, for the error.
  * @returns The name.
  * @throws `InputError` naming `field` when it is not a letter followed by letters, digits and `_`.
+ * @category Queries
  */
 export function checkName(value: unknown, field: string): string {
   if (typeof value !== 'string' || !NAME_PATTERN.test(value)) {

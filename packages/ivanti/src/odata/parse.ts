@@ -188,6 +188,8 @@ class Parser {
  * // "(Priority eq '1' or Priority eq '2') and Status eq 'Active'"
  * parseFilter("contains(Subject,'printer')"); // throws InputError: Ivanti would return every row
  * ```
+ *
+ * @category Queries
  */
 export function parseFilter(text: string): ODataFilter {
   if (typeof text !== 'string') kit.fail('filter', 'must be a string');

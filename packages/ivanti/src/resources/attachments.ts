@@ -24,6 +24,8 @@ import { checkRecordRef, type RecordRef } from './record-ref.js';
  * ```ts
  * const file: AttachmentUpload = { filename: 'error.txt', content: 'disk full', contentType: 'text/plain' };
  * ```
+ *
+ * @category Resources
  */
 export interface AttachmentUpload {
   /** The file name, with its extension (the tenant allows some extensions only). */
@@ -34,7 +36,11 @@ export interface AttachmentUpload {
   contentType?: string | undefined;
 }
 
-/** Options of {@link AttachmentsResource.forRecord}. */
+/**
+ * Options of {@link AttachmentsResource.forRecord}.
+ *
+ * @category Resources
+ */
 export interface RecordAttachmentsOptions extends CallOptions {
   /** Records per request, 1 to 100. Default 100. */
   pageSize?: number | undefined;
@@ -64,6 +70,8 @@ function checkFile(file: unknown, index: number, field: string): AttachmentUploa
  *   `AttachmentUploadError` that lists each file; refused extensions are the tenant's choice.
  * - Relationships such as `IncidentContainsAttachment` must never be unlinked (it orphans the file);
  *   delete the attachment instead.
+ *
+ * @category Resources
  */
 export class AttachmentsResource extends BusinessObjectResource<AttachmentRecord> {
   readonly #form: UploadFormStyle;

@@ -18,13 +18,25 @@ import { IVANTI, kit } from '../provider.js';
 import { BusinessObjectRecordSchema, IsmResultSchema, type BusinessObjectRecord, type IsmResult } from '../schemas/common.js';
 import { fieldBody, type FieldValues } from './fields.js';
 
-/** The most records Ivanti returns per request (`$top`); 101 is a 400. */
+/**
+ * The most records Ivanti returns per request (`$top`); 101 is a 400.
+ *
+ * @category Resources
+ */
 export const MAX_PAGE_SIZE = 100;
 
-/** The order used when a list names none: by RecId, which never changes, so paging does not shift when records are updated. */
+/**
+ * The order used when a list names none: by RecId, which never changes, so paging does not shift when records are updated.
+ *
+ * @category Resources
+ */
 export const DEFAULT_ORDER_BY: readonly string[] = Object.freeze(['RecId asc']);
 
-/** Options of {@link BusinessObjectResource.get}. */
+/**
+ * Options of {@link BusinessObjectResource.get}.
+ *
+ * @category Resources
+ */
 export interface GetRecordOptions extends CallOptions {
   /**
    * The fields to return. Ivanti answers a single-record `$select` with no fields at all, so the
@@ -33,7 +45,11 @@ export interface GetRecordOptions extends CallOptions {
   select?: readonly string[] | undefined;
 }
 
-/** Options of {@link BusinessObjectResource.list}. */
+/**
+ * Options of {@link BusinessObjectResource.list}.
+ *
+ * @category Resources
+ */
 export interface ListRecordsOptions extends CallOptions {
   /** Which records: an `odata` filter, or filter text (checked by `odata.parse()`). */
   filter?: ODataFilter | string | undefined;
@@ -55,7 +71,11 @@ export interface ListRecordsOptions extends CallOptions {
   count?: boolean | undefined;
 }
 
-/** Options of {@link BusinessObjectResource.update}. */
+/**
+ * Options of {@link BusinessObjectResource.update}.
+ *
+ * @category Resources
+ */
 export interface UpdateRecordOptions extends CallOptions {
   /**
    * Write even when the record is closed (`ReadOnly`). Ivanti would store it, although a closed
@@ -67,13 +87,21 @@ export interface UpdateRecordOptions extends CallOptions {
   method?: 'PATCH' | 'PUT' | undefined;
 }
 
-/** Options of {@link BusinessObjectResource.related}. */
+/**
+ * Options of {@link BusinessObjectResource.related}.
+ *
+ * @category Resources
+ */
 export interface RelatedRecordsOptions extends CallOptions {
   /** Records per request, 1 to 100. Default 100. */
   pageSize?: number | undefined;
 }
 
-/** A prompt value a quick action carries (`PromptParams`). */
+/**
+ * A prompt value a quick action carries (`PromptParams`).
+ *
+ * @category Resources
+ */
 export interface QuickActionPrompt {
   /** The prompted field, e.g. `CauseCode`. */
   fieldName: string;
@@ -89,7 +117,11 @@ export interface QuickActionPrompt {
   required?: boolean | undefined;
 }
 
-/** What a quick action needs. */
+/**
+ * What a quick action needs.
+ *
+ * @category Resources
+ */
 export interface QuickActionInput {
   /** The action's id, a GUID from the object's `$metadata` (`Action` elements); per tenant and role. */
   actionId: string;
@@ -104,9 +136,17 @@ export interface QuickActionInput {
   prompts?: readonly QuickActionPrompt[] | undefined;
 }
 
-/** The answer of a quick action, as Ivanti sent it. */
+/**
+ * The answer of a quick action, as Ivanti sent it.
+ *
+ * @category Resources
+ */
 export const QuickActionResultSchema = z.union([z.undefined(), z.looseObject({})]);
-/** @see {@link QuickActionResultSchema} */
+/**
+ * @see {@link QuickActionResultSchema}
+ *
+ * @category Resources
+ */
 export type QuickActionResult = z.infer<typeof QuickActionResultSchema>;
 
 /** The object types of quick actions, by entity set. */
@@ -138,6 +178,8 @@ const GUID = /^[0-9A-Fa-f]{8}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[
  *   console.log(change.RecId, change.Subject);
  * }
  * ```
+ *
+ * @category Resources
  */
 export class BusinessObjectResource<T extends BusinessObjectRecord = BusinessObjectRecord> extends ApiResource {
   /** The entity set, e.g. `incidents` (the business object's name plus `s`). */

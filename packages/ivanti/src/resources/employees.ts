@@ -15,6 +15,8 @@ const LOOKUP_LIMIT = 100;
 /**
  * Employees (`employees`). `eq` on Ivanti ignores case, so lookups match any spelling; records are
  * then compared exactly (trimmed, case-insensitive) here.
+ *
+ * @category Resources
  */
 export class EmployeesResource extends BusinessObjectResource<Employee> {
   /**

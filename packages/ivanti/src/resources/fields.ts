@@ -6,10 +6,18 @@
 import { kit } from '../provider.js';
 import { NAME_PATTERN } from '../odata/names.js';
 
-/** A value of a field: text, a number, a flag, `null` to empty the field, or a `Date` (sent as ISO 8601). */
+/**
+ * A value of a field: text, a number, a flag, `null` to empty the field, or a `Date` (sent as ISO 8601).
+ *
+ * @category Resources
+ */
 export type FieldValue = string | number | boolean | null | Date;
 
-/** Field values by field name, e.g. `{ Subject: 'VPN down', Urgency: 'High', ProfileLink_RecID: '…' }`. */
+/**
+ * Field values by field name, e.g. `{ Subject: 'VPN down', Urgency: 'High', ProfileLink_RecID: '…' }`.
+ *
+ * @category Resources
+ */
 export type FieldValues = Readonly<Record<string, FieldValue | undefined>>;
 
 /**

@@ -17,7 +17,11 @@ import { checkRecId } from '../odata/names.js';
 /** The longest subject the SDK derives from a note's text. */
 const SUBJECT_LENGTH = 100;
 
-/** A note to add. */
+/**
+ * A note to add.
+ *
+ * @category Resources
+ */
 export interface NewJournalNote {
   /** The text (`NotesBody`). */
   body: string;
@@ -40,7 +44,11 @@ export interface NewJournalNote {
 /** The fields {@link JournalNotesResource.add} sets from its options, which `note.fields` may not set. */
 const OWN_FIELDS = ['subject', 'notesbody', 'publishtoweb', 'category', 'source', 'parentlink', 'parentlink_recid', 'parentlink_category'];
 
-/** Options of {@link JournalNotesResource.forRecord}. */
+/**
+ * Options of {@link JournalNotesResource.forRecord}.
+ *
+ * @category Resources
+ */
 export interface RecordNotesOptions extends CallOptions {
   /** Only the notes the customer sees (`PublishToWeb eq true`). */
   publicOnly?: boolean | undefined;
@@ -51,6 +59,8 @@ export interface RecordNotesOptions extends CallOptions {
 /**
  * Journal notes (`journal__notess`). Querying the extension directly returns notes only (the
  * `…ContainsJournal` relationships also return e-mails and other journal entries).
+ *
+ * @category Resources
  */
 export class JournalNotesResource extends BusinessObjectResource<JournalNote> {
   /**

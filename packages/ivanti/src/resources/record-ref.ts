@@ -14,6 +14,8 @@ import { kit } from '../provider.js';
  * ```ts
  * const parent: RecordRef = { category: 'Incident', recId: '304631ACAB8A4EFD8D8E5AA334993426' };
  * ```
+ *
+ * @category Resources
  */
 export interface RecordRef {
   /** The business object's name, e.g. `Incident` or `ServiceReq` (not the entity set). */

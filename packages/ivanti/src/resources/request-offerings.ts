@@ -24,7 +24,11 @@ import {
 } from '../schemas/catalog.js';
 import { BusinessObjectResource, type ListRecordsOptions } from './business-object.js';
 
-/** Options of {@link RequestOfferingsResource.validationList}. */
+/**
+ * Options of {@link RequestOfferingsResource.validationList}.
+ *
+ * @category Resources
+ */
 export interface ValidationListOptions extends CallOptions {
   /**
    * The answers so far, by parameter name: a dependent list is filtered by the answers its
@@ -35,10 +39,18 @@ export interface ValidationListOptions extends CallOptions {
   query?: string | undefined;
 }
 
-/** Options of {@link RequestOfferingsResource.published}. */
+/**
+ * Options of {@link RequestOfferingsResource.published}.
+ *
+ * @category Resources
+ */
 export type PublishedOfferingsOptions = Omit<ListRecordsOptions, 'filter'>;
 
-/** Whether an offering's status makes it visible in the catalog (`Published`, `Published (Automatic)`, ...). */
+/**
+ * Whether an offering's status makes it visible in the catalog (`Published`, `Published (Automatic)`, ...).
+ *
+ * @category Resources
+ */
 export function isPublished(offering: Pick<RequestOffering, 'Status'>): boolean {
   return typeof offering.Status === 'string' && /^published\b/i.test(offering.Status.trim());
 }
@@ -47,6 +59,8 @@ export function isPublished(offering: Pick<RequestOffering, 'Status'>): boolean 
  * Request offerings. Two ids matter: the offering's RecId (`strRecId`; its form and its direct
  * link name it) and the subscription id (`strSubscriptionId`) through which an employee may
  * request it, which a submit takes. {@link RequestOfferingsResource.available} gives both.
+ *
+ * @category Resources
  */
 export class RequestOfferingsResource extends BusinessObjectResource<RequestOffering> {
   readonly #webUrl: (options?: CallOptions) => Promise<string>;

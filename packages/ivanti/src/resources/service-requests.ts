@@ -16,10 +16,18 @@ import type { EmployeesResource } from './employees.js';
 import { fieldBody, type FieldValues } from './fields.js';
 import type { RequestOfferingsResource } from './request-offerings.js';
 
-/** The form layout a submit names unless told otherwise. */
+/**
+ * The form layout a submit names unless told otherwise.
+ *
+ * @category Resources
+ */
 export const DEFAULT_FORM_NAME = 'ServiceReq.ResponsiveAnalyst.DefaultLayout';
 
-/** What {@link ServiceRequestsResource.submit} needs. */
+/**
+ * What {@link ServiceRequestsResource.submit} needs.
+ *
+ * @category Resources
+ */
 export interface NewServiceRequest {
   /** The offering: its RecId (`strRecId`), or an entry of `requestOfferings.available()`. */
   offering: string | AvailableOffering;
@@ -41,7 +49,11 @@ export interface NewServiceRequest {
   formName?: string | undefined;
 }
 
-/** What a submit made. */
+/**
+ * What a submit made.
+ *
+ * @category Resources
+ */
 export interface SubmittedServiceRequest {
   /** The new request's RecId. */
   recId: string;
@@ -69,6 +81,8 @@ export function tenantOffsetMinutes(timestamp: unknown): number | undefined {
  * Service requests (`servicereqs`). `submit()` raises one from a request offering, as Self
  * Service does, so the offering's fulfilment (approvals, tasks) runs; `create()` writes a bare
  * record without the offering's form.
+ *
+ * @category Resources
  */
 export class ServiceRequestsResource extends BusinessObjectResource<ServiceRequest> {
   readonly #offerings: RequestOfferingsResource;

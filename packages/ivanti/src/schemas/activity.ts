@@ -16,6 +16,8 @@ import { flag, text } from './common.js';
  * const notes = await ivanti.journalNotes.forRecord(recId).toArray({ limit: 100 });
  * for (const note of notes) console.log(note.CreatedDateTime, note.PublishToWeb ? 'public' : 'internal', note.NotesBody);
  * ```
+ *
+ * @category Schemas
  */
 export const JournalNoteSchema = z.looseObject({
   /** The note's key. */
@@ -43,7 +45,11 @@ export const JournalNoteSchema = z.looseObject({
   /** When. */
   CreatedDateTime: text,
 });
-/** @see {@link JournalNoteSchema} */
+/**
+ * @see {@link JournalNoteSchema}
+ *
+ * @category Schemas
+ */
 export type JournalNote = z.infer<typeof JournalNoteSchema>;
 
 /**
@@ -53,6 +59,8 @@ export type JournalNote = z.infer<typeof JournalNoteSchema>;
  * ```ts
  * for await (const file of ivanti.attachments.forRecord(recId)) console.log(file.RecId, file.ATTACHNAME);
  * ```
+ *
+ * @category Schemas
  */
 export const AttachmentRecordSchema = z.looseObject({
   /** The attachment's key. */
@@ -68,10 +76,18 @@ export const AttachmentRecordSchema = z.looseObject({
   /** When. */
   CreatedDateTime: text,
 });
-/** @see {@link AttachmentRecordSchema} */
+/**
+ * @see {@link AttachmentRecordSchema}
+ *
+ * @category Schemas
+ */
 export type AttachmentRecord = z.infer<typeof AttachmentRecordSchema>;
 
-/** One file of an upload's answer: stored (`Message` is the attachment's RecId) or refused (`Message` says why). */
+/**
+ * One file of an upload's answer: stored (`Message` is the attachment's RecId) or refused (`Message` says why).
+ *
+ * @category Schemas
+ */
 export const UploadResultSchema = z.looseObject({
   /** The file name. */
   FileName: z.string(),
@@ -80,5 +96,9 @@ export const UploadResultSchema = z.looseObject({
   /** The attachment's RecId, or why it was refused. */
   Message: z.nullish(z.string()),
 });
-/** @see {@link UploadResultSchema} */
+/**
+ * @see {@link UploadResultSchema}
+ *
+ * @category Schemas
+ */
 export type UploadResult = z.infer<typeof UploadResultSchema>;

@@ -6,16 +6,32 @@
  */
 import * as z from 'zod/mini';
 
-/** A text field: a string, `null` when empty, missing when not selected. */
+/**
+ * A text field: a string, `null` when empty, missing when not selected.
+ *
+ * @category Schemas
+ */
 export const text = z.nullish(z.string());
 
-/** A number field (`IncidentNumber`, `SequenceNum`). */
+/**
+ * A number field (`IncidentNumber`, `SequenceNum`).
+ *
+ * @category Schemas
+ */
 export const number = z.nullish(z.number());
 
-/** A flag (`ReadOnly`, `PublishToWeb`). */
+/**
+ * A flag (`ReadOnly`, `PublishToWeb`).
+ *
+ * @category Schemas
+ */
 export const flag = z.nullish(z.boolean());
 
-/** A value Ivanti sends as a string on some tenants and as a number on others (`Priority`). */
+/**
+ * A value Ivanti sends as a string on some tenants and as a number on others (`Priority`).
+ *
+ * @category Schemas
+ */
 export const textOrNumber = z.nullish(z.union([z.string(), z.number()]));
 
 /**
@@ -25,15 +41,25 @@ export const textOrNumber = z.nullish(z.union([z.string(), z.number()]));
  * ```ts
  * const record: BusinessObjectRecord = { RecId: '05B5CD2DFAE54D86A04C74DBF616C1DE', Name: 'Laptop' };
  * ```
+ *
+ * @category Schemas
  */
 export const BusinessObjectRecordSchema = z.looseObject({
   /** The record's key: 32 hexadecimal digits. */
   RecId: z.string(),
 });
-/** @see {@link BusinessObjectRecordSchema} */
+/**
+ * @see {@link BusinessObjectRecordSchema}
+ *
+ * @category Schemas
+ */
 export type BusinessObjectRecord = z.infer<typeof BusinessObjectRecordSchema>;
 
-/** The answer to a link or unlink: `{"code": "ISM_2000", "description": "Ok", "message": [...]}` (or no body). */
+/**
+ * The answer to a link or unlink: `{"code": "ISM_2000", "description": "Ok", "message": [...]}` (or no body).
+ *
+ * @category Schemas
+ */
 export const IsmResultSchema = z.optional(
   z.looseObject({
     code: z.optional(z.string()),
@@ -41,5 +67,9 @@ export const IsmResultSchema = z.optional(
     message: z.optional(z.union([z.array(z.string()), z.string()])),
   }),
 );
-/** @see {@link IsmResultSchema} */
+/**
+ * @see {@link IsmResultSchema}
+ *
+ * @category Schemas
+ */
 export type IsmResult = z.infer<typeof IsmResultSchema>;

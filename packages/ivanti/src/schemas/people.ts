@@ -15,6 +15,8 @@ import { flag, text } from './common.js';
  * const [ann] = await ivanti.employees.findByEmail('ann.lee@example.com');
  * console.log(ann?.RecId, ann?.LoginID, ann?.DisplayName, ann?.Status);
  * ```
+ *
+ * @category Schemas
  */
 export const EmployeeSchema = z.looseObject({
   /** The employee's key. */
@@ -42,5 +44,9 @@ export const EmployeeSchema = z.looseObject({
   /** Where they work (what a service request's `strCustomerLocation` takes). */
   EmployeeLocation: text,
 });
-/** @see {@link EmployeeSchema} */
+/**
+ * @see {@link EmployeeSchema}
+ *
+ * @category Schemas
+ */
 export type Employee = z.infer<typeof EmployeeSchema>;

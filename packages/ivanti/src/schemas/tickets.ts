@@ -73,6 +73,8 @@ const ticketFields = {
  * const incident = await ivanti.incidents.get('085867F47547496783005D95CB82D557');
  * console.log(incident.IncidentNumber, incident.Status, incident.ProfileFullName);
  * ```
+ *
+ * @category Schemas
  */
 export const IncidentSchema = z.looseObject({
   ...ticketFields,
@@ -85,7 +87,11 @@ export const IncidentSchema = z.looseObject({
   /** The cause code; usually needed to resolve or close an incident. */
   CauseCode: text,
 });
-/** @see {@link IncidentSchema} */
+/**
+ * @see {@link IncidentSchema}
+ *
+ * @category Schemas
+ */
 export type Incident = z.infer<typeof IncidentSchema>;
 
 /**
@@ -96,6 +102,8 @@ export type Incident = z.infer<typeof IncidentSchema>;
  * const request = await ivanti.serviceRequests.get('0A89BD6EDB214B9C8D4488500E26867B');
  * console.log(request.ServiceReqNumber, request.Status, request.SvcReqTmplLink_RecID);
  * ```
+ *
+ * @category Schemas
  */
 export const ServiceRequestSchema = z.looseObject({
   ...ticketFields,
@@ -106,5 +114,9 @@ export const ServiceRequestSchema = z.looseObject({
   /** Whether it is a draft. */
   IsDraft: flag,
 });
-/** @see {@link ServiceRequestSchema} */
+/**
+ * @see {@link ServiceRequestSchema}
+ *
+ * @category Schemas
+ */
 export type ServiceRequest = z.infer<typeof ServiceRequestSchema>;

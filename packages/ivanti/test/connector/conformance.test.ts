@@ -12,19 +12,40 @@
  * minute early falls out of. `bot-flow.test.ts` runs against the default lag.
  */
 import { describeConnectorConformance, type LosableWrite } from '@itsm/core/conformance';
-import { createFetchProbe, type FetchProbe } from '@itsm/core/testing';
+import { createFetchProbe, type FetchMatch, type FetchProbe } from '@itsm/core/testing';
 import { startSandbox, type Sandbox } from '@itsm/sandbox';
 import { createIvantiConnector } from '../../src/index.js';
 
-/** The POST that creates a ticket (under `/HEAT` or not), and the one that adds a note. */
+/** The POST that creates a ticket (under `/HEAT` or not), the one that adds a note, and the catalog submit. */
 const CREATE_TICKET = { method: 'POST', path: /\/api\/odata\/businessobject\/(incidents|servicereqs)$/i };
 const ADD_NOTE = { method: 'POST', path: /\/api\/odata\/businessobject\/journal__notess$/i };
+const SUBMIT = { method: 'POST', path: /\/api\/rest\/ServiceRequest\/new$/i };
 
 /** The fixture's hooks over a fetch probe. */
 function probeHooks(probe: FetchProbe) {
+  const endpoints: Record<LosableWrite, FetchMatch> = { 'tickets.create': CREATE_TICKET, 'comments.add': ADD_NOTE, 'catalog.submit': SUBMIT };
   return {
-    loseNextAnswer: (write: LosableWrite) => probe.loseNextAnswer(write === 'tickets.create' ? CREATE_TICKET : ADD_NOTE),
+    loseNextAnswer: (write: LosableWrite) => probe.loseNextAnswer(endpoints[write]),
     requestCount: () => probe.requests.length,
+  };
+}
+
+/** The sandbox's laptop offering, answered as a bot would: a dependent list, a user picker, a date, a pattern, a condition. */
+function laptopForm(facts: { laptopOffering: { templateRecId: string }; agent: { email: string } }) {
+  return {
+    itemId: facts.laptopOffering.templateRecId,
+    answers: {
+      DeviceType: 'Laptop',
+      DeviceModel: 'ThinkPad T14 Gen 4',
+      Accessories: ['Docking station', 'Headset'],
+      Quantity: 1,
+      NeededBy: '2026-09-01',
+      BusinessJustification: 'My laptop is five years old and the battery lasts an hour.',
+      CostCenter: 'CC-1234',
+      Manager: facts.agent.email,
+      ExpressDelivery: true,
+      DeliveryAddress: '12 Harbour Street, Dublin',
+    },
   };
 }
 
@@ -48,6 +69,7 @@ describeConnectorConformance({
       ambiguousEmail: facts.ambiguousEmail,
       missingTicketId: 'INC-99999999',
       missingUserId: '00000000000000000000000000000000',
+      catalogForm: laptopForm(facts),
       ...probeHooks(probe),
     };
   },
@@ -69,6 +91,7 @@ describeConnectorConformance({
       ambiguousEmail: facts.ambiguousEmail,
       missingTicketId: 'INC-99999999',
       missingUserId: '00000000000000000000000000000000',
+      catalogForm: laptopForm(facts),
       ...probeHooks(probe),
     };
   },

@@ -262,6 +262,8 @@ class Renderer {
  * });
  * // '@Ann please check\n\n- cable'
  * ```
+ *
+ * @category ADF
  */
 export function adfToText(doc: unknown): string {
   if (typeof doc === 'string') return doc;

@@ -286,6 +286,8 @@ function nested(content: AdfBlockNode[]): NestedBlock[] {
  * //       { type: 'text', text: 'Run ' },
  * //       { type: 'text', text: 'ipconfig /renew', marks: [{ type: 'code' }] } ] }] } ] } ] }
  * ```
+ *
+ * @category ADF
  */
 export async function markdownToAdf(markdown: string): Promise<AdfDocument> {
   const { getDefaults, Lexer } = await loadMarked();

@@ -6,7 +6,11 @@
 import { linkifiedLine, textWithBreaks } from './inline.js';
 import type { AdfDocument, AdfParagraph } from './types.js';
 
-/** Options of {@link textToAdf}. */
+/**
+ * Options of {@link textToAdf}.
+ *
+ * @category ADF
+ */
 export interface TextToAdfOptions {
   /** Give bare `http(s)://` URLs a `link` mark so Jira renders them clickable. Default `true`. */
   linkify?: boolean;
@@ -46,6 +50,8 @@ const TRAILING_BLANK_LINES = /(?:\n[ \t]*)+$/;
  * //     { type: 'text', text: 'https://status.example.com',
  * //       marks: [{ type: 'link', attrs: { href: 'https://status.example.com' } }] } ] } ] }
  * ```
+ *
+ * @category ADF
  */
 export function textToAdf(text: string, options: TextToAdfOptions = {}): AdfDocument {
   const lineNodes = options.linkify === false ? undefined : linkifiedLine;

@@ -9,27 +9,51 @@
  * @module
  */
 
-/** Bold text. */
+/**
+ * Bold text.
+ *
+ * @category ADF
+ */
 export interface AdfStrongMark {
   type: 'strong';
 }
-/** Italic text. */
+/**
+ * Italic text.
+ *
+ * @category ADF
+ */
 export interface AdfEmMark {
   type: 'em';
 }
-/** Struck-through text. */
+/**
+ * Struck-through text.
+ *
+ * @category ADF
+ */
 export interface AdfStrikeMark {
   type: 'strike';
 }
-/** Underlined text. */
+/**
+ * Underlined text.
+ *
+ * @category ADF
+ */
 export interface AdfUnderlineMark {
   type: 'underline';
 }
-/** Inline code. Combines only with {@link AdfLinkMark}. */
+/**
+ * Inline code. Combines only with {@link AdfLinkMark}.
+ *
+ * @category ADF
+ */
 export interface AdfCodeMark {
   type: 'code';
 }
-/** A hyperlink on a run of text. */
+/**
+ * A hyperlink on a run of text.
+ *
+ * @category ADF
+ */
 export interface AdfLinkMark {
   type: 'link';
   attrs: {
@@ -39,12 +63,20 @@ export interface AdfLinkMark {
     title?: string;
   };
 }
-/** Subscript or superscript. */
+/**
+ * Subscript or superscript.
+ *
+ * @category ADF
+ */
 export interface AdfSubsupMark {
   type: 'subsup';
   attrs: { type: 'sub' | 'sup' };
 }
-/** Coloured text; `color` is `#rrggbb`. */
+/**
+ * Coloured text; `color` is `#rrggbb`.
+ *
+ * @category ADF
+ */
 export interface AdfTextColorMark {
   type: 'textColor';
   attrs: { color: string };
@@ -58,6 +90,8 @@ export interface AdfTextColorMark {
  * const bold: AdfMark = { type: 'strong' };
  * const link: AdfMark = { type: 'link', attrs: { href: 'https://example.com' } };
  * ```
+ *
+ * @category ADF
  */
 export type AdfMark =
   | AdfStrongMark
@@ -69,99 +103,175 @@ export type AdfMark =
   | AdfSubsupMark
   | AdfTextColorMark;
 
-/** The `type` of every {@link AdfMark}. */
+/**
+ * The `type` of every {@link AdfMark}.
+ *
+ * @category ADF
+ */
 export type AdfMarkType = AdfMark['type'];
 
-/** A run of text. `text` must not be empty: Jira rejects `{ type: 'text', text: '' }`. */
+/**
+ * A run of text. `text` must not be empty: Jira rejects `{ type: 'text', text: '' }`.
+ *
+ * @category ADF
+ */
 export interface AdfText {
   type: 'text';
   /** At least one character. */
   text: string;
   marks?: AdfMark[];
 }
-/** A line break inside a paragraph or heading. */
+/**
+ * A line break inside a paragraph or heading.
+ *
+ * @category ADF
+ */
 export interface AdfHardBreak {
   type: 'hardBreak';
   attrs?: { text?: '\n' };
 }
-/** An @-mention of a user by account id; `attrs.text` is usually `@Display Name`. */
+/**
+ * An @-mention of a user by account id; `attrs.text` is usually `@Display Name`.
+ *
+ * @category ADF
+ */
 export interface AdfMention {
   type: 'mention';
   attrs: { id: string; text?: string; accessLevel?: string; userType?: 'DEFAULT' | 'SPECIAL' | 'APP' };
 }
-/** An emoji; `shortName` is e.g. `:smile:`, `text` the character itself. */
+/**
+ * An emoji; `shortName` is e.g. `:smile:`, `text` the character itself.
+ *
+ * @category ADF
+ */
 export interface AdfEmoji {
   type: 'emoji';
   attrs: { shortName: string; id?: string; text?: string };
 }
-/** A link shown as a smart card inside text. */
+/**
+ * A link shown as a smart card inside text.
+ *
+ * @category ADF
+ */
 export interface AdfInlineCard {
   type: 'inlineCard';
   attrs: { url: string };
 }
 
-/** Nodes that sit inside a paragraph or heading. */
+/**
+ * Nodes that sit inside a paragraph or heading.
+ *
+ * @category ADF
+ */
 export type AdfInlineNode = AdfText | AdfHardBreak | AdfMention | AdfEmoji | AdfInlineCard;
 
-/** A paragraph. An empty paragraph has no `content`. */
+/**
+ * A paragraph. An empty paragraph has no `content`.
+ *
+ * @category ADF
+ */
 export interface AdfParagraph {
   type: 'paragraph';
   content?: AdfInlineNode[];
 }
-/** A heading, level 1 to 6. */
+/**
+ * A heading, level 1 to 6.
+ *
+ * @category ADF
+ */
 export interface AdfHeading {
   type: 'heading';
   attrs: { level: 1 | 2 | 3 | 4 | 5 | 6 };
   content?: AdfInlineNode[];
 }
-/** A block of code; its text nodes carry no marks. */
+/**
+ * A block of code; its text nodes carry no marks.
+ *
+ * @category ADF
+ */
 export interface AdfCodeBlock {
   type: 'codeBlock';
   attrs?: { language?: string };
   content?: AdfText[];
 }
-/** A bulleted list; at least one item. */
+/**
+ * A bulleted list; at least one item.
+ *
+ * @category ADF
+ */
 export interface AdfBulletList {
   type: 'bulletList';
   content: AdfListItem[];
 }
-/** A numbered list; `attrs.order` is the first number (default 1). */
+/**
+ * A numbered list; `attrs.order` is the first number (default 1).
+ *
+ * @category ADF
+ */
 export interface AdfOrderedList {
   type: 'orderedList';
   attrs?: { order?: number };
   content: AdfListItem[];
 }
-/** A list item; it starts with a paragraph or code block and may hold nested lists. */
+/**
+ * A list item; it starts with a paragraph or code block and may hold nested lists.
+ *
+ * @category ADF
+ */
 export interface AdfListItem {
   type: 'listItem';
   content: (AdfParagraph | AdfCodeBlock | AdfBulletList | AdfOrderedList)[];
 }
-/** A quotation; holds paragraphs, lists and code blocks (no headings or nested quotes). */
+/**
+ * A quotation; holds paragraphs, lists and code blocks (no headings or nested quotes).
+ *
+ * @category ADF
+ */
 export interface AdfBlockquote {
   type: 'blockquote';
   content: (AdfParagraph | AdfCodeBlock | AdfBulletList | AdfOrderedList)[];
 }
-/** A horizontal rule. */
+/**
+ * A horizontal rule.
+ *
+ * @category ADF
+ */
 export interface AdfRule {
   type: 'rule';
 }
-/** A table; rows hold header or data cells. */
+/**
+ * A table; rows hold header or data cells.
+ *
+ * @category ADF
+ */
 export interface AdfTable {
   type: 'table';
   content: AdfTableRow[];
 }
-/** A table row. */
+/**
+ * A table row.
+ *
+ * @category ADF
+ */
 export interface AdfTableRow {
   type: 'tableRow';
   content: AdfTableCell[];
 }
-/** A header (`tableHeader`) or data (`tableCell`) cell. */
+/**
+ * A header (`tableHeader`) or data (`tableCell`) cell.
+ *
+ * @category ADF
+ */
 export interface AdfTableCell {
   type: 'tableHeader' | 'tableCell';
   content: AdfBlockNode[];
 }
 
-/** Nodes that sit at the top level of a document. */
+/**
+ * Nodes that sit at the top level of a document.
+ *
+ * @category ADF
+ */
 export type AdfBlockNode =
   | AdfParagraph
   | AdfHeading
@@ -179,6 +289,8 @@ export type AdfBlockNode =
  * ```ts
  * const node: AdfNode = { type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] };
  * ```
+ *
+ * @category ADF
  */
 export type AdfNode = AdfBlockNode | AdfInlineNode | AdfListItem | AdfTableRow | AdfTableCell;
 
@@ -193,6 +305,8 @@ export type AdfNode = AdfBlockNode | AdfInlineNode | AdfListItem | AdfTableRow |
  *   content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Printer is on fire' }] }],
  * };
  * ```
+ *
+ * @category ADF
  */
 export interface AdfDocument {
   type: 'doc';

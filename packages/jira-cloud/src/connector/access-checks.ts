@@ -7,10 +7,18 @@
  */
 import { offsetAt, zoneFormatter } from '../jql/date.js';
 
-/** The time zone the service-account setup asks for: UTC all year, no daylight saving time. */
+/**
+ * The time zone the service-account setup asks for: UTC all year, no daylight saving time.
+ *
+ * @category Access checks
+ */
 export const RECOMMENDED_TIME_ZONE = 'America/Danmarkshavn';
 
-/** The stable ids of the checks `verifyAccess()` runs, in order. */
+/**
+ * The stable ids of the checks `verifyAccess()` runs, in order.
+ *
+ * @category Access checks
+ */
 export const JIRA_ACCESS_CHECKS = Object.freeze([
   'credentials',
   'timezone',
@@ -24,7 +32,11 @@ export const JIRA_ACCESS_CHECKS = Object.freeze([
   'resolve-screen.assignee',
 ] as const);
 
-/** The id of one check of `verifyAccess()`. */
+/**
+ * The id of one check of `verifyAccess()`.
+ *
+ * @category Access checks
+ */
 export type JiraAccessCheckId = (typeof JIRA_ACCESS_CHECKS)[number];
 
 /**
@@ -39,6 +51,8 @@ export type JiraAccessCheckId = (typeof JIRA_ACCESS_CHECKS)[number];
  * isUtcLikeTimeZone('America/Danmarkshavn'); // true
  * isUtcLikeTimeZone('Europe/London');        // false
  * ```
+ *
+ * @category Access checks
  */
 export function isUtcLikeTimeZone(timeZone: string, year: number = new Date().getUTCFullYear()): boolean {
   try {

@@ -13,6 +13,7 @@ import { JIRA_CLOUD } from '../provider.js';
  *
  * @param attachment - From an issue's `attachment` field or an upload's answer.
  * @param ticketId - The issue id it belongs to.
+ * @category Mapping
  */
 export function jiraAttachmentToAttachment(attachment: IssueAttachment, ticketId: string): Attachment {
   const createdAt = jiraTimestamps.optional(attachment.created);

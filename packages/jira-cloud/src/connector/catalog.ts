@@ -19,6 +19,7 @@ const PAGE = 50;
  *
  * @param type - The request type, from `jira.serviceDesk.requestTypes()` (which adds `portalUrl`).
  * @param groupNames - Request type group names by group id.
+ * @category Mapping
  */
 export function requestTypeToCatalogItem(type: RequestType, groupNames: ReadonlyMap<string, string> = new Map()): CatalogItem {
   const category = (type.groupIds ?? []).map((id) => groupNames.get(id)).find((name) => name !== undefined);

@@ -20,6 +20,7 @@ import { JIRA_CLOUD } from '../provider.js';
  * comments, `public` otherwise.
  *
  * @param comment - The platform comment.
+ * @category Mapping
  */
 export function jiraCommentVisibility(comment: IssueComment): CommentVisibility {
   if (comment.jsdPublic === false || comment.visibility !== undefined) return 'internal';
@@ -34,6 +35,7 @@ export function jiraCommentVisibility(comment: IssueComment): CommentVisibility 
  * @param comment - The comment.
  * @param ticketId - The issue id it belongs to.
  * @throws `ResponseShapeError` when the comment has no `created` timestamp.
+ * @category Mapping
  */
 export function jiraCommentToComment(comment: IssueComment, ticketId: string): Comment {
   return {

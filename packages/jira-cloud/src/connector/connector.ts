@@ -14,10 +14,13 @@ import {
   StatusInputSchema,
   TransitionOptionsSchema,
   UpdateTicketInputSchema,
+  checkFormAnswers,
   createChangeFeed,
   unsupported,
   type AccessReport,
+  type CatalogForm,
   type CatalogItem,
+  type FormChoice,
   type Comment,
   type CommentVisibility,
   type ConnectorCapabilities,
@@ -26,7 +29,20 @@ import {
   type Ticket,
   type User,
 } from '@itsm/core';
-import { afterCreate, checkByteSize, checkLength, checkProviderFields, idempotencyKeyOf, idempotentWrite, type IdempotencyKey } from '@itsm/core/provider';
+import {
+  afterCreate,
+  checkByteSize,
+  checkLength,
+  checkProviderFields,
+  choiceField,
+  createFormCache,
+  idempotencyKeyOf,
+  idempotentWrite,
+  parseChoicesQuery,
+  parseSubmitOptions,
+  searchChoices,
+  type IdempotencyKey,
+} from '@itsm/core/provider';
 import * as z from 'zod/mini';
 import { textToAdf } from '../adf/index.js';
 import { jqlLowerBound } from '../jql/date.js';
@@ -36,6 +52,8 @@ import { checkSummary } from '../new-issue.js';
 import { JIRA_CLOUD, kit } from '../provider.js';
 import { jiraAttachmentToAttachment } from './attachments.js';
 import { catalogItems } from './catalog.js';
+import { cascadeChildren, CHILD_SUFFIX, requestTypeToForm } from './catalog-form.js';
+import { encodeRequestAnswers } from './catalog-submit.js';
 import { jiraCommentToComment } from './comments.js';
 import { ConnectorContext } from './context.js';
 import { platformIssueType, requestTypeFor } from './create-target.js';
@@ -51,6 +69,8 @@ import { accountByEmail, accountIdOf, checkEmail, jiraUserToUser } from './users
 
 /**
  * The Jira connector: an `ItsmConnector` with the native client and the project at hand.
+ *
+ * @category Connector
  */
 export interface JiraConnector extends ItsmConnector {
   /** Always `jira-cloud`. */
@@ -64,7 +84,8 @@ export interface JiraConnector extends ItsmConnector {
    * attachments, internal comments (in service projects) and user search always. Idempotency keys
    * are kept in the `itsm.idempotency` property: set by the create of a platform issue (`atomic`),
    * right after the create of a Jira Service Management request (`after-write`: requests cannot
-   * carry properties), and by the create of a comment (`atomic`).
+   * carry properties), and by the create of a comment (`atomic`). `catalog.submit()` raises a
+   * request, so its keys are kept `after-write`.
    */
   readonly capabilities: ConnectorCapabilities;
   /** Jira's sizes: summaries 255 characters, descriptions and comments 32,767, files 2 GiB. */
@@ -143,6 +164,8 @@ function checkText(value: string | null | undefined, field: string, max: number,
  * await jira.comments.add(ticket.id, { body: 'Looking into it.', visibility: 'internal' });
  * await jira.tickets.transition(ticket.id, 'resolved', { comment: 'Fixed the idle timeout.' });
  * ```
+ *
+ * @category Connector
  */
 export function createJiraConnector(options: JiraConnectorOptions): JiraConnector {
   const context = new ConnectorContext(resolveConnectorOptions(options));
@@ -190,6 +213,29 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
     }
   }
 
+  /** The service desk of the catalog, or the `UnsupportedError` of a connector without one. */
+  function catalogDesk(): string {
+    const deskId = settings.serviceDeskId;
+    if (deskId === undefined) throw unsupported(provider, 'catalog', 'set the serviceDeskId option: the catalog is the request types of a Jira Service Management desk');
+    return deskId;
+  }
+
+  /** Request type forms, read once and kept a few minutes. */
+  const forms = createFormCache(async (itemId): Promise<CatalogForm> => {
+    const deskId = catalogDesk();
+    const [types, meta] = await Promise.all([context.requestTypes(), client.serviceDesk.requestTypeFields(deskId, itemId)]);
+    const type = types.find((candidate) => candidate.id === itemId);
+    if (type === undefined) throw context.notFound(`service desk ${deskId} has no request type ${itemId}`, `${client.baseUrl}/rest/servicedeskapi/servicedesk/${deskId}/requesttype/${itemId}`);
+    return requestTypeToForm(type, meta);
+  });
+
+  /** The Jira field behind a form field (a cascading select's, for its second level). */
+  function jiraFieldOf(form: CatalogForm, fieldId: string) {
+    const base = fieldId.endsWith(CHILD_SUFFIX) ? fieldId.slice(0, -CHILD_SUFFIX.length) : fieldId;
+    const field = form.fields.find((candidate) => candidate.id === base);
+    return field?.raw as Parameters<typeof cascadeChildren>[0] | undefined;
+  }
+
   /** Adds a comment carrying an idempotency key; see `idempotentWrite`. */
   async function addComment(id: string, body: string, visibility: CommentVisibility, key: IdempotencyKey): Promise<Comment> {
     await checkVisibility(visibility);
@@ -219,6 +265,7 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
       userSearch: true,
       createIdempotency: jsm ? 'after-write' : 'atomic',
       commentIdempotency: 'atomic',
+      submitIdempotency: 'after-write',
     },
     limits: JIRA_LIMITS,
     tickets: {
@@ -464,6 +511,103 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
           return Paginator.failing(unsupported(provider, 'catalog', 'set the serviceDeskId option: the catalog is the request types of a Jira Service Management desk'));
         }
         return catalogItems(context, deskId);
+      },
+      /**
+       * The request type's form: its fields (`/servicedesk/{id}/requesttype/{id}/field`) as the
+       * model's fields, a cascading select as two (`<id>` and `<id>:child`). Kept five minutes.
+       */
+      async form(rawItemId) {
+        const itemId = idOf(rawItemId, 'itemId');
+        catalogDesk();
+        return structuredClone(await forms.get(itemId));
+      },
+      /**
+       * The choices of a field: the form's `validValues`; a cascading select's second level under
+       * the first's answer; people (user pickers) found by `search`, which they need.
+       */
+      choices(rawItemId, rawFieldId, rawQuery): Paginator<FormChoice> {
+        let itemId: string;
+        let fieldId: string;
+        let query: ReturnType<typeof parseChoicesQuery>;
+        try {
+          itemId = idOf(rawItemId, 'itemId');
+          fieldId = idOf(rawFieldId, 'fieldId');
+          query = parseChoicesQuery(provider, rawQuery);
+          catalogDesk();
+        } catch (error) {
+          return Paginator.failing(error);
+        }
+        return Paginator.defer(async () => {
+          const form = await forms.get(itemId);
+          const field = choiceField(provider, form, fieldId);
+          if (field.kind === 'user') {
+            if (query.search === undefined) throw kit.inputError('query.search', `"${field.label}" is a person: give search, a name or an email, to look people up`);
+            return client.users.search(query.search).map((user): FormChoice => ({ id: user.accountId, label: user.emailAddress ? `${user.displayName ?? user.accountId} (${user.emailAddress})` : (user.displayName ?? user.accountId) }));
+          }
+          if (!field.id.endsWith(CHILD_SUFFIX)) return Paginator.of(searchChoices(field.choices ?? [], query.search));
+          const parentId = field.id.slice(0, -CHILD_SUFFIX.length);
+          const parent = query.answers[parentId];
+          const jiraField = jiraFieldOf(form, fieldId);
+          const children = jiraField === undefined ? [] : cascadeChildren(jiraField, typeof parent === 'string' ? parent : undefined);
+          return Paginator.of(searchChoices(children, query.search));
+        });
+      },
+      /**
+       * Raises a request of the type on the employee's behalf (`POST /rest/servicedeskapi/request`
+       * with `raiseOnBehalfOf`), with the answers checked against the form and sent in Jira's field
+       * input formats; files answered are attached to the ticket right after. The idempotency key
+       * is stored right after the create (`after-write`).
+       */
+      async submit(rawItemId, rawAnswers, rawOptions) {
+        const itemId = idOf(rawItemId, 'itemId');
+        const { forUser, key } = parseSubmitOptions(provider, rawOptions);
+        const deskId = catalogDesk();
+        const form = await forms.get(itemId);
+        const answers = await checkFormAnswers(form, rawAnswers, {
+          provider,
+          choices: async (field, checked) => {
+            const parent = checked.get(field.dependsOn?.[0] ?? '');
+            const jiraField = jiraFieldOf(form, field.id);
+            return jiraField === undefined ? [] : cascadeChildren(jiraField, parent?.kind === 'single_choice' ? parent.value.id : undefined);
+          },
+        });
+        for (const answer of answers) {
+          if (answer.kind !== 'attachment') continue;
+          for (const file of answer.value) checkByteSize(provider, `answers.${answer.field.id}`, file.content, JIRA_LIMITS.attachmentBytes, 'the most one Jira upload carries');
+        }
+        const requester = (await accountIdOf(context, forUser, 'options.forUser')) as string;
+        const { values, files } = await encodeRequestAnswers(answers, async (person, field) => (await accountIdOf(context, person, field)) as string);
+        const startedAt = new Date();
+        let created: { id: string; key: string } = { id: '', key: '' };
+        const where = (phase: 'before' | 'recover') => ({ reporter: requester, since: lookupSince(phase, startedAt) });
+        const { record, how } = await idempotentWrite({
+          provider,
+          operation: 'catalog.submit',
+          support: 'after-write',
+          key,
+          write: async () => {
+            const request = await client.serviceDesk.requests.create({ serviceDeskId: deskId, requestTypeId: itemId, requestFieldValues: values, raiseOnBehalfOf: requester });
+            created = { id: request.issueId, key: request.issueKey };
+            await afterCreate(provider, created, `recording its idempotency key (issue property ${IDEMPOTENCY_PROPERTY})`, () =>
+              client.issues.properties.set(created.id, IDEMPOTENCY_PROPERTY, idempotencyProperty(key.key).value));
+            return created;
+          },
+          find: async (phase) => {
+            const issue = await findIssueWithKey(context, key.key, where(phase));
+            return issue === undefined ? undefined : { id: issue.id, key: issue.key };
+          },
+          howToFind: `look for a "${form.name}" request in ${settings.projectKey} among the issues found by the JQL ${await candidatesJql(context, where('recover'))}`,
+          lookupDelaysMs: settings.lookupDelaysMs,
+        });
+        created = record;
+        if (how !== 'existing') {
+          for (const { files: answered } of files) {
+            for (const file of answered) {
+              await afterCreate(provider, created, `attaching ${file.filename}`, () => connector.attachments.upload(created.id, file));
+            }
+          }
+        }
+        return afterCreate(provider, created, 'reading it back', () => get(created.id));
       },
     },
     // The checks are loaded when asked for: they are a setup step, and the largest part of the connector.

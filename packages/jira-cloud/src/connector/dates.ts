@@ -17,6 +17,8 @@ import { JIRA_CLOUD } from '../provider.js';
  * ```ts
  * jiraTimestampToUtc('2025-07-01T14:34:56.789+0200'); // '2025-07-01T12:34:56.789Z'
  * ```
+ *
+ * @category Mapping
  */
 export function jiraTimestampToUtc(value: string): string | undefined {
   return isoTimestampToUtc(value);

@@ -13,6 +13,8 @@ import { JIRA_CLOUD, kit } from '../provider.js';
 /**
  * What the connector adds to the client's options: the project it works in, and how it maps Jira's
  * statuses and issue types to the shared model.
+ *
+ * @category Connector
  */
 export interface JiraConnectorSettings {
   /** The key of the project tickets live in, e.g. `HELP` (case-sensitive, as Jira shows it). */
@@ -71,6 +73,8 @@ export interface JiraConnectorSettings {
  * createJiraConnector({ baseUrl: 'https://acme.atlassian.net', email, apiToken, projectKey: 'HELP', serviceDeskId: '1', requestTypeId: '1' });
  * createJiraConnector({ client: new JiraCloudClient({ cloudId, email, apiToken }), projectKey: 'HELP' });
  * ```
+ *
+ * @category Connector
  */
 export type JiraConnectorOptions = JiraConnectorSettings & (JiraCloudClientOptions | { client: JiraCloudClient });
 

@@ -15,6 +15,8 @@ import { createCategoryMapper } from '@itsm/core/provider';
  * | High, Major | `high` |
  * | Medium | `medium` |
  * | Low, Lowest, Minor, Trivial | `low` |
+ *
+ * @category Mapping
  */
 export const DEFAULT_JIRA_PRIORITY_LEVELS: Readonly<Record<string, PriorityLevel>> = Object.freeze({
   highest: 'critical',
@@ -29,7 +31,11 @@ export const DEFAULT_JIRA_PRIORITY_LEVELS: Readonly<Record<string, PriorityLevel
   trivial: 'low',
 });
 
-/** The Jira priority a level is written as: Jira Cloud's default priority scheme (`Highest`, `High`, `Medium`, `Low`). */
+/**
+ * The Jira priority a level is written as: Jira Cloud's default priority scheme (`Highest`, `High`, `Medium`, `Low`).
+ *
+ * @category Mapping
+ */
 export const DEFAULT_JIRA_PRIORITY_NAMES: Readonly<Record<PriorityInput, string>> = Object.freeze({
   critical: 'Highest',
   high: 'High',
@@ -48,6 +54,8 @@ const priorityLevel = createCategoryMapper<PriorityLevel>({ defaults: DEFAULT_JI
  * jiraPriorityLevel('Blocker'); // 'critical'
  * jiraPriorityLevel('P2');      // 'unknown'
  * ```
+ *
+ * @category Mapping
  */
 export function jiraPriorityLevel(name: string): PriorityLevel {
   return priorityLevel({ name });

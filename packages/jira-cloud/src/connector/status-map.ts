@@ -11,6 +11,8 @@ import { createCategoryMapper } from '@itsm/core/provider';
 /**
  * The category of a Jira status category key: `new` (To Do) is `open`, `indeterminate` (In
  * Progress) is `in_progress`, `done` is `resolved`, `undefined` (No Category) is `unknown`.
+ *
+ * @category Mapping
  */
 export const DEFAULT_JIRA_STATUS_CATEGORY_KEYS: Readonly<Record<string, StatusCategory>> = Object.freeze({
   new: 'open',
@@ -29,6 +31,8 @@ export const DEFAULT_JIRA_STATUS_CATEGORY_KEYS: Readonly<Record<string, StatusCa
  * | Waiting for customer, Waiting for user, Waiting for reporter, Waiting for requester, Pending, Awaiting customer | `waiting_for_user` |
  * | Closed, Cancelled, Canceled, Declined, Rejected, Won't do | `closed` |
  * | Reopened | `open` |
+ *
+ * @category Mapping
  */
 export const DEFAULT_JIRA_STATUS_NAMES: Readonly<Record<string, StatusCategory>> = Object.freeze({
   'waiting for customer': 'waiting_for_user',
@@ -46,7 +50,11 @@ export const DEFAULT_JIRA_STATUS_NAMES: Readonly<Record<string, StatusCategory>>
   reopened: 'open',
 });
 
-/** What the mapping reads of a Jira status: its id, its name and its category key. */
+/**
+ * What the mapping reads of a Jira status: its id, its name and its category key.
+ *
+ * @category Mapping
+ */
 export interface JiraStatusLike {
   /** The status id, e.g. `10002`. */
   id?: string | undefined;
@@ -61,6 +69,7 @@ export interface JiraStatusLike {
  *
  * @param status - The status, as in an issue's `status` field or a transition's `to`.
  * @returns The category.
+ * @category Mapping
  */
 export type StatusMapper = (status: JiraStatusLike) => StatusCategory;
 
@@ -78,6 +87,8 @@ export type StatusMapper = (status: JiraStatusLike) => StatusCategory;
  * category({ id: '10010', name: 'Waiting for approval', statusCategory: { key: 'indeterminate' } }); // 'waiting_for_user'
  * category({ id: '3', name: 'In Progress', statusCategory: { key: 'indeterminate' } });             // 'in_progress'
  * ```
+ *
+ * @category Mapping
  */
 export function createStatusMapper(statusMap: Readonly<Record<string, StatusCategory>> = {}): StatusMapper {
   const byCategoryKey = createCategoryMapper<StatusCategory>({ defaults: DEFAULT_JIRA_STATUS_CATEGORY_KEYS, fallback: 'unknown' });

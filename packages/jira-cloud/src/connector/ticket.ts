@@ -17,6 +17,8 @@ import { JIRA_CLOUD } from '../provider.js';
  * The fields the connector asks for when it reads issues: the system fields the mapping uses, and
  * `*navigable`, which brings the custom fields (`customfield_*`) that end up in `customFields`
  * (comments and attachments are not navigable, and are read only when asked for).
+ *
+ * @category Mapping
  */
 export const TICKET_FIELDS: readonly string[] = Object.freeze([
   'summary',
@@ -35,7 +37,11 @@ export const TICKET_FIELDS: readonly string[] = Object.freeze([
   '*navigable',
 ]);
 
-/** Options of {@link jiraIssueToTicket}. */
+/**
+ * Options of {@link jiraIssueToTicket}.
+ *
+ * @category Mapping
+ */
 export interface IssueToTicketOptions {
   /** The status mapping. Default: {@link createStatusMapper} without overrides. */
   statusCategory?: StatusMapper | undefined;
@@ -49,6 +55,7 @@ export interface IssueToTicketOptions {
  * A platform user as the model's `UserRef`: the account id, and the email and name when visible.
  *
  * @param user - The user, e.g. an issue's `reporter`.
+ * @category Mapping
  */
 export function jiraUserRef(user: JiraUser): UserRef {
   return {
@@ -77,6 +84,8 @@ export function jiraUserRef(user: JiraUser): UserRef {
  * const issue = await jira.issues.get('HELP-1', { fields: [...TICKET_FIELDS] });
  * const ticket = jiraIssueToTicket(issue, { url: await jira.browseUrl(issue.key) });
  * ```
+ *
+ * @category Mapping
  */
 export function jiraIssueToTicket(issue: Issue, options: IssueToTicketOptions = {}): Ticket {
   const statusCategory = options.statusCategory ?? createStatusMapper();

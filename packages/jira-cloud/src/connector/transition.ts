@@ -25,6 +25,8 @@ import { JIRA_CLOUD } from '../provider.js';
 /**
  * Transition names preferred when several transitions reach the wanted category, best first
  * (compared case-insensitively): the names of the service-account setup and of Jira's templates.
+ *
+ * @category Mapping
  */
 export const PREFERRED_TRANSITION_NAMES: Readonly<Record<Exclude<StatusCategory, 'unknown'>, readonly string[]>> = Object.freeze({
   open: ['Reopen', 'Re-open', 'Reopen issue', 'Reopened', 'Back to open', 'Open'],
@@ -37,7 +39,11 @@ export const PREFERRED_TRANSITION_NAMES: Readonly<Record<Exclude<StatusCategory,
 /** Screen fields the connector fills itself. */
 const FILLED_FIELDS = new Set(['resolution', 'assignee']);
 
-/** What {@link planTransition} needs to know besides the transitions. */
+/**
+ * What {@link planTransition} needs to know besides the transitions.
+ *
+ * @category Mapping
+ */
 export interface TransitionContext {
   /** The issue key, for messages. */
   issueKey: string;
@@ -55,7 +61,11 @@ export interface TransitionContext {
   assigneeAccountId: string;
 }
 
-/** A transition to perform, with the screen fields to send. */
+/**
+ * A transition to perform, with the screen fields to send.
+ *
+ * @category Mapping
+ */
 export interface TransitionPlan {
   /** The transition. */
   transition: Transition;
@@ -121,6 +131,8 @@ function preference(transition: Transition, to: Exclude<StatusCategory, 'unknown
  * });
  * await jira.issues.transition('HELP-1', { transitionId: plan.transition.id, fields: plan.fields });
  * ```
+ *
+ * @category Mapping
  */
 export function planTransition(transitions: readonly Transition[], to: Exclude<StatusCategory, 'unknown'>, context: TransitionContext): TransitionPlan {
   const reaching = transitions.filter(

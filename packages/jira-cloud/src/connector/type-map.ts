@@ -16,6 +16,8 @@ import { createCategoryMapper } from '@itsm/core/provider';
  * | Problem | `problem` |
  * | Change | `change` |
  * | Task, Sub-task, Subtask | `task` |
+ *
+ * @category Mapping
  */
 export const DEFAULT_JIRA_ISSUE_TYPES: Readonly<Record<string, TicketType>> = Object.freeze({
   incident: 'incident',
@@ -29,7 +31,11 @@ export const DEFAULT_JIRA_ISSUE_TYPES: Readonly<Record<string, TicketType>> = Ob
   subtask: 'task',
 });
 
-/** What the mapping reads of an issue type: its id and its name. */
+/**
+ * What the mapping reads of an issue type: its id and its name.
+ *
+ * @category Mapping
+ */
 export interface JiraIssueTypeLike {
   /** The issue type id, e.g. `10003`. */
   id?: string | undefined;
@@ -41,6 +47,7 @@ export interface JiraIssueTypeLike {
  * Maps Jira issue types to ticket types. Build one with {@link createTypeMapper}.
  *
  * @param issueType - The issue type, as in an issue's `issuetype` field.
+ * @category Mapping
  */
 export type TypeMapper = (issueType: JiraIssueTypeLike) => TicketType;
 
@@ -56,6 +63,8 @@ export type TypeMapper = (issueType: JiraIssueTypeLike) => TicketType;
  * type({ name: 'Incident' }); // 'incident'
  * type({ name: 'Epic' });     // 'other'
  * ```
+ *
+ * @category Mapping
  */
 export function createTypeMapper(typeMap: Readonly<Record<string, TicketType>> = {}): TypeMapper {
   return createCategoryMapper<TicketType, JiraIssueTypeLike>({ overrides: typeMap, defaults: DEFAULT_JIRA_ISSUE_TYPES, fallback: 'other' });

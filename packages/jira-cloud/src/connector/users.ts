@@ -16,6 +16,7 @@ import type { ConnectorContext } from './context.js';
  * (Jira does not tell an agent from other licensed users through the user API).
  *
  * @param user - The account.
+ * @category Mapping
  */
 export function jiraUserKind(user: Pick<JiraUser, 'accountType'>): UserKind {
   if (user.accountType === 'customer') return 'customer';
@@ -27,6 +28,7 @@ export function jiraUserKind(user: Pick<JiraUser, 'accountType'>): UserKind {
  * A Jira account as a `User`. `email` is absent when the person's privacy settings hide it.
  *
  * @param user - The account, from any user endpoint (platform or JSM).
+ * @category Mapping
  */
 export function jiraUserToUser(user: JiraUser): User {
   return {

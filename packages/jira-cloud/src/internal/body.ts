@@ -7,7 +7,11 @@ import { adfToText, markdownToAdf, textToAdf, type AdfDocument } from '../adf/in
 import { JIRA_TEXT_MAX_LENGTH } from '../limits.js';
 import { kit } from '../provider.js';
 
-/** How a string body is read: `text` (default; every character literal) or `markdown`. */
+/**
+ * How a string body is read: `text` (default; every character literal) or `markdown`.
+ *
+ * @category Client
+ */
 export type BodyFormat = 'text' | 'markdown';
 
 /**

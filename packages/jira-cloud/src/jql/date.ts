@@ -72,6 +72,8 @@ export function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
  * formatJqlDate(new Date('2025-07-01T12:34:56Z'), me.timeZone);       // '2025-07-01 14:34'
  * formatJqlDate(new Date('2025-07-01T12:34:56Z'), 'America/Danmarkshavn'); // '2025-07-01 12:34'
  * ```
+ *
+ * @category JQL
  */
 export function formatJqlDate(date: Date, timeZone = 'UTC'): string {
   const formatter = zoneFormatter(timeZone);
@@ -123,6 +125,8 @@ const LONGEST_SHIFT_MS = 3 * 3_600_000;
  * const query = jql.withTimeZone(tz)`project = HELP AND updated >= ${jqlLowerBound(since, tz)} ORDER BY updated ASC`;
  * // then keep only issues whose updated time is >= since
  * ```
+ *
+ * @category JQL
  */
 export function jqlLowerBound(date: Date, timeZone: string): Date {
   const time = date.getTime();

@@ -26,6 +26,8 @@ const BRAND = Symbol.for('@itsm/jira-cloud/jql');
  * const query = jql`project = ${key} AND ${open} ORDER BY updated DESC`;
  * await fetch(url, { method: 'POST', body: JSON.stringify({ jql: query }) }); // {"jql":"project = \"HELP\" AND …"}
  * ```
+ *
+ * @category JQL
  */
 export class Jql {
   /** The JQL text. */
@@ -70,15 +72,25 @@ export class Jql {
   }
 }
 
-/** A single value the {@link jql} tag can interpolate. */
+/**
+ * A single value the {@link jql} tag can interpolate.
+ *
+ * @category JQL
+ */
 export type JqlScalar = string | number | bigint | Date | Jql;
 
-/** What the {@link jql} tag accepts in `${…}`: a scalar, or a non-empty list of them for `IN (…)`. */
+/**
+ * What the {@link jql} tag accepts in `${…}`: a scalar, or a non-empty list of them for `IN (…)`.
+ *
+ * @category JQL
+ */
 export type JqlValue = JqlScalar | readonly JqlScalar[];
 
 /**
  * A `jql` tag: the template function plus helpers for trusted fragments, field names and text search.
  * {@link jql} formats dates in UTC; {@link JqlTag.withTimeZone} gives one for another zone.
+ *
+ * @category JQL
  */
 export interface JqlTag {
   /**
@@ -259,5 +271,7 @@ function createJqlTag(timeZone: string): JqlTag {
  * // project = "HELP" AND reporter = "5b10ac8d82e05b22cc7d4ef5" AND status IN ("Open", "Waiting")
  * //   AND text ~ "printer \\(3rd floor\\)" ORDER BY updated DESC
  * ```
+ *
+ * @category JQL
  */
 export const jql: JqlTag = createJqlTag('UTC');

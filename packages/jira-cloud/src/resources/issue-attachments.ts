@@ -9,7 +9,11 @@ import { JiraResource } from '../internal/resource.js';
 import { kit } from '../provider.js';
 import { IssueAttachmentListSchema, IssueAttachmentSchema, type IssueAttachment } from '../schemas/attachments.js';
 
-/** The most files Jira accepts in one upload. */
+/**
+ * The most files Jira accepts in one upload.
+ *
+ * @category Resources
+ */
 export const MAX_FILES_PER_UPLOAD = 60;
 
 /**
@@ -19,6 +23,8 @@ export const MAX_FILES_PER_UPLOAD = 60;
  * ```ts
  * const file: AttachmentUpload = { filename: 'log.txt', content: 'disk full', contentType: 'text/plain' };
  * ```
+ *
+ * @category Resources
  */
 export interface AttachmentUpload {
   /** The file name Jira shows. */
@@ -46,6 +52,8 @@ function toBlob(file: AttachmentUpload, index: number): Blob {
 
 /**
  * Attachments of issues (`/rest/api/3/issue/{key}/attachments`, `/rest/api/3/attachment/...`).
+ *
+ * @category Resources
  */
 export class IssueAttachmentsResource extends JiraResource {
   /**

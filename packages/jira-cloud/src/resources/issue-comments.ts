@@ -14,10 +14,18 @@ import { kit } from '../provider.js';
 import { IssueCommentPageSchema, IssueCommentSchema, type IssueComment, type IssueCommentPage } from '../schemas/comments.js';
 import * as z from 'zod/mini';
 
-/** The JSM property that marks a platform comment internal (agents only) or public. */
+/**
+ * The JSM property that marks a platform comment internal (agents only) or public.
+ *
+ * @category Resources
+ */
 export const JSM_PUBLIC_COMMENT_PROPERTY = 'sd.public.comment';
 
-/** Who can see a new comment: members of a project role, or of a group (prefer the group id in `identifier`). */
+/**
+ * Who can see a new comment: members of a project role, or of a group (prefer the group id in `identifier`).
+ *
+ * @category Resources
+ */
 export interface CommentVisibilityInput {
   /** `role` or `group`. */
   type: 'role' | 'group';
@@ -35,6 +43,8 @@ export interface CommentVisibilityInput {
  * await jira.issues.comments.add('HELP-1', { body: 'Restarted the print spooler.', internal: true });
  * await jira.issues.comments.add('HELP-1', { body: '**Fixed** in `v2`', format: 'markdown' });
  * ```
+ *
+ * @category Resources
  */
 export interface AddCommentInput {
   /** Plain text (converted with `textToAdf`), Markdown (with `format: 'markdown'`), or an ADF document. */
@@ -52,7 +62,11 @@ export interface AddCommentInput {
   properties?: PropertyInput[] | undefined;
 }
 
-/** A comment's new content. */
+/**
+ * A comment's new content.
+ *
+ * @category Resources
+ */
 export interface UpdateCommentInput {
   /** Plain text, Markdown (with `format: 'markdown'`), or an ADF document. */
   body: string | AdfDocument;
@@ -62,7 +76,11 @@ export interface UpdateCommentInput {
   visibility?: CommentVisibilityInput | undefined;
 }
 
-/** Options of `comments.list`. */
+/**
+ * Options of `comments.list`.
+ *
+ * @category Resources
+ */
 export interface ListCommentsOptions extends CallOptions {
   /** `created` (oldest first, default) or `-created` (newest first). */
   orderBy?: 'created' | '-created' | undefined;
@@ -72,19 +90,31 @@ export interface ListCommentsOptions extends CallOptions {
   expand?: 'renderedBody' | undefined;
 }
 
-/** Options of `comments.byIds`. */
+/**
+ * Options of `comments.byIds`.
+ *
+ * @category Resources
+ */
 export interface CommentsByIdsOptions extends CallOptions {
   /** `renderedBody` and/or `properties` (each comment's entity properties). */
   expand?: readonly ('renderedBody' | 'properties')[] | undefined;
 }
 
-/** The most comment ids `comments.byIds` sends in one request. */
+/**
+ * The most comment ids `comments.byIds` sends in one request.
+ *
+ * @category Resources
+ */
 export const COMMENT_IDS_PER_REQUEST = 1_000;
 
 /** A page of `POST /rest/api/3/comment/list`. */
 const CommentListPageSchema = z.looseObject({ values: z.array(IssueCommentSchema) });
 
-/** Options of `comments.update`. */
+/**
+ * Options of `comments.update`.
+ *
+ * @category Resources
+ */
 export interface UpdateCommentOptions extends CallOptions {
   /** `false` to not notify watchers (needs admin rights). Default: Jira's (`true`). */
   notifyUsers?: boolean | undefined;
@@ -106,6 +136,8 @@ function visibilityOf(visibility: CommentVisibilityInput | undefined): CommentVi
 /**
  * Comments of an issue (`/rest/api/3/issue/{issueIdOrKey}/comment`). Bodies are ADF; strings are
  * converted. Adding a comment is never retried (it could be posted twice).
+ *
+ * @category Resources
  */
 export class IssueCommentsResource extends JiraResource {
   /**

@@ -17,6 +17,8 @@ import { IssueLinkSchema, IssueLinkTypesSchema, type IssueLink, type IssueLinkTy
  * ```ts
  * await jira.issues.links.create({ type: 'Duplicate', outwardIssue: 'HELP-7', inwardIssue: 'HELP-3', comment: 'Same VPN outage.' });
  * ```
+ *
+ * @category Resources
  */
 export interface NewIssueLink {
   /** The link type's name (`Blocks`, `Cloners`, `Duplicate`, `Relates`, ...), as `links.types()` lists them. */
@@ -41,6 +43,8 @@ function issueRef(value: string): { key: string } | { id: string } {
 /**
  * Issue links (`/rest/api/3/issueLink`) and their types (`/rest/api/3/issueLinkType`). Creating a
  * link is not retried (a failed attempt may have linked, and a second would add the comment twice).
+ *
+ * @category Resources
  */
 export class IssueLinksResource extends JiraResource {
   /**

@@ -13,10 +13,18 @@ import { EntityPropertySchema, type EntityProperty } from '../schemas/common.js'
 /** The keys of an issue's properties. */
 const PropertyKeysSchema = z.looseObject({ keys: z.array(z.looseObject({ key: z.string(), self: z.optional(z.string()) })) });
 
-/** The largest property value Jira stores, in bytes of JSON. */
+/**
+ * The largest property value Jira stores, in bytes of JSON.
+ *
+ * @category Resources
+ */
 export const PROPERTY_VALUE_MAX_BYTES = 32_768;
 
-/** Issue properties (`/rest/api/3/issue/{issueIdOrKey}/properties`). */
+/**
+ * Issue properties (`/rest/api/3/issue/{issueIdOrKey}/properties`).
+ *
+ * @category Resources
+ */
 export class IssuePropertiesResource extends JiraResource {
   /**
    * The keys of an issue's properties.

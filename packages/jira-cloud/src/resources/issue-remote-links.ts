@@ -19,6 +19,8 @@ import { RemoteLinkIdentifiesSchema, RemoteLinkSchema, type RemoteLink, type Rem
  *   globalId: `chat:${conversation.id}`, url: conversation.url, title: 'Chat with Ann', relationship: 'chat transcript',
  * });
  * ```
+ *
+ * @category Resources
  */
 export interface RemoteLinkInput {
   /** Where the link goes (`http:` or `https:`). */
@@ -41,7 +43,11 @@ export interface RemoteLinkInput {
 
 const INPUT_KEYS: readonly string[] = ['url', 'title', 'globalId', 'relationship', 'summary', 'icon', 'resolved', 'application'];
 
-/** Options of `remoteLinks.list`. */
+/**
+ * Options of `remoteLinks.list`.
+ *
+ * @category Resources
+ */
 export interface ListRemoteLinksOptions extends CallOptions {
   /** Only the link with this global id (the list then has at most one link). */
   globalId?: string | undefined;
@@ -51,6 +57,8 @@ export interface ListRemoteLinksOptions extends CallOptions {
  * Remote links of an issue (`/rest/api/3/issue/{issueIdOrKey}/remotelink`). An `upsert` with a
  * `globalId` is retried on transient failures (a second one updates the same link); one without
  * is not (it could add the link twice).
+ *
+ * @category Resources
  */
 export class IssueRemoteLinksResource extends JiraResource {
   /**

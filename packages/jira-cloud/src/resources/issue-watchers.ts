@@ -10,6 +10,8 @@ import { WatchersSchema, type Watchers } from '../schemas/collaboration.js';
 /**
  * Watchers of an issue (`/rest/api/3/issue/{issueIdOrKey}/watchers`). Adding and removing are
  * retried on transient failures: the watcher list is a set, so doing either twice changes nothing.
+ *
+ * @category Resources
  */
 export class IssueWatchersResource extends JiraResource {
   /**

@@ -20,6 +20,8 @@ import type { CommentVisibilityInput } from './issue-comments.js';
  * ```ts
  * await jira.issues.worklogs.add('HELP-1', { timeSpent: '15m', comment: 'Reset the VPN profile.' });
  * ```
+ *
+ * @category Resources
  */
 export interface WorklogInput {
   /** Jira's duration, e.g. `1h 30m`. */
@@ -38,10 +40,18 @@ export interface WorklogInput {
 
 const INPUT_KEYS: readonly string[] = ['timeSpent', 'timeSpentSeconds', 'started', 'comment', 'format', 'visibility'];
 
-/** How logging time changes the issue's remaining estimate. */
+/**
+ * How logging time changes the issue's remaining estimate.
+ *
+ * @category Resources
+ */
 export type AdjustEstimate = 'auto' | 'leave' | 'new' | 'manual';
 
-/** Options of `worklogs.add`, `update` and `delete`. */
+/**
+ * Options of `worklogs.add`, `update` and `delete`.
+ *
+ * @category Resources
+ */
 export interface WorklogWriteOptions extends CallOptions {
   /**
    * `auto` (default: reduce the remaining estimate by the time logged), `leave`, `new` (set it to
@@ -59,7 +69,11 @@ export interface WorklogWriteOptions extends CallOptions {
   notifyUsers?: boolean | undefined;
 }
 
-/** Options of `worklogs.list`. */
+/**
+ * Options of `worklogs.list`.
+ *
+ * @category Resources
+ */
 export interface ListWorklogsOptions extends CallOptions {
   /** Only work started at or after this instant. */
   startedAfter?: Date | undefined;
@@ -77,6 +91,8 @@ function jiraInstant(date: Date): string {
 /**
  * Worklogs of an issue (`/rest/api/3/issue/{issueIdOrKey}/worklog`). Adding is not retried (the
  * time could be logged twice); updating and deleting are.
+ *
+ * @category Resources
  */
 export class IssueWorklogsResource extends JiraResource {
   /**

@@ -33,10 +33,18 @@ import { IssueWorklogsResource } from './issue-worklogs.js';
 import type { CommentVisibilityInput } from './issue-comments.js';
 import { IssuePropertiesResource } from './issue-properties.js';
 
-/** What `issues.search` asks for when `fields` is not given: the fields a list view shows. */
+/**
+ * What `issues.search` asks for when `fields` is not given: the fields a list view shows.
+ *
+ * @category Resources
+ */
 export const DEFAULT_SEARCH_FIELDS: readonly string[] = Object.freeze(['*navigable']);
 
-/** Options of `issues.get`. */
+/**
+ * Options of `issues.get`.
+ *
+ * @category Resources
+ */
 export interface GetIssueOptions extends CallOptions {
   /** Fields to return: ids, `*all` (default), `*navigable`, `-description` to leave one out. */
   fields?: readonly string[] | undefined;
@@ -48,13 +56,21 @@ export interface GetIssueOptions extends CallOptions {
   fieldsByKeys?: boolean | undefined;
 }
 
-/** Options of `issues.edit`. */
+/**
+ * Options of `issues.edit`.
+ *
+ * @category Resources
+ */
 export interface EditIssueOptions extends CallOptions {
   /** `false` to not email watchers (needs admin rights). Default: Jira's (`true`). */
   notifyUsers?: boolean | undefined;
 }
 
-/** Options of `issues.delete`. */
+/**
+ * Options of `issues.delete`.
+ *
+ * @category Resources
+ */
 export interface DeleteIssueOptions extends CallOptions {
   /** `true` to delete the issue's subtasks too; without it an issue with subtasks is refused (400). */
   deleteSubtasks?: boolean | undefined;
@@ -68,6 +84,8 @@ export interface DeleteIssueOptions extends CallOptions {
  * const q = await jira.jqlTag();
  * jira.issues.search({ jql: q`project = ${'HELP'} AND updated >= ${since} ORDER BY updated ASC`, fields: ['summary', 'status'] });
  * ```
+ *
+ * @category Resources
  */
 export interface IssueSearchOptions extends CallOptions {
   /**
@@ -92,13 +110,21 @@ export interface IssueSearchOptions extends CallOptions {
   reconcileIssues?: readonly (number | string)[] | undefined;
 }
 
-/** Options of `issues.changelog`. */
+/**
+ * Options of `issues.changelog`.
+ *
+ * @category Resources
+ */
 export interface ChangelogOptions extends CallOptions {
   /** Entries per request (1–100). Default 100. */
   pageSize?: number | undefined;
 }
 
-/** Options of `issues.transitions`. */
+/**
+ * Options of `issues.transitions`.
+ *
+ * @category Resources
+ */
 export interface ListTransitionsOptions extends CallOptions {
   /** Include each transition's screen `fields` (with `required` flags and allowed values). Default `false`. */
   expandFields?: boolean | undefined;
@@ -108,7 +134,11 @@ export interface ListTransitionsOptions extends CallOptions {
   transitionId?: string | undefined;
 }
 
-/** A comment added with a transition: a body, or a body with format and visibility. */
+/**
+ * A comment added with a transition: a body, or a body with format and visibility.
+ *
+ * @category Resources
+ */
 export type TransitionComment =
   | string
   | AdfDocument
@@ -134,6 +164,8 @@ export type TransitionComment =
  *   comment: 'Resolved by the helpdesk bot.',
  * });
  * ```
+ *
+ * @category Resources
  */
 export interface TransitionInput extends IssuePayload {
   /** The transition id (from `issues.transitions`; ids differ per workflow). */
@@ -212,6 +244,8 @@ function reconcileIds(ids: readonly (number | string)[] | undefined): number[] |
 /**
  * Issues (`/rest/api/3/issue`, `/rest/api/3/search/jql`). Writes (create, transition) are never
  * retried; reads and the read-only search POSTs are.
+ *
+ * @category Resources
  */
 export class IssuesResource extends JiraResource {
   /** Comments of an issue. */

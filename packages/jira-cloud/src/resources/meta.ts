@@ -21,7 +21,11 @@ import {
 } from '../schemas/meta.js';
 import { MyselfSchema, type Myself } from '../schemas/users.js';
 
-/** Options of `jira.myself()`. */
+/**
+ * Options of `jira.myself()`.
+ *
+ * @category Client
+ */
 export interface MyselfOptions extends CallOptions {
   /** `groups` and/or `applicationRoles`: adds the account's groups and product roles to the answer. */
   expand?: string | readonly ('groups' | 'applicationRoles')[] | undefined;

@@ -12,13 +12,21 @@ import {
   type JiraProject,
 } from '../schemas/projects.js';
 
-/** Options of `projects.get`. */
+/**
+ * Options of `projects.get`.
+ *
+ * @category Resources
+ */
 export interface GetProjectOptions extends CallOptions {
   /** `description`, `issueTypes`, `lead`, `projectKeys`, `insight`, ... */
   expand?: string | readonly string[] | undefined;
 }
 
-/** Projects (`/rest/api/3/project`). */
+/**
+ * Projects (`/rest/api/3/project`).
+ *
+ * @category Resources
+ */
 export class ProjectsResource extends JiraResource {
   /**
    * A project. Not found and not visible both give a `NotFoundError`.

@@ -10,7 +10,11 @@ import { kit } from '../provider.js';
 import type { JsmPage } from '../schemas/common.js';
 import { JiraUserSchema, type JiraUser } from '../schemas/users.js';
 
-/** Options of `customers.list`. */
+/**
+ * Options of `customers.list`.
+ *
+ * @category Resources
+ */
 export interface ListCustomersOptions extends CallOptions {
   /** Filters customers by name or email. */
   query?: string | undefined;
@@ -18,7 +22,11 @@ export interface ListCustomersOptions extends CallOptions {
   pageSize?: number | undefined;
 }
 
-/** A new portal-only customer. */
+/**
+ * A new portal-only customer.
+ *
+ * @category Resources
+ */
 export interface NewCustomer {
   /** The customer's email address. */
   email: string;
@@ -26,7 +34,11 @@ export interface NewCustomer {
   displayName: string;
 }
 
-/** Options of `customers.create`. */
+/**
+ * Options of `customers.create`.
+ *
+ * @category Resources
+ */
 export interface CreateCustomerOptions extends CallOptions {
   /**
    * `true` (default) makes Jira answer a duplicate email with 409 (`ConflictError`) instead of 400,
@@ -35,7 +47,11 @@ export interface CreateCustomerOptions extends CallOptions {
   strictConflictStatusCode?: boolean | undefined;
 }
 
-/** Customers (`/rest/servicedeskapi/customer`, `/rest/servicedeskapi/servicedesk/{id}/customer`). */
+/**
+ * Customers (`/rest/servicedeskapi/customer`, `/rest/servicedeskapi/servicedesk/{id}/customer`).
+ *
+ * @category Resources
+ */
 export class ServiceDeskCustomersResource extends JiraResource {
   /**
    * The customers of a service desk. An experimental JSM operation: sends `X-ExperimentalApi: opt-in`.

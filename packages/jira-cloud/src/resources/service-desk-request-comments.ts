@@ -11,7 +11,11 @@ import { kit } from '../provider.js';
 import type { JsmPage } from '../schemas/common.js';
 import { RequestCommentSchema, type RequestComment } from '../schemas/service-desk.js';
 
-/** A new request comment. */
+/**
+ * A new request comment.
+ *
+ * @category Resources
+ */
 export interface AddRequestCommentInput {
   /** The text: plain text or wiki markup, not ADF. */
   body: string;
@@ -19,7 +23,11 @@ export interface AddRequestCommentInput {
   public: boolean;
 }
 
-/** Options of `requests.comments.list`. */
+/**
+ * Options of `requests.comments.list`.
+ *
+ * @category Resources
+ */
 export interface ListRequestCommentsOptions extends CallOptions {
   /** Include public comments. Default `true`. */
   public?: boolean | undefined;
@@ -29,7 +37,11 @@ export interface ListRequestCommentsOptions extends CallOptions {
   pageSize?: number | undefined;
 }
 
-/** Comments of customer requests (`/rest/servicedeskapi/request/{key}/comment`). */
+/**
+ * Comments of customer requests (`/rest/servicedeskapi/request/{key}/comment`).
+ *
+ * @category Resources
+ */
 export class RequestCommentsResource extends JiraResource {
   /**
    * The comments of a request. A caller without access gets an empty list, not an error.

@@ -13,6 +13,8 @@ import { JiraUserSchema, type JiraUser } from '../schemas/users.js';
  * Participants of a customer request (`/rest/servicedeskapi/request/{issueIdOrKey}/participant`):
  * they see the request on the portal and are notified of it. Adding and removing are retried on
  * transient failures, since doing either twice changes nothing.
+ *
+ * @category Resources
  */
 export class RequestParticipantsResource extends JiraResource {
   /**

@@ -11,7 +11,11 @@ import { kit } from '../provider.js';
 import type { JsmPage } from '../schemas/common.js';
 import { CustomerTransitionSchema, type CustomerTransition } from '../schemas/service-desk.js';
 
-/** A customer transition to perform. */
+/**
+ * A customer transition to perform.
+ *
+ * @category Resources
+ */
 export interface PerformCustomerTransitionInput {
   /** The transition id, from `requests.transitions.list`. */
   transitionId: string;
@@ -22,6 +26,8 @@ export interface PerformCustomerTransitionInput {
 /**
  * Customer transitions of requests (`/rest/servicedeskapi/request/{key}/transition`). These are the
  * portal's transitions; an agent sees the full workflow with `issues.transitions`.
+ *
+ * @category Resources
  */
 export class RequestTransitionsResource extends JiraResource {
   /**

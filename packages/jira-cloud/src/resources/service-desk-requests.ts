@@ -23,6 +23,8 @@ import { RequestTransitionsResource } from './service-desk-request-transitions.j
  *   raiseOnBehalfOf: customer.accountId,
  * });
  * ```
+ *
+ * @category Resources
  */
 export interface NewCustomerRequest {
   /** The service desk id. */
@@ -47,13 +49,21 @@ const NEW_REQUEST_KEYS: readonly string[] = Object.keys({
   serviceDeskId: true, requestTypeId: true, requestFieldValues: true, raiseOnBehalfOf: true, requestParticipants: true, isAdfRequest: true,
 } satisfies Record<keyof NewCustomerRequest, true>);
 
-/** Options of `requests.get`. */
+/**
+ * Options of `requests.get`.
+ *
+ * @category Resources
+ */
 export interface GetCustomerRequestOptions extends CallOptions {
   /** `serviceDesk`, `requestType`, `participant`, `sla`, `status`, `attachment`, `action`, `comment`, ... */
   expand?: string | readonly string[] | undefined;
 }
 
-/** Customer requests (`/rest/servicedeskapi/request`). */
+/**
+ * Customer requests (`/rest/servicedeskapi/request`).
+ *
+ * @category Resources
+ */
 export class ServiceDeskRequestsResource extends JiraResource {
   /** Comments of requests. */
   readonly comments: RequestCommentsResource;

@@ -20,13 +20,21 @@ import {
 import { ServiceDeskCustomersResource } from './service-desk-customers.js';
 import { ServiceDeskRequestsResource } from './service-desk-requests.js';
 
-/** Options of the JSM listings. */
+/**
+ * Options of the JSM listings.
+ *
+ * @category Resources
+ */
 export interface ListServiceDeskOptions extends CallOptions {
   /** Items per request (1–100). Default 50. */
   pageSize?: number | undefined;
 }
 
-/** Options of `serviceDesk.requestTypes`. */
+/**
+ * Options of `serviceDesk.requestTypes`.
+ *
+ * @category Resources
+ */
 export interface ListRequestTypesOptions extends ListServiceDeskOptions {
   /** Filters request types by name. */
   searchQuery?: string | undefined;
@@ -34,7 +42,11 @@ export interface ListRequestTypesOptions extends ListServiceDeskOptions {
   groupId?: number | undefined;
 }
 
-/** Options of `serviceDesk.requestTypeFields`. */
+/**
+ * Options of `serviceDesk.requestTypeFields`.
+ *
+ * @category Resources
+ */
 export interface RequestTypeFieldsOptions extends CallOptions {
   /** Include hidden fields (visible to desk admins only). */
   includeHidden?: boolean | undefined;
@@ -46,12 +58,17 @@ export interface RequestTypeFieldsOptions extends CallOptions {
  * @param siteUrl - The site URL.
  * @param portalId - The portal id.
  * @param requestTypeId - The request type id.
+ * @category Resources
  */
 export function requestTypePortalUrl(siteUrl: string, portalId: string, requestTypeId: string): string {
   return `${siteUrl}/servicedesk/customer/portal/${encodeURIComponent(portalId)}/create/${encodeURIComponent(requestTypeId)}`;
 }
 
-/** Jira Service Management (`/rest/servicedeskapi`). */
+/**
+ * Jira Service Management (`/rest/servicedeskapi`).
+ *
+ * @category Resources
+ */
 export class ServiceDeskResource extends JiraResource {
   /** Customer requests. */
   readonly requests: ServiceDeskRequestsResource;

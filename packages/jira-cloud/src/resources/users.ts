@@ -10,7 +10,11 @@ import type { CallOptions } from '../options.js';
 import { kit } from '../provider.js';
 import { JiraUserListSchema, JiraUserSchema, type JiraUser } from '../schemas/users.js';
 
-/** Options of the user listings. */
+/**
+ * Options of the user listings.
+ *
+ * @category Resources
+ */
 export interface ListUsersOptions extends CallOptions {
   /** Users per request (1–1000). Default 50. */
   pageSize?: number | undefined;
@@ -26,6 +30,8 @@ export interface ListUsersOptions extends CallOptions {
  * - `not-found`: Jira returned no user for the address, neither with a visible nor with a hidden
  *   email. (Jira also returns nothing when the account lacks the *Browse users and groups*
  *   permission, and it searches active users only.)
+ *
+ * @category Resources
  */
 export type EmailLookupStatus = 'found' | 'ambiguous' | 'hidden' | 'not-found';
 
@@ -40,6 +46,8 @@ export type EmailLookupStatus = 'found' | 'ambiguous' | 'hidden' | 'not-found';
  * else if (status === 'hidden') console.warn(`email hidden; ${candidates.length} possible users`);
  * else if (status === 'not-found') await jira.serviceDesk.customers.create({ email: 'ada@example.com', displayName: 'Ada' });
  * ```
+ *
+ * @category Resources
  */
 export interface FindByEmailResult {
   /** What the lookup found. */
@@ -62,6 +70,8 @@ function checkQuery(query: string, field: string): void {
 /**
  * Users (`/rest/api/3/user`, `/rest/api/3/user/search`, `/rest/api/3/user/assignable/search`).
  * Users are identified by `accountId`; `emailAddress` is missing when hidden by privacy settings.
+ *
+ * @category Resources
  */
 export class UsersResource extends JiraResource {
   /**

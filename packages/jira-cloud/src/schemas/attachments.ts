@@ -10,6 +10,8 @@ import { JiraUserSchema } from './users.js';
 /**
  * An attachment's metadata (from an upload, `GET /rest/api/3/attachment/{id}`, or an issue's
  * `attachment` field). `id` is a string even where Jira sends a number.
+ *
+ * @category Schemas
  */
 export const IssueAttachmentSchema = z.looseObject({
   id: JiraIdSchema,
@@ -24,8 +26,16 @@ export const IssueAttachmentSchema = z.looseObject({
   self: z.optional(z.string()),
   author: z.optional(JiraUserSchema),
 });
-/** An attachment's metadata. See {@link IssueAttachmentSchema}. */
+/**
+ * An attachment's metadata. See {@link IssueAttachmentSchema}.
+ *
+ * @category Schemas
+ */
 export type IssueAttachment = z.infer<typeof IssueAttachmentSchema>;
 
-/** The answer of an upload: one entry per file. */
+/**
+ * The answer of an upload: one entry per file.
+ *
+ * @category Schemas
+ */
 export const IssueAttachmentListSchema = z.array(IssueAttachmentSchema);

@@ -13,6 +13,8 @@ import type { AdfDocument } from '../adf/index.js';
 /**
  * A string that may be one of the known values or any other (Jira adds values over time, and
  * refusing them would break callers for nothing).
+ *
+ * @category Schemas
  */
 export type OpenEnum<T extends string> = T | (string & {});
 
@@ -21,10 +23,18 @@ function openEnum<T extends string>(): z.ZodMiniType<OpenEnum<T>, string> {
   return z.string() as z.ZodMiniType<OpenEnum<T>, string>;
 }
 
-/** An id Jira sends as a string on some endpoints and a number on others; always a string once parsed. */
+/**
+ * An id Jira sends as a string on some endpoints and a number on others; always a string once parsed.
+ *
+ * @category Schemas
+ */
 export const JiraIdSchema = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
 
-/** Keys of the status categories: `new` (To Do), `indeterminate` (In Progress), `done`, and `undefined` (No Category). */
+/**
+ * Keys of the status categories: `new` (To Do), `indeterminate` (In Progress), `done`, and `undefined` (No Category).
+ *
+ * @category Schemas
+ */
 export type StatusCategoryKey = OpenEnum<'new' | 'indeterminate' | 'done' | 'undefined'>;
 
 /**
@@ -34,6 +44,8 @@ export type StatusCategoryKey = OpenEnum<'new' | 'indeterminate' | 'done' | 'und
  * ```json
  * { "id": 4, "key": "indeterminate", "colorName": "yellow", "name": "In Progress" }
  * ```
+ *
+ * @category Schemas
  */
 export const StatusCategorySchema = z.looseObject({
   /** Numeric id: 1 undefined, 2 new, 3 done, 4 indeterminate. */
@@ -46,11 +58,17 @@ export const StatusCategorySchema = z.looseObject({
   colorName: z.optional(z.string()),
   self: z.optional(z.string()),
 });
-/** A status category. See {@link StatusCategorySchema}. */
+/**
+ * A status category. See {@link StatusCategorySchema}.
+ *
+ * @category Schemas
+ */
 export type StatusCategory = z.infer<typeof StatusCategorySchema>;
 
 /**
  * A workflow status with its category (issue `status` field, transition targets, project statuses).
+ *
+ * @category Schemas
  */
 export const JiraStatusSchema = z.looseObject({
   id: z.string(),
@@ -61,10 +79,18 @@ export const JiraStatusSchema = z.looseObject({
   /** The status's category: what a connector maps to open / in progress / done. */
   statusCategory: StatusCategorySchema,
 });
-/** A workflow status. See {@link JiraStatusSchema}. */
+/**
+ * A workflow status. See {@link JiraStatusSchema}.
+ *
+ * @category Schemas
+ */
 export type JiraStatus = z.infer<typeof JiraStatusSchema>;
 
-/** The data type of a field (`JsonTypeBean`): `type` `string`, `user`, `option`, `array` (with `items`), .... */
+/**
+ * The data type of a field (`JsonTypeBean`): `type` `string`, `user`, `option`, `array` (with `items`), ....
+ *
+ * @category Schemas
+ */
 export const JiraFieldTypeSchema = z.looseObject({
   type: z.string(),
   /** Item type of an `array` field. */
@@ -77,15 +103,25 @@ export const JiraFieldTypeSchema = z.looseObject({
   customId: z.optional(z.number()),
   configuration: z.optional(z.record(z.string(), z.unknown())),
 });
-/** The data type of a field. See {@link JiraFieldTypeSchema}. */
+/**
+ * The data type of a field. See {@link JiraFieldTypeSchema}.
+ *
+ * @category Schemas
+ */
 export type JiraFieldType = z.infer<typeof JiraFieldTypeSchema>;
 
-/** Avatar URLs by size (`16x16`, `24x24`, `32x32`, `48x48`). */
+/**
+ * Avatar URLs by size (`16x16`, `24x24`, `32x32`, `48x48`).
+ *
+ * @category Schemas
+ */
 export const AvatarUrlsSchema = z.record(z.string(), z.string());
 
 /**
  * An ADF document as Jira returns it in rich-text fields. Only the root is checked (`type: 'doc'`
  * and a `content` array); the nodes are kept as they are. Read it with `adfToText`.
+ *
+ * @category Schemas
  */
 export const AdfDocumentSchema = z.custom<AdfDocument>(
   (value) => typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc'
@@ -93,9 +129,17 @@ export const AdfDocumentSchema = z.custom<AdfDocument>(
   { message: 'expected an ADF document ({ type: "doc", content: [...] })' },
 );
 
-/** An issue, comment or user property: `{ key, value }`. */
+/**
+ * An issue, comment or user property: `{ key, value }`.
+ *
+ * @category Schemas
+ */
 export const EntityPropertySchema = z.looseObject({ key: z.string(), value: z.unknown() });
-/** An entity property. See {@link EntityPropertySchema}. */
+/**
+ * An entity property. See {@link EntityPropertySchema}.
+ *
+ * @category Schemas
+ */
 export type EntityProperty = z.infer<typeof EntityPropertySchema>;
 
 /**
@@ -106,6 +150,8 @@ export type EntityProperty = z.infer<typeof EntityPropertySchema>;
  * { "iso8601": "2015-10-08T14:42:00+0700", "jira": "2015-10-08T14:42:00.000+0700",
  *   "friendly": "Monday 14:42 PM", "epochMillis": 1444290120000 }
  * ```
+ *
+ * @category Schemas
  */
 export const JsmDateSchema = z.looseObject({
   iso8601: z.optional(z.string()),
@@ -114,7 +160,11 @@ export const JsmDateSchema = z.looseObject({
   /** Milliseconds since the epoch: `new Date(date.epochMillis)`. */
   epochMillis: z.optional(z.number()),
 });
-/** A JSM date. See {@link JsmDateSchema}. */
+/**
+ * A JSM date. See {@link JsmDateSchema}.
+ *
+ * @category Schemas
+ */
 export type JsmDate = z.infer<typeof JsmDateSchema>;
 
 /**
@@ -122,6 +172,7 @@ export type JsmDate = z.infer<typeof JsmDateSchema>;
  * real responses leave some out.
  *
  * @param item - The schema of one value.
+ * @category Schemas
  */
 export function jsmPageSchema<T extends z.core.$ZodType>(item: T) {
   return z.looseObject({
@@ -133,7 +184,11 @@ export function jsmPageSchema<T extends z.core.$ZodType>(item: T) {
   });
 }
 
-/** A JSM page of `T`, as {@link jsmPageSchema} reads it: the envelope `pages()` hands out with each page of a JSM list. */
+/**
+ * A JSM page of `T`, as {@link jsmPageSchema} reads it: the envelope `pages()` hands out with each page of a JSM list.
+ *
+ * @category Schemas
+ */
 export interface JsmPage<T> {
   /** The values of the page. */
   values: T[];

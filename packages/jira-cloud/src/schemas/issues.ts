@@ -11,7 +11,11 @@ import { JiraIssueTypeSchema, JiraPrioritySchema } from './meta.js';
 import { TransitionSchema } from './transitions.js';
 import { JiraUserSchema } from './users.js';
 
-/** The project an issue belongs to, as an issue field. */
+/**
+ * The project an issue belongs to, as an issue field.
+ *
+ * @category Schemas
+ */
 export const IssueProjectSchema = z.looseObject({
   id: z.string(),
   key: z.string(),
@@ -20,14 +24,22 @@ export const IssueProjectSchema = z.looseObject({
   self: z.optional(z.string()),
 });
 
-/** An issue's resolution (`null` while unresolved). */
+/**
+ * An issue's resolution (`null` while unresolved).
+ *
+ * @category Schemas
+ */
 export const ResolutionSchema = z.looseObject({
   id: z.string(),
   name: z.optional(z.string()),
   description: z.optional(z.string()),
 });
 
-/** The parent of a subtask or child issue. */
+/**
+ * The parent of a subtask or child issue.
+ *
+ * @category Schemas
+ */
 export const IssueParentSchema = z.looseObject({
   id: z.string(),
   key: z.string(),
@@ -39,6 +51,8 @@ export const IssueParentSchema = z.looseObject({
  * `customfield_<n>`, app fields) is kept as `unknown`. Which fields are present depends on the
  * `fields` asked for. Nullable fields (`assignee`, `priority`, `resolution`, ...) are `null` when empty.
  * Timestamps are strings with an offset (`2025-01-17T12:34:00.000+0000`), which `new Date()` parses.
+ *
+ * @category Schemas
  */
 export const IssueFieldsSchema = z.looseObject({
   summary: z.optional(z.string()),
@@ -62,12 +76,18 @@ export const IssueFieldsSchema = z.looseObject({
   comment: z.optional(IssueCommentPageSchema),
   attachment: z.optional(z.array(IssueAttachmentSchema)),
 });
-/** An issue's fields. See {@link IssueFieldsSchema}. */
+/**
+ * An issue's fields. See {@link IssueFieldsSchema}.
+ *
+ * @category Schemas
+ */
 export type IssueFields = z.infer<typeof IssueFieldsSchema>;
 
 /**
  * An issue (`IssueBean`). `fields` is always an object (empty when no field was asked for). A moved
  * issue is returned under its new `key`.
+ *
+ * @category Schemas
  */
 export const IssueSchema = z.looseObject({
   id: z.string(),
@@ -85,19 +105,35 @@ export const IssueSchema = z.looseObject({
   properties: z.optional(z.record(z.string(), z.unknown())),
   expand: z.optional(z.string()),
 });
-/** An issue. See {@link IssueSchema}. */
+/**
+ * An issue. See {@link IssueSchema}.
+ *
+ * @category Schemas
+ */
 export type Issue = z.infer<typeof IssueSchema>;
 
-/** The answer of `POST /rest/api/3/issue`. */
+/**
+ * The answer of `POST /rest/api/3/issue`.
+ *
+ * @category Schemas
+ */
 export const CreatedIssueSchema = z.looseObject({
   id: z.string(),
   key: z.string(),
   self: z.optional(z.string()),
 });
-/** A created issue's id and key. See {@link CreatedIssueSchema}. */
+/**
+ * A created issue's id and key. See {@link CreatedIssueSchema}.
+ *
+ * @category Schemas
+ */
 export type CreatedIssue = z.infer<typeof CreatedIssueSchema>;
 
-/** One page of `POST /rest/api/3/search/jql`: token-paged, no `total`. */
+/**
+ * One page of `POST /rest/api/3/search/jql`: token-paged, no `total`.
+ *
+ * @category Schemas
+ */
 export const IssueSearchPageSchema = z.looseObject({
   issues: z.array(IssueSchema),
   /** Absent on the last page. */
@@ -105,9 +141,17 @@ export const IssueSearchPageSchema = z.looseObject({
   isLast: z.optional(z.boolean()),
   names: z.optional(z.record(z.string(), z.string())),
 });
-/** One page of a JQL search. See {@link IssueSearchPageSchema}. */
+/**
+ * One page of a JQL search. See {@link IssueSearchPageSchema}.
+ *
+ * @category Schemas
+ */
 export type IssueSearchPage = z.infer<typeof IssueSearchPageSchema>;
 
-/** The answer of `POST /rest/api/3/search/approximate-count`. */
+/**
+ * The answer of `POST /rest/api/3/search/approximate-count`.
+ *
+ * @category Schemas
+ */
 export const ApproximateCountSchema = z.looseObject({ count: z.number() });
 

@@ -7,7 +7,11 @@
 import * as z from 'zod/mini';
 import { JiraFieldTypeSchema, StatusCategorySchema } from './common.js';
 
-/** An issue type (`GET /rest/api/3/issuetype`, and a project's `issueTypes`). */
+/**
+ * An issue type (`GET /rest/api/3/issuetype`, and a project's `issueTypes`).
+ *
+ * @category Schemas
+ */
 export const JiraIssueTypeSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
@@ -22,10 +26,18 @@ export const JiraIssueTypeSchema = z.looseObject({
   scope: z.optional(z.unknown()),
   self: z.optional(z.string()),
 });
-/** An issue type. See {@link JiraIssueTypeSchema}. */
+/**
+ * An issue type. See {@link JiraIssueTypeSchema}.
+ *
+ * @category Schemas
+ */
 export type JiraIssueType = z.infer<typeof JiraIssueTypeSchema>;
 
-/** A priority (`GET /rest/api/3/priority`). */
+/**
+ * A priority (`GET /rest/api/3/priority`).
+ *
+ * @category Schemas
+ */
 export const JiraPrioritySchema = z.looseObject({
   id: z.string(),
   name: z.string(),
@@ -35,10 +47,18 @@ export const JiraPrioritySchema = z.looseObject({
   isDefault: z.optional(z.boolean()),
   self: z.optional(z.string()),
 });
-/** A priority. See {@link JiraPrioritySchema}. */
+/**
+ * A priority. See {@link JiraPrioritySchema}.
+ *
+ * @category Schemas
+ */
 export type JiraPriority = z.infer<typeof JiraPrioritySchema>;
 
-/** A system or custom field (`GET /rest/api/3/field`). */
+/**
+ * A system or custom field (`GET /rest/api/3/field`).
+ *
+ * @category Schemas
+ */
 export const JiraFieldSchema = z.looseObject({
   /** `summary`, `customfield_10010`, ... */
   id: z.string(),
@@ -52,10 +72,18 @@ export const JiraFieldSchema = z.looseObject({
   clauseNames: z.optional(z.array(z.string())),
   schema: z.optional(JiraFieldTypeSchema),
 });
-/** A field. See {@link JiraFieldSchema}. */
+/**
+ * A field. See {@link JiraFieldSchema}.
+ *
+ * @category Schemas
+ */
 export type JiraField = z.infer<typeof JiraFieldSchema>;
 
-/** Information about the site (`GET /rest/api/3/serverInfo`): its `baseUrl` above all. */
+/**
+ * Information about the site (`GET /rest/api/3/serverInfo`): its `baseUrl` above all.
+ *
+ * @category Schemas
+ */
 export const ServerInfoSchema = z.looseObject({
   /** The site URL, e.g. `https://your-domain.atlassian.net`. */
   baseUrl: z.string(),
@@ -65,27 +93,53 @@ export const ServerInfoSchema = z.looseObject({
   serverTimeZone: z.optional(z.string()),
   serverTitle: z.optional(z.string()),
 });
-/** Information about the site. See {@link ServerInfoSchema}. */
+/**
+ * Information about the site. See {@link ServerInfoSchema}.
+ *
+ * @category Schemas
+ */
 export type ServerInfo = z.infer<typeof ServerInfoSchema>;
 
 /**
  * The site's tenant information (`GET https://<site>.atlassian.net/_edge/tenant_info`, no
  * authentication needed): its cloud id, which stays the same when the site is renamed and is what
  * the `api.atlassian.com` gateway addresses the site by.
+ *
+ * @category Schemas
  */
 export const TenantInfoSchema = z.looseObject({
   /** The site's cloud id, e.g. `11223344-a1b2-3b33-c444-def123456789`. */
   cloudId: z.string().check(z.minLength(1)),
 });
-/** The site's tenant information. See {@link TenantInfoSchema}. */
+/**
+ * The site's tenant information. See {@link TenantInfoSchema}.
+ *
+ * @category Schemas
+ */
 export type TenantInfo = z.infer<typeof TenantInfoSchema>;
 
-/** A list of issue types. */
+/**
+ * A list of issue types.
+ *
+ * @category Schemas
+ */
 export const JiraIssueTypeListSchema = z.array(JiraIssueTypeSchema);
-/** A list of priorities. */
+/**
+ * A list of priorities.
+ *
+ * @category Schemas
+ */
 export const JiraPriorityListSchema = z.array(JiraPrioritySchema);
-/** A list of fields. */
+/**
+ * A list of fields.
+ *
+ * @category Schemas
+ */
 export const JiraFieldListSchema = z.array(JiraFieldSchema);
-/** A list of status categories. */
+/**
+ * A list of status categories.
+ *
+ * @category Schemas
+ */
 export const StatusCategoryListSchema = z.array(StatusCategorySchema);
 

@@ -8,10 +8,18 @@ import { AvatarUrlsSchema, JiraStatusSchema, type OpenEnum } from './common.js';
 import { JiraIssueTypeSchema } from './meta.js';
 import { JiraUserSchema } from './users.js';
 
-/** `software`, `service_desk` (JSM), `business`, `product_discovery`, ... */
+/**
+ * `software`, `service_desk` (JSM), `business`, `product_discovery`, ...
+ *
+ * @category Schemas
+ */
 export type ProjectTypeKey = OpenEnum<'software' | 'service_desk' | 'business' | 'product_discovery'>;
 
-/** A project (`GET /rest/api/3/project/{key}`). */
+/**
+ * A project (`GET /rest/api/3/project/{key}`).
+ *
+ * @category Schemas
+ */
 export const JiraProjectSchema = z.looseObject({
   id: z.string(),
   key: z.string(),
@@ -27,10 +35,18 @@ export const JiraProjectSchema = z.looseObject({
   avatarUrls: z.optional(AvatarUrlsSchema),
   self: z.optional(z.string()),
 });
-/** A project. See {@link JiraProjectSchema}. */
+/**
+ * A project. See {@link JiraProjectSchema}.
+ *
+ * @category Schemas
+ */
 export type JiraProject = z.infer<typeof JiraProjectSchema>;
 
-/** An issue type of a project with the statuses its workflow uses (`GET /rest/api/3/project/{key}/statuses`). */
+/**
+ * An issue type of a project with the statuses its workflow uses (`GET /rest/api/3/project/{key}/statuses`).
+ *
+ * @category Schemas
+ */
 export const IssueTypeStatusesSchema = z.looseObject({
   /** The issue type id. */
   id: z.string(),
@@ -41,8 +57,16 @@ export const IssueTypeStatusesSchema = z.looseObject({
   statuses: z.array(JiraStatusSchema),
   self: z.optional(z.string()),
 });
-/** An issue type with its statuses. See {@link IssueTypeStatusesSchema}. */
+/**
+ * An issue type with its statuses. See {@link IssueTypeStatusesSchema}.
+ *
+ * @category Schemas
+ */
 export type IssueTypeStatuses = z.infer<typeof IssueTypeStatusesSchema>;
 
-/** The answer of `GET /rest/api/3/project/{key}/statuses`. */
+/**
+ * The answer of `GET /rest/api/3/project/{key}/statuses`.
+ *
+ * @category Schemas
+ */
 export const IssueTypeStatusesListSchema = z.array(IssueTypeStatusesSchema);

@@ -15,6 +15,8 @@ import { JiraFieldTypeSchema, JiraStatusSchema } from './common.js';
  * { "required": true, "name": "Resolution", "key": "resolution", "operations": ["set"],
  *   "allowedValues": [{ "id": "10000", "name": "Done" }], "schema": { "type": "resolution", "system": "resolution" } }
  * ```
+ *
+ * @category Schemas
  */
 export const ScreenFieldSchema = z.looseObject({
   /** Whether the transition fails without a value for it. */
@@ -29,13 +31,19 @@ export const ScreenFieldSchema = z.looseObject({
   defaultValue: z.optional(z.unknown()),
   autoCompleteUrl: z.optional(z.string()),
 });
-/** A field on a screen. See {@link ScreenFieldSchema}. */
+/**
+ * A field on a screen. See {@link ScreenFieldSchema}.
+ *
+ * @category Schemas
+ */
 export type ScreenField = z.infer<typeof ScreenFieldSchema>;
 
 /**
  * A transition the caller may perform: its id (per workflow; never hard-code it), the target status
  * with its category (`to.statusCategory.key`: `new`, `indeterminate`, `done`), and, when asked for,
  * the fields of its screen.
+ *
+ * @category Schemas
  */
 export const TransitionSchema = z.looseObject({
   id: z.string(),
@@ -51,8 +59,16 @@ export const TransitionSchema = z.looseObject({
   /** Screen fields by field id; present with `expandFields: true` (an empty object when there is no screen). */
   fields: z.optional(z.record(z.string(), ScreenFieldSchema)),
 });
-/** A transition. See {@link TransitionSchema}. */
+/**
+ * A transition. See {@link TransitionSchema}.
+ *
+ * @category Schemas
+ */
 export type Transition = z.infer<typeof TransitionSchema>;
 
-/** The answer of `GET /rest/api/3/issue/{key}/transitions`. */
+/**
+ * The answer of `GET /rest/api/3/issue/{key}/transitions`.
+ *
+ * @category Schemas
+ */
 export const TransitionListSchema = z.looseObject({ transitions: z.array(TransitionSchema) });

@@ -27,7 +27,11 @@ import { API_PREFIX } from './paths.js';
 import { LICENSE_API_USER } from './picklists.js';
 import type { AutotaskState, Resource } from './store.js';
 
-/** The credentials the sandbox hands out: the API user's name and secret, and the integration's tracking identifier. */
+/**
+ * The credentials the sandbox hands out: the API user's name and secret, and the integration's tracking identifier.
+ *
+ * @category Simulator
+ */
 export interface AutotaskCredentials {
   /** The API-only user's user name (`UserName` header; `zoneInformation?user=`). */
   readonly username: string;

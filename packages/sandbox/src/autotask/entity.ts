@@ -8,10 +8,18 @@
  */
 import type { FieldDefinition, UdfDefinition } from './fields.js';
 
-/** The entities the simulator serves, by REST name. */
+/**
+ * The entities the simulator serves, by REST name.
+ *
+ * @category Definitions
+ */
 export type EntityName = 'Tickets' | 'TicketNotes' | 'TicketAttachments' | 'Contacts' | 'Resources' | 'Companies';
 
-/** What `entityInformation` reports an entity allows. */
+/**
+ * What `entityInformation` reports an entity allows.
+ *
+ * @category Definitions
+ */
 export interface EntityCapabilities {
   readonly canCreate: boolean;
   readonly canUpdate: boolean;
@@ -20,7 +28,11 @@ export interface EntityCapabilities {
   readonly supportsWebhookCallouts: boolean;
 }
 
-/** How an entity is declared. */
+/**
+ * How an entity is declared.
+ *
+ * @category Definitions
+ */
 export interface EntityDeclaration {
   /** The REST name: `Tickets`. */
   readonly name: EntityName;
@@ -35,7 +47,11 @@ export interface EntityDeclaration {
   readonly indexed: readonly string[];
 }
 
-/** A declared entity with its lookup tables. */
+/**
+ * A declared entity with its lookup tables.
+ *
+ * @category Definitions
+ */
 export interface EntityDefinition extends EntityDeclaration {
   /** A field by its lower-case name. */
   readonly fieldByLowerName: ReadonlyMap<string, FieldDefinition>;

@@ -12,10 +12,16 @@
 /**
  * A field's data type as `entityInformation/fields` names it: `integer` (int32), `long` (int64),
  * `double`, `string`, `datetime` (UTC), `boolean`.
+ *
+ * @category Definitions
  */
 export type FieldType = 'integer' | 'long' | 'double' | 'string' | 'datetime' | 'boolean';
 
-/** One value of a picklist (`PickListValue`). */
+/**
+ * One value of a picklist (`PickListValue`).
+ *
+ * @category Definitions
+ */
 export interface PicklistValue {
   /** The stored value; Autotask reports it as a string even for numeric picklists. */
   readonly value: string;
@@ -31,7 +37,11 @@ export interface PicklistValue {
   readonly parentValue?: string;
 }
 
-/** One field of an entity. */
+/**
+ * One field of an entity.
+ *
+ * @category Definitions
+ */
 export interface FieldDefinition {
   /** The canonical (camelCase) name, as the JSON shows it. */
   readonly name: string;
@@ -52,7 +62,11 @@ export interface FieldDefinition {
   readonly length?: number;
 }
 
-/** A user-defined field (UDF) of an entity. */
+/**
+ * A user-defined field (UDF) of an entity.
+ *
+ * @category Definitions
+ */
 export interface UdfDefinition {
   /** The name, which also is its key in `userDefinedFields` and in a `udf: true` filter. */
   readonly name: string;

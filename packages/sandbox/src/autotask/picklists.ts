@@ -8,16 +8,36 @@
  */
 import type { PicklistValue } from './fields.js';
 
-/** Ticket status: New (system). */
+/**
+ * Ticket status: New (system).
+ *
+ * @category Seed data
+ */
 export const STATUS_NEW = 1;
-/** Ticket status: Complete (system; the only value every tenant shares). */
+/**
+ * Ticket status: Complete (system; the only value every tenant shares).
+ *
+ * @category Seed data
+ */
 export const STATUS_COMPLETE = 5;
-/** Ticket status: Waiting Customer (system). */
+/**
+ * Ticket status: Waiting Customer (system).
+ *
+ * @category Seed data
+ */
 export const STATUS_WAITING_CUSTOMER = 7;
-/** Ticket status: In Progress. */
+/**
+ * Ticket status: In Progress.
+ *
+ * @category Seed data
+ */
 export const STATUS_IN_PROGRESS = 8;
 
-/** Ticket `status`. */
+/**
+ * Ticket `status`.
+ *
+ * @category Seed data
+ */
 export const TICKET_STATUSES: readonly PicklistValue[] = [
   { value: '1', label: 'New', isDefaultValue: true, isSystem: true },
   { value: '8', label: 'In Progress' },
@@ -31,7 +51,11 @@ export const TICKET_STATUSES: readonly PicklistValue[] = [
   { value: '5', label: 'Complete', isSystem: true },
 ];
 
-/** Ticket `priority`; 5 is inactive (kept on old tickets, refused on writes). */
+/**
+ * Ticket `priority`; 5 is inactive (kept on old tickets, refused on writes).
+ *
+ * @category Seed data
+ */
 export const TICKET_PRIORITIES: readonly PicklistValue[] = [
   { value: '4', label: 'Critical' },
   { value: '1', label: 'High' },
@@ -40,7 +64,11 @@ export const TICKET_PRIORITIES: readonly PicklistValue[] = [
   { value: '5', label: 'Planning', isActive: false },
 ];
 
-/** Ticket `queueID`: the service desk queues. */
+/**
+ * Ticket `queueID`: the service desk queues.
+ *
+ * @category Seed data
+ */
 export const TICKET_QUEUES: readonly PicklistValue[] = [
   { value: '29682833', label: 'Level I Support', isDefaultValue: true },
   { value: '29682969', label: 'Level II Support' },
@@ -50,7 +78,11 @@ export const TICKET_QUEUES: readonly PicklistValue[] = [
   { value: '29683354', label: 'Recurring Tickets' },
 ];
 
-/** Ticket `source`. */
+/**
+ * Ticket `source`.
+ *
+ * @category Seed data
+ */
 export const TICKET_SOURCES: readonly PicklistValue[] = [
   { value: '-2', label: 'Insourced', isSystem: true },
   { value: '-1', label: 'Client Portal', isSystem: true },
@@ -63,7 +95,11 @@ export const TICKET_SOURCES: readonly PicklistValue[] = [
   { value: '11', label: 'Verbal' },
 ];
 
-/** Ticket `ticketType`. */
+/**
+ * Ticket `ticketType`.
+ *
+ * @category Seed data
+ */
 export const TICKET_TYPES: readonly PicklistValue[] = [
   { value: '1', label: 'Service Request', isDefaultValue: true, isSystem: true },
   { value: '2', label: 'Incident', isSystem: true },
@@ -78,7 +114,11 @@ export const TICKET_CATEGORIES: readonly PicklistValue[] = [
   { value: '2', label: 'Monitoring Alert' },
 ];
 
-/** Ticket `issueType`. */
+/**
+ * Ticket `issueType`.
+ *
+ * @category Seed data
+ */
 export const ISSUE_TYPES: readonly PicklistValue[] = [
   { value: '1', label: 'Hardware' },
   { value: '2', label: 'Software' },
@@ -87,7 +127,11 @@ export const ISSUE_TYPES: readonly PicklistValue[] = [
   { value: '5', label: 'Email & Collaboration' },
 ];
 
-/** Ticket `subIssueType`, each under its `issueType` (`parentValue`). */
+/**
+ * Ticket `subIssueType`, each under its `issueType` (`parentValue`).
+ *
+ * @category Seed data
+ */
 export const SUB_ISSUE_TYPES: readonly PicklistValue[] = [
   { value: '101', label: 'Laptop / Desktop', parentValue: '1' },
   { value: '102', label: 'Printer', parentValue: '1' },
@@ -117,7 +161,11 @@ export const PERSON_TYPES: readonly PicklistValue[] = [
 /** Who created or last touched a record: a resource (agent, API user) or a contact. */
 export const PERSON_TYPE = { resource: 1, contact: 2 } as const;
 
-/** TicketNote `noteType`; 13 is the system's workflow-rule note, not for API writes. */
+/**
+ * TicketNote `noteType`; 13 is the system's workflow-rule note, not for API writes.
+ *
+ * @category Seed data
+ */
 export const NOTE_TYPES: readonly PicklistValue[] = [
   { value: '1', label: 'Task Summary' },
   { value: '2', label: 'Task Detail' },
@@ -126,16 +174,28 @@ export const NOTE_TYPES: readonly PicklistValue[] = [
   { value: '99', label: 'RMM Note' },
 ];
 
-/** TicketNote and TicketAttachment `publish`: who may see it. */
+/**
+ * TicketNote and TicketAttachment `publish`: who may see it.
+ *
+ * @category Seed data
+ */
 export const PUBLISH_VALUES: readonly PicklistValue[] = [
   { value: '1', label: 'All Autotask Users', isDefaultValue: true },
   { value: '2', label: 'Internal Only' },
   { value: '3', label: 'Internal & Co-managed' },
 ];
 
-/** `publish` = All Autotask Users: customers (contacts) see it. */
+/**
+ * `publish` = All Autotask Users: customers (contacts) see it.
+ *
+ * @category Seed data
+ */
 export const PUBLISH_ALL = 1;
-/** `publish` = Internal Only. */
+/**
+ * `publish` = Internal Only.
+ *
+ * @category Seed data
+ */
 export const PUBLISH_INTERNAL = 2;
 
 /** Company `companyType`. */

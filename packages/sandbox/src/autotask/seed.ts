@@ -15,10 +15,18 @@ import type { AutotaskFacts, AutotaskState, FactPerson, SeededData } from './sto
 import { EntityTable } from './table.js';
 import { defaultThreshold, hourlyBudget } from './threshold.js';
 
-/** Tickets seeded when the sandbox gives no size: more than one page of 500. */
+/**
+ * Tickets seeded when the sandbox gives no size: more than one page of 500.
+ *
+ * @category Seed data
+ */
 export const DEFAULT_TICKETS = 600;
 
-/** The zone the sandbox's tenant lives in, as `zoneInformation` names it. */
+/**
+ * The zone the sandbox's tenant lives in, as `zoneInformation` names it.
+ *
+ * @category Seed data
+ */
 export const ZONE_NAME = 'Sandbox';
 
 /** An API secret shaped like Autotask's generated ones. */

@@ -35,6 +35,8 @@ import { discovery } from './zone.js';
  * What `sb.connectorOptions('autotask')` returns: everything `createAutotaskConnector` needs for the
  * seeded data. There is deliberately no REST base URL: the connector discovers it through
  * `zoneInformation`, as it must against the live service.
+ *
+ * @category Simulator
  */
 export interface AutotaskConnectorOptions {
   /** The API-only user's user name (`UserName` header, and `user` of the zone lookup). */
@@ -72,7 +74,11 @@ contactRoutes(router);
 companyRoutes(router);
 itemRoutes(router);
 
-/** The Autotask simulator. */
+/**
+ * The Autotask simulator.
+ *
+ * @category Simulator
+ */
 export const autotaskSimulator = defineSimulator({
   provider: 'autotask',
   title: 'Autotask',

@@ -13,7 +13,11 @@ import type { SimRequest } from '../simulator.js';
 import type { WindowBudget } from '../window-budget.js';
 import type { EntityRecord, EntityTable } from './table.js';
 
-/** A ticket; dates are epoch ms. Fields not listed here may be set too (every `TicketModel` field is writable as Autotask allows). */
+/**
+ * A ticket; dates are epoch ms. Fields not listed here may be set too (every `TicketModel` field is writable as Autotask allows).
+ *
+ * @category State
+ */
 export interface Ticket extends EntityRecord {
   readonly ticketNumber: string;
   readonly title: string;
@@ -35,7 +39,11 @@ export interface Ticket extends EntityRecord {
   readonly creatorResourceID?: number;
 }
 
-/** A ticket note. */
+/**
+ * A ticket note.
+ *
+ * @category State
+ */
 export interface TicketNote extends EntityRecord {
   readonly ticketID: number;
   readonly noteType: number;
@@ -48,7 +56,11 @@ export interface TicketNote extends EntityRecord {
   readonly createdByContactID?: number;
 }
 
-/** A ticket attachment's metadata; its content is in `state.attachmentData`. */
+/**
+ * A ticket attachment's metadata; its content is in `state.attachmentData`.
+ *
+ * @category State
+ */
 export interface TicketAttachment extends EntityRecord {
   readonly ticketID: number;
   readonly parentID: number;
@@ -63,7 +75,11 @@ export interface TicketAttachment extends EntityRecord {
   readonly attachedByContactID?: number;
 }
 
-/** A contact (a customer's person). `isActive` is 1 or 0. */
+/**
+ * A contact (a customer's person). `isActive` is 1 or 0.
+ *
+ * @category State
+ */
 export interface Contact extends EntityRecord {
   readonly companyID: number;
   readonly firstName: string;
@@ -77,7 +93,11 @@ export interface Contact extends EntityRecord {
   readonly emailAddress3?: string;
 }
 
-/** A resource: an agent, or an API-only user (`licenseType` 7). */
+/**
+ * A resource: an agent, or an API-only user (`licenseType` 7).
+ *
+ * @category State
+ */
 export interface Resource extends EntityRecord {
   readonly firstName: string;
   readonly lastName: string;
@@ -90,7 +110,11 @@ export interface Resource extends EntityRecord {
   readonly defaultServiceDeskRoleID?: number;
 }
 
-/** A company; id 0 is the MSP's own organisation. */
+/**
+ * A company; id 0 is the MSP's own organisation.
+ *
+ * @category State
+ */
 export interface Company extends EntityRecord {
   readonly companyName: string;
   readonly companyType: number;
@@ -101,7 +125,11 @@ export interface Company extends EntityRecord {
   readonly lastActivityDate: number;
 }
 
-/** The tables, by entity. */
+/**
+ * The tables, by entity.
+ *
+ * @category State
+ */
 export interface AutotaskTables {
   readonly Tickets: EntityTable<Ticket>;
   readonly TicketNotes: EntityTable<TicketNote>;
@@ -111,7 +139,11 @@ export interface AutotaskTables {
   readonly Companies: EntityTable<Company>;
 }
 
-/** The hourly request threshold (10,000 per rolling hour per database). */
+/**
+ * The hourly request threshold (10,000 per rolling hour per database).
+ *
+ * @category State
+ */
 export interface ThresholdSettings {
   /**
    * Whether requests past the threshold get the 429. Off by default, so long sessions and benchmarks
@@ -129,7 +161,11 @@ export interface ThresholdSettings {
   latency: boolean;
 }
 
-/** Behaviour switches and limits. */
+/**
+ * Behaviour switches and limits.
+ *
+ * @category State
+ */
 export interface AutotaskSettings {
   /** The hourly request threshold. */
   readonly threshold: ThresholdSettings;
@@ -141,14 +177,22 @@ export interface AutotaskSettings {
   attachmentBytesPerWindow: number;
 }
 
-/** A person in the facts. */
+/**
+ * A person in the facts.
+ *
+ * @category State
+ */
 export interface FactPerson {
   readonly id: number;
   readonly email: string;
   readonly name: string;
 }
 
-/** Facts about the seeded data that tests, docs and connector options rely on. */
+/**
+ * Facts about the seeded data that tests, docs and connector options rely on.
+ *
+ * @category State
+ */
 export interface AutotaskFacts {
   /** The API-only user the sandbox's credentials belong to (a resource with `licenseType` 7). */
   readonly apiUser: { readonly resourceId: number; readonly username: string };
@@ -185,10 +229,18 @@ export interface AutotaskFacts {
   readonly ticketWithInternalNote: { readonly ticketId: number; readonly publicNoteId: number; readonly internalNoteId: number };
 }
 
-/** The seeded data of the state: what the seed fills in before the facts are known. */
+/**
+ * The seeded data of the state: what the seed fills in before the facts are known.
+ *
+ * @category State
+ */
 export type SeededData = Pick<AutotaskState, 'seededUntil' | 'tables' | 'attachmentData' | 'ticketNumberSequences' | 'roles' | 'resourceRoles'>;
 
-/** The whole state of the Autotask simulator. */
+/**
+ * The whole state of the Autotask simulator.
+ *
+ * @category State
+ */
 export interface AutotaskState {
   /** The instant the seeded history leads up to. */
   readonly seededUntil: Date;

@@ -17,10 +17,18 @@
  */
 import type { EntityDefinition } from './entity.js';
 
-/** A stored field value; dates are epoch milliseconds, an absent key is `null`. */
+/**
+ * A stored field value; dates are epoch milliseconds, an absent key is `null`.
+ *
+ * @category State
+ */
 export type FieldValue = string | number | boolean | null;
 
-/** A stored record: its fields by canonical name. */
+/**
+ * A stored record: its fields by canonical name.
+ *
+ * @category State
+ */
 export interface EntityRecord {
   /** The record's id. */
   readonly id: number;
@@ -28,7 +36,11 @@ export interface EntityRecord {
   readonly [field: string]: FieldValue | undefined;
 }
 
-/** Field changes: canonical name to new value (`null` clears the field). */
+/**
+ * Field changes: canonical name to new value (`null` clears the field).
+ *
+ * @category State
+ */
 export type FieldChanges = Readonly<Record<string, FieldValue>>;
 
 type IndexKey = string | number | boolean;
@@ -63,7 +75,11 @@ function lowerBound(ids: readonly number[], id: number): number {
   return low;
 }
 
-/** The records of one entity; see the module description. */
+/**
+ * The records of one entity; see the module description.
+ *
+ * @category State
+ */
 export class EntityTable<R extends EntityRecord = EntityRecord> {
   /** The entity. */
   readonly entity: EntityDefinition;

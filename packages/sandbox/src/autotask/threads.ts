@@ -19,7 +19,11 @@ import { autotaskError } from './errors.js';
 import { endpointOf } from './paths.js';
 import type { AutotaskState } from './store.js';
 
-/** The thread-limit error's message. */
+/**
+ * The thread-limit error's message.
+ *
+ * @category Simulator
+ */
 export function threadThresholdMessage(limit: number, method: string): string {
   return `Thread Threshold Exceeded — The Autotask API thread threshold of ${limit} threads has been exceeded. Method: ${method}. Error code: Itgenatr005`;
 }

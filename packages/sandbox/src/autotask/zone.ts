@@ -18,7 +18,11 @@ import { autotaskError, ZONE_UNKNOWN } from './errors.js';
 import { API_BASE_PATH, API_PREFIX } from './paths.js';
 import type { AutotaskState } from './store.js';
 
-/** The versions `versioninformation` lists. */
+/**
+ * The versions `versioninformation` lists.
+ *
+ * @category Simulator
+ */
 export const API_VERSIONS = ['V1.0', 'V2.0'] as const;
 
 /** Answers zone and version discovery; passes every other request on. */

@@ -20,7 +20,11 @@ import type { BusinessObjectDef } from './schema.js';
 import type { IvantiRole, IvantiState } from './store.js';
 import type { Row } from './table.js';
 
-/** The credentials the sandbox hands out: the service account's REST API key. */
+/**
+ * The credentials the sandbox hands out: the service account's REST API key.
+ *
+ * @category Simulator
+ */
 export interface IvantiCredentials {
   /** The key, sent as `Authorization: rest_api_key=<apiKey>`. */
   readonly apiKey: string;

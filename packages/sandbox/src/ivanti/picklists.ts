@@ -10,10 +10,18 @@
  * @module
  */
 
-/** The incident statuses, in workflow order. */
+/**
+ * The incident statuses, in workflow order.
+ *
+ * @category Seed data
+ */
 export const INCIDENT_STATUSES = ['Logged', 'Active', 'Waiting for Customer', 'Waiting for 3rd Party', 'Waiting for Resolution', 'Resolved', 'Closed'] as const;
 
-/** The service request statuses. */
+/**
+ * The service request statuses.
+ *
+ * @category Seed data
+ */
 export const SERVICE_REQUEST_STATUSES = [
   'Draft',
   'Submitted',
@@ -34,7 +42,11 @@ export const LEVELS = ['Low', 'Medium', 'High'] as const;
 /** Priorities, `1` the most urgent; Ivanti keeps them as strings. */
 export const PRIORITIES = ['1', '2', '3', '4', '5'] as const;
 
-/** Where a ticket came from (thirteen values, as measured on a stock tenant). */
+/**
+ * Where a ticket came from (thirteen values, as measured on a stock tenant).
+ *
+ * @category Seed data
+ */
 export const SOURCES = [
   'AutoTicket',
   'Chat',
@@ -51,7 +63,11 @@ export const SOURCES = [
   'Web Client',
 ] as const;
 
-/** Incident categories. */
+/**
+ * Incident categories.
+ *
+ * @category Seed data
+ */
 export const INCIDENT_CATEGORIES = [
   'Account Lockout',
   'Email',
@@ -70,7 +86,11 @@ export const INCIDENT_CATEGORIES = [
   'General Support',
 ] as const;
 
-/** Services. */
+/**
+ * Services.
+ *
+ * @category Seed data
+ */
 export const SERVICES = [
   'Service Desk',
   'Desktop Service',
@@ -83,7 +103,11 @@ export const SERVICES = [
   'HR Services',
 ] as const;
 
-/** Cause codes (required to resolve an incident). */
+/**
+ * Cause codes (required to resolve an incident).
+ *
+ * @category Seed data
+ */
 export const CAUSE_CODES = [
   'Configuration',
   'Documentation Request',
@@ -100,7 +124,11 @@ export const CAUSE_CODES = [
 /** Incident types. */
 export const INCIDENT_TYPES = ['Failure', 'Request', 'Question'] as const;
 
-/** Journal note categories. */
+/**
+ * Journal note categories.
+ *
+ * @category Seed data
+ */
 export const NOTE_CATEGORIES = [
   'Called Customer',
   'Customer Complaint',
@@ -117,13 +145,21 @@ export const NOTE_CATEGORIES = [
 /** Journal note sources. */
 export const NOTE_SOURCES = ['E-mail', 'Other', 'Phone/Fax', 'Self Service', 'Voice Mail'] as const;
 
-/** Employee statuses. */
+/**
+ * Employee statuses.
+ *
+ * @category Seed data
+ */
 export const EMPLOYEE_STATUSES = ['Active', 'Inactive', 'New', 'On Leave', 'Terminated'] as const;
 
 /** The request offering statuses; only published ones reach the catalog. */
 export const TEMPLATE_STATUSES = ['Published (Automatic)', 'Published', 'Draft', 'Unpublished'] as const;
 
-/** The names of the static validation lists. */
+/**
+ * The names of the static validation lists.
+ *
+ * @category Seed data
+ */
 export type PicklistName =
   | 'IncidentStatus'
   | 'ServiceReqStatus'

@@ -11,7 +11,11 @@
  */
 import type { PicklistName } from './picklists.js';
 
-/** An Ivanti field type, as its CSDL names it (`Edm.String`, ...). */
+/**
+ * An Ivanti field type, as its CSDL names it (`Edm.String`, ...).
+ *
+ * @category Definitions
+ */
 export type FieldType = 'String' | 'Int32' | 'Double' | 'Boolean' | 'DateTimeOffset';
 
 /**
@@ -20,10 +24,16 @@ export type FieldType = 'String' | 'Int32' | 'Double' | 'Boolean' | 'DateTimeOff
  * - `create`: the client on create only (Ivanti keeps a `CreatedBy` sent on create), ignored later;
  * - `engine`: Ivanti (counters, stamps, `_Valid` companions, values derived from links); a value
  *   sent for it is ignored, as Ivanti ignores `IncidentNumber` in a create.
+ *
+ * @category Definitions
  */
 export type FieldWrite = 'free' | 'create' | 'engine';
 
-/** One field of a business object. */
+/**
+ * One field of a business object.
+ *
+ * @category Definitions
+ */
 export interface FieldDef {
   /** The technical name (`Symptom`). */
   readonly name: string;
@@ -41,7 +51,11 @@ export interface FieldDef {
   readonly linkOf?: string;
 }
 
-/** The stores behind the entity sets (a view such as `journal__notess` shares its group's store). */
+/**
+ * The stores behind the entity sets (a view such as `journal__notess` shares its group's store).
+ *
+ * @category Definitions
+ */
 export type TableName =
   | 'incidents'
   | 'servicereqs'
@@ -54,7 +68,11 @@ export type TableName =
   | 'contacts'
   | 'teams';
 
-/** How a relationship finds its records. */
+/**
+ * How a relationship finds its records.
+ *
+ * @category Definitions
+ */
 export type RelationshipVia =
   | {
       /** Target rows whose `ParentLink_RecID` is the source's RecId (link/unlink set or clear that pair). */
@@ -73,7 +91,11 @@ export type RelationshipVia =
       readonly reverse: boolean;
     };
 
-/** A relationship (an OData navigation property). */
+/**
+ * A relationship (an OData navigation property).
+ *
+ * @category Definitions
+ */
 export interface RelationshipDef {
   /** Its name (`IncidentContainsJournal`). */
   readonly name: string;
@@ -83,10 +105,18 @@ export interface RelationshipDef {
   readonly via: RelationshipVia;
 }
 
-/** What a quick action does. */
+/**
+ * What a quick action does.
+ *
+ * @category Definitions
+ */
 export type QuickActionKind = 'resolve' | 'close' | 'reopen' | 'cancel' | 'ui';
 
-/** A quick action (an OData bound action); its ActionId is per tenant and role (see the state). */
+/**
+ * A quick action (an OData bound action); its ActionId is per tenant and role (see the state).
+ *
+ * @category Definitions
+ */
 export interface QuickActionDef {
   /** Its name (`Close_Incident`). */
   readonly name: string;
@@ -94,7 +124,11 @@ export interface QuickActionDef {
   readonly kind: QuickActionKind;
 }
 
-/** A saved search (an OData bound function). */
+/**
+ * A saved search (an OData bound function).
+ *
+ * @category Definitions
+ */
 export interface SavedSearchDef {
   /** Its name (`My_Open_Incidents`). */
   readonly name: string;
@@ -102,7 +136,11 @@ export interface SavedSearchDef {
   readonly kind: 'mine-open' | 'open' | 'unassigned' | 'resolved-this-week';
 }
 
-/** The entity sets served, by lower-case name. */
+/**
+ * The entity sets served, by lower-case name.
+ *
+ * @category Definitions
+ */
 export type EntitySetName =
   | 'incidents'
   | 'servicereqs'
@@ -116,7 +154,11 @@ export type EntitySetName =
   | 'frs_compositecontract_contacts'
   | 'standarduserteams';
 
-/** A business object and its entity set. */
+/**
+ * A business object and its entity set.
+ *
+ * @category Definitions
+ */
 export interface BusinessObjectDef {
   /** The entity set (lower case), the OData path segment. */
   readonly entitySet: EntitySetName;
@@ -181,6 +223,8 @@ const stamps = (): FieldDef[] => [field('CreatedBy', 'String', 'create'), date('
  * (Configuration Console → Build → Business Objects → Fields), for integrations to keep an
  * idempotency key with what they create: `IdempotencyKey` (Text, 255). A stock tenant has no such
  * field; the connector's `idempotencyField` and `noteIdempotencyField` options name it.
+ *
+ * @category Definitions
  */
 export const IDEMPOTENCY_FIELD = 'IdempotencyKey';
 
@@ -539,7 +583,11 @@ const TEAM: BusinessObjectDef = {
   indexed: ['Team'],
 };
 
-/** Every business object served, by entity set. */
+/**
+ * Every business object served, by entity set.
+ *
+ * @category Definitions
+ */
 export const BUSINESS_OBJECTS: Readonly<Record<EntitySetName, BusinessObjectDef>> = {
   incidents: INCIDENT,
   servicereqs: SERVICE_REQUEST,

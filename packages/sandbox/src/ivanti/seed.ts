@@ -36,13 +36,29 @@ import type { IvantiApiKey, IvantiFacts, IvantiRole, IvantiSettings, IvantiState
 import { Table, type FieldValue, type Row } from './table.js';
 import { buildRow } from './write.js';
 
-/** Tickets seeded when the sandbox gives no size. */
+/**
+ * Tickets seeded when the sandbox gives no size.
+ *
+ * @category Seed data
+ */
 export const DEFAULT_TICKETS = 600;
-/** The role of the sandbox's API key. */
+/**
+ * The role of the sandbox's API key.
+ *
+ * @category Seed data
+ */
 export const SERVICE_ROLE = 'HelpdeskBot';
-/** The role of the limited key. */
+/**
+ * The role of the limited key.
+ *
+ * @category Seed data
+ */
 export const LIMITED_ROLE = 'ReportViewer';
-/** The team new tickets go to. */
+/**
+ * The team new tickets go to.
+ *
+ * @category Seed data
+ */
 export const DEFAULT_TEAM = 'Service Desk';
 
 const DAY = 86_400_000;
@@ -109,7 +125,11 @@ const RESOLUTIONS = [
   'Cleared the print queue and restarted the spooler.',
 ] as const;
 
-/** Attachment extensions the seeded tenant accepts (`.log`, `.json`, `.md`, `.yaml` are refused, as on many tenants). */
+/**
+ * Attachment extensions the seeded tenant accepts (`.log`, `.json`, `.md`, `.yaml` are refused, as on many tenants).
+ *
+ * @category Seed data
+ */
 export const ALLOWED_EXTENSIONS = ['txt', 'pdf', 'png', 'jpg', 'jpeg', 'gif', 'bmp', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'csv', 'zip', 'msg', 'eml', 'rtf'];
 
 /** The tenant's e-mail domain for a seed (the same in `credentials()` and `createState()`). */

@@ -27,6 +27,8 @@ import type { IvantiState } from './store.js';
 /**
  * What `sb.connectorOptions('ivanti')` returns: everything `createIvantiConnector` needs for the
  * seeded tenant.
+ *
+ * @category Simulator
  */
 export interface IvantiConnectorOptions {
   /**
@@ -78,7 +80,11 @@ attachmentRoutes(router);
 catalogRoutes(router);
 searchRoutes(router);
 
-/** The Ivanti simulator. */
+/**
+ * The Ivanti simulator.
+ *
+ * @category Simulator
+ */
 export const ivantiSimulator = defineSimulator({
   provider: 'ivanti',
   title: 'Ivanti Neurons for ITSM',

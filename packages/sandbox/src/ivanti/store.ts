@@ -13,7 +13,11 @@ import type { PicklistName } from './picklists.js';
 import type { BusinessObjectDef, TableName } from './schema.js';
 import type { Row, Table } from './table.js';
 
-/** Behaviour switches. */
+/**
+ * Behaviour switches.
+ *
+ * @category State
+ */
 export interface IvantiSettings {
   /**
    * The path prefix of this tenant: `'/HEAT'` (the usual case, and the default) or `''`. Requests
@@ -43,7 +47,11 @@ export interface IvantiSettings {
   uploadSetsParentLink: boolean;
 }
 
-/** What a role may do, per store. */
+/**
+ * What a role may do, per store.
+ *
+ * @category State
+ */
 export interface IvantiRole {
   /** The role's internal name (`HelpdeskBot`). */
   readonly name: string;
@@ -59,7 +67,11 @@ export interface IvantiRole {
   readonly actions: boolean;
 }
 
-/** A REST API key: the role it acts in and the employee it acts on behalf of. */
+/**
+ * A REST API key: the role it acts in and the employee it acts on behalf of.
+ *
+ * @category State
+ */
 export interface IvantiApiKey {
   /** The key (its Reference ID). */
   readonly key: string;
@@ -69,7 +81,11 @@ export interface IvantiApiKey {
   readonly employeeRecId: string;
 }
 
-/** One entry of a validation list. */
+/**
+ * One entry of a validation list.
+ *
+ * @category State
+ */
 export interface PicklistEntry {
   /** The entry's RecId (what `<Field>_Valid` holds). */
   readonly recId: string;
@@ -77,7 +93,11 @@ export interface PicklistEntry {
   readonly value: string;
 }
 
-/** One row of a request offering's validation list. */
+/**
+ * One row of a request offering's validation list.
+ *
+ * @category State
+ */
 export interface ValidationListEntry {
   /** The RecId (what `par-<id>-recId` carries). */
   readonly recId: string;
@@ -89,7 +109,11 @@ export interface ValidationListEntry {
   readonly constraints?: Readonly<Record<string, string>>;
 }
 
-/** A validation list behind request-offering parameters. */
+/**
+ * A validation list behind request-offering parameters.
+ *
+ * @category State
+ */
 export interface ValidationList {
   /** Its RecId (a parameter's `ValidationList_RecID`). */
   readonly recId: string;
@@ -101,7 +125,11 @@ export interface ValidationList {
   readonly source?: 'employees';
 }
 
-/** Who may request an offering through one subscription. */
+/**
+ * Who may request an offering through one subscription.
+ *
+ * @category State
+ */
 export type SubscriptionAudience =
   | {
       /** Every employee. */
@@ -118,7 +146,11 @@ export type SubscriptionAudience =
       readonly kind: 'managers';
     };
 
-/** A request offering's subscription: the id a submit takes (not the offering's RecId). */
+/**
+ * A request offering's subscription: the id a submit takes (not the offering's RecId).
+ *
+ * @category State
+ */
 export interface Subscription {
   /** The subscription id (`strSubscriptionId`). */
   readonly subscriptionId: string;
@@ -128,7 +160,11 @@ export interface Subscription {
   readonly audience: SubscriptionAudience;
 }
 
-/** An attachment's bytes. */
+/**
+ * An attachment's bytes.
+ *
+ * @category State
+ */
 export interface StoredFile {
   /** The content. */
   readonly content: Uint8Array;
@@ -136,7 +172,11 @@ export interface StoredFile {
   readonly uploadedFor: string;
 }
 
-/** Facts about a seeded person. */
+/**
+ * Facts about a seeded person.
+ *
+ * @category State
+ */
 export interface PersonFact {
   /** Employee RecId. */
   readonly recId: string;
@@ -148,7 +188,11 @@ export interface PersonFact {
   readonly displayName: string;
 }
 
-/** Facts about a seeded request offering. */
+/**
+ * Facts about a seeded request offering.
+ *
+ * @category State
+ */
 export interface OfferingFact {
   /** The offering's RecId (`ServiceReqTemplates.RecId`, `strRecId`): its form's `ParentLink_RecID`. */
   readonly templateRecId: string;
@@ -158,7 +202,11 @@ export interface OfferingFact {
   readonly name: string;
 }
 
-/** Facts about the seeded data that tests, docs and connector options rely on. */
+/**
+ * Facts about the seeded data that tests, docs and connector options rely on.
+ *
+ * @category State
+ */
 export interface IvantiFacts {
   /** The API key's "On Behalf Of" employee (the service account) and its role. */
   readonly serviceAccount: PersonFact & { readonly role: string };
@@ -207,7 +255,11 @@ export interface IvantiFacts {
   readonly financeEmployee: PersonFact;
 }
 
-/** The whole state of the Ivanti simulator. */
+/**
+ * The whole state of the Ivanti simulator.
+ *
+ * @category State
+ */
 export interface IvantiState {
   /** The instant the seeded history leads up to. */
   readonly seededUntil: Date;
@@ -247,7 +299,11 @@ export interface IvantiState {
   readonly facts: IvantiFacts;
 }
 
-/** Finders and small helpers over an {@link IvantiState}. */
+/**
+ * Finders and small helpers over an {@link IvantiState}.
+ *
+ * @category State
+ */
 export const store = {
   /** The store of a business object. */
   table(state: IvantiState, object: BusinessObjectDef): Table {

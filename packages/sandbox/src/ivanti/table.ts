@@ -6,10 +6,18 @@
  * @module
  */
 
-/** A field value as stored: text, a number (dates are milliseconds since the epoch), a flag, or `null`. */
+/**
+ * A field value as stored: text, a number (dates are milliseconds since the epoch), a flag, or `null`.
+ *
+ * @category State
+ */
 export type FieldValue = string | number | boolean | null;
 
-/** A business-object row: field name → value (dates in milliseconds); every row has a RecId. */
+/**
+ * A business-object row: field name → value (dates in milliseconds); every row has a RecId.
+ *
+ * @category State
+ */
 export interface Row {
   /** The 32-hex-digit record id. */
   readonly RecId: string;
@@ -24,7 +32,11 @@ export function indexKey(value: FieldValue | undefined): string {
   return `${typeof value}:${String(value)}`;
 }
 
-/** An indexed store of rows. */
+/**
+ * An indexed store of rows.
+ *
+ * @category State
+ */
 export class Table {
   readonly #rows = new Map<string, Row>();
   readonly #indexes = new Map<string, Map<string, Set<string>>>();

@@ -6,7 +6,11 @@
  * @module
  */
 
-/** An ADF node: `type`, and optionally `content`, `text`, `attrs`, `marks`. */
+/**
+ * An ADF node: `type`, and optionally `content`, `text`, `attrs`, `marks`.
+ *
+ * @category State
+ */
 export interface AdfNode {
   readonly type: string;
   readonly content?: readonly AdfNode[];
@@ -15,7 +19,11 @@ export interface AdfNode {
   readonly marks?: readonly { readonly type: string; readonly attrs?: Readonly<Record<string, unknown>> }[];
 }
 
-/** The root of an ADF document. */
+/**
+ * The root of an ADF document.
+ *
+ * @category State
+ */
 export interface AdfDocument extends AdfNode {
   readonly type: 'doc';
   readonly version: 1;

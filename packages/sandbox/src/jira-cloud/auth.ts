@@ -19,7 +19,11 @@ import { ROLES, type RoleName } from './catalog.js';
 import { notAuthenticated } from './errors.js';
 import { store, type Issue, type JiraState, type JiraUser, type Project } from './store.js';
 
-/** The credentials the sandbox hands out: the service account's e-mail and API token. */
+/**
+ * The credentials the sandbox hands out: the service account's e-mail and API token.
+ *
+ * @category Simulator
+ */
 export interface JiraCredentials {
   /** The service account's e-mail address (the Basic-auth user name). */
   readonly email: string;

@@ -135,6 +135,8 @@ export const REQUEST_TYPE_FIELD = 'customfield_10010';
 export interface OptionDef {
   readonly id: string;
   readonly value: string;
+  /** The second-level options of a cascading select, under this one. */
+  readonly children?: readonly OptionDef[];
 }
 
 /** A custom field. */
@@ -144,12 +146,18 @@ export interface CustomFieldDef {
   /** The numeric part, for `cf[NNNNN]`. */
   readonly numericId: number;
   readonly name: string;
-  /** How values look: a single-line string, a select option, or the JSM request type. */
-  readonly kind: 'text' | 'select' | 'requestType';
+  /**
+   * How values look: a single-line string, a select option, the JSM request type, or one of the
+   * richer kinds `custom-field-input.ts` reads (multi-line text, number, date, date-time, several
+   * options, a cascading choice, a person).
+   */
+  readonly kind: 'text' | 'select' | 'requestType' | 'textarea' | 'number' | 'date' | 'datetime' | 'multiselect' | 'cascade' | 'user';
   /** The field's schema `custom` key. */
   readonly customType: string;
-  /** The searcher's description for `/rest/api/3/field`. */
+  /** The schema's `type` (`option`, `array`, `date`, ...). */
   readonly schemaType: string;
+  /** The schema's `items`, for a list (`option` for several options). */
+  readonly items?: string;
   /** Options of a select field. */
   readonly options?: readonly OptionDef[];
 }
@@ -232,6 +240,76 @@ export const CUSTOM_FIELDS: readonly CustomFieldDef[] = [
     customType: 'com.atlassian.jira.plugin.system.customfieldtypes:textfield',
     schemaType: 'string',
   },
+  {
+    id: 'customfield_10050',
+    numericId: 10050,
+    name: 'Start date',
+    kind: 'date',
+    customType: 'com.atlassian.jira.plugin.system.customfieldtypes:datepicker',
+    schemaType: 'date',
+  },
+  {
+    id: 'customfield_10051',
+    numericId: 10051,
+    name: 'Office',
+    kind: 'cascade',
+    customType: 'com.atlassian.jira.plugin.system.customfieldtypes:cascadingselect',
+    schemaType: 'option-with-child',
+    options: [
+      { id: '10060', value: 'Netherlands', children: [{ id: '10064', value: 'Amsterdam' }, { id: '10065', value: 'Rotterdam' }] },
+      { id: '10061', value: 'United Kingdom', children: [{ id: '10066', value: 'London' }, { id: '10067', value: 'Manchester' }, { id: '10068', value: 'Edinburgh' }] },
+      { id: '10062', value: 'United States', children: [{ id: '10069', value: 'Austin' }, { id: '10070', value: 'New York' }] },
+      { id: '10063', value: 'Remote', children: [] },
+    ],
+  },
+  {
+    id: 'customfield_10052',
+    numericId: 10052,
+    name: 'Software',
+    kind: 'multiselect',
+    customType: 'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes',
+    schemaType: 'array',
+    items: 'option',
+    options: [
+      { id: '10080', value: 'Microsoft 365' },
+      { id: '10081', value: 'Slack' },
+      { id: '10082', value: 'Salesforce' },
+      { id: '10083', value: 'Adobe Acrobat' },
+      { id: '10084', value: 'Figma' },
+    ],
+  },
+  {
+    id: 'customfield_10053',
+    numericId: 10053,
+    name: 'Line manager',
+    kind: 'user',
+    customType: 'com.atlassian.jira.plugin.system.customfieldtypes:userpicker',
+    schemaType: 'user',
+  },
+  {
+    id: 'customfield_10054',
+    numericId: 10054,
+    name: 'Monitors',
+    kind: 'number',
+    customType: 'com.atlassian.jira.plugin.system.customfieldtypes:float',
+    schemaType: 'number',
+  },
+  {
+    id: 'customfield_10055',
+    numericId: 10055,
+    name: 'First meeting',
+    kind: 'datetime',
+    customType: 'com.atlassian.jira.plugin.system.customfieldtypes:datetime',
+    schemaType: 'datetime',
+  },
+  {
+    id: 'customfield_10056',
+    numericId: 10056,
+    name: 'Access needed',
+    kind: 'textarea',
+    customType: 'com.atlassian.jira.plugin.system.customfieldtypes:textarea',
+    schemaType: 'string',
+  },
 ];
 
 /** The project roles of the site. */
@@ -254,6 +332,8 @@ export interface RequestTypeFieldDef {
   readonly name: string;
   readonly description: string;
   readonly required: boolean;
+  /** The values the portal form starts with: option ids, or the text. */
+  readonly defaultValues?: readonly string[];
 }
 
 /** A JSM request type. */
@@ -376,6 +456,31 @@ export const REQUEST_TYPES: readonly RequestTypeDef[] = [
     groupIds: ['4'],
     iconId: '10614',
     fields: [SUMMARY('Summary'), DESCRIPTION('What is the change and why?', true)],
+  },
+  {
+    id: '9',
+    key: 'newstarter',
+    name: 'Set up a new starter',
+    description: 'Accounts, equipment and access for someone joining your team.',
+    helpText: 'Raise it at least five working days before their first day.',
+    issueTypeId: ISSUE_TYPE_ID.serviceRequest,
+    groupIds: ['3'],
+    iconId: '10617',
+    fields: [
+      SUMMARY('Who is starting?'),
+      { fieldId: 'customfield_10050', name: 'First working day', description: 'The date they start.', required: true },
+      { fieldId: 'customfield_10051', name: 'Office', description: 'The country, then the office they will work from.', required: true },
+      { fieldId: 'customfield_10030', name: 'Main device', description: '', required: true, defaultValues: ['10040'] },
+      { fieldId: 'customfield_10052', name: 'Software to install', description: 'Tick everything they need on day one.', required: false },
+      { fieldId: 'customfield_10053', name: 'Line manager', description: 'Who approves their access.', required: true },
+      { fieldId: 'customfield_10054', name: 'Extra monitors', description: 'From 0 to 2.', required: false, defaultValues: ['1'] },
+      { fieldId: 'customfield_10055', name: 'Welcome meeting', description: 'When IT meets them to hand over the equipment.', required: false },
+      { fieldId: 'customfield_10056', name: 'Access to shared drives and mailboxes', description: '', required: false },
+      { fieldId: 'priority', name: 'Priority', description: '', required: false },
+      { fieldId: 'labels', name: 'Labels', description: '', required: false },
+      { fieldId: 'attachment', name: 'Signed starter form', description: 'A scan of the signed form, if you have it.', required: false },
+      DESCRIPTION('Anything else we should know?'),
+    ],
   },
   {
     id: '8',

@@ -14,6 +14,8 @@ import type { JiraState } from './store.js';
 /**
  * The sandbox site's cloud id, derived from the seed: what `GET /_edge/tenant_info` answers, and what
  * scoped-token clients put in the gateway path `/ex/jira/{cloudId}/...`, which this server also serves.
+ *
+ * @category Simulator
  */
 export function sandboxCloudId(seed: string): string {
   const hex = createHash('sha1').update(`${seed}:jira-cloud:cloud-id`).digest('hex');

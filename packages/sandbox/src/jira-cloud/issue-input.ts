@@ -10,6 +10,7 @@ import { isJsonObject, type JsonObject } from '../readers.js';
 import { adfProblem, type AdfDocument } from './adf.js';
 import { canBrowse, canWork, hasRole, isAgent } from './auth.js';
 import { catalog, CUSTOM_FIELDS, ISSUE_TYPES, PRIORITIES, REQUEST_TYPE_FIELD, REQUEST_TYPES, RESOLUTIONS, ROLES } from './catalog.js';
+import { readRichValue, RICH_KINDS } from './custom-field-input.js';
 import { failFields, failJira } from './errors.js';
 import { store, type ChangeItem, type CommentVisibility, type Issue, type JiraState, type JiraUser, type Project } from './store.js';
 
@@ -225,6 +226,12 @@ function readCustomField(name: string, value: unknown, input: InputTarget, chang
   changes.customFields ??= {};
   if (value === null) {
     changes.customFields[name] = null;
+    return;
+  }
+  if (RICH_KINDS.has(field.kind)) {
+    const read = readRichValue(input.state, field, value, 'adf');
+    if ('problem' in read) errors[name] = read.problem;
+    else changes.customFields[name] = read.value;
     return;
   }
   if (field.kind === 'text') {

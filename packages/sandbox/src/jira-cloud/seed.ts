@@ -23,15 +23,35 @@ import { defaultRateLimit, requestWindow } from './rate-limit.js';
 import { store, type Attachment, type ChangeItem, type Issue, type IssueComment, type JiraState, type JiraUser, type Organization, type Project } from './store.js';
 import { SERVICE_DESK_WORKFLOW, SOFTWARE_WORKFLOW } from './workflows.js';
 
-/** Issues seeded when the sandbox gives no size. */
+/**
+ * Issues seeded when the sandbox gives no size.
+ *
+ * @category Seed data
+ */
 export const DEFAULT_TICKETS = 600;
-/** The service project's key. */
+/**
+ * The service project's key.
+ *
+ * @category Seed data
+ */
 export const SERVICE_PROJECT_KEY = 'HELP';
-/** The software project's key. */
+/**
+ * The software project's key.
+ *
+ * @category Seed data
+ */
 export const SOFTWARE_PROJECT_KEY = 'ITOPS';
-/** The service desk id of HELP. */
+/**
+ * The service desk id of HELP.
+ *
+ * @category Seed data
+ */
 export const SERVICE_DESK_ID = '1';
-/** The service account's profile time zone (the seed document asks for it). */
+/**
+ * The service account's profile time zone (the seed document asks for it).
+ *
+ * @category Seed data
+ */
 export const SERVICE_ACCOUNT_TIME_ZONE = 'America/Danmarkshavn';
 
 const DAY = 86_400_000;

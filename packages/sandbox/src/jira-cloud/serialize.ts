@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { adfToHtml } from './adf.js';
+import { adfToHtml, textToAdf } from './adf.js';
 import {
   catalog,
   CUSTOM_FIELDS,
@@ -291,7 +291,42 @@ export function customFieldValue(view: View, issue: Issue, field: CustomFieldDef
   if (field.kind === 'requestType') return requestTypeFieldValue(view, issue);
   const raw = issue.customFields[field.id];
   if (raw === undefined) return null;
-  return field.kind === 'select' ? optionJson(view, field, raw) : raw;
+  if (field.kind === 'select') return optionJson(view, field, raw);
+  return field.kind === 'text' ? raw : richValueJson(view, field, raw, 'platform');
+}
+
+/**
+ * A stored value of a custom field of a richer kind (see `custom-field-input.ts`) as Jira writes it:
+ * in issue fields (`platform`: rich text as ADF) or in a customer request's `requestFieldValues`
+ * (`jsm`: rich text as text).
+ */
+export function richValueJson(view: View, field: CustomFieldDef, stored: string, where: 'platform' | 'jsm'): unknown {
+  const options = field.options ?? [];
+  const option = (found: { id: string; value: string }) => ({ self: `${view.url}/rest/api/3/customFieldOption/${found.id}`, value: found.value, id: found.id });
+  switch (field.kind) {
+    case 'textarea':
+      return where === 'platform' ? textToAdf(stored) : stored;
+    case 'number':
+      return Number(stored);
+    case 'datetime':
+      return dateTime(view, Date.parse(stored));
+    case 'multiselect':
+      return stored.split(',').flatMap((id) => {
+        const found = options.find((candidate) => candidate.id === id);
+        return found === undefined ? [] : [option(found)];
+      });
+    case 'cascade': {
+      const [parentId, childId] = stored.split('/');
+      const parent = options.find((candidate) => candidate.id === parentId);
+      if (parent === undefined) return null;
+      const child = parent.children?.find((candidate) => candidate.id === childId);
+      return { ...option(parent), ...(child === undefined ? {} : { child: option(child) }) };
+    }
+    case 'user':
+      return userDetails(view, view.state.users.get(stored));
+    default:
+      return stored;
+  }
 }
 
 /** Whether the viewer may see something restricted to a role or group (a comment, a worklog). */
@@ -573,7 +608,7 @@ const SYSTEM_FIELD_TYPES: Readonly<Record<string, string | readonly ['array', st
 /** The `JsonTypeBean` schema of a field (for `expand=schema` and `/rest/api/3/field`). */
 export function fieldSchema(fieldId: string): Record<string, unknown> | undefined {
   const custom = catalog.customField(fieldId);
-  if (custom !== undefined) return { type: custom.schemaType, custom: custom.customType, customId: custom.numericId };
+  if (custom !== undefined) return { type: custom.schemaType, ...(custom.items === undefined ? {} : { items: custom.items }), custom: custom.customType, customId: custom.numericId };
   const type = SYSTEM_FIELD_TYPES[fieldId];
   if (type === undefined) return undefined;
   return typeof type === 'string' ? { type, system: fieldId } : { type: type[0], items: type[1], system: fieldId };

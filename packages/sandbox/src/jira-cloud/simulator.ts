@@ -39,7 +39,11 @@ import { worklogRoutes } from './routes/worklogs.js';
 import { apiToken, seedState, serviceAccountEmail } from './seed.js';
 import { store, type JiraState } from './store.js';
 
-/** What `sb.connectorOptions('jira-cloud')` returns: everything `createJiraConnector` needs. */
+/**
+ * What `sb.connectorOptions('jira-cloud')` returns: everything `createJiraConnector` needs.
+ *
+ * @category Simulator
+ */
 export interface JiraConnectorOptions {
   /** The site URL (a bare origin). */
   readonly baseUrl: string;
@@ -91,7 +95,11 @@ unservedRoutes(router);
 /** The simulator's route table (for tests that check which route a path reaches; not exported by the package). */
 export const jiraCloudRouter: Router<JiraState, JiraCredentials> = router;
 
-/** The Jira Cloud simulator. */
+/**
+ * The Jira Cloud simulator.
+ *
+ * @category Simulator
+ */
 export const jiraCloudSimulator = defineSimulator({
   provider: 'jira-cloud',
   title: 'Jira Cloud',

@@ -11,7 +11,11 @@ import type { WindowBudget } from '../window-budget.js';
 import type { AdfDocument } from './adf.js';
 import type { RoleName } from './catalog.js';
 
-/** A Jira account: a licensed user (agent, employee, the service account) or a portal-only customer. */
+/**
+ * A Jira account: a licensed user (agent, employee, the service account) or a portal-only customer.
+ *
+ * @category State
+ */
 export interface JiraUser {
   /** `5b10ac8d82e05b22cc7d4ef5`-style for Atlassian accounts, `qm:…` for portal-only customers. */
   readonly accountId: string;
@@ -34,7 +38,11 @@ export interface JiraUser {
   admin: boolean;
 }
 
-/** A project. */
+/**
+ * A project.
+ *
+ * @category State
+ */
 export interface Project {
   readonly id: string;
   readonly key: string;
@@ -55,7 +63,11 @@ export interface Project {
   readonly serviceDeskId?: string;
 }
 
-/** A JSM service desk (one per service project). */
+/**
+ * A JSM service desk (one per service project).
+ *
+ * @category State
+ */
 export interface ServiceDesk {
   readonly id: string;
   readonly projectId: string;
@@ -65,20 +77,32 @@ export interface ServiceDesk {
   readonly customers: Set<string>;
 }
 
-/** A visibility restriction of a comment. */
+/**
+ * A visibility restriction of a comment.
+ *
+ * @category State
+ */
 export interface CommentVisibility {
   readonly type: 'role' | 'group';
   readonly value: string;
   readonly identifier?: string;
 }
 
-/** An entity property (key and JSON value). */
+/**
+ * An entity property (key and JSON value).
+ *
+ * @category State
+ */
 export interface EntityProperty {
   readonly key: string;
   value: unknown;
 }
 
-/** A comment on an issue. */
+/**
+ * A comment on an issue.
+ *
+ * @category State
+ */
 export interface IssueComment {
   readonly id: number;
   readonly issueId: number;
@@ -95,7 +119,11 @@ export interface IssueComment {
   source?: string | undefined;
 }
 
-/** An attachment. */
+/**
+ * An attachment.
+ *
+ * @category State
+ */
 export interface Attachment {
   readonly id: number;
   readonly issueId: number;
@@ -106,7 +134,11 @@ export interface Attachment {
   readonly authorId: string;
 }
 
-/** Time logged on an issue. */
+/**
+ * Time logged on an issue.
+ *
+ * @category State
+ */
 export interface Worklog {
   readonly id: number;
   readonly issueId: number;
@@ -123,7 +155,11 @@ export interface Worklog {
   properties: EntityProperty[];
 }
 
-/** A link from an issue to something outside Jira (a chat transcript, a wiki page), as the client wrote it. */
+/**
+ * A link from an issue to something outside Jira (a chat transcript, a wiki page), as the client wrote it.
+ *
+ * @category State
+ */
 export interface RemoteLink {
   readonly id: number;
   /** The caller's id of the linked object: a second create with it updates this link. */
@@ -135,7 +171,11 @@ export interface RemoteLink {
   object: Readonly<Record<string, unknown>>;
 }
 
-/** A link between two issues; the outward issue "blocks" (say) the inward one. */
+/**
+ * A link between two issues; the outward issue "blocks" (say) the inward one.
+ *
+ * @category State
+ */
 export interface IssueLink {
   readonly id: number;
   /** The id of the link type (Blocks, Relates, ...). */
@@ -144,7 +184,11 @@ export interface IssueLink {
   readonly outwardIssueId: number;
 }
 
-/** A JSM organization: a group of customers that can be given access to service desks at once. */
+/**
+ * A JSM organization: a group of customers that can be given access to service desks at once.
+ *
+ * @category State
+ */
 export interface Organization {
   readonly id: string;
   name: string;
@@ -155,7 +199,11 @@ export interface Organization {
   readonly serviceDeskIds: Set<string>;
 }
 
-/** One field change of a changelog entry. */
+/**
+ * One field change of a changelog entry.
+ *
+ * @category State
+ */
 export interface ChangeItem {
   readonly field: string;
   readonly fieldId: string;
@@ -166,7 +214,11 @@ export interface ChangeItem {
   readonly toString: string | null;
 }
 
-/** A changelog entry. */
+/**
+ * A changelog entry.
+ *
+ * @category State
+ */
 export interface ChangeHistory {
   readonly id: number;
   readonly authorId: string;
@@ -174,7 +226,11 @@ export interface ChangeHistory {
   readonly items: readonly ChangeItem[];
 }
 
-/** An issue (and, in the service project, the JSM request it is). */
+/**
+ * An issue (and, in the service project, the JSM request it is).
+ *
+ * @category State
+ */
 export interface Issue {
   readonly id: number;
   /** `HELP-42`. */
@@ -217,7 +273,11 @@ export interface Issue {
   participants: string[];
 }
 
-/** 429 behaviour, off by default; tests switch it on through the state. */
+/**
+ * 429 behaviour, off by default; tests switch it on through the state.
+ *
+ * @category State
+ */
 export interface RateLimitSettings {
   /** Whether requests are counted and limited. */
   enabled: boolean;
@@ -231,7 +291,11 @@ export interface RateLimitSettings {
   reason: 'jira-burst-based' | 'jira-per-issue-on-write' | 'jira-quota-global-based' | 'jira-quota-tenant-based';
 }
 
-/** Behaviour switches. */
+/**
+ * Behaviour switches.
+ *
+ * @category State
+ */
 export interface JiraSettings {
   /**
    * Jira answers a request with wrong credentials to an endpoint that allows anonymous access
@@ -253,7 +317,11 @@ export interface JiraSettings {
   userEmailApiApproved: boolean;
 }
 
-/** Facts about the seeded data that tests and connector options rely on. */
+/**
+ * Facts about the seeded data that tests and connector options rely on.
+ *
+ * @category State
+ */
 export interface JiraFacts {
   /** The service account (the credentials the sandbox hands out). */
   readonly serviceAccount: { readonly accountId: string; readonly email: string; readonly displayName: string };
@@ -287,7 +355,11 @@ export interface JiraFacts {
   readonly requesterTicket: string;
 }
 
-/** The whole state of the Jira Cloud simulator. */
+/**
+ * The whole state of the Jira Cloud simulator.
+ *
+ * @category State
+ */
 export interface JiraState {
   /** The instant the seeded history leads up to. */
   readonly seededUntil: Date;

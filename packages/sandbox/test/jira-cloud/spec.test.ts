@@ -204,6 +204,17 @@ const serviceDesk: readonly Case[] = [
   { operation: ['GET', '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype'], request: () => ['GET', '/rest/servicedeskapi/servicedesk/1/requesttype?limit=3'], status: 200 },
   { operation: ['GET', '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype/{requestTypeId}'], request: () => ['GET', '/rest/servicedeskapi/servicedesk/1/requesttype/3'], status: 200 },
   { operation: ['GET', '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype/{requestTypeId}/field'], request: () => ['GET', '/rest/servicedeskapi/servicedesk/1/requesttype/3/field'], status: 200 },
+  // The new-starter form: every kind of field (cascading valid values, defaults, arrays).
+  { operation: ['GET', '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype/{requestTypeId}/field'], request: () => ['GET', '/rest/servicedeskapi/servicedesk/1/requesttype/9/field'], status: 200 },
+  {
+    operation: ['POST', '/rest/servicedeskapi/request'],
+    request: (facts) => [
+      'POST',
+      '/rest/servicedeskapi/request',
+      { json: { serviceDeskId: '1', requestTypeId: '9', requestFieldValues: { summary: 'Priya', customfield_10050: '2026-09-07', customfield_10051: { id: '10063' }, customfield_10030: { id: '10040' }, customfield_10052: [{ id: '10081' }], customfield_10053: { accountId: facts.hiddenAccountId }, customfield_10054: 2, labels: ['onboarding'] } } },
+    ],
+    status: 201,
+  },
   { operation: ['GET', '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttypegroup'], request: () => ['GET', '/rest/servicedeskapi/servicedesk/1/requesttypegroup'], status: 200 },
   { operation: ['GET', '/rest/servicedeskapi/requesttype'], request: () => ['GET', '/rest/servicedeskapi/requesttype', { headers: experimental }], status: 200 },
   {

@@ -13,7 +13,11 @@ import { TICKETS } from './tickets.js';
 
 export { COMPANIES, CONTACTS, RESOURCES, TICKET_ATTACHMENTS, TICKET_NOTES, TICKETS };
 
-/** Every served entity by REST name. */
+/**
+ * Every served entity by REST name.
+ *
+ * @category Definitions
+ */
 export const ENTITIES: Readonly<Record<EntityName, EntityDefinition>> = {
   Tickets: TICKETS,
   TicketNotes: TICKET_NOTES,

@@ -33,7 +33,11 @@ export type FieldOperator = (typeof FIELD_OPERATORS)[number];
 /** The grouping operators. */
 export const GROUP_OPERATORS = ['and', 'or'] as const;
 
-/** The most OR conditions one query may hold. */
+/**
+ * The most OR conditions one query may hold.
+ *
+ * @category Definitions
+ */
 export const MAX_OR_CONDITIONS = 500;
 
 const OPERATOR_BY_LOWER = new Map<string, FieldOperator | 'and' | 'or'>([...FIELD_OPERATORS, ...GROUP_OPERATORS].map((op) => [op.toLowerCase(), op]));

@@ -9,7 +9,11 @@
 import { isJsonObject, type JsonObject } from '../../readers.js';
 import { FILTER_REQUIRED, failAutotask } from '../errors.js';
 
-/** The largest page (and the default `MaxRecords`). */
+/**
+ * The largest page (and the default `MaxRecords`).
+ *
+ * @category Definitions
+ */
 export const MAX_PAGE_SIZE = 500;
 
 /** One filter of a query, as sent (its `op` not yet checked). */

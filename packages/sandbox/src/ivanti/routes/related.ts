@@ -25,7 +25,11 @@ import { store } from '../store.js';
 import { collectionOptions, rowsOf } from './odata.js';
 import { parseSegment, readableRow, requireKey, resolve, type IvantiRouter } from './context.js';
 
-/** The sentinel Ivanti answers for a relationship without records. */
+/**
+ * The sentinel Ivanti answers for a relationship without records.
+ *
+ * @category Simulator
+ */
 export const NO_INSTANCES = 'No instances found.';
 
 function relationshipOf(object: BusinessObjectDef, name: string): RelationshipDef {

@@ -15,12 +15,13 @@ import { booleanParam, isJsonObject } from '../../readers.js';
 import type { SimRequest } from '../../simulator.js';
 import { adfProblem, adfToText, textToAdf, textToHtml, type AdfDocument } from '../adf.js';
 import { isAgent } from '../auth.js';
-import { catalog, REQUEST_TYPE_GROUPS, REQUEST_TYPES, statusOf, type RequestTypeDef, type RequestTypeFieldDef } from '../catalog.js';
+import { catalog, PRIORITIES, REQUEST_TYPE_GROUPS, REQUEST_TYPES, statusOf, type RequestTypeDef, type RequestTypeFieldDef } from '../catalog.js';
+import { readRichValue, RICH_KINDS } from '../custom-field-input.js';
 import { jsmDate } from '../dates.js';
 import { EXPERIMENTAL_API, failJsm } from '../errors.js';
 import { jsmReader } from '../http.js';
-import { jsmCategory, portalLink, requestTypeJson, zoneOf, type View } from '../serialize.js';
-import { store, type Issue, type JiraUser } from '../store.js';
+import { fieldSchema, jsmCategory, portalLink, requestTypeJson, richValueJson, zoneOf, type View } from '../serialize.js';
+import { store, type Issue, type JiraState, type JiraUser } from '../store.js';
 import { SERVICE_DESK_WORKFLOW, availableTransitions, workflowOf } from '../workflows.js';
 import { addComment } from './comments.js';
 import { authenticated, type JiraRouter } from './context.js';
@@ -43,21 +44,32 @@ function requireExperimental(request: SimRequest): void {
   if ((request.header('x-experimentalapi') ?? '').toLowerCase() !== 'opt-in') failJsm(412, EXPERIMENTAL_API, 'sd.api.experimental.optin.required');
 }
 
+/** The values a request type field accepts, as `validValues` lists them (options with their children, priorities). */
+function validValuesOf(fieldId: string): Record<string, unknown>[] {
+  if (fieldId === 'priority') return PRIORITIES.map((priority) => ({ value: priority.id, label: priority.name, children: [] }));
+  const toValue = (option: { id: string; value: string; children?: readonly { id: string; value: string }[] }): Record<string, unknown> => ({
+    value: option.id,
+    label: option.value,
+    children: (option.children ?? []).map(toValue),
+  });
+  return (catalog.customField(fieldId)?.options ?? []).map(toValue);
+}
+
 function fieldJson(field: RequestTypeFieldDef): Record<string, unknown> {
-  const custom = catalog.customField(field.fieldId);
-  const jiraSchema =
-    custom === undefined
-      ? { type: 'string', system: field.fieldId }
-      : { type: custom.schemaType, custom: custom.customType, customId: custom.numericId };
+  const valid = validValuesOf(field.fieldId);
+  const defaults = (field.defaultValues ?? []).map((value) => {
+    const option = valid.find((candidate) => candidate.value === value);
+    return { value, label: typeof option?.label === 'string' ? option.label : value, children: [] };
+  });
   return {
     fieldId: field.fieldId,
     name: field.name,
     description: field.description,
     required: field.required,
-    defaultValues: [],
-    validValues: (custom?.options ?? []).map((option) => ({ value: option.id, label: option.value, children: [] })),
+    defaultValues: defaults,
+    validValues: valid,
     presetValues: [],
-    jiraSchema,
+    jiraSchema: fieldSchema(field.fieldId) ?? { type: 'string', system: field.fieldId },
     visible: true,
   };
 }
@@ -71,6 +83,11 @@ function fieldValues(view: View, issue: Issue): Record<string, unknown>[] {
       const text = adfToText(issue.description);
       return issue.description === null ? [] : [{ fieldId: 'description', label: field.name, value: text, renderedValue: { html: textToHtml(text) } }];
     }
+    if (field.fieldId === 'priority') {
+      const priority = catalog.priority(issue.priorityId);
+      return priority === undefined ? [] : [{ fieldId: 'priority', label: field.name, value: { self: `${view.url}/rest/api/3/priority/${priority.id}`, name: priority.name, id: priority.id } }];
+    }
+    if (field.fieldId === 'labels') return issue.labels.length === 0 ? [] : [{ fieldId: 'labels', label: field.name, value: [...issue.labels] }];
     const custom = catalog.customField(field.fieldId);
     const raw = issue.customFields[field.fieldId];
     if (custom === undefined || raw === undefined) return [];
@@ -78,6 +95,7 @@ function fieldValues(view: View, issue: Issue): Record<string, unknown>[] {
       const option = custom.options?.find((candidate) => candidate.id === raw);
       return option === undefined ? [] : [{ fieldId: field.fieldId, label: field.name, value: { self: `${view.url}/rest/api/3/customFieldOption/${option.id}`, value: option.value, id: option.id } }];
     }
+    if (RICH_KINDS.has(custom.kind)) return [{ fieldId: field.fieldId, label: field.name, value: richValueJson(view, custom, raw, 'jsm') }];
     return [{ fieldId: field.fieldId, label: field.name, value: raw }];
   });
 }
@@ -174,8 +192,20 @@ export function requestJson(view: View, issue: Issue, expand: ReadonlySet<string
   return json;
 }
 
-/** Reads `requestFieldValues` against the request type's form; throws JSM's 400 listing the problems. */
-function readRequestFields(type: RequestTypeDef, values: Record<string, unknown>, adf: boolean): { summary: string; description: AdfDocument | null; customFields: Record<string, string> } {
+/** What a request's `requestFieldValues` set. */
+interface RequestFields {
+  summary: string;
+  description: AdfDocument | null;
+  priorityId: string | undefined;
+  labels: string[];
+  customFields: Record<string, string>;
+}
+
+/**
+ * Reads `requestFieldValues` against the request type's form, in the platform's field input
+ * formats (an option also by its id or value as text); throws JSM's 400 listing the problems.
+ */
+function readRequestFields(state: JiraState, type: RequestTypeDef, values: Record<string, unknown>, adf: boolean): RequestFields {
   const problems: string[] = [];
   const allowed = new Map(type.fields.map((field) => [field.fieldId, field]));
   for (const fieldId of Object.keys(values)) {
@@ -183,16 +213,32 @@ function readRequestFields(type: RequestTypeDef, values: Record<string, unknown>
   }
   for (const field of type.fields) {
     const value = values[field.fieldId];
-    if (field.required && (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))) problems.push(`${field.name}: This field is required.`);
+    const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+    if (field.required && empty) problems.push(`${field.name}: This field is required.`);
   }
   let summary = '';
   let description: AdfDocument | null = null;
+  let priorityId: string | undefined;
+  let labels: string[] = [];
   const customFields: Record<string, string> = {};
   for (const [fieldId, value] of Object.entries(values)) {
     if (value === undefined || value === null || !allowed.has(fieldId)) continue;
     if (fieldId === 'summary') {
       if (typeof value !== 'string') problems.push('summary: The value must be a string.');
+      else if (/[\r\n]/.test(value)) problems.push("summary: The summary can't contain newlines.");
+      else if (value.length > 255) problems.push('summary: Summary must be less than 255 characters.');
       else summary = value;
+    } else if (fieldId === 'priority') {
+      const wanted = isJsonObject(value) ? (typeof value.id === 'string' ? value.id : typeof value.name === 'string' ? value.name : undefined) : undefined;
+      const priority = PRIORITIES.find((candidate) => candidate.id === wanted || candidate.name === wanted);
+      if (priority === undefined) problems.push(`priority: Specify a valid value for ${allowed.get(fieldId)?.name ?? 'Priority'}.`);
+      else priorityId = priority.id;
+    } else if (fieldId === 'labels') {
+      if (!Array.isArray(value) || value.some((label) => typeof label !== 'string' || label === '' || /\s/.test(label) || label.length > 255)) {
+        problems.push('labels: The label must be a list of words without spaces.');
+      } else labels = [...new Set(value as string[])];
+    } else if (fieldId === 'attachment') {
+      problems.push('attachment: The temporary attachment ids are not valid. Attach files with attachTemporaryFile first.');
     } else if (fieldId === 'description') {
       if (adf && isJsonObject(value)) {
         if (adfProblem(value) !== undefined) problems.push('description: The value is not a valid Atlassian Document.');
@@ -201,8 +247,13 @@ function readRequestFields(type: RequestTypeDef, values: Record<string, unknown>
       else description = value === '' ? null : textToAdf(value);
     } else {
       const custom = catalog.customField(fieldId);
-      if (custom?.kind === 'text') {
+      if (custom !== undefined && RICH_KINDS.has(custom.kind)) {
+        const read = readRichValue(state, custom, value, 'text');
+        if ('problem' in read) problems.push(`${fieldId}: ${read.problem}`);
+        else customFields[fieldId] = read.value;
+      } else if (custom?.kind === 'text') {
         if (typeof value !== 'string') problems.push(`${fieldId}: The value must be a string.`);
+        else if (value.length > 255) problems.push(`${fieldId}: The entered text is too long. It exceeds the allowed limit of 255 characters.`);
         else customFields[fieldId] = value;
       } else if (custom?.kind === 'select') {
         const wanted = isJsonObject(value) ? (typeof value.id === 'string' ? value.id : typeof value.value === 'string' ? value.value : undefined) : typeof value === 'string' ? value : undefined;
@@ -215,7 +266,7 @@ function readRequestFields(type: RequestTypeDef, values: Record<string, unknown>
   if (problems.length > 0) {
     failJsm(400, `Your request could not be created. Please check the fields have been correctly filled in. ${problems.join(' ')}`, 'sd.validation.request.creation.failure.required.field', problems);
   }
-  return { summary, description, customFields };
+  return { summary, description, priorityId, labels, customFields };
 }
 
 function customerAccountId(email: string): string {
@@ -338,16 +389,16 @@ export function serviceDeskRoutes(router: JiraRouter): void {
       if (!isJsonObject(body.requestFieldValues)) {
         failJsm(400, 'Your request could not be created. Please check the fields have been correctly filled in. requestFieldValues is required.', 'sd.validation.request.creation.failure.required.field', ['requestFieldValues']);
       }
-      const fields = readRequestFields(type, body.requestFieldValues, body.isAdfRequest === true);
+      const fields = readRequestFields(context.state, type, body.requestFieldValues, body.isAdfRequest === true);
       const participants = readParticipants(view, body.requestParticipants, agent);
       const issue = openIssue(context.state, project, user, Date.now(), {
         issueTypeId: type.issueTypeId,
         summary: fields.summary,
         description: fields.description,
-        priorityId: '3',
+        priorityId: fields.priorityId ?? '3',
         reporterId: reporter.accountId,
         assigneeId: null,
-        labels: [],
+        labels: fields.labels,
         dueDate: null,
         requestTypeId: type.id,
         customFields: fields.customFields,
