@@ -17,6 +17,15 @@ export interface PackageEntries {
   esmOnly?: Record<string, string>;
   /** Executables: ESM, no declarations; the source file starts with its `#!` line. */
   bins?: Record<string, string>;
+  /**
+   * Modules at which the ESM build splits the package's code into files of their own (name → source
+   * file), e.g. the client and the connector. `sideEffects: false` lets a bundler drop a whole file
+   * whose exports an application does not use, but not the top-level statements (zod schemas, for
+   * one) of a file it keeps: without these cuts, a bundle of the client alone would carry the
+   * connector's schemas. Each becomes an internal entry (not in `exports`); the code it shares with
+   * the others goes to shared chunks.
+   */
+  splitAt?: Record<string, string>;
   /** Packages to leave as imports although they are not dependencies (e.g. the package itself). */
   external?: string[];
   /**
@@ -56,7 +65,7 @@ export function packageBuild(entries: PackageEntries): () => Options[] {
     return [
       {
         ...common,
-        entry: { ...typed, ...entries.bins },
+        entry: { ...typed, ...entries.bins, ...entries.splitAt },
         format: ['esm'],
         splitting: true,
         dts: { entry: typed, ...banner },

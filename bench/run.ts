@@ -21,7 +21,7 @@ const BENCHMARKS: { name: string; load: () => Promise<BenchmarkModule> }[] = [
   { name: 'jira-paging', load: () => import('./jira-paging.ts') },
   { name: 'autotask-paging', load: () => import('./autotask-paging.ts') },
   { name: 'ivanti-paging', load: () => import('./ivanti-paging.ts') },
-  { name: 'packages', load: () => import('./packages.ts') },
+  { name: 'bundle', load: () => import('./bundle.ts') },
   { name: 'redis', load: () => import('./redis.ts') },
   { name: 'sim-scale', load: () => import('./sim-scale.ts') },
   { name: 'memory', load: () => import('./memory.ts') },

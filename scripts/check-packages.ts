@@ -13,6 +13,9 @@
 //   declarations  the published .d.ts of every entry point in a strict consumer with @types/node 22,
 //                 24, latest and none, under node16 and bundler resolution, without skipLibCheck
 //                                                                                    (scripts/packages/declarations.ts)
+//   bundle        esbuild bundles of each connector and of JiraCloudClient alone: size ceilings, what
+//                 loads at start and what only when used; what importing each provider loads
+//                                                                                    (scripts/packages/bundle.ts)
 //   release       `changeset version` on a scratch copy, then `pnpm pack`: versions, changelogs and
 //                 internal dependency ranges come out right                      (scripts/packages/release.ts)
 //
@@ -22,13 +25,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkConsumers } from './packages/consumers.ts';
+import { checkBundles } from './packages/bundle.ts';
+import { checkConsumers, installConsumer } from './packages/consumers.ts';
 import { checkDeclarations } from './packages/declarations.ts';
 import { lintPackages } from './packages/lint.ts';
 import { checkRelease } from './packages/release.ts';
 import { packPackages, publishedPackages } from './packages/workspace.ts';
 
-const STAGES = ['lint', 'consumers', 'declarations', 'release'] as const;
+const STAGES = ['lint', 'consumers', 'declarations', 'bundle', 'release'] as const;
 type Stage = (typeof STAGES)[number];
 
 function selectedStages(args: string[]): Stage[] {
@@ -65,6 +69,12 @@ async function main(): Promise<number> {
       npmProject = consumers.projects.find((project) => project.manager === 'npm')?.dir;
     }
     if (stages.includes('declarations')) failures.declarations = await timed('declarations', () => checkDeclarations(packed, work, npmProject));
+    if (stages.includes('bundle')) {
+      failures.bundle = await timed('bundle', async () => {
+        console.log('\n── bundles and imports');
+        return checkBundles(npmProject ?? (await installConsumer('npm', packed, join(work, 'consumer-npm'))).dir);
+      });
+    }
     if (stages.includes('release')) failures.release = await timed('release', () => checkRelease(work));
   } finally {
     if (process.env.ITSM_KEEP_PACKAGE_CHECKS === '1') console.log(`\nscratch projects kept in ${work}`);

@@ -11,7 +11,7 @@ import {
   type CallOptions as ProviderCallOptions,
   type ClientTransportOptions,
 } from '@itsm/core/provider';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AutotaskLimitOptions } from './limits.js';
 import { AUTOTASK } from './provider.js';
 import { AUTOTASK_API_VERSION, DEFAULT_ZONE_LOOKUP_URL, type ZoneCache } from './zone.js';
@@ -91,7 +91,7 @@ export interface AutotaskClientOptions
  */
 export type CallOptions = ProviderCallOptions;
 
-const required = (what: string) => z.string({ error: `is required (${what})` }).refine((value) => value.trim() !== '', { message: `is required (${what})`, abort: true });
+const required = (what: string) => z.string({ error: `is required (${what})` }).check(z.refine((value) => value.trim() !== '', { message: `is required (${what})`, abort: true }));
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -99,11 +99,11 @@ const url = (example: string, options: { bareOrigin?: boolean } = {}) =>
   serviceUrlSchema({ example, credentials: 'the username, secret and trackingId options', ...options });
 
 /** The REST base given as `baseUrl`, with `/V1.0` (another version is refused). */
-function withVersion(base: string, context: z.RefinementCtx): string {
+function withVersion(base: string, context: z.core.ParsePayload): string {
   const version = /\/(v\d+\.\d+)$/i.exec(base)?.[1];
   if (version === undefined) return `${base}/${AUTOTASK_API_VERSION}`;
   if (version.toLowerCase() !== AUTOTASK_API_VERSION.toLowerCase()) {
-    context.addIssue({ code: 'custom', message: `must be the ${AUTOTASK_API_VERSION} API (the client speaks ${AUTOTASK_API_VERSION} only), not ${version}` });
+    context.issues.push({ code: 'custom', message: `must be the ${AUTOTASK_API_VERSION} API (the client speaks ${AUTOTASK_API_VERSION} only), not ${version}`, input: base });
     return z.NEVER;
   }
   return `${base.slice(0, -version.length)}${AUTOTASK_API_VERSION}`;
@@ -116,29 +116,27 @@ const StoreSchema = (methods: readonly string[], what: string) =>
   );
 
 const LimitsSchema = z.strictObject({
-  threadsPerEndpoint: z.number().int().positive().optional(),
-  concurrencyStore: StoreSchema(['acquire'], 'ConcurrencyStore').optional(),
-  hourlyRequests: z.union([z.number().int().positive(), z.literal(false)]).optional(),
-  budgetStore: StoreSchema(['take', 'report', 'used'], 'BudgetStore').optional(),
-  slowDown: z.array(z.strictObject({ from: z.number().min(0).max(1), delayMs: z.number().nonnegative() })).optional(),
-  maxBudgetWaitMs: z.number().nonnegative().optional(),
-  readThresholds: z.boolean().optional(),
+  threadsPerEndpoint: z.optional(z.int().check(z.positive())),
+  concurrencyStore: z.optional(StoreSchema(['acquire'], 'ConcurrencyStore')),
+  hourlyRequests: z.optional(z.union([z.int().check(z.positive()), z.literal(false)])),
+  budgetStore: z.optional(StoreSchema(['take', 'report', 'used'], 'BudgetStore')),
+  slowDown: z.optional(z.array(z.strictObject({ from: z.number().check(z.gte(0), z.lte(1)), delayMs: z.number().check(z.nonnegative()) }))),
+  maxBudgetWaitMs: z.optional(z.number().check(z.nonnegative())),
+  readThresholds: z.optional(z.boolean()),
 });
 
 /** The client's own options, checked. */
 const OwnOptionsSchema = z.strictObject({
-  username: required("the API user's user name")
-    .refine((value) => !CONTROL.test(value), 'must not contain control characters')
-    .transform((value) => value.trim()),
-  secret: required("the API user's secret").refine((value) => value === value.trim(), 'has white space at its start or end (copied with a line break?)'),
-  trackingId: required('the API tracking identifier').refine((value) => !/\s/.test(value), 'must not contain white space'),
-  baseUrl: url('https://webservices5.autotask.net/ATServicesRest').transform(withVersion).optional(),
-  webUrl: url('https://ww5.autotask.net', { bareOrigin: true }).optional(),
-  portalUrl: url('https://yourcompany.itclientportal.com', { bareOrigin: true }).optional(),
-  zoneLookupUrl: url(DEFAULT_ZONE_LOOKUP_URL, { bareOrigin: true }).optional(),
-  zoneCache: StoreSchema(['zone', 'refresh', 'clear'], 'ZoneCache (createZoneCache())').optional(),
-  impersonationResourceId: z.number().int().positive().optional(),
-  limits: LimitsSchema.optional(),
+  username: z.pipe(required("the API user's user name").check(z.refine((value) => !CONTROL.test(value), 'must not contain control characters')), z.transform((value) => value.trim())),
+  secret: required("the API user's secret").check(z.refine((value) => value === value.trim(), 'has white space at its start or end (copied with a line break?)')),
+  trackingId: required('the API tracking identifier').check(z.refine((value) => !/\s/.test(value), 'must not contain white space')),
+  baseUrl: z.optional(z.pipe(url('https://webservices5.autotask.net/ATServicesRest'), z.transform(withVersion))),
+  webUrl: z.optional(url('https://ww5.autotask.net', { bareOrigin: true })),
+  portalUrl: z.optional(url('https://yourcompany.itclientportal.com', { bareOrigin: true })),
+  zoneLookupUrl: z.optional(url(DEFAULT_ZONE_LOOKUP_URL, { bareOrigin: true })),
+  zoneCache: z.optional(StoreSchema(['zone', 'refresh', 'clear'], 'ZoneCache (createZoneCache())')),
+  impersonationResourceId: z.optional(z.int().check(z.positive())),
+  limits: z.optional(LimitsSchema),
 });
 
 /**

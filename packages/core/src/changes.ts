@@ -38,7 +38,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { InputError, ResponseShapeError } from './errors.js';
 import type { ChangesOptions, ChangesResult } from './changes-call.js';
 import type { ProviderId } from './model.js';
@@ -388,8 +388,8 @@ const CURSOR_PREFIX = 'cf1.';
 
 const CursorSchema = z.strictObject({
   l: z.int(),
-  s: z.array(z.tuple([z.int().nonnegative()], z.string().min(1))),
-  f: z.string().optional(),
+  s: z.array(z.tuple([z.int().check(z.nonnegative())], z.string().check(z.minLength(1)))),
+  f: z.optional(z.string()),
 });
 
 function encodeCursor(state: FeedState, tag: string | undefined): string {

@@ -15,7 +15,11 @@ import { FileInputSchema, PersonInputSchema, resolvePersonInput, type FileInput,
 import type { ProviderId } from './model.js';
 import type { CatalogForm, FormChoice, FormCondition, FormField } from './forms.js';
 
-/** An answer checked against its field, in the form every connector encodes from. */
+/**
+ * An answer checked against its field, in the form every connector encodes from.
+ *
+ * @category Inputs
+ */
 export type CheckedAnswer =
   | { field: FormField; kind: 'text' | 'multiline'; value: string }
   | { field: FormField; kind: 'number'; value: number }
@@ -33,10 +37,16 @@ export type CheckedAnswer =
 /**
  * Reads the choices of a field whose choices are read on demand (`choicesOnDemand`), given the
  * answers checked so far (by field id; a dependent list is narrowed by them).
+ *
+ * @category Inputs
  */
 export type ChoiceLookup = (field: FormField, answers: ReadonlyMap<string, CheckedAnswer>) => Promise<FormChoice[]>;
 
-/** Options of {@link checkFormAnswers}. */
+/**
+ * Options of {@link checkFormAnswers}.
+ *
+ * @category Inputs
+ */
 export interface CheckFormAnswersOptions {
   /** The provider named on the `InputError`. Default: the form's. */
   provider?: ProviderId | undefined;
@@ -49,7 +59,11 @@ export interface CheckFormAnswersOptions {
   choices?: ChoiceLookup | undefined;
 }
 
-/** Whether a field is shown and needs an answer; see {@link formFieldStatus}. */
+/**
+ * Whether a field is shown and needs an answer; see {@link formFieldStatus}.
+ *
+ * @category Inputs
+ */
 export interface FormFieldStatus {
   /** `false` when the portal would not show it (hidden, or its `visibleWhen` does not hold): it needs no answer. */
   shown: boolean;
@@ -105,6 +119,7 @@ function comparable(field: FormField | undefined, value: unknown): string[] {
  * @param condition - The condition.
  * @param answers - The answers so far, by field id.
  * @param fields - The form's fields, to read choice answers by their labels too.
+ * @category Inputs
  */
 export function evaluateFormCondition(condition: FormCondition, answers: Readonly<Record<string, unknown>>, fields: readonly FormField[] = []): boolean | undefined {
   const comparison = condition.comparison;
@@ -130,6 +145,8 @@ export function evaluateFormCondition(condition: FormCondition, answers: Readonl
  *   if (shown) answers[field.id] = await ask(field, required);
  * }
  * ```
+ *
+ * @category Inputs
  */
 export function formFieldStatus(field: FormField, answers: Readonly<Record<string, unknown>>, fields: readonly FormField[] = []): FormFieldStatus {
   const shown = field.hidden !== true && (field.visibleWhen === undefined || evaluateFormCondition(field.visibleWhen, answers, fields) !== false);
@@ -328,6 +345,8 @@ function fail(problems: readonly Problem[], root: string, provider: ProviderId |
  *   // "Start date" must be a date, such as 2026-03-01
  * }
  * ```
+ *
+ * @category Inputs
  */
 export async function checkFormAnswers(form: CatalogForm, answers: unknown, options: CheckFormAnswersOptions = {}): Promise<CheckedAnswer[]> {
   const root = options.root ?? 'answers';

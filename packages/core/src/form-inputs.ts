@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IdempotencyKeySchema, PersonInputSchema, type FileInput, type PersonInput } from './inputs.js';
 
 /**
@@ -20,6 +20,8 @@ import { IdempotencyKeySchema, PersonInputSchema, type FileInput, type PersonInp
  *
  * `null` (or leaving the field out of the answers) gives no answer; a field left out gets its
  * `default`.
+ *
+ * @category Inputs
  */
 export type FormAnswer =
   | string
@@ -45,13 +47,19 @@ export type FormAnswer =
  *   customfield_10050: '2026-03-01',       // a date
  * };
  * ```
+ *
+ * @category Inputs
  */
 export type FormAnswers = Readonly<Record<string, FormAnswer | undefined>>;
 
 /** The answers object itself: a plain object of answers by field id. */
 const answersObject = z.record(z.string(), z.unknown(), { error: 'must be an object of answers by field id' });
 
-/** Options of `catalog.submit()`. */
+/**
+ * Options of `catalog.submit()`.
+ *
+ * @category Schemas
+ */
 export const CatalogSubmitOptionsSchema = z.strictObject({
   /** The employee the request is raised for (on their behalf): an email address or the provider's id. */
   forUser: PersonInputSchema,
@@ -59,24 +67,37 @@ export const CatalogSubmitOptionsSchema = z.strictObject({
    * Makes the submit safe to repeat, as for `tickets.create()`: see
    * `capabilities.submitIdempotency` for what the provider can promise.
    */
-  idempotencyKey: IdempotencyKeySchema.optional(),
+  idempotencyKey: z.optional(IdempotencyKeySchema),
 });
-/** @see {@link CatalogSubmitOptionsSchema} */
+/**
+ * @see {@link CatalogSubmitOptionsSchema}
+ *
+ * @category Inputs
+ */
 export type CatalogSubmitOptions = z.input<typeof CatalogSubmitOptionsSchema>;
 
-/** The query of `catalog.choices()`. */
+/**
+ * The query of `catalog.choices()`.
+ *
+ * @category Schemas
+ */
 export const ChoicesQuerySchema = z.strictObject({
   /** The answers given so far: a dependent list is narrowed by the answers its `dependsOn` names. */
-  answers: answersObject.optional(),
+  answers: z.optional(answersObject),
   /** Only choices whose label holds this text (without case); people are looked up by it. */
-  search: z
-    .string({ error: 'must be text to search for' })
-    .trim()
-    .max(255, 'must be at most 255 characters')
-    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must not contain control characters')
-    .optional(),
+  search: z.optional(
+    z.string({ error: 'must be text to search for' }).check(
+      z.trim(),
+      z.maxLength(255, 'must be at most 255 characters'),
+      z.refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must not contain control characters'),
+    ),
+  ),
 });
-/** @see {@link ChoicesQuerySchema} */
+/**
+ * @see {@link ChoicesQuerySchema}
+ *
+ * @category Inputs
+ */
 export type ChoicesQuery = Omit<z.input<typeof ChoicesQuerySchema>, 'answers'> & {
   /** The answers given so far, by field id. */
   answers?: FormAnswers | undefined;

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ProviderIdSchema, type ProviderId } from './model.js';
 
 /** `true` when `A` and `B` are the same type (optional and readonly modifiers included), else `false`. */
@@ -19,7 +19,11 @@ type IsSame<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B 
 /** Compiles only for `true`: checks each schema below against its interface. */
 type InStep<T extends true> = T;
 
-/** The kinds of form field, in the order a form usually asks them. */
+/**
+ * The kinds of form field, in the order a form usually asks them.
+ *
+ * @category Model
+ */
 export const FORM_FIELD_KINDS = [
   'text',
   'multiline',
@@ -45,12 +49,22 @@ export const FORM_FIELD_KINDS = [
  * - `attachment`: one or several files;
  * - `other`: a provider type the model has no kind for; `nativeType` names it, and the answer is
  *   sent to the provider as it is given.
+ *
+ * @category Schemas
  */
 export const FormFieldKindSchema = z.enum(FORM_FIELD_KINDS);
-/** @see {@link FormFieldKindSchema} */
+/**
+ * @see {@link FormFieldKindSchema}
+ *
+ * @category Model
+ */
 export type FormFieldKind = z.infer<typeof FormFieldKindSchema>;
 
-/** One allowed answer of a choice field. Schema: {@link FormChoiceSchema}. */
+/**
+ * One allowed answer of a choice field. Schema: {@link FormChoiceSchema}.
+ *
+ * @category Model
+ */
 export interface FormChoice {
   /** The provider's id of the choice: what an answer names (Jira's option id, Ivanti's validation-list RecId). */
   id: string;
@@ -58,14 +72,22 @@ export interface FormChoice {
   label: string;
 }
 const formChoiceObject = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   label: z.string(),
 });
 type FormChoiceInStep = InStep<IsSame<z.infer<typeof formChoiceObject>, FormChoice>>;
-/** Schema of {@link FormChoice}. */
-export const FormChoiceSchema: z.ZodType<FormChoice> = formChoiceObject;
+/**
+ * Schema of {@link FormChoice}.
+ *
+ * @category Schemas
+ */
+export const FormChoiceSchema: z.ZodMiniType<FormChoice> = formChoiceObject;
 
-/** How a {@link FormCondition} compares another field's answer with a value. */
+/**
+ * How a {@link FormCondition} compares another field's answer with a value.
+ *
+ * @category Model
+ */
 export const FORM_CONDITION_OPERATORS = ['equals', 'not_equals'] as const;
 
 /**
@@ -74,6 +96,8 @@ export const FORM_CONDITION_OPERATORS = ['equals', 'not_equals'] as const;
  * SDK can read it as a comparison of one answer with a value, `comparison` says so, and the SDK
  * applies it when it checks answers. A condition without `comparison` is left for the provider to
  * apply when the form is submitted. Schema: {@link FormConditionSchema}.
+ *
+ * @category Model
  */
 export interface FormCondition {
   /** The provider's expression as it stands, e.g. `$(ExpressDelivery == true)`. */
@@ -90,19 +114,27 @@ export interface FormCondition {
 }
 const formConditionObject = z.object({
   native: z.string(),
-  comparison: z
-    .object({
-      field: z.string().min(1),
+  comparison: z.optional(
+    z.object({
+      field: z.string().check(z.minLength(1)),
       operator: z.enum(FORM_CONDITION_OPERATORS),
       value: z.string(),
-    })
-    .optional(),
+    }),
+  ),
 });
 type FormConditionInStep = InStep<IsSame<z.infer<typeof formConditionObject>, FormCondition>>;
-/** Schema of {@link FormCondition}. */
-export const FormConditionSchema: z.ZodType<FormCondition> = formConditionObject;
+/**
+ * Schema of {@link FormCondition}.
+ *
+ * @category Schemas
+ */
+export const FormConditionSchema: z.ZodMiniType<FormCondition> = formConditionObject;
 
-/** The answer a field starts with: text, a number, a tick, or choice ids (labels where the provider gives only those). */
+/**
+ * The answer a field starts with: text, a number, a tick, or choice ids (labels where the provider gives only those).
+ *
+ * @category Model
+ */
 export type FormDefault = string | number | boolean | string[];
 
 /**
@@ -115,6 +147,8 @@ export type FormDefault = string | number | boolean | string[];
  *   console.log(`${field.label}${field.required ? ' *' : ''} (${field.kind})`, field.help ?? '');
  * }
  * ```
+ *
+ * @category Model
  */
 export interface FormField {
   /** The field's id: the key of its answer in `catalog.submit()` (Jira's field id, Ivanti's parameter name). */
@@ -165,33 +199,39 @@ export interface FormField {
 }
 const formDefault = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 const formFieldObject = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   label: z.string(),
-  help: z.string().optional(),
+  help: z.optional(z.string()),
   kind: FormFieldKindSchema,
   nativeType: z.string(),
   required: z.boolean(),
-  requiredWhen: FormConditionSchema.optional(),
-  visibleWhen: FormConditionSchema.optional(),
-  hidden: z.boolean().optional(),
-  default: formDefault.optional(),
-  choices: z.array(FormChoiceSchema).optional(),
-  choicesOnDemand: z.boolean().optional(),
-  dependsOn: z.array(z.string().min(1)).optional(),
-  maxLength: z.number().int().nonnegative().optional(),
-  pattern: z.string().optional(),
-  patternMessage: z.string().optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
+  requiredWhen: z.optional(FormConditionSchema),
+  visibleWhen: z.optional(FormConditionSchema),
+  hidden: z.optional(z.boolean()),
+  default: z.optional(formDefault),
+  choices: z.optional(z.array(FormChoiceSchema)),
+  choicesOnDemand: z.optional(z.boolean()),
+  dependsOn: z.optional(z.array(z.string().check(z.minLength(1)))),
+  maxLength: z.optional(z.int().check(z.nonnegative())),
+  pattern: z.optional(z.string()),
+  patternMessage: z.optional(z.string()),
+  min: z.optional(z.number()),
+  max: z.optional(z.number()),
   raw: z.unknown(),
 });
 type FormFieldInStep = InStep<IsSame<z.infer<typeof formFieldObject>, FormField>>;
-/** Schema of {@link FormField}. */
-export const FormFieldSchema: z.ZodType<FormField> = formFieldObject;
+/**
+ * Schema of {@link FormField}.
+ *
+ * @category Schemas
+ */
+export const FormFieldSchema: z.ZodMiniType<FormField> = formFieldObject;
 
 /**
  * The request form of a catalog item: its fields, in the order the portal asks them. Schema:
  * {@link CatalogFormSchema}.
+ *
+ * @category Model
  */
 export interface CatalogForm {
   /** The system it lives in. */
@@ -211,13 +251,17 @@ export interface CatalogForm {
 }
 const catalogFormObject = z.object({
   provider: ProviderIdSchema,
-  itemId: z.string().min(1),
+  itemId: z.string().check(z.minLength(1)),
   name: z.string(),
-  description: z.string().optional(),
-  url: z.string().optional(),
+  description: z.optional(z.string()),
+  url: z.optional(z.string()),
   fields: z.array(FormFieldSchema),
   raw: z.unknown(),
 });
 type CatalogFormInStep = InStep<IsSame<z.infer<typeof catalogFormObject>, CatalogForm>>;
-/** Schema of {@link CatalogForm}. */
-export const CatalogFormSchema: z.ZodType<CatalogForm> = catalogFormObject;
+/**
+ * Schema of {@link CatalogForm}.
+ *
+ * @category Schemas
+ */
+export const CatalogFormSchema: z.ZodMiniType<CatalogForm> = catalogFormObject;

@@ -7,10 +7,11 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { InputError, type SchemaIssue } from './errors.js';
 import type { ProviderId } from './model.js';
-import { PriorityLevelSchema, StatusCategorySchema, TicketTypeSchema, CommentVisibilitySchema } from './model.js';
+import { safeParseInEnglish } from './schema-messages.js';
+import { PRIORITY_LEVELS, STATUS_CATEGORIES, TicketTypeSchema, CommentVisibilitySchema } from './model.js';
 
 const EMAIL = /^[^\s@\u0000-\u001f\u007f]+@[^\s@\u0000-\u001f\u007f]+\.[^\s@\u0000-\u001f\u007f]+$/;
 
@@ -20,13 +21,13 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** A non-empty string, surrounding white space removed. */
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 
 /** A non-empty, one-line string: no line breaks, tabs, NUL or other control characters. */
-const line = text.refine((value) => !CONTROL.test(value), 'must be a single line without control characters (line breaks, tabs, NUL)');
+const line = text.check(z.refine((value) => !CONTROL.test(value), 'must be a single line without control characters (line breaks, tabs, NUL)'));
 
 /** Text of several lines: tabs and line breaks are fine, NUL and other control characters are not. */
-const multiline = z.string().refine((value) => !CONTROL_IN_TEXT.test(value), 'must not contain control characters other than tabs and line breaks (NUL, ...)');
+const multiline = z.string().check(z.refine((value) => !CONTROL_IN_TEXT.test(value), 'must not contain control characters other than tabs and line breaks (NUL, ...)'));
 
 /**
  * The longest id or key accepted as input, in characters.
@@ -42,24 +43,29 @@ export const MAX_ID_LENGTH = 255;
  *
  * @category Schemas
  */
-export const RecordIdSchema = z
-  .string({ error: 'must be an id or key (a string)' })
-  .min(1, 'must not be empty')
-  .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
-  .refine((value) => !CONTROL.test(value), 'must not contain control characters (line breaks, NUL, ...)')
-  .refine((value) => value.trim() === value && value.trim() !== '', 'must not be blank or have white space at either end');
+export const RecordIdSchema = z.string({ error: 'must be an id or key (a string)' }).check(
+  z.minLength(1, 'must not be empty'),
+  z.maxLength(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`),
+  z.refine((value) => !CONTROL.test(value), 'must not contain control characters (line breaks, NUL, ...)'),
+  z.refine((value) => value.trim() === value && value.trim() !== '', 'must not be blank or have white space at either end'),
+);
 
 /** A person as a bare string: an email address when it contains `@`, else a provider id. */
-const personText = line
-  .refine((value) => value.length <= MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
-  .refine((value) => !value.includes('@') || EMAIL.test(value), 'must be an email address (give { id } for an id that contains @)');
+const personText = line.check(
+  z.refine((value) => value.length <= MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`),
+  z.refine((value) => !value.includes('@') || EMAIL.test(value), 'must be an email address (give { id } for an id that contains @)'),
+);
 
 /**
  * An email address given as input: trimmed, of the form `name@domain.tld`, at most 254 characters.
  *
  * @category Schemas
  */
-export const EmailSchema = z.string().trim().max(254, 'must be at most 254 characters').regex(EMAIL, 'must be an email address');
+export const EmailSchema = z.string().check(
+  z.trim(),
+  z.maxLength(254, 'must be at most 254 characters'),
+  z.regex(EMAIL, 'must be an email address'),
+);
 
 /**
  * A person given as input: an email address, a provider id, or an object naming either.
@@ -99,12 +105,17 @@ export function resolvePersonInput(person: PersonInput): PersonLookup {
   return EMAIL.test(person) ? { email: person } : { id: person };
 }
 
+/** The values of an enum a caller may set: all but `unknown`, which is only ever read. */
+function settable<T extends string>(values: readonly T[]): Exclude<T, 'unknown'>[] {
+  return values.filter((value): value is Exclude<T, 'unknown'> => value !== 'unknown');
+}
+
 /**
  * Priority levels a caller may set (`unknown` is only ever read).
  *
  * @category Schemas
  */
-export const PriorityInputSchema = PriorityLevelSchema.exclude(['unknown']);
+export const PriorityInputSchema = z.enum(settable(PRIORITY_LEVELS));
 /**
  * @see {@link PriorityInputSchema}
  *
@@ -116,7 +127,7 @@ export type PriorityInput = z.infer<typeof PriorityInputSchema>;
  *
  * @category Schemas
  */
-export const StatusInputSchema = StatusCategorySchema.exclude(['unknown']);
+export const StatusInputSchema = z.enum(settable(STATUS_CATEGORIES));
 /**
  * @see {@link StatusInputSchema}
  *
@@ -125,7 +136,7 @@ export const StatusInputSchema = StatusCategorySchema.exclude(['unknown']);
 export type StatusInput = z.infer<typeof StatusInputSchema>;
 
 /** Provider fields to set as they are, by the provider's field name (e.g. `customfield_10010`). */
-const providerFields = z.record(z.string().min(1), z.unknown());
+const providerFields = z.record(z.string().check(z.minLength(1)), z.unknown());
 
 /**
  * Input of `tickets.create()`.
@@ -136,23 +147,23 @@ export const CreateTicketInputSchema = z.strictObject({
   /** One-line summary: no line breaks or other control characters. */
   subject: line,
   /** Plain text (Markdown where the provider renders it); tabs and line breaks, no other control characters. */
-  description: multiline.optional(),
+  description: z.optional(multiline),
   /** Defaults to the connector's configured type, usually `incident`. */
-  type: TicketTypeSchema.optional(),
+  type: z.optional(TicketTypeSchema),
   /** Who the ticket is for. Email or id. */
-  requester: PersonInputSchema.optional(),
+  requester: z.optional(PersonInputSchema),
   /** Who works on it. Email or id. */
-  assignee: PersonInputSchema.optional(),
-  priority: PriorityInputSchema.optional(),
+  assignee: z.optional(PersonInputSchema),
+  priority: z.optional(PriorityInputSchema),
   /** Team, queue or group, by the provider's id or name. */
-  team: line.optional(),
+  team: z.optional(line),
   /**
    * Create the ticket, then move it to this category (e.g. `resolved` to log a request the bot
    * already solved).
    */
-  status: StatusInputSchema.optional(),
+  status: z.optional(StatusInputSchema),
   /** Provider fields to set as they are. */
-  providerFields: providerFields.optional(),
+  providerFields: z.optional(providerFields),
 });
 /**
  * @see {@link CreateTicketInputSchema}
@@ -166,25 +177,20 @@ export type CreateTicketInput = z.input<typeof CreateTicketInputSchema>;
  *
  * @category Schemas
  */
-export const UpdateTicketInputSchema = z
-  .strictObject({
-    subject: line.optional(),
-    description: multiline.nullable().optional(),
-    type: TicketTypeSchema.optional(),
-    assignee: PersonInputSchema.nullable().optional(),
-    priority: PriorityInputSchema.optional(),
-    team: line.nullable().optional(),
-    providerFields: providerFields.optional(),
+export const UpdateTicketInputSchema = z.strictObject({
+    subject: z.optional(line),
+    description: z.optional(z.nullable(multiline)),
+    type: z.optional(TicketTypeSchema),
+    assignee: z.optional(z.nullable(PersonInputSchema)),
+    priority: z.optional(PriorityInputSchema),
+    team: z.optional(z.nullable(line)),
+    providerFields: z.optional(providerFields),
     /** Not accepted here: a status changes through `tickets.transition()`. */
-    status: z.never({ error: 'cannot be updated; use tickets.transition() to change the status' }).optional(),
-  })
-  .refine(
-    (patch) =>
+    status: z.optional(z.never({ error: 'cannot be updated; use tickets.transition() to change the status' })),
+  }).check(z.refine((patch) =>
       Object.entries(patch).some(([key, value]) =>
         key === 'providerFields' ? Object.keys(value ?? {}).length > 0 : value !== undefined,
-      ),
-    { message: 'must change at least one field' },
-  );
+      ), { message: 'must change at least one field' }));
 /**
  * @see {@link UpdateTicketInputSchema}
  *
@@ -193,7 +199,7 @@ export const UpdateTicketInputSchema = z
 export type UpdateTicketInput = z.input<typeof UpdateTicketInputSchema>;
 
 const dateInput = z.union([
-  z.date().refine((date) => !Number.isNaN(date.getTime()), 'must be a valid date'),
+  z.date().check(z.refine((date) => !Number.isNaN(date.getTime()), 'must be a valid date')),
   z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' }),
 ]);
 
@@ -204,19 +210,19 @@ const dateInput = z.union([
  */
 export const TicketQuerySchema = z.strictObject({
   /** Tickets raised by or for this person. Email or id. */
-  requester: PersonInputSchema.optional(),
+  requester: z.optional(PersonInputSchema),
   /** Tickets assigned to this person. Email or id. */
-  assignee: PersonInputSchema.optional(),
+  assignee: z.optional(PersonInputSchema),
   /** Tickets in any of these categories. */
-  categories: z.array(StatusInputSchema).min(1, 'must name at least one category').optional(),
+  categories: z.optional(z.array(StatusInputSchema).check(z.minLength(1, 'must name at least one category'))),
   /** Tickets of any of these types. */
-  type: z.union([TicketTypeSchema, z.array(TicketTypeSchema).min(1, 'must name at least one type')]).optional(),
+  type: z.optional(z.union([TicketTypeSchema, z.array(TicketTypeSchema).check(z.minLength(1, 'must name at least one type'))])),
   /** Tickets updated at or after this instant. */
-  updatedSince: dateInput.optional(),
+  updatedSince: z.optional(dateInput),
   /** Newest first (default) or oldest first, by last update. */
-  order: z.enum(['updated_desc', 'updated_asc']).optional(),
+  order: z.optional(z.enum(['updated_desc', 'updated_asc'])),
   /** Items per page asked of the provider (the provider's maximum applies). */
-  pageSize: z.number().int().positive().max(1000).optional(),
+  pageSize: z.optional(z.int().check(z.positive(), z.lte(1000))),
 });
 /**
  * @see {@link TicketQuerySchema}
@@ -232,9 +238,9 @@ export type TicketQuery = z.input<typeof TicketQuerySchema>;
  */
 export const CommentInputSchema = z.strictObject({
   /** Plain text; tabs and line breaks, no other control characters. */
-  body: text.pipe(multiline),
+  body: z.pipe(text, multiline),
   /** Default `public`: the requester sees it. */
-  visibility: CommentVisibilitySchema.default('public'),
+  visibility: z._default(CommentVisibilitySchema, 'public'),
 });
 /**
  * @see {@link CommentInputSchema}
@@ -250,15 +256,15 @@ export type CommentInput = z.input<typeof CommentInputSchema>;
  */
 export const TransitionOptionsSchema = z.strictObject({
   /** A comment to add with the transition. */
-  comment: text.pipe(multiline).optional(),
+  comment: z.optional(z.pipe(text, multiline)),
   /** Visibility of that comment; default `public`. */
-  commentVisibility: CommentVisibilitySchema.optional(),
+  commentVisibility: z.optional(CommentVisibilitySchema),
   /** Resolution name for providers that record one (Jira); a sensible default is used otherwise. */
-  resolution: line.optional(),
-}).refine((options) => options.commentVisibility === undefined || options.comment !== undefined, {
+  resolution: z.optional(line),
+}).check(z.refine((options) => options.commentVisibility === undefined || options.comment !== undefined, {
   message: 'needs a comment to apply to',
   path: ['commentVisibility'],
-});
+}));
 /**
  * @see {@link TransitionOptionsSchema}
  *
@@ -278,13 +284,14 @@ const fileContent = z.custom<Uint8Array | ArrayBuffer | Blob>(
  */
 export const FileInputSchema = z.strictObject({
   /** The name the file gets, with its extension. */
-  filename: line
-    .refine((name) => !/[\\/]/.test(name), 'must be a file name, not a path')
-    .refine((name) => name.length <= MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`),
+  filename: line.check(
+    z.refine((name) => !/[\\/]/.test(name), 'must be a file name, not a path'),
+    z.refine((name) => name.length <= MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`),
+  ),
   /** The bytes. */
   content: fileContent,
   /** MIME type; guessed by the provider when omitted. */
-  contentType: z.string().trim().regex(/^[\w.+-]+\/[\w.+-]+(;.*)?$/, 'must be a MIME type such as text/plain').optional(),
+  contentType: z.optional(z.string().check(z.trim(), z.regex(/^[\w.+-]+\/[\w.+-]+(;.*)?$/, 'must be a MIME type such as text/plain'))),
 });
 /**
  * @see {@link FileInputSchema}
@@ -299,9 +306,7 @@ export type FileInput = z.input<typeof FileInputSchema>;
  *
  * @category Schemas
  */
-export const IdempotencyKeySchema = z
-  .string({ error: 'must be a string of 1 to 255 visible ASCII characters' })
-  .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1 to 255 visible ASCII characters (letters, digits, punctuation; no spaces), e.g. a UUID');
+export const IdempotencyKeySchema = z.string({ error: 'must be a string of 1 to 255 visible ASCII characters' }).check(z.regex(/^[\x21-\x7e]{1,255}$/, 'must be 1 to 255 visible ASCII characters (letters, digits, punctuation; no spaces), e.g. a UUID'));
 
 /**
  * Options of `tickets.create()`.
@@ -317,7 +322,7 @@ export const CreateTicketOptionsSchema = z.strictObject({
    * id, a chat message id) to make a retry after a crash or a timeout safe. Honoured for at least
    * {@link IDEMPOTENCY_KEY_WINDOW_MS}.
    */
-  idempotencyKey: IdempotencyKeySchema.optional(),
+  idempotencyKey: z.optional(IdempotencyKeySchema),
 });
 /**
  * @see {@link CreateTicketOptionsSchema}
@@ -333,7 +338,7 @@ export type CreateTicketOptions = z.input<typeof CreateTicketOptionsSchema>;
  */
 export const AddCommentOptionsSchema = z.strictObject({
   /** Makes the comment safe to add again; see {@link CreateTicketOptionsSchema}. */
-  idempotencyKey: IdempotencyKeySchema.optional(),
+  idempotencyKey: z.optional(IdempotencyKeySchema),
 });
 /**
  * @see {@link AddCommentOptionsSchema}
@@ -351,7 +356,7 @@ export type AddCommentOptions = z.input<typeof AddCommentOptionsSchema>;
  */
 export const IDEMPOTENCY_KEY_WINDOW_MS = 24 * 60 * 60_000;
 
-function toIssues(error: z.ZodError): SchemaIssue[] {
+function toIssues(error: z.core.$ZodError): SchemaIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
     message: issue.message,
@@ -380,13 +385,13 @@ function dotted(path: (string | number)[], root: string): string {
  *
  * @category Inputs
  */
-export function parseInput<S extends z.ZodType>(
+export function parseInput<S extends z.core.$ZodType>(
   schema: S,
   value: unknown,
   root = '',
   options: { provider?: ProviderId | undefined } = {},
 ): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = safeParseInEnglish(schema, value);
   if (result.success) return result.data;
   const issues = toIssues(result.error);
   for (const error of result.error.issues) {

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** `true` when `A` and `B` are the same type (optional and readonly modifiers included), else `false`. */
 type IsSame<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -45,9 +45,7 @@ export type ProviderId = KnownProviderId | (string & {});
  *
  * @category Schemas
  */
-export const ProviderIdSchema: z.ZodType<ProviderId> = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*$/, 'must be a lower-case identifier such as "jira-cloud"');
+export const ProviderIdSchema: z.ZodMiniType<ProviderId> = z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, 'must be a lower-case identifier such as "jira-cloud"'));
 
 /**
  * The status categories, in the order a ticket usually moves through them.
@@ -86,7 +84,7 @@ export interface NativeValue {
   name: string;
 }
 const nativeValueObject = z.object({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   name: z.string(),
 });
 type NativeValueInStep = InStep<IsSame<z.infer<typeof nativeValueObject>, NativeValue>>;
@@ -95,7 +93,7 @@ type NativeValueInStep = InStep<IsSame<z.infer<typeof nativeValueObject>, Native
  *
  * @category Schemas
  */
-export const NativeValueSchema: z.ZodType<NativeValue> = nativeValueObject;
+export const NativeValueSchema: z.ZodMiniType<NativeValue> = nativeValueObject;
 
 /**
  * A reference to a person on a ticket or comment. Schema: {@link UserRefSchema}.
@@ -111,9 +109,9 @@ export interface UserRef {
   name?: string;
 }
 const userRefObject = z.object({
-  id: z.string().min(1),
-  email: z.string().optional(),
-  name: z.string().optional(),
+  id: z.string().check(z.minLength(1)),
+  email: z.optional(z.string()),
+  name: z.optional(z.string()),
 });
 type UserRefInStep = InStep<IsSame<z.infer<typeof userRefObject>, UserRef>>;
 /**
@@ -121,7 +119,7 @@ type UserRefInStep = InStep<IsSame<z.infer<typeof userRefObject>, UserRef>>;
  *
  * @category Schemas
  */
-export const UserRefSchema: z.ZodType<UserRef> = userRefObject;
+export const UserRefSchema: z.ZodMiniType<UserRef> = userRefObject;
 
 /**
  * The kinds of ticket. `other` covers whatever a provider has beyond these.
@@ -223,20 +221,20 @@ export interface Ticket {
 }
 const ticketObject = z.object({
   provider: ProviderIdSchema,
-  id: z.string().min(1),
-  key: z.string().min(1),
-  url: z.string().optional(),
+  id: z.string().check(z.minLength(1)),
+  key: z.string().check(z.minLength(1)),
+  url: z.optional(z.string()),
   type: TicketTypeSchema,
   subject: z.string(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   status: z.object({ category: StatusCategorySchema, native: NativeValueSchema }),
-  priority: z.object({ level: PriorityLevelSchema, native: NativeValueSchema }).optional(),
-  requester: UserRefSchema.optional(),
-  assignee: UserRefSchema.optional(),
-  team: NativeValueSchema.optional(),
+  priority: z.optional(z.object({ level: PriorityLevelSchema, native: NativeValueSchema })),
+  requester: z.optional(UserRefSchema),
+  assignee: z.optional(UserRefSchema),
+  team: z.optional(NativeValueSchema),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
-  resolvedAt: isoDateTime.optional(),
+  resolvedAt: z.optional(isoDateTime),
   customFields: z.record(z.string(), z.unknown()),
   raw: z.unknown(),
 });
@@ -246,7 +244,7 @@ type TicketInStep = InStep<IsSame<z.infer<typeof ticketObject>, Ticket>>;
  *
  * @category Schemas
  */
-export const TicketSchema: z.ZodType<Ticket> = ticketObject;
+export const TicketSchema: z.ZodMiniType<Ticket> = ticketObject;
 
 /**
  * What kind of person a user record describes.
@@ -290,8 +288,8 @@ export interface User {
 }
 const userObject = z.object({
   provider: ProviderIdSchema,
-  id: z.string().min(1),
-  email: z.string().optional(),
+  id: z.string().check(z.minLength(1)),
+  email: z.optional(z.string()),
   name: z.string(),
   active: z.boolean(),
   kind: UserKindSchema,
@@ -303,7 +301,7 @@ type UserInStep = InStep<IsSame<z.infer<typeof userObject>, User>>;
  *
  * @category Schemas
  */
-export const UserSchema: z.ZodType<User> = userObject;
+export const UserSchema: z.ZodMiniType<User> = userObject;
 
 /**
  * Who can see a comment: `public` (the requester too) or `internal` (agents only).
@@ -343,11 +341,11 @@ export interface Comment {
 }
 const commentObject = z.object({
   provider: ProviderIdSchema,
-  id: z.string().min(1),
-  ticketId: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  ticketId: z.string().check(z.minLength(1)),
   body: z.string(),
   visibility: CommentVisibilitySchema,
-  author: UserRefSchema.optional(),
+  author: z.optional(UserRefSchema),
   createdAt: isoDateTime,
   raw: z.unknown(),
 });
@@ -357,7 +355,7 @@ type CommentInStep = InStep<IsSame<z.infer<typeof commentObject>, Comment>>;
  *
  * @category Schemas
  */
-export const CommentSchema: z.ZodType<Comment> = commentObject;
+export const CommentSchema: z.ZodMiniType<Comment> = commentObject;
 
 /**
  * A file attached to a ticket. Schema: {@link AttachmentSchema}.
@@ -384,12 +382,12 @@ export interface Attachment {
 }
 const attachmentObject = z.object({
   provider: ProviderIdSchema,
-  id: z.string().min(1),
-  ticketId: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  ticketId: z.string().check(z.minLength(1)),
   filename: z.string(),
-  size: z.number().int().nonnegative().optional(),
-  contentType: z.string().optional(),
-  createdAt: isoDateTime.optional(),
+  size: z.optional(z.int().check(z.nonnegative())),
+  contentType: z.optional(z.string()),
+  createdAt: z.optional(isoDateTime),
   raw: z.unknown(),
 });
 type AttachmentInStep = InStep<IsSame<z.infer<typeof attachmentObject>, Attachment>>;
@@ -398,7 +396,7 @@ type AttachmentInStep = InStep<IsSame<z.infer<typeof attachmentObject>, Attachme
  *
  * @category Schemas
  */
-export const AttachmentSchema: z.ZodType<Attachment> = attachmentObject;
+export const AttachmentSchema: z.ZodMiniType<Attachment> = attachmentObject;
 
 /**
  * Something a user can request from the service catalog (Jira's request type, Ivanti's request
@@ -424,11 +422,11 @@ export interface CatalogItem {
 }
 const catalogItemObject = z.object({
   provider: ProviderIdSchema,
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   name: z.string(),
-  description: z.string().optional(),
-  category: z.string().optional(),
-  url: z.string().optional(),
+  description: z.optional(z.string()),
+  category: z.optional(z.string()),
+  url: z.optional(z.string()),
   raw: z.unknown(),
 });
 type CatalogItemInStep = InStep<IsSame<z.infer<typeof catalogItemObject>, CatalogItem>>;
@@ -437,7 +435,7 @@ type CatalogItemInStep = InStep<IsSame<z.infer<typeof catalogItemObject>, Catalo
  *
  * @category Schemas
  */
-export const CatalogItemSchema: z.ZodType<CatalogItem> = catalogItemObject;
+export const CatalogItemSchema: z.ZodMiniType<CatalogItem> = catalogItemObject;
 
 /**
  * Outcome of one access check: `pass`, `warn` (works, but not as recommended) or `fail`.
@@ -470,11 +468,11 @@ export interface AccessCheck {
   fix?: string;
 }
 const accessCheckObject = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   title: z.string(),
   status: AccessCheckStatusSchema,
-  detail: z.string().optional(),
-  fix: z.string().optional(),
+  detail: z.optional(z.string()),
+  fix: z.optional(z.string()),
 });
 type AccessCheckInStep = InStep<IsSame<z.infer<typeof accessCheckObject>, AccessCheck>>;
 /**
@@ -482,7 +480,7 @@ type AccessCheckInStep = InStep<IsSame<z.infer<typeof accessCheckObject>, Access
  *
  * @category Schemas
  */
-export const AccessCheckSchema: z.ZodType<AccessCheck> = accessCheckObject;
+export const AccessCheckSchema: z.ZodMiniType<AccessCheck> = accessCheckObject;
 
 /**
  * The result of `verifyAccess()`. Schema: {@link AccessReportSchema}.
@@ -508,7 +506,7 @@ type AccessReportInStep = InStep<IsSame<z.infer<typeof accessReportObject>, Acce
  *
  * @category Schemas
  */
-export const AccessReportSchema: z.ZodType<AccessReport> = accessReportObject;
+export const AccessReportSchema: z.ZodMiniType<AccessReport> = accessReportObject;
 
 /**
  * Builds an {@link AccessReport} from its checks: `ok` is true unless a check failed.

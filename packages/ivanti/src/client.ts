@@ -5,7 +5,7 @@
  * @module
  */
 import { createTransport, type Transport } from '@itsm/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { createApiKeyAuth } from './auth.js';
 import { createBasePathResolver, hasHeatPrefix } from './base-path.js';
 import { describeIvantiError, inspectIvantiResponse } from './errors.js';
@@ -133,7 +133,7 @@ export class IvantiClient {
    * const change = await changes.get('87168FCA6F0C46B2B5CDC5226FB7C773');
    * ```
    */
-  businessObject<T extends BusinessObjectRecord = BusinessObjectRecord>(entitySet: string, schema?: z.ZodType<T, unknown>): BusinessObjectResource<T> {
+  businessObject<T extends BusinessObjectRecord = BusinessObjectRecord>(entitySet: string, schema?: z.core.$ZodType<T, unknown>): BusinessObjectResource<T> {
     return new BusinessObjectResource<T>(this.#http, entitySet, schema);
   }
 

@@ -11,7 +11,7 @@ import {
   type CallOptions as ProviderCallOptions,
   type ClientTransportOptions,
 } from '@itsm/core/provider';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IVANTI } from './provider.js';
 
 /**
@@ -127,15 +127,15 @@ const urlOption = serviceUrlSchema({
 
 const OwnOptionsSchema = z.strictObject({
   baseUrl: urlOption,
-  apiKey: z
-    .string({ error: 'is required (the Reference ID of a REST API key)' })
-    .refine((key) => key.trim() !== '', { message: 'is required (the Reference ID of a REST API key)', abort: true })
-    .refine((key) => key === key.trim(), { message: 'has white space at its start or end (copied with a line break?)', abort: true })
-    .refine((key) => !/^rest_api_key=/i.test(key), { message: 'must be the key itself, without "rest_api_key=" (the client adds it)', abort: true })
-    .refine((key) => /^[^\s{}]+$/.test(key), 'must be the key itself, without braces or spaces'),
-  probe: z.boolean({ error: 'must be true or false' }).optional(),
-  webUrl: urlOption.optional(),
-  uploadForm: z.enum(['businessObjectId', 'ObjectID'], { error: 'must be "businessObjectId" or "ObjectID"' }).optional(),
+  apiKey: z.string({ error: 'is required (the Reference ID of a REST API key)' }).check(
+    z.refine((key) => key.trim() !== '', { message: 'is required (the Reference ID of a REST API key)', abort: true }),
+    z.refine((key) => key === key.trim(), { message: 'has white space at its start or end (copied with a line break?)', abort: true }),
+    z.refine((key) => !/^rest_api_key=/i.test(key), { message: 'must be the key itself, without "rest_api_key=" (the client adds it)', abort: true }),
+    z.refine((key) => /^[^\s{}]+$/.test(key), 'must be the key itself, without braces or spaces'),
+  ),
+  probe: z.optional(z.boolean({ error: 'must be true or false' })),
+  webUrl: z.optional(urlOption),
+  uploadForm: z.optional(z.enum(['businessObjectId', 'ObjectID'], { error: 'must be "businessObjectId" or "ObjectID"' })),
 });
 
 /**

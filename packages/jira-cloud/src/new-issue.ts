@@ -162,7 +162,7 @@ function ref(value: string, field: string, byName: 'key' | 'name'): { id: string
  * @param input - The plain values.
  * @throws InputError naming the first bad value.
  */
-export function newIssueFields(input: NewIssue): Record<string, unknown> {
+export async function newIssueFields(input: NewIssue): Promise<Record<string, unknown>> {
   if (typeof input !== 'object' || input === null) kit.fail('input', 'must be an object');
   kit.knownKeys(input, NEW_ISSUE_KEYS);
   const summary = checkSummary(required(input.summary, 'summary'), 'summary');
@@ -171,7 +171,7 @@ export function newIssueFields(input: NewIssue): Record<string, unknown> {
     issuetype: ref(input.issueType, 'issueType', 'name'),
     summary,
   };
-  if (input.description !== undefined) fields.description = toAdf(input.description, input.descriptionFormat, 'description');
+  if (input.description !== undefined) fields.description = await toAdf(input.description, input.descriptionFormat, 'description');
   if (input.priority !== undefined) fields.priority = ref(input.priority, 'priority', 'name');
   if (input.labels !== undefined) {
     if (!Array.isArray(input.labels) || input.labels.some((label) => typeof label !== 'string' || !/^\S+$/.test(label))) {

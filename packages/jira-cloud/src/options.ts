@@ -11,7 +11,7 @@ import {
   type CallOptions as ProviderCallOptions,
   type ClientTransportOptions,
 } from '@itsm/core/provider';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { jql } from './jql/index.js';
 import { JIRA_CLOUD } from './provider.js';
 
@@ -155,43 +155,46 @@ function isTimeZone(timeZone: string): boolean {
 }
 
 /** The client's own options, checked. */
+const CLOUD_ID_MESSAGE = 'must be a cloud id such as 11223344-a1b2-3b33-c444-def123456789';
+const TIME_ZONE_MESSAGE = 'must be an IANA time zone such as "America/Danmarkshavn"';
+
 const OwnOptionsSchema = z
   .strictObject({
-    baseUrl: urlOption.optional(),
-    cloudId: z
-      .string({ error: 'must be a cloud id such as 11223344-a1b2-3b33-c444-def123456789' })
-      .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'must be a cloud id such as 11223344-a1b2-3b33-c444-def123456789')
-      .optional(),
-    email: z
-      .string({ error: 'is required (the Atlassian account email)' })
-      .refine((email) => email.trim() !== '', { message: 'is required (the Atlassian account email)', abort: true })
-      .refine((email) => email.includes('@'), { message: 'must be an email address', abort: true })
-      .refine((email) => !email.includes(':'), 'must not contain ":" (it separates email and token in Basic auth)')
-      .refine((email) => !/[\u0000-\u001f\u007f]/.test(email.trim()), 'must not contain line breaks or other control characters')
-      .transform((email) => email.trim()),
-    apiToken: z
-      .string({ error: 'is required' })
-      .refine((token) => token.trim() !== '', { message: 'is required', abort: true })
-      .refine((token) => token === token.trim(), { message: 'has white space at its start or end (copied with a line break?)', abort: true })
-      .refine((token) => !/[\u0000-\u001f\u007f]/.test(token), 'must not contain line breaks, NUL or other control characters'),
-    timeZone: z
-      .string({ error: 'must be an IANA time zone such as "America/Danmarkshavn"' })
-      .superRefine((timeZone, context) => {
-        if (!isTimeZone(timeZone)) {
-          context.addIssue({ code: 'custom', message: `must be an IANA time zone such as "America/Danmarkshavn" (got ${JSON.stringify(timeZone)})` });
-        }
-      })
-      .optional(),
-    gatewayUrl: urlOption.optional(),
+    baseUrl: z.optional(urlOption),
+    cloudId: z.optional(z.string({ error: CLOUD_ID_MESSAGE }).check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, CLOUD_ID_MESSAGE))),
+    email: z.pipe(
+      z.string({ error: 'is required (the Atlassian account email)' }).check(
+        z.refine((email) => email.trim() !== '', { message: 'is required (the Atlassian account email)', abort: true }),
+        z.refine((email) => email.includes('@'), { message: 'must be an email address', abort: true }),
+        z.refine((email) => !email.includes(':'), 'must not contain ":" (it separates email and token in Basic auth)'),
+        z.refine((email) => !/[\u0000-\u001f\u007f]/.test(email.trim()), 'must not contain line breaks or other control characters'),
+      ),
+      z.transform((email) => email.trim()),
+    ),
+    apiToken: z.string({ error: 'is required' }).check(
+      z.refine((token) => token.trim() !== '', { message: 'is required', abort: true }),
+      z.refine((token) => token === token.trim(), { message: 'has white space at its start or end (copied with a line break?)', abort: true }),
+      z.refine((token) => !/[\u0000-\u001f\u007f]/.test(token), 'must not contain line breaks, NUL or other control characters'),
+    ),
+    timeZone: z.optional(
+      z.string({ error: TIME_ZONE_MESSAGE }).check(
+        z.superRefine((timeZone, context) => {
+          if (!isTimeZone(timeZone)) context.addIssue({ code: 'custom', message: `${TIME_ZONE_MESSAGE} (got ${JSON.stringify(timeZone)})` });
+        }),
+      ),
+    ),
+    gatewayUrl: z.optional(urlOption),
   })
-  .superRefine((options, context) => {
-    if (options.baseUrl === undefined && options.cloudId === undefined) {
-      context.addIssue({ code: 'custom', path: ['baseUrl'], message: `is required, or cloudId: the site URL (${EXAMPLE_SITE}) or the cloud id for scoped tokens` });
-    }
-    if (options.cloudId === undefined && options.gatewayUrl !== undefined) {
-      context.addIssue({ code: 'custom', path: ['gatewayUrl'], message: 'is only used with cloudId' });
-    }
-  });
+  .check(
+    z.superRefine((options, context) => {
+      if (options.baseUrl === undefined && options.cloudId === undefined) {
+        context.addIssue({ code: 'custom', path: ['baseUrl'], message: `is required, or cloudId: the site URL (${EXAMPLE_SITE}) or the cloud id for scoped tokens` });
+      }
+      if (options.cloudId === undefined && options.gatewayUrl !== undefined) {
+        context.addIssue({ code: 'custom', path: ['gatewayUrl'], message: 'is only used with cloudId' });
+      }
+    }),
+  );
 
 /** Every option {@link JiraCloudClient} accepts: its own and the transport's it passes on. */
 export const CLIENT_OPTION_KEYS: readonly string[] = clientOptionKeys({ schema: OwnOptionsSchema });

@@ -192,10 +192,10 @@ describe('ADF properties', () => {
     );
   });
 
-  it('markdownToAdf gives a valid document without empty text nodes for any string', () => {
-    fc.assert(
-      fc.property(fc.oneof(markdownish, anyString), (markdown) => {
-        const doc = markdownToAdf(markdown);
+  it('markdownToAdf gives a valid document without empty text nodes for any string', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(markdownish, anyString), async (markdown) => {
+        const doc = await markdownToAdf(markdown);
         expect(validateAdf(doc)).toEqual([]);
         expect(textNodes(doc).every((node) => typeof node.text === 'string' && node.text !== '')).toBe(true);
       }),
@@ -222,14 +222,14 @@ describe('ADF properties', () => {
     );
   });
 
-  it('adfToText reads back every word markdownToAdf wrote', () => {
-    fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { minLength: 1, maxLength: 12 }), fc.array(fc.constantFrom('', '**', '_', '`', '~~', '# ', '- ', '> ', '1. '), { minLength: 12, maxLength: 12 }), (words, syntax) => {
+  it('adfToText reads back every word markdownToAdf wrote', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { minLength: 1, maxLength: 12 }), fc.array(fc.constantFrom('', '**', '_', '`', '~~', '# ', '- ', '> ', '1. '), { minLength: 12, maxLength: 12 }), async (words, syntax) => {
         const markdown = words.map((word, index) => {
           const mark = syntax[index] ?? '';
           return mark.endsWith(' ') ? `\n\n${mark}${word}\n\n` : `${mark}${word}${mark} `;
         });
-        const text = adfToText(markdownToAdf(markdown.join('')));
+        const text = adfToText(await markdownToAdf(markdown.join('')));
         const found = text.match(/[a-z]+/g) ?? [];
         expect(found).toEqual(words);
       }),

@@ -57,29 +57,29 @@ describe('textToAdf', () => {
 });
 
 describe('markdownToAdf', () => {
-  const md = (source: string) => markdownToAdf(source).content;
+  const md = async (source: string) => (await markdownToAdf(source)).content;
 
-  it('maps headings with their level', () => {
-    expect(md('# One\n\n### Three\n\n###### Six')).toEqual([
+  it('maps headings with their level', async () => {
+    expect(await md('# One\n\n### Three\n\n###### Six')).toEqual([
       { type: 'heading', attrs: { level: 1 }, content: [t('One')] },
       { type: 'heading', attrs: { level: 3 }, content: [t('Three')] },
       { type: 'heading', attrs: { level: 6 }, content: [t('Six')] },
     ]);
-    expect(md('#')).toEqual([{ type: 'heading', attrs: { level: 1 } }]);
+    expect(await md('#')).toEqual([{ type: 'heading', attrs: { level: 1 } }]);
   });
 
-  it('maps bold, italic, strike-through and inline code to marks', () => {
-    expect(md('a **b** *c* ~~d~~ `e` ***f***')).toEqual([
+  it('maps bold, italic, strike-through and inline code to marks', async () => {
+    expect(await md('a **b** *c* ~~d~~ `e` ***f***')).toEqual([
       p(t('a '), t('b', { type: 'strong' }), t(' '), t('c', { type: 'em' }), t(' '), t('d', { type: 'strike' }), t(' '), t('e', { type: 'code' }), t(' '), t('f', { type: 'em' }, { type: 'strong' })),
     ]);
   });
 
-  it('keeps only link next to code, as ADF requires', () => {
-    expect(md('**`x`** [`y`](https://y.io)')).toEqual([p(t('x', { type: 'code' }), t(' '), t('y', link('https://y.io'), { type: 'code' }))]);
+  it('keeps only link next to code, as ADF requires', async () => {
+    expect(await md('**`x`** [`y`](https://y.io)')).toEqual([p(t('x', { type: 'code' }), t(' '), t('y', link('https://y.io'), { type: 'code' }))]);
   });
 
-  it('maps links, autolinks and bare URLs to link marks', () => {
-    expect(md('[site](https://example.com "Title") <https://a.io> www.b.io')).toEqual([
+  it('maps links, autolinks and bare URLs to link marks', async () => {
+    expect(await md('[site](https://example.com "Title") <https://a.io> www.b.io')).toEqual([
       p(
         t('site', { type: 'link', attrs: { href: 'https://example.com', title: 'Title' } }),
         t(' '),
@@ -90,52 +90,52 @@ describe('markdownToAdf', () => {
     ]);
   });
 
-  it('keeps an autolink literal, entities included', () => {
-    expect(md('https://x.io/?a=1&amp;b=2')).toEqual([p(t('https://x.io/?a=1&amp;b=2', link('https://x.io/?a=1&amp;b=2')))]);
+  it('keeps an autolink literal, entities included', async () => {
+    expect(await md('https://x.io/?a=1&amp;b=2')).toEqual([p(t('https://x.io/?a=1&amp;b=2', link('https://x.io/?a=1&amp;b=2')))]);
   });
 
-  it('keeps the text but drops the link for unsafe schemes', () => {
-    expect(md('[click](javascript:alert(1))')).toEqual([p(t('click'))]);
+  it('keeps the text but drops the link for unsafe schemes', async () => {
+    expect(await md('[click](javascript:alert(1))')).toEqual([p(t('click'))]);
   });
 
-  it('uses the URL as text for a link without text', () => {
-    expect(md('[](https://e.io)')).toEqual([p(t('https://e.io', link('https://e.io')))]);
+  it('uses the URL as text for a link without text', async () => {
+    expect(await md('[](https://e.io)')).toEqual([p(t('https://e.io', link('https://e.io')))]);
   });
 
-  it('maps nested bullet and ordered lists, keeping the start number', () => {
-    expect(md('- a\n  - b\n- c\n\n3. x\n4. y')).toEqual([
+  it('maps nested bullet and ordered lists, keeping the start number', async () => {
+    expect(await md('- a\n  - b\n- c\n\n3. x\n4. y')).toEqual([
       { type: 'bulletList', content: [li(p(t('a')), { type: 'bulletList', content: [li(p(t('b')))] }), li(p(t('c')))] },
       { type: 'orderedList', attrs: { order: 3 }, content: [li(p(t('x'))), li(p(t('y')))] },
     ]);
-    expect(md('1. one')).toEqual([{ type: 'orderedList', content: [li(p(t('one')))] }]);
+    expect(await md('1. one')).toEqual([{ type: 'orderedList', content: [li(p(t('one')))] }]);
   });
 
-  it('starts a list item with an empty paragraph when it would start with a list', () => {
-    expect(md('- - a')).toEqual([{ type: 'bulletList', content: [li({ type: 'paragraph' }, { type: 'bulletList', content: [li(p(t('a')))] })] }]);
+  it('starts a list item with an empty paragraph when it would start with a list', async () => {
+    expect(await md('- - a')).toEqual([{ type: 'bulletList', content: [li({ type: 'paragraph' }, { type: 'bulletList', content: [li(p(t('a')))] })] }]);
   });
 
-  it('writes task list items as [ ] / [x] text', () => {
-    expect(md('- [ ] todo\n- [x] done')).toEqual([{ type: 'bulletList', content: [li(p(t('[ ] todo'))), li(p(t('[x] done')))] }]);
+  it('writes task list items as [ ] / [x] text', async () => {
+    expect(await md('- [ ] todo\n- [x] done')).toEqual([{ type: 'bulletList', content: [li(p(t('[ ] todo'))), li(p(t('[x] done')))] }]);
   });
 
-  it('maps fenced code with its language, verbatim', () => {
-    expect(md('```ts title="x"\nconst a = 1 < 2 && b;\n\n  indented\n```')).toEqual([
+  it('maps fenced code with its language, verbatim', async () => {
+    expect(await md('```ts title="x"\nconst a = 1 < 2 && b;\n\n  indented\n```')).toEqual([
       { type: 'codeBlock', attrs: { language: 'ts' }, content: [t('const a = 1 < 2 && b;\n\n  indented')] },
     ]);
-    expect(md('```\n```')).toEqual([{ type: 'codeBlock' }]);
+    expect(await md('```\n```')).toEqual([{ type: 'codeBlock' }]);
   });
 
-  it('maps blockquotes, rewriting headings and nested quotes that ADF does not allow there', () => {
-    expect(md('> quoted\n>\n> # head\n>\n> > inner')).toEqual([{ type: 'blockquote', content: [p(t('quoted')), p(t('head')), p(t('inner'))] }]);
+  it('maps blockquotes, rewriting headings and nested quotes that ADF does not allow there', async () => {
+    expect(await md('> quoted\n>\n> # head\n>\n> > inner')).toEqual([{ type: 'blockquote', content: [p(t('quoted')), p(t('head')), p(t('inner'))] }]);
   });
 
-  it('maps horizontal rules and hard breaks', () => {
-    expect(md('a  \nb\\\nc\nd\n\n---')).toEqual([p(t('a'), br, t('b'), br, t('c'), br, t('d')), { type: 'rule' }]);
+  it('maps horizontal rules and hard breaks', async () => {
+    expect(await md('a  \nb\\\nc\nd\n\n---')).toEqual([p(t('a'), br, t('b'), br, t('c'), br, t('d')), { type: 'rule' }]);
   });
 
-  it('maps GFM tables with a header row', () => {
+  it('maps GFM tables with a header row', async () => {
     const cell = (type: string, text: string) => ({ type, content: [p(t(text))] });
-    expect(md('| a | b |\n|---|---|\n| 1 | **2** |')).toEqual([
+    expect(await md('| a | b |\n|---|---|\n| 1 | **2** |')).toEqual([
       {
         type: 'table',
         content: [
@@ -146,19 +146,19 @@ describe('markdownToAdf', () => {
     ]);
   });
 
-  it('turns images into linked alt text and keeps HTML and entities as text', () => {
-    expect(md('![logo](https://x.io/l.png) <b>hi</b> &amp; &#169; &bogus;')).toEqual([
+  it('turns images into linked alt text and keeps HTML and entities as text', async () => {
+    expect(await md('![logo](https://x.io/l.png) <b>hi</b> &amp; &#169; &bogus;')).toEqual([
       p(t('logo', link('https://x.io/l.png')), t(' <b>hi</b> & © &bogus;')),
     ]);
   });
 
-  it('escaped characters stay literal', () => {
-    expect(md('\\*not em\\*')).toEqual([p(t('*not em*'))]);
+  it('escaped characters stay literal', async () => {
+    expect(await md('\\*not em\\*')).toEqual([p(t('*not em*'))]);
   });
 
-  it('gives one empty paragraph for empty or blank input', () => {
-    expect(markdownToAdf('')).toEqual({ type: 'doc', version: 1, content: [{ type: 'paragraph' }] });
-    expect(markdownToAdf('\n \n')).toEqual({ type: 'doc', version: 1, content: [{ type: 'paragraph' }] });
+  it('gives one empty paragraph for empty or blank input', async () => {
+    expect(await markdownToAdf('')).toEqual({ type: 'doc', version: 1, content: [{ type: 'paragraph' }] });
+    expect(await markdownToAdf('\n \n')).toEqual({ type: 'doc', version: 1, content: [{ type: 'paragraph' }] });
   });
 });
 
@@ -253,9 +253,9 @@ describe('round trips', () => {
     expect(adfToText(textToAdf(input))).toBe(expected);
   });
 
-  it('Markdown -> ADF -> text keeps the words and the structure', () => {
+  it('Markdown -> ADF -> text keeps the words and the structure', async () => {
     const source = '# Outage\n\nPrinter **down** since `09:00`.\n\n- check [cable](https://x.io)\n- restart\n  1. off\n  2. on\n\n```\nping 10.0.0.1\n```';
-    expect(adfToText(markdownToAdf(source))).toBe(
+    expect(adfToText(await markdownToAdf(source))).toBe(
       'Outage\n\nPrinter down since 09:00.\n\n- check cable (https://x.io)\n- restart\n  1. off\n  2. on\n\nping 10.0.0.1',
     );
   });

@@ -5,7 +5,11 @@
  */
 import { ItsmError, type ItsmErrorOptions } from '@itsm/core';
 
-/** Options of a {@link RedisUnavailableError}. */
+/**
+ * Options of a {@link RedisUnavailableError}.
+ *
+ * @category Errors
+ */
 export interface RedisUnavailableErrorOptions extends ItsmErrorOptions {
   /** The Redis server, as `host:port` (never the URL, which may hold a password). */
   server: string;
@@ -27,6 +31,8 @@ export interface RedisUnavailableErrorOptions extends ItsmErrorOptions {
  *   throw error;
  * }
  * ```
+ *
+ * @category Errors
  */
 export class RedisUnavailableError extends ItsmError {
   static override readonly kind: string = 'RedisUnavailableError';

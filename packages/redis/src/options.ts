@@ -5,10 +5,18 @@
  */
 import { InputError } from '@itsm/core';
 
-/** What the stores do while Redis cannot be reached; see {@link RedisStoresOptions.whenUnavailable}. */
+/**
+ * What the stores do while Redis cannot be reached; see {@link RedisStoresOptions.whenUnavailable}.
+ *
+ * @category Options
+ */
 export type WhenRedisUnavailable = 'fail' | 'local';
 
-/** Where the stores report that Redis went away or came back. `console` fits. */
+/**
+ * Where the stores report that Redis went away or came back. `console` fits.
+ *
+ * @category Options
+ */
 export interface RedisStoresLogger {
   /**
    * A message for the operator: Redis became unreachable (and what the gates do meanwhile), it is
@@ -19,7 +27,11 @@ export interface RedisStoresLogger {
   warn(message: string): void;
 }
 
-/** Options of {@link createRedisStores}. */
+/**
+ * Options of {@link createRedisStores}.
+ *
+ * @category Options
+ */
 export interface RedisStoresOptions {
   /**
    * The Redis server: `redis://[[user]:password@]host[:port][/db]`, or `rediss://` for TLS. Every
@@ -64,7 +76,11 @@ export interface RedisStoresOptions {
   logger?: RedisStoresLogger | undefined;
 }
 
-/** The options, checked, with their defaults. */
+/**
+ * The options, checked, with their defaults.
+ *
+ * @category Options
+ */
 export interface ResolvedRedisStoresOptions {
   /** The URL. */
   url: string;
@@ -88,10 +104,18 @@ export interface ResolvedRedisStoresOptions {
 
 const KNOWN = ['url', 'keyPrefix', 'whenUnavailable', 'replicas', 'leaseMs', 'connectTimeoutMs', 'commandTimeoutMs', 'logger'];
 
-/** The shortest lease: renewals every third of it must be possible on a busy event loop. */
+/**
+ * The shortest lease: renewals every third of it must be possible on a busy event loop.
+ *
+ * @category Options
+ */
 export const MIN_LEASE_MS = 500;
 
-/** The longest lease: a crashed process must not keep a slot for longer. */
+/**
+ * The longest lease: a crashed process must not keep a slot for longer.
+ *
+ * @category Options
+ */
 export const MAX_LEASE_MS = 3_600_000;
 
 function fail(field: string, message: string): never {
@@ -118,6 +142,7 @@ function serverOf(url: URL): string {
  *
  * @param options - What the caller gave.
  * @throws InputError naming the first bad option (the URL's value is never repeated: it may hold a password).
+ * @category Options
  */
 export function resolveRedisStoresOptions(options: RedisStoresOptions): ResolvedRedisStoresOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) fail('options', 'must be an object with a url');

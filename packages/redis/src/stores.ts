@@ -17,7 +17,11 @@ import { RedisUnavailableError } from './errors.js';
 import { resolveRedisStoresOptions, type RedisStoresOptions, type ResolvedRedisStoresOptions } from './options.js';
 import { createRedisSlots } from './slots.js';
 
-/** The stores made by {@link createRedisStores}, on one Redis connection. */
+/**
+ * The stores made by {@link createRedisStores}, on one Redis connection.
+ *
+ * @category Throttling
+ */
 export interface RedisStores {
   /**
    * Thread slots shared by every process with the same Redis and key prefix: leases that run out
@@ -88,6 +92,8 @@ function downMessage(options: ResolvedRedisStoresOptions, reason: string): strin
  * // at shutdown
  * await shared.close();
  * ```
+ *
+ * @category Throttling
  */
 export function createRedisStores(options: RedisStoresOptions): RedisStores {
   const resolved = resolveRedisStoresOptions(options);

@@ -41,7 +41,7 @@ import {
   parseSubmitOptions,
   type IdempotencyKey,
 } from '@itsm/core/provider';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AutotaskClient } from '../client.js';
 import {
   AUTOTASK_DESCRIPTION_MAX_LENGTH,
@@ -66,7 +66,6 @@ import { assigneeResource, requesterContact, userByEmail, userById } from './peo
 import { planTicketList } from './query.js';
 import { PREFERRED_AUTOTASK_TICKET_TYPES } from './type-map.js';
 import { autotaskContactToUser, autotaskResourceToUser, userRef } from './users.js';
-import { verifyAutotaskAccess } from './verify.js';
 
 /**
  * The Autotask connector: an `ItsmConnector` with the native client and its links.
@@ -112,13 +111,13 @@ const AUTOTASK_LIMITS: ConnectorLimits = Object.freeze({
   attachmentBytes: MAX_ATTACHMENT_BYTES,
 });
 
-const CatalogOptionsSchema = z.strictObject({ forUser: PersonInputSchema.optional() });
-const SearchTextSchema = z
-  .string({ error: 'must be a string to search for' })
-  .trim()
-  .min(1, 'must be a non-empty string to search for')
-  .max(255, 'must be at most 255 characters')
-  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must not contain control characters');
+const CatalogOptionsSchema = z.strictObject({ forUser: z.optional(PersonInputSchema) });
+const SearchTextSchema = z.string({ error: 'must be a string to search for' }).check(
+  z.trim(),
+  z.minLength(1, 'must be a non-empty string to search for'),
+  z.maxLength(255, 'must be at most 255 characters'),
+  z.refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must not contain control characters'),
+);
 
 /** An id or key argument, checked: a string, one line, at most 255 characters. */
 function idOf(value: unknown, field: string): string {
@@ -494,7 +493,7 @@ export function createAutotaskConnector(options: AutotaskConnectorOptions): Auto
       },
       async download(ticketIdOrKey, attachmentId) {
         const value = idOf(ticketIdOrKey, 'ticketIdOrKey');
-        const attachment = kit.parse(RecordIdSchema.pipe(z.string().regex(/^\d{1,15}$/, 'must be a numeric attachment id')), attachmentId, 'attachmentId');
+        const attachment = kit.parse(z.pipe(RecordIdSchema, z.string().check(z.regex(/^\d{1,15}$/, 'must be a numeric attachment id'))), attachmentId, 'attachmentId');
         const id = await ticketId(value, 'ticketIdOrKey');
         return client.ticketAttachments.download(id, Number(attachment));
       },
@@ -551,7 +550,8 @@ export function createAutotaskConnector(options: AutotaskConnectorOptions): Auto
         throw noCatalog();
       },
     },
-    verifyAccess: () => verifyAutotaskAccess(context),
+    // The checks are loaded when asked for: they are a setup step, and the largest part of the connector.
+    verifyAccess: async () => (await import('./verify.js')).verifyAutotaskAccess(context),
   };
   return connector;
 }

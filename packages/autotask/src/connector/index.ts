@@ -28,4 +28,4 @@ export {
   type PersonKind,
 } from './users.js';
 export { chooseStatus, type StatusChoiceContext } from './transition.js';
-export { AUTOTASK_ACCESS_CHECKS, type AutotaskAccessCheckId } from './verify.js';
+export { AUTOTASK_ACCESS_CHECKS, type AutotaskAccessCheckId } from './access-checks.js';

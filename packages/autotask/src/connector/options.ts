@@ -5,7 +5,7 @@
  */
 import { PriorityLevelSchema, StatusCategorySchema, StatusInputSchema, TicketTypeSchema, type PriorityLevel, type StatusCategory, type StatusInput, type TicketType } from '@itsm/core';
 import { LookupDelaysSchema, CustomFieldSelectionSchema, RawModeSchema, resolveConnectorOptions as resolveProviderConnectorOptions, type CustomFieldSelection, type RawMode } from '@itsm/core/provider';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AutotaskClient } from '../client.js';
 import { CLIENT_OPTION_KEYS, type AutotaskClientOptions } from '../options.js';
 import { AUTOTASK } from '../provider.js';
@@ -160,32 +160,32 @@ export interface ResolvedConnectorOptions {
   customFields: CustomFieldSelection;
 }
 
-const text = z.string().trim().min(1, 'must not be empty');
-const choice = z.union([z.number().int(), text]);
-const id = z.number().int().nonnegative();
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+const choice = z.union([z.int(), text]);
+const id = z.int().check(z.nonnegative());
 
 const SettingsSchema = z.strictObject({
-  queueId: id.optional(),
-  defaults: z
-    .strictObject({
-      companyId: id.optional(),
-      priority: choice.optional(),
-      ticketType: choice.optional(),
-      source: choice.optional(),
-      issueType: choice.optional(),
-      subIssueType: choice.optional(),
-      noteType: choice.optional(),
-    })
-    .optional(),
-  statusMap: z.record(text, StatusCategorySchema).optional(),
-  transitionStatus: z.partialRecord(StatusInputSchema, choice).optional(),
-  priorityMap: z.record(text, PriorityLevelSchema).optional(),
-  typeMap: z.record(text, TicketTypeSchema).optional(),
-  publish: z.strictObject({ public: choice.optional(), internal: choice.optional() }).optional(),
-  overlapMs: z.number().int().nonnegative().optional(),
-  lookupDelaysMs: LookupDelaysSchema.optional(),
-  raw: RawModeSchema.optional(),
-  customFields: CustomFieldSelectionSchema.optional(),
+  queueId: z.optional(id),
+  defaults: z.optional(
+    z.strictObject({
+      companyId: z.optional(id),
+      priority: z.optional(choice),
+      ticketType: z.optional(choice),
+      source: z.optional(choice),
+      issueType: z.optional(choice),
+      subIssueType: z.optional(choice),
+      noteType: z.optional(choice),
+    }),
+  ),
+  statusMap: z.optional(z.record(text, StatusCategorySchema)),
+  transitionStatus: z.optional(z.partialRecord(StatusInputSchema, choice)),
+  priorityMap: z.optional(z.record(text, PriorityLevelSchema)),
+  typeMap: z.optional(z.record(text, TicketTypeSchema)),
+  publish: z.optional(z.strictObject({ public: z.optional(choice), internal: z.optional(choice) })),
+  overlapMs: z.optional(z.int().check(z.nonnegative())),
+  lookupDelaysMs: z.optional(LookupDelaysSchema),
+  raw: z.optional(RawModeSchema),
+  customFields: z.optional(CustomFieldSelectionSchema),
 });
 
 /**

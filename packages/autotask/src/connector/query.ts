@@ -8,7 +8,7 @@
  * @module
  */
 import { TicketQuerySchema, type StatusCategory, type TicketQuery, type TicketType, type UserRef } from '@itsm/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { kit } from '../provider.js';
 import { where, type Filter } from '../query/filter.js';
 import { MAX_RECORDS } from '../query/pager.js';

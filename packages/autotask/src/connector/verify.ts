@@ -25,32 +25,9 @@ import { errorSummary, runAccessChecks, type AccessCheckDefinition, type AccessC
 import { AUTOTASK } from '../provider.js';
 import { where } from '../query/filter.js';
 import type { ThresholdInformation } from '../schemas/limits.js';
+import type { AutotaskAccessCheckId } from './access-checks.js';
 import type { ConnectorContext } from './context.js';
 
-/**
- * The stable ids of the checks `verifyAccess()` runs, in order.
- *
- * @category Access checks
- */
-export const AUTOTASK_ACCESS_CHECKS = Object.freeze([
-  'zone',
-  'credentials',
-  'thresholds',
-  'tickets',
-  'contacts',
-  'create',
-  'configuration',
-  'statuses',
-  'contact-emails',
-  'portal',
-] as const);
-
-/**
- * The id of one check of `verifyAccess()`.
- *
- * @category Access checks
- */
-export type AutotaskAccessCheckId = (typeof AUTOTASK_ACCESS_CHECKS)[number];
 
 /** Where the API user is edited in Autotask, for fixes. */
 const API_USER_PAGE = 'In Autotask, go to Admin → Account Settings & Users → Resources/Users (HR) → Resources/Users and open the API user';

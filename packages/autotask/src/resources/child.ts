@@ -7,7 +7,7 @@
  */
 import { NotFoundError, Paginator, ResponseShapeError } from '@itsm/core';
 import { ApiResource } from '@itsm/core/provider';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { CallOptions } from '../options.js';
 import { AUTOTASK } from '../provider.js';
 import { OperationResultSchema, queryPageSchema, type OperationResult, type PageDetails } from '../schemas/common.js';
@@ -55,7 +55,7 @@ export class ChildCollection<T extends { id: number }> extends ApiResource {
   /** The collection's path, e.g. `/Tickets/29684321/Notes`. */
   readonly basePath: string;
   readonly #context: ResourceContext;
-  readonly #schema: z.ZodType<T>;
+  readonly #schema: z.core.$ZodType<T>;
 
   /**
    * Made by an entity's `child()` (or a typed shortcut such as `tickets.notes(id)`).
@@ -65,7 +65,7 @@ export class ChildCollection<T extends { id: number }> extends ApiResource {
    * @param schema - The schema of one record.
    * @internal
    */
-  constructor(context: ResourceContext, path: string, schema: z.ZodType<T>) {
+  constructor(context: ResourceContext, path: string, schema: z.core.$ZodType<T>) {
     super(context.http);
     this.#context = context;
     this.basePath = path;
@@ -108,7 +108,7 @@ export class ChildCollection<T extends { id: number }> extends ApiResource {
   async get(id: number, options?: CallOptions): Promise<T> {
     const path = `${this.basePath}/${this.kit.segment(this.#id(id, 'id'), 'id')}`;
     // `{ item }` as everywhere; attachments answer `{ items: [...] }` (their content is only read here).
-    const body = await this.send('GET', path, { schema: z.looseObject({ item: this.#schema.nullish(), items: z.array(this.#schema).nullish() }) }, options);
+    const body = await this.send('GET', path, { schema: z.looseObject({ item: z.nullish(this.#schema), items: z.nullish(z.array(this.#schema)) }) }, options);
     const item = body.item ?? body.items?.[0];
     if (item === undefined || item === null) {
       const message = `${this.basePath} has no record ${id}: Autotask answered no item (no such record, or the API user's security level cannot see it)`;

@@ -6,7 +6,7 @@
  */
 import { NotFoundError, Paginator, type PageFetcher } from '@itsm/core';
 import { ApiResource } from '@itsm/core/provider';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { CallOptions } from '../options.js';
 import type { EntityPicklists } from '../picklists.js';
 import { checkFilter } from '../query/check-filter.js';
@@ -96,7 +96,7 @@ export class EntityReader<T extends { id: number }> extends ApiResource {
   /** @internal */
   protected readonly context: ResourceContext;
   /** @internal */
-  protected readonly schema: z.ZodType<T>;
+  protected readonly schema: z.core.$ZodType<T>;
   /** @internal */
   protected readonly base: string;
 
@@ -108,7 +108,7 @@ export class EntityReader<T extends { id: number }> extends ApiResource {
    * @param schema - The schema of one record.
    * @internal
    */
-  constructor(context: ResourceContext, name: string, schema: z.ZodType<T>) {
+  constructor(context: ResourceContext, name: string, schema: z.core.$ZodType<T>) {
     super(context.http);
     if (typeof name !== 'string' || !ENTITY_NAME.test(name)) this.kit.fail('name', 'must be an Autotask entity name such as Tickets or Companies');
     this.context = context;
@@ -293,7 +293,7 @@ export class EntityReader<T extends { id: number }> extends ApiResource {
    *
    * @internal
    */
-  protected childOf<C extends { id: number }>(parentId: number, child: string, schema: z.ZodType<C>, parentEntity = this.name): ChildCollection<C> {
+  protected childOf<C extends { id: number }>(parentId: number, child: string, schema: z.core.$ZodType<C>, parentEntity = this.name): ChildCollection<C> {
     if (typeof child !== 'string' || !ENTITY_NAME.test(child)) this.kit.fail('child', 'must be a child collection name such as Notes or Contacts');
     const parent = this.kit.segment(this.id(parentId, 'parentId'), 'parentId');
     return new ChildCollection<C>(this.context, `/${parentEntity}/${parent}/${child}`, schema);
@@ -349,7 +349,7 @@ export class EntityResource<T extends { id: number } = EntityRecord> extends Ent
    * @param schema - The schema of one record. Default: any record with an `id`.
    * @internal
    */
-  constructor(context: ResourceContext, name: string, schema: z.ZodType<T> = EntityRecordSchema as unknown as z.ZodType<T>) {
+  constructor(context: ResourceContext, name: string, schema: z.core.$ZodType<T> = EntityRecordSchema as unknown as z.ZodMiniType<T>) {
     super(context, name, schema);
   }
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A user-defined field value as Autotask sends it: `{ name, value }`.
@@ -13,7 +13,7 @@ import { z } from 'zod';
  */
 export const UserDefinedFieldSchema = z.looseObject({
   name: z.string(),
-  value: z.unknown().optional(),
+  value: z.optional(z.unknown()),
 });
 /**
  * @see {@link UserDefinedFieldSchema}
@@ -31,7 +31,7 @@ export const EntityRecordSchema = z.looseObject({
   /** The record's id. */
   id: z.number(),
   /** User-defined fields, where the entity has them. */
-  userDefinedFields: z.array(UserDefinedFieldSchema).nullish(),
+  userDefinedFields: z.nullish(z.array(UserDefinedFieldSchema)),
 });
 /**
  * An entity record of any entity: `id` and the entity's fields.
@@ -47,13 +47,13 @@ export type EntityRecord = z.infer<typeof EntityRecordSchema>;
  */
 export const PageDetailsSchema = z.looseObject({
   /** Items on this page. */
-  count: z.number().nullish(),
+  count: z.nullish(z.number()),
   /** The page size asked for (`MaxRecords`, 500 by default). */
-  requestCount: z.number().nullish(),
+  requestCount: z.nullish(z.number()),
   /** The previous page, or `null`. */
-  prevPageUrl: z.string().nullish(),
+  prevPageUrl: z.nullish(z.string()),
   /** The next page, or `null` on the last one: POST it with the same body when the query was POSTed. */
-  nextPageUrl: z.string().nullish(),
+  nextPageUrl: z.nullish(z.string()),
 });
 /**
  * @see {@link PageDetailsSchema}
@@ -67,8 +67,8 @@ export type PageDetails = z.infer<typeof PageDetailsSchema>;
  *
  * @category Schemas
  */
-export function queryPageSchema<T extends z.ZodType>(item: T) {
-  return z.looseObject({ items: z.array(item), pageDetails: PageDetailsSchema.nullish() });
+export function queryPageSchema<T extends z.core.$ZodType>(item: T) {
+  return z.looseObject({ items: z.array(item), pageDetails: z.nullish(PageDetailsSchema) });
 }
 
 /**
@@ -76,8 +76,8 @@ export function queryPageSchema<T extends z.ZodType>(item: T) {
  *
  * @category Schemas
  */
-export function itemResultSchema<T extends z.ZodType>(item: T) {
-  return z.looseObject({ item: item.nullable() });
+export function itemResultSchema<T extends z.core.$ZodType>(item: T) {
+  return z.looseObject({ item: z.nullable(item) });
 }
 
 /**
@@ -101,4 +101,4 @@ export type OperationResult = z.infer<typeof OperationResultSchema>;
  *
  * @category Schemas
  */
-export const QueryCountSchema = z.looseObject({ queryCount: z.number().int().nonnegative() });
+export const QueryCountSchema = z.looseObject({ queryCount: z.int().check(z.nonnegative()) });

@@ -7,13 +7,13 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { UserDefinedFieldSchema } from './common.js';
 
-const int = z.number().int().nullish();
-const text = z.string().nullish();
-const flag = z.boolean().nullish();
-const udfs = z.array(UserDefinedFieldSchema).nullish();
+const int = z.nullish(z.int());
+const text = z.nullish(z.string());
+const flag = z.nullish(z.boolean());
+const udfs = z.nullish(z.array(UserDefinedFieldSchema));
 
 /**
  * A ticket (`TicketModel`).
@@ -104,7 +104,7 @@ export const AutotaskTicketAttachmentSchema = z.looseObject({
   /** `FILE_ATTACHMENT`, `URL`, `FOLDER_LINK`, ... */
   attachmentType: text,
   contentType: text,
-  fileSize: z.number().nullish(),
+  fileSize: z.nullish(z.number()),
   publish: int,
   attachDate: text,
   attachedByResourceID: int,
@@ -136,7 +136,7 @@ export const AutotaskContactSchema = z.looseObject({
   phone: text,
   mobilePhone: text,
   /** `1` active, `0` inactive (a number, not a boolean). */
-  isActive: z.union([z.number(), z.boolean()]).nullish(),
+  isActive: z.nullish(z.union([z.number(), z.boolean()])),
   primaryContact: flag,
   externalID: text,
   createDate: text,

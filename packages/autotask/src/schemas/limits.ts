@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Where an API user's database lives (`ZoneInformationResultModel`).
@@ -13,13 +13,13 @@ import { z } from 'zod';
  */
 export const ZoneInformationSchema = z.looseObject({
   /** The zone's name, e.g. `America East`. */
-  zoneName: z.string().nullish(),
+  zoneName: z.nullish(z.string()),
   /** The REST base of the zone, e.g. `https://webservices5.autotask.net/ATServicesRest/` (the version is appended). */
-  url: z.string().min(1),
+  url: z.string().check(z.minLength(1)),
   /** The web UI of the zone, e.g. `https://ww5.autotask.net/`: where links open. */
-  webUrl: z.string().nullish(),
+  webUrl: z.nullish(z.string()),
   /** The database's identifier. */
-  ci: z.number().nullish(),
+  ci: z.nullish(z.number()),
 });
 /**
  * @see {@link ZoneInformationSchema}
@@ -35,11 +35,11 @@ export type ZoneInformation = z.infer<typeof ZoneInformationSchema>;
  */
 export const ThresholdInformationSchema = z.looseObject({
   /** Requests allowed per timeframe (10,000). */
-  externalRequestThreshold: z.number().int().positive(),
+  externalRequestThreshold: z.int().check(z.positive()),
   /** The timeframe, in minutes (60). */
-  requestThresholdTimeframe: z.number().int().positive(),
+  requestThresholdTimeframe: z.int().check(z.positive()),
   /** Requests counted in the current timeframe, from every integration, this one included. */
-  currentTimeframeRequestCount: z.number().int().nonnegative(),
+  currentTimeframeRequestCount: z.int().check(z.nonnegative()),
 });
 /**
  * @see {@link ThresholdInformationSchema}

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * One value of a picklist (`PickListValue`). `value` is a string even for numeric picklists.
@@ -14,12 +14,12 @@ import { z } from 'zod';
 export const PicklistValueSchema = z.looseObject({
   value: z.string(),
   label: z.string(),
-  isDefaultValue: z.boolean().nullish(),
-  sortOrder: z.number().nullish(),
+  isDefaultValue: z.nullish(z.boolean()),
+  sortOrder: z.nullish(z.number()),
   /** The value of the parent picklist this value belongs under (`subIssueType` under `issueType`); empty when none. */
-  parentValue: z.string().nullish(),
-  isActive: z.boolean().nullish(),
-  isSystem: z.boolean().nullish(),
+  parentValue: z.nullish(z.string()),
+  isActive: z.nullish(z.boolean()),
+  isSystem: z.nullish(z.boolean()),
 });
 /**
  * @see {@link PicklistValueSchema}
@@ -36,18 +36,18 @@ export type PicklistValue = z.infer<typeof PicklistValueSchema>;
 export const FieldInformationSchema = z.looseObject({
   name: z.string(),
   /** `integer`, `long`, `string`, `datetime`, `boolean`, `double`, ... */
-  dataType: z.string().nullish(),
-  length: z.number().nullish(),
-  isRequired: z.boolean().nullish(),
-  isReadOnly: z.boolean().nullish(),
-  isQueryable: z.boolean().nullish(),
-  isReference: z.boolean().nullish(),
-  referenceEntityType: z.string().nullish(),
-  isPickList: z.boolean().nullish(),
-  picklistValues: z.array(PicklistValueSchema).nullish(),
+  dataType: z.nullish(z.string()),
+  length: z.nullish(z.number()),
+  isRequired: z.nullish(z.boolean()),
+  isReadOnly: z.nullish(z.boolean()),
+  isQueryable: z.nullish(z.boolean()),
+  isReference: z.nullish(z.boolean()),
+  referenceEntityType: z.nullish(z.string()),
+  isPickList: z.nullish(z.boolean()),
+  picklistValues: z.nullish(z.array(PicklistValueSchema)),
   /** The field whose value this picklist's values depend on (`issueType` for `subIssueType`). */
-  picklistParentValueField: z.string().nullish(),
-  isSupportedWebhookField: z.boolean().nullish(),
+  picklistParentValueField: z.nullish(z.string()),
+  isSupportedWebhookField: z.nullish(z.boolean()),
 });
 /**
  * @see {@link FieldInformationSchema}
@@ -70,11 +70,11 @@ export const FieldInformationListSchema = z.looseObject({ fields: z.array(FieldI
  */
 export const UserDefinedFieldInformationSchema = z.looseObject({
   name: z.string(),
-  label: z.string().nullish(),
-  type: z.string().nullish(),
-  isRequired: z.boolean().nullish(),
-  isPickList: z.boolean().nullish(),
-  picklistValues: z.array(PicklistValueSchema).nullish(),
+  label: z.nullish(z.string()),
+  type: z.nullish(z.string()),
+  isRequired: z.nullish(z.boolean()),
+  isPickList: z.nullish(z.boolean()),
+  picklistValues: z.nullish(z.array(PicklistValueSchema)),
 });
 /**
  * @see {@link UserDefinedFieldInformationSchema}
@@ -97,16 +97,16 @@ export const UserDefinedFieldInformationListSchema = z.looseObject({ fields: z.a
  */
 export const EntityInformationSchema = z.looseObject({
   name: z.string(),
-  canCreate: z.boolean().nullish(),
-  canDelete: z.boolean().nullish(),
-  canQuery: z.boolean().nullish(),
-  canUpdate: z.boolean().nullish(),
-  hasUserDefinedFields: z.boolean().nullish(),
-  supportsWebhookCallouts: z.boolean().nullish(),
-  userAccessForCreate: z.unknown().optional(),
-  userAccessForDelete: z.unknown().optional(),
-  userAccessForQuery: z.unknown().optional(),
-  userAccessForUpdate: z.unknown().optional(),
+  canCreate: z.nullish(z.boolean()),
+  canDelete: z.nullish(z.boolean()),
+  canQuery: z.nullish(z.boolean()),
+  canUpdate: z.nullish(z.boolean()),
+  hasUserDefinedFields: z.nullish(z.boolean()),
+  supportsWebhookCallouts: z.nullish(z.boolean()),
+  userAccessForCreate: z.optional(z.unknown()),
+  userAccessForDelete: z.optional(z.unknown()),
+  userAccessForQuery: z.optional(z.unknown()),
+  userAccessForUpdate: z.optional(z.unknown()),
 });
 /**
  * @see {@link EntityInformationSchema}

@@ -35,6 +35,7 @@ const WRONG: Partial<Record<FormField['kind'], unknown>> = {
  * Registers the catalog-form tests.
  *
  * @param suite - The suite's shared state.
+ * @category Conformance
  */
 export function describeCatalogForms(suite: SuiteContext): void {
   /** The fixture's form, or a failure saying what the fixture lacks. */

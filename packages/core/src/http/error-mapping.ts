@@ -8,8 +8,7 @@
  *
  * @module
  */
-import { STATUS_CODES } from 'node:http';
-import { isHTTPError, isNetworkError, isTimeoutError, type HTTPError } from 'ky';
+import type { HTTPError } from 'ky';
 import {
   apiErrorForStatus,
   ConnectionError,
@@ -23,6 +22,7 @@ import {
 } from '../errors.js';
 import type { ProviderId } from '../model.js';
 import type { Redactor } from '../redact.js';
+import { loadedKyModule } from './ky.js';
 import type { ErrorDescription, ResponseInfo } from './options.js';
 import { parseRetryAfter, type AttemptFailure } from './retry-policy.js';
 
@@ -112,9 +112,10 @@ function findSystemError(error: unknown): { code: string | undefined; detail: Er
  * @param error - What the request threw.
  */
 export function classifyFailure(error: unknown): FailureKind {
-  if (isHTTPError(error)) return { kind: 'http', error };
-  if (isTimeoutError(error)) return { kind: 'timeout' };
-  if (isNetworkError(error)) return { kind: 'connection', ...findSystemError(error.cause) };
+  const ky = loadedKyModule();
+  if (ky?.isHTTPError(error)) return { kind: 'http', error };
+  if (ky?.isTimeoutError(error)) return { kind: 'timeout' };
+  if (ky?.isNetworkError(error)) return { kind: 'connection', ...findSystemError(error.cause) };
   const system = findSystemError(error);
   if (system.code !== undefined) return { kind: 'connection', ...system };
   if (error instanceof TypeError && (error.message === 'fetch failed' || error.message === 'terminated')) {
@@ -228,6 +229,15 @@ export function mergeDescriptions(
 }
 
 /**
+ * The reason phrase of an HTTP status (`Not Found`), from `node:http`'s table. Read when an error is
+ * built rather than imported, because importing `node:http` loads much of Node's network stack,
+ * which would slow down importing the SDK for every program.
+ */
+function statusTextOf(status: number): string | undefined {
+  return process.getBuiltinModule('node:http').STATUS_CODES[status];
+}
+
+/**
  * Builds the {@link ApiError} for a failed response: the class from the description or the status,
  * with messages, field errors, request id, retry wait and reason, all redacted.
  *
@@ -244,7 +254,7 @@ export function buildApiError(
   const { status, headers } = response;
   const messages = redact(description?.messages ?? defaultMessages(response.body));
   const first = messages[0];
-  const statusText = STATUS_CODES[status];
+  const statusText = statusTextOf(status);
   const retryAfterMs = description?.retryAfterMs ?? parseRetryAfter(headers);
   const refusedWait = retryAfterMs !== undefined && context.maxRetryAfterMs !== undefined && retryAfterMs > context.maxRetryAfterMs
     ? ` (the service asked to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than maxRetryAfterMs allows (${Math.ceil(context.maxRetryAfterMs / 1000)} s), so the SDK did not wait: retry after error.retryAfterMs, or raise maxRetryAfterMs)`

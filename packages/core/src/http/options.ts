@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { InputError, type ApiError, type RateLimitErrorOptions, type RequestOutcome } from '../errors.js';
 import type { ProviderId } from '../model.js';
 import { createBaseUrlSource, type BaseUrlResolver, type BaseUrlSource } from './base-url.js';
@@ -320,7 +320,7 @@ export interface RequestOptions {
  *
  * @category Transport
  */
-export interface SchemaRequestOptions<S extends z.ZodType> extends Omit<RequestOptions, 'responseType'> {
+export interface SchemaRequestOptions<S extends z.core.$ZodType> extends Omit<RequestOptions, 'responseType'> {
   /** The schema the parsed body must fit; a mismatch throws a `ResponseShapeError`. */
   schema: S;
   /** Always `json` when a schema is given. */

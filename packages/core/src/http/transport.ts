@@ -14,7 +14,7 @@
  * @module
  */
 import type { Input, Options, ResponsePromise } from 'ky';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   AuthenticationError,
   InputError,
@@ -41,7 +41,7 @@ import {
   type FailureKind,
 } from './error-mapping.js';
 import { enterGates, type GateRequest } from './gates.js';
-import { ky } from './ky.js';
+import { loadKy } from './ky.js';
 import {
   checkByteLimit,
   checkDuration,
@@ -58,6 +58,7 @@ import {
   type SchemaRequestOptions,
   type TransportOptions,
 } from './options.js';
+import { safeParseInEnglish } from '../schema-messages.js';
 import { followRedirectsSafely } from './redirects.js';
 import { decideRetry, isRetryableMethod } from './retry-policy.js';
 import { createSecretStore } from './secrets.js';
@@ -123,7 +124,7 @@ export interface Transport {
    * @param options - Per-call options, with the `schema`.
    * @throws ResponseShapeError when the body does not fit the schema.
    */
-  request<S extends z.ZodType>(method: string, path: string, options: SchemaRequestOptions<S>): Promise<z.output<S>>;
+  request<S extends z.core.$ZodType>(method: string, path: string, options: SchemaRequestOptions<S>): Promise<z.output<S>>;
   /**
    * Sends a request and returns the parsed JSON body (`undefined` when the body is empty).
    *
@@ -136,7 +137,7 @@ export interface Transport {
 }
 
 /** The options of one call as the implementation sees them. */
-type CallOptions = RequestOptions & { schema?: z.ZodType };
+type CallOptions = RequestOptions & { schema?: z.core.$ZodType };
 
 /** Methods that only read: their failures never changed anything. */
 const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -191,7 +192,7 @@ function emit<E extends RequestEvent>(hook: ((event: E) => void) | undefined, ev
   }
 }
 
-function toIssues(error: z.ZodError): SchemaIssue[] {
+function toIssues(error: z.core.$ZodError): SchemaIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
     message: issue.message,
@@ -377,6 +378,7 @@ export function createTransport(options: TransportOptions): Transport {
   /** Sends the attempts of a call until one succeeds or a failure may not (or need not) be retried. */
   async function attempts(call: Call): Promise<unknown> {
     const kyOptions = kyOptionsOf(call);
+    const ky = await loadKy();
     for (;;) {
       call.attempt += 1;
       call.response = undefined;
@@ -542,8 +544,8 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   /** Parses a JSON body with the call's schema, or throws a `ResponseShapeError` listing the issues. */
-  function validate(call: Call, schema: z.ZodType, value: unknown): unknown {
-    const result = schema.safeParse(value);
+  function validate(call: Call, schema: z.core.$ZodType, value: unknown): unknown {
+    const result = safeParseInEnglish(schema, value);
     if (result.success) return result.data;
     const issues = secrets.redact(toIssues(result.error));
     const first = issues[0];

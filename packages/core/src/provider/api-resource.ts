@@ -5,7 +5,7 @@
  * @module
  */
 import type { RequestOptions, Transport } from '@itsm/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { CALL_OPTION_KEYS, withCallOptions, type CallOptions } from './call-options.js';
 import type { PathTag, SegmentRules } from './path.js';
 import { createRequestKit, type RequestKit } from './request-kit.js';
@@ -28,7 +28,7 @@ export type ResourceRequest = RequestOptions;
  * @example
  * ```ts
  * import { ApiResource, type CallOptions } from '@itsm/core/provider';
- * import { z } from 'zod';
+ * import * as z from 'zod/mini';
  *
  * const IssueSchema = z.looseObject({ id: z.string(), key: z.string() });
  *
@@ -88,7 +88,7 @@ export abstract class ApiResource {
    * @param request - What the method sends, with the response `schema`.
    * @param options - The caller's call options.
    */
-  protected send<S extends z.ZodType>(method: string, path: string, request: ResourceRequest & { schema: S }, options?: CallOptions): Promise<z.output<S>>;
+  protected send<S extends z.core.$ZodType>(method: string, path: string, request: ResourceRequest & { schema: S }, options?: CallOptions): Promise<z.output<S>>;
   /**
    * Sends a request and returns the body as bytes.
    *
@@ -107,10 +107,10 @@ export abstract class ApiResource {
    * @param options - The caller's call options.
    */
   protected send(method: string, path: string, request?: ResourceRequest, options?: CallOptions): Promise<void>;
-  protected async send(method: string, path: string, request: ResourceRequest & { schema?: z.ZodType } = {}, options?: CallOptions): Promise<unknown> {
+  protected async send(method: string, path: string, request: ResourceRequest & { schema?: z.core.$ZodType } = {}, options?: CallOptions): Promise<unknown> {
     const call = this.callOptions(options);
     try {
-      const result: unknown = await this.http.request(method, path, withCallOptions(request, call) as RequestOptions & { schema: z.ZodType });
+      const result: unknown = await this.http.request(method, path, withCallOptions(request, call) as RequestOptions & { schema: z.core.$ZodType });
       return request.schema === undefined && request.responseType === undefined ? undefined : result;
     } catch (error) {
       throw this.kit.attribute(error);

@@ -20,13 +20,25 @@ import {
 } from '@itsm/core';
 import { newIdempotencyKey, type IdempotencyKey } from './idempotency.js';
 
-/** How long a form read is kept by default: five minutes. */
+/**
+ * How long a form read is kept by default: five minutes.
+ *
+ * @category Utilities
+ */
 export const FORM_CACHE_TTL_MS = 5 * 60_000;
 
-/** How many forms a {@link FormCache} keeps by default; the oldest read is dropped first. */
+/**
+ * How many forms a {@link FormCache} keeps by default; the oldest read is dropped first.
+ *
+ * @category Utilities
+ */
 export const FORM_CACHE_MAX_ITEMS = 200;
 
-/** Forms by catalog item id, each read once and then kept a while; see {@link createFormCache}. */
+/**
+ * Forms by catalog item id, each read once and then kept a while; see {@link createFormCache}.
+ *
+ * @category Utilities
+ */
 export interface FormCache {
   /**
    * The item's form, read when it is not kept (or is older than the cache's `ttlMs`).
@@ -38,7 +50,11 @@ export interface FormCache {
   clear(): void;
 }
 
-/** Options of {@link createFormCache}. */
+/**
+ * Options of {@link createFormCache}.
+ *
+ * @category Utilities
+ */
 export interface FormCacheOptions {
   /** How long a form is kept, in ms. Default {@link FORM_CACHE_TTL_MS}. */
   ttlMs?: number | undefined;
@@ -59,6 +75,8 @@ export interface FormCacheOptions {
  * const form = await forms.get('25'); // read
  * await forms.get('25');              // kept: no request
  * ```
+ *
+ * @category Utilities
  */
 export function createFormCache(load: (itemId: string) => Promise<CatalogForm>, options: FormCacheOptions = {}): FormCache {
   const ttlMs = options.ttlMs ?? FORM_CACHE_TTL_MS;
@@ -80,7 +98,11 @@ export function createFormCache(load: (itemId: string) => Promise<CatalogForm>, 
   };
 }
 
-/** The options of a `catalog.submit()` call, checked. */
+/**
+ * The options of a `catalog.submit()` call, checked.
+ *
+ * @category Inputs
+ */
 export interface SubmitOptions {
   /** The employee the request is for. */
   forUser: PersonInput;
@@ -95,6 +117,7 @@ export interface SubmitOptions {
  * @param provider - The provider, named by the `InputError`.
  * @param options - The options as the caller gave them.
  * @throws `InputError` naming `options.forUser`, `options.idempotencyKey` or the unknown option.
+ * @category Inputs
  */
 export function parseSubmitOptions(provider: ProviderId, options: unknown): SubmitOptions {
   const parsed = parseInput(CatalogSubmitOptionsSchema, options ?? {}, 'options', { provider });
@@ -102,7 +125,11 @@ export function parseSubmitOptions(provider: ProviderId, options: unknown): Subm
   return { forUser: parsed.forUser, key };
 }
 
-/** The query of a `catalog.choices()` call, checked. */
+/**
+ * The query of a `catalog.choices()` call, checked.
+ *
+ * @category Inputs
+ */
 export interface ParsedChoicesQuery {
   /** The answers given so far, by field id. */
   answers: Readonly<Record<string, unknown>>;
@@ -116,6 +143,7 @@ export interface ParsedChoicesQuery {
  * @param provider - The provider, named by the `InputError`.
  * @param query - The query as the caller gave it.
  * @throws `InputError` naming `query.<key>`.
+ * @category Inputs
  */
 export function parseChoicesQuery(provider: ProviderId, query: unknown): ParsedChoicesQuery {
   const parsed = parseInput(ChoicesQuerySchema, query ?? {}, 'query', { provider });
@@ -129,6 +157,7 @@ export function parseChoicesQuery(provider: ProviderId, query: unknown): ParsedC
  * @param form - The form.
  * @param fieldId - The field's id.
  * @throws `InputError` naming `fieldId` when the form has no such field, or it takes no choices.
+ * @category Inputs
  */
 export function choiceField(provider: ProviderId, form: CatalogForm, fieldId: string): FormField {
   const field = form.fields.find((candidate) => candidate.id === fieldId);
@@ -146,6 +175,7 @@ export function choiceField(provider: ProviderId, form: CatalogForm, fieldId: st
  *
  * @param choices - The choices.
  * @param search - The text, if any.
+ * @category Inputs
  */
 export function searchChoices(choices: readonly FormChoice[], search: string | undefined): FormChoice[] {
   if (search === undefined) return [...choices];

@@ -5,7 +5,7 @@
  * @module
  */
 import { InputError, parseInput, type ProviderId, type TransportOptions } from '@itsm/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** Every option of the core transport, so that one missing here (a new transport option) fails to compile. */
 const TRANSPORT_KEYS: Record<keyof TransportOptions, true> = {
@@ -50,7 +50,7 @@ export type ClientTransportOptions = Partial<Omit<TransportOptions, 'provider'>>
  *
  * @category Options
  */
-export interface ClientOptionsSpec<S extends z.ZodObject> {
+export interface ClientOptionsSpec<S extends z.core.$ZodObject> {
   /** The provider, set on every error. */
   provider: ProviderId;
   /** The client's name, for errors: `auth is set by JiraCloudClient and cannot be given`. */
@@ -69,7 +69,7 @@ export interface ClientOptionsSpec<S extends z.ZodObject> {
  *
  * @category Options
  */
-export interface ResolvedClientOptions<S extends z.ZodObject> {
+export interface ResolvedClientOptions<S extends z.core.$ZodObject> {
   /** The client's own options, parsed by its schema. */
   own: z.output<S>;
   /** The transport options the caller gave, to spread into `createTransport` before what the client sets. */
@@ -83,9 +83,9 @@ export interface ResolvedClientOptions<S extends z.ZodObject> {
  * @param spec - The client's schema and owned transport options.
  * @category Options
  */
-export function clientOptionKeys(spec: Pick<ClientOptionsSpec<z.ZodObject>, 'schema' | 'owned'>): readonly string[] {
+export function clientOptionKeys(spec: Pick<ClientOptionsSpec<z.core.$ZodObject>, 'schema' | 'owned'>): readonly string[] {
   const owned: readonly string[] = spec.owned ?? CLIENT_OWNED_TRANSPORT_KEYS;
-  const own = Object.keys(spec.schema.shape);
+  const own = Object.keys(spec.schema._zod.def.shape);
   return Object.freeze([...own, ...TRANSPORT_OPTION_KEYS.filter((key) => !owned.includes(key) && !own.includes(key))]);
 }
 
@@ -101,7 +101,7 @@ export function clientOptionKeys(spec: Pick<ClientOptionsSpec<z.ZodObject>, 'sch
  * ```ts
  * const OwnOptions = z.strictObject({
  *   baseUrl: serviceUrlSchema({ example: 'https://tenant.ivanticloud.com', credentials: 'the apiKey option' }),
- *   apiKey: z.string().trim().min(1, 'is required'),
+ *   apiKey: z.string().check(z.trim(), z.minLength(1, 'is required')),
  * });
  * const { own, transport } = resolveClientOptions(
  *   { baseUrl: 'https://tenant.ivanticloud.com', apiKey: 'key', timeout: 10_000 },
@@ -112,14 +112,14 @@ export function clientOptionKeys(spec: Pick<ClientOptionsSpec<z.ZodObject>, 'sch
  *
  * @category Options
  */
-export function resolveClientOptions<S extends z.ZodObject>(options: unknown, spec: ClientOptionsSpec<S>): ResolvedClientOptions<S> {
+export function resolveClientOptions<S extends z.core.$ZodObject>(options: unknown, spec: ClientOptionsSpec<S>): ResolvedClientOptions<S> {
   const { provider, client, schema } = spec;
   const fail = (field: string, message: string): never => {
     throw new InputError(`${field} ${message}`, { provider, field });
   };
   if (typeof options !== 'object' || options === null) fail('options', 'must be an object');
   const owned: readonly string[] = spec.owned ?? CLIENT_OWNED_TRANSPORT_KEYS;
-  const ownKeys = Object.keys(schema.shape);
+  const ownKeys = Object.keys(schema._zod.def.shape);
   const accepted = clientOptionKeys(spec);
   const own: Record<string, unknown> = {};
   const transport: Record<string, unknown> = {};

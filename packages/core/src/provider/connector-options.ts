@@ -5,14 +5,14 @@
  * @module
  */
 import { InputError, parseInput, type ProviderId } from '@itsm/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * What {@link resolveConnectorOptions} needs to know about a connector and its client.
  *
  * @category Options
  */
-export interface ConnectorOptionsSpec<C, S extends z.ZodObject> {
+export interface ConnectorOptionsSpec<C, S extends z.core.$ZodObject> {
   /** The provider, set on every error. */
   provider: ProviderId;
   /** The connector's own settings (project, mappings, ...), as a zod object. */
@@ -32,7 +32,7 @@ export interface ConnectorOptionsSpec<C, S extends z.ZodObject> {
  *
  * @category Options
  */
-export interface ResolvedConnectorOptions<C, S extends z.ZodObject> {
+export interface ResolvedConnectorOptions<C, S extends z.core.$ZodObject> {
   /** The client given, or the one built from the client options. */
   client: C;
   /** The connector's settings, parsed. */
@@ -66,7 +66,7 @@ export interface ResolvedConnectorOptions<C, S extends z.ZodObject> {
  *
  * @category Options
  */
-export function resolveConnectorOptions<C, S extends z.ZodObject>(options: unknown, spec: ConnectorOptionsSpec<C, S>): ResolvedConnectorOptions<C, S> {
+export function resolveConnectorOptions<C, S extends z.core.$ZodObject>(options: unknown, spec: ConnectorOptionsSpec<C, S>): ResolvedConnectorOptions<C, S> {
   const { provider, settings, clientOptionKeys } = spec;
   if (typeof options !== 'object' || options === null) {
     throw new InputError('options must be an object: the connector settings, and the client options or a client', { provider, field: 'options' });
@@ -74,11 +74,11 @@ export function resolveConnectorOptions<C, S extends z.ZodObject>(options: unkno
   const withClient = (options as { client?: unknown }).client !== undefined;
   const extra = withClient
     ? { client: z.custom<C>((value) => spec.isClient(value), `must be a ${spec.clientName}`) }
-    : Object.fromEntries(clientOptionKeys.map((key) => [key, z.unknown().optional()]));
-  const parsed = parseInput(z.strictObject({ ...settings.shape, ...extra }), options, '', { provider }) as Record<string, unknown>;
+    : Object.fromEntries(clientOptionKeys.map((key) => [key, z.optional(z.unknown())]));
+  const parsed = parseInput(z.strictObject({ ...settings._zod.def.shape, ...extra }), options, '', { provider }) as Record<string, unknown>;
   const client = withClient
     ? (parsed.client as C)
     : spec.createClient(Object.fromEntries(Object.entries(options).filter(([key]) => clientOptionKeys.includes(key))));
-  const own = Object.fromEntries(Object.entries(parsed).filter(([key]) => Object.hasOwn(settings.shape, key)));
+  const own = Object.fromEntries(Object.entries(parsed).filter(([key]) => Object.hasOwn(settings._zod.def.shape, key)));
   return { client, settings: own as z.output<S> };
 }

@@ -19,7 +19,7 @@ import {
   type IdempotencySupport,
   type ProviderId,
 } from '@itsm/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The waits before each look-up for a record whose create's answer was lost, in milliseconds: the
@@ -36,10 +36,10 @@ export const DEFAULT_LOOKUP_DELAYS_MS: readonly number[] = Object.freeze([0, 500
  *
  * @category Idempotency
  */
-export const LookupDelaysSchema = z
-  .array(z.number().int().min(0).max(60_000), { error: 'must be a list of waits in milliseconds' })
-  .min(1, 'must hold at least one wait')
-  .max(20, 'must hold at most 20 waits');
+export const LookupDelaysSchema = z.array(z.int().check(z.gte(0), z.lte(60_000)), { error: 'must be a list of waits in milliseconds' }).check(
+  z.minLength(1, 'must hold at least one wait'),
+  z.maxLength(20, 'must hold at most 20 waits'),
+);
 
 /**
  * An idempotency key, and whether the caller gave it (rather than the connector making one up).

@@ -5,7 +5,7 @@
  * @module
  */
 import { InputError, parseInput, type ProviderId } from '@itsm/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { createPathTag, encodeSegment, type PathTag, type SegmentRules } from './path.js';
 
 /**
@@ -75,7 +75,7 @@ export interface RequestKit {
    * @param value - What the caller gave.
    * @param root - The argument's name, prefixed to field paths; empty for none.
    */
-  parse<S extends z.ZodType>(schema: S, value: unknown, root?: string): z.output<S>;
+  parse<S extends z.core.$ZodType>(schema: S, value: unknown, root?: string): z.output<S>;
   /**
    * A comma-separated list parameter (`fields=a,b`), or `undefined` when empty.
    *

@@ -5,7 +5,7 @@
  * @module
  */
 import { isLoopbackHost } from '@itsm/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Options of {@link serviceUrlSchema}.
@@ -71,11 +71,14 @@ function checkServiceUrl(value: unknown, options: ServiceUrlOptions): { url: str
  *
  * @category Options
  */
-export function serviceUrlSchema(options: ServiceUrlOptions = {}): z.ZodType<string, unknown> {
-  return z.unknown().transform((value, context) => {
-    const checked = checkServiceUrl(value, options);
-    if ('url' in checked) return checked.url;
-    context.addIssue({ code: 'custom', message: checked.problem });
-    return z.NEVER;
-  });
+export function serviceUrlSchema(options: ServiceUrlOptions = {}): z.ZodMiniType<string, unknown> {
+  return z.pipe(
+    z.unknown(),
+    z.transform((value, context) => {
+      const checked = checkServiceUrl(value, options);
+      if ('url' in checked) return checked.url;
+      context.issues.push({ code: 'custom', message: checked.problem, input: value });
+      return z.NEVER;
+    }),
+  );
 }

@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** What each ticket keeps in `raw`: the provider's payload (`'full'`, the default) or nothing (`'none'`). */
 export type RawMode = 'full' | 'none';
@@ -28,7 +28,7 @@ export const RawModeSchema = z.enum(['full', 'none']);
 export type CustomFieldSelection = 'all' | readonly string[];
 
 /** The connector option `customFields`: `'all'` or a list of field names. */
-export const CustomFieldSelectionSchema = z.union([z.literal('all'), z.array(z.string().trim().min(1, 'must not be empty')).readonly()], {
+export const CustomFieldSelectionSchema = z.union([z.literal('all'), z.readonly(z.array(z.string().check(z.trim(), z.minLength(1, 'must not be empty'))))], {
   error: "must be 'all' or a list of field names",
 });
 

@@ -7,7 +7,11 @@
  */
 import type { CatalogForm, CatalogItem, CheckedAnswer, FormChoice, FormField, ProviderId } from '@itsm/core';
 
-/** A choice of a seeded field; `when` ties it to a choice of the field it depends on. */
+/**
+ * A choice of a seeded field; `when` ties it to a choice of the field it depends on.
+ *
+ * @category Memory connector
+ */
 export interface MemoryChoiceSeed {
   /** The choice's id. */
   id: string;
@@ -17,7 +21,11 @@ export interface MemoryChoiceSeed {
   when?: string;
 }
 
-/** A field of a seeded form: a `FormField` without `raw`, and with seeded choices. */
+/**
+ * A field of a seeded form: a `FormField` without `raw`, and with seeded choices.
+ *
+ * @category Memory connector
+ */
 export interface MemoryFieldSeed extends Omit<FormField, 'raw' | 'choices' | 'choicesOnDemand'> {
   /**
    * The choices of a choice field. A field with `dependsOn` serves them on demand, narrowed by the
@@ -26,7 +34,11 @@ export interface MemoryFieldSeed extends Omit<FormField, 'raw' | 'choices' | 'ch
   choices?: MemoryChoiceSeed[];
 }
 
-/** A catalog item to seed the in-memory connector with. */
+/**
+ * A catalog item to seed the in-memory connector with.
+ *
+ * @category Memory connector
+ */
 export interface MemoryCatalogSeed {
   /** What the portal calls it. */
   name: string;
@@ -44,7 +56,11 @@ const MODELS: MemoryChoiceSeed[] = [
   { id: 'x1', label: 'ThinkPad X1 Carbon' },
 ];
 
-/** The catalog used when none is given: three common requests whose forms cover every field kind. */
+/**
+ * The catalog used when none is given: three common requests whose forms cover every field kind.
+ *
+ * @category Memory connector
+ */
 export const DEFAULT_MEMORY_CATALOG: readonly MemoryCatalogSeed[] = [
   {
     name: 'New laptop',
@@ -127,6 +143,7 @@ const DEFAULT_FIELDS: readonly MemoryFieldSeed[] = [
  * @param provider - The connector's provider id.
  * @param item - The catalog item.
  * @param seed - Its seed.
+ * @category Memory connector
  */
 export function memoryForm(provider: ProviderId, item: CatalogItem, seed: MemoryCatalogSeed): CatalogForm {
   const fields = (seed.fields ?? DEFAULT_FIELDS).map((field): FormField => {
@@ -164,6 +181,7 @@ function uniqueChoices(choices: readonly MemoryChoiceSeed[]): FormChoice[] {
  * @param seed - The item's seed.
  * @param fieldId - The field.
  * @param parentChoice - The id of the choice answered to the field it depends on, if any.
+ * @category Memory connector
  */
 export function memoryChoices(seed: MemoryCatalogSeed, fieldId: string, parentChoice: string | undefined): FormChoice[] {
   const field = (seed.fields ?? DEFAULT_FIELDS).find((candidate) => candidate.id === fieldId);
@@ -177,6 +195,7 @@ export function memoryChoices(seed: MemoryCatalogSeed, fieldId: string, parentCh
  * An answer as text, for the description of the ticket a submit makes.
  *
  * @param answer - The checked answer.
+ * @category Memory connector
  */
 export function answerText(answer: CheckedAnswer): string {
   switch (answer.kind) {

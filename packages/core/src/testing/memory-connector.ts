@@ -16,7 +16,7 @@ import {
   NotFoundError,
   Paginator,
   RecordIdSchema,
-  StatusCategorySchema,
+  StatusInputSchema,
   TicketQuerySchema,
   TransitionOptionsSchema,
   UpdateTicketInputSchema,
@@ -56,7 +56,7 @@ import {
   parseSubmitOptions,
   searchChoices,
 } from '@itsm/core/provider';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { answerText, DEFAULT_MEMORY_CATALOG, memoryChoices, memoryForm, type MemoryCatalogSeed } from './memory-catalog.js';
 
 export { DEFAULT_MEMORY_CATALOG, type MemoryCatalogSeed, type MemoryChoiceSeed, type MemoryFieldSeed } from './memory-catalog.js';
@@ -198,14 +198,14 @@ interface StoredTicket {
   attachments: { meta: Attachment; bytes: Uint8Array }[];
 }
 
-const SearchTextSchema = z
-  .string({ error: 'must be a string to search for' })
-  .trim()
-  .min(1, 'must not be empty')
-  .max(255, 'must be at most 255 characters')
-  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters');
+const SearchTextSchema = z.string({ error: 'must be a string to search for' }).check(
+  z.trim(),
+  z.minLength(1, 'must not be empty'),
+  z.maxLength(255, 'must be at most 255 characters'),
+  z.refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters'),
+);
 
-const CatalogOptionsSchema = z.strictObject({ forUser: z.string().optional() });
+const CatalogOptionsSchema = z.strictObject({ forUser: z.optional(z.string()) });
 
 async function toBytes(content: Uint8Array | ArrayBuffer | Blob): Promise<Uint8Array> {
   if (content instanceof Uint8Array) return new Uint8Array(content);
@@ -566,7 +566,7 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
       },
       async transition(idOrKey, to, rawOptions = {}) {
         const id = idOf(idOrKey, 'idOrKey');
-        const category = parseInput(StatusCategorySchema.exclude(['unknown']), to, 'to', { provider });
+        const category = parseInput(StatusInputSchema, to, 'to', { provider });
         const opts = parseInput(TransitionOptionsSchema, rawOptions, 'options', { provider });
         checkLength(provider, 'options.comment', opts.comment, limits.comment, 'the limit for comments');
         const visibility = opts.commentVisibility ?? 'public';

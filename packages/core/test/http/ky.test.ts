@@ -1,12 +1,15 @@
 import kyDefault from 'ky';
 import * as kyNamespace from 'ky';
 import { describe, expect, it } from 'vitest';
-import { ky, resolveKy } from '../../src/http/ky.js';
+import { loadedKyModule, loadKy, resolveKy } from '../../src/http/ky.js';
 
 describe('loading ky in either build', () => {
-  it('is the ky function', () => {
+  it('loads the ky function on first use, once', async () => {
+    const ky = await loadKy();
     expect(ky).toBe(kyDefault);
     expect(typeof ky.create).toBe('function');
+    expect(await loadKy()).toBe(ky);
+    expect(loadedKyModule()?.isHTTPError).toBe(kyNamespace.isHTTPError);
   });
 
   it('takes the default import as is in ESM', () => {

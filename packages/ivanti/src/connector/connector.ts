@@ -50,7 +50,7 @@ import {
   type IdempotencyKey,
   type IdempotentWriteResult,
 } from '@itsm/core/provider';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { IvantiClient } from '../client.js';
 import { ClosedRecordError, PromptRequiredError } from '../error-classes.js';
 import { IVANTI_SUBJECT_MAX_LENGTH, IVANTI_TEXT_MAX_LENGTH } from '../limits.js';
@@ -89,7 +89,6 @@ import { planTicketSearch } from './query.js';
 import { parseTicketRef, ticketKey } from './ticket-ref.js';
 import { planTransition } from './transition.js';
 import { employeeByEmail, employeeIdOf, employeeToUser } from './users.js';
-import { verifyIvantiAccess } from './verify.js';
 
 /**
  * The Ivanti connector: an `ItsmConnector` with the native client at hand.
@@ -123,13 +122,13 @@ export interface IvantiConnector extends ItsmConnector {
   verifyAccess(): Promise<AccessReport>;
 }
 
-const CatalogOptionsSchema = z.strictObject({ forUser: PersonInputSchema.optional() });
-const SearchTextSchema = z
-  .string({ error: 'must be a string to search for' })
-  .trim()
-  .min(1, 'must be a non-empty string to search for')
-  .max(255, 'must be at most 255 characters')
-  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must not contain control characters');
+const CatalogOptionsSchema = z.strictObject({ forUser: z.optional(PersonInputSchema) });
+const SearchTextSchema = z.string({ error: 'must be a string to search for' }).check(
+  z.trim(),
+  z.minLength(1, 'must be a non-empty string to search for'),
+  z.maxLength(255, 'must be at most 255 characters'),
+  z.refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must not contain control characters'),
+);
 
 /** Notes and attachments asked for per request. */
 const PAGE = 100;
@@ -710,7 +709,8 @@ export function createIvantiConnector(options: IvantiConnectorOptions): IvantiCo
         });
       },
     },
-    verifyAccess: () => verifyIvantiAccess(context),
+    // The checks are loaded when asked for: they are a setup step, and the largest part of the connector.
+    verifyAccess: async () => (await import('./verify.js')).verifyIvantiAccess(context),
   };
   return connector;
 }

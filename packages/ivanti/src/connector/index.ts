@@ -24,4 +24,4 @@ export { MAPPED_FIELDS, ivantiRecordToTicket, type RecordToTicketOptions } from 
 export { attachmentRecordToAttachment, journalNoteToComment } from './activity.js';
 export { availableOfferingToCatalogItem, offeringToCatalogItem } from './catalog.js';
 export { employeeToUser } from './users.js';
-export { IVANTI_ACCESS_CHECKS, KNOWLEDGE_ENTITY_SET, type IvantiAccessCheckId } from './verify.js';
+export { IVANTI_ACCESS_CHECKS, KNOWLEDGE_ENTITY_SET, type IvantiAccessCheckId } from './access-checks.js';

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_OVERLAP_MS, StatusCategorySchema, type StatusCategory } from '@itsm/core';
 import { LookupDelaysSchema, CustomFieldSelectionSchema, RawModeSchema, resolveConnectorOptions as resolveProviderConnectorOptions, type CustomFieldSelection, type RawMode } from '@itsm/core/provider';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IvantiClient } from '../client.js';
 import { IVANTI_DEFAULT_ATTACHMENT_MAX_BYTES } from '../limits.js';
 import { NAME_PATTERN } from '../odata/names.js';
@@ -206,37 +206,37 @@ export interface ResolvedConnectorOptions {
  */
 export const DEFAULT_LATENESS_MS = 3 * 60_000;
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.date()]);
-const fields = z.record(z.string().regex(NAME_PATTERN, 'must be a field name'), fieldValue);
+const fields = z.record(z.string().check(z.regex(NAME_PATTERN, 'must be a field name')), fieldValue);
 const targets = z.strictObject({
-  open: text.optional(),
-  in_progress: text.optional(),
-  waiting_for_user: text.optional(),
-  resolved: text.optional(),
-  closed: text.optional(),
+  open: z.optional(text),
+  in_progress: z.optional(text),
+  waiting_for_user: z.optional(text),
+  resolved: z.optional(text),
+  closed: z.optional(text),
 });
 
 const SettingsSchema = z.strictObject({
-  type: z.enum(['incident', 'service_request']).optional(),
-  statusMap: z.record(text, StatusCategorySchema).optional(),
-  statusTargets: z.strictObject({ incident: targets.optional(), serviceRequest: targets.optional() }).optional(),
-  defaults: z.strictObject({ incident: fields.optional(), serviceRequest: fields.optional() }).optional(),
-  defaultTeam: text.optional(),
-  defaultCategory: text.optional(),
-  defaultOwner: text.optional(),
-  defaultCauseCode: text.optional(),
-  defaultResolution: text.optional(),
-  serviceAccount: text.optional(),
-  verifyWrites: z.boolean().optional(),
-  overlapMs: z.number().int().nonnegative().optional(),
-  latenessMs: z.number().int().nonnegative().optional(),
-  idempotencyField: z.string().regex(NAME_PATTERN, 'must be a field name (letters, digits and _, starting with a letter)').optional(),
-  noteIdempotencyField: z.string().regex(NAME_PATTERN, 'must be a field name (letters, digits and _, starting with a letter)').optional(),
-  lookupDelaysMs: LookupDelaysSchema.optional(),
-  attachmentMaxBytes: z.number().int().positive().optional(),
-  raw: RawModeSchema.optional(),
-  customFields: CustomFieldSelectionSchema.optional(),
+  type: z.optional(z.enum(['incident', 'service_request'])),
+  statusMap: z.optional(z.record(text, StatusCategorySchema)),
+  statusTargets: z.optional(z.strictObject({ incident: z.optional(targets), serviceRequest: z.optional(targets) })),
+  defaults: z.optional(z.strictObject({ incident: z.optional(fields), serviceRequest: z.optional(fields) })),
+  defaultTeam: z.optional(text),
+  defaultCategory: z.optional(text),
+  defaultOwner: z.optional(text),
+  defaultCauseCode: z.optional(text),
+  defaultResolution: z.optional(text),
+  serviceAccount: z.optional(text),
+  verifyWrites: z.optional(z.boolean()),
+  overlapMs: z.optional(z.int().check(z.nonnegative())),
+  latenessMs: z.optional(z.int().check(z.nonnegative())),
+  idempotencyField: z.optional(z.string().check(z.regex(NAME_PATTERN, 'must be a field name (letters, digits and _, starting with a letter)'))),
+  noteIdempotencyField: z.optional(z.string().check(z.regex(NAME_PATTERN, 'must be a field name (letters, digits and _, starting with a letter)'))),
+  lookupDelaysMs: z.optional(LookupDelaysSchema),
+  attachmentMaxBytes: z.optional(z.int().check(z.positive())),
+  raw: z.optional(RawModeSchema),
+  customFields: z.optional(CustomFieldSelectionSchema),
 });
 
 /**

@@ -33,44 +33,10 @@ import { errorSummary, runAccessChecks, type AccessCheckDefinition, type AccessC
 import { IVANTI } from '../provider.js';
 import type { Employee } from '../schemas/people.js';
 import type { Incident, ServiceRequest } from '../schemas/tickets.js';
+import { KNOWLEDGE_ENTITY_SET, type IvantiAccessCheckId } from './access-checks.js';
 import type { ConnectorContext } from './context.js';
 import { planTransition } from './transition.js';
 
-/**
- * The stable ids of the checks `verifyAccess()` runs, in order.
- *
- * @category Access checks
- */
-export const IVANTI_ACCESS_CHECKS = Object.freeze([
-  'credentials',
-  'service-account',
-  'employees.read',
-  'incidents.read',
-  'service-requests.read',
-  'knowledge.read',
-  'offerings.read',
-  'offerings.available',
-  'idempotency.fields',
-  'acting-account',
-  'incident.status',
-  'service-request.status',
-  'journal.write',
-  'attachment.write',
-] as const);
-
-/**
- * The id of one check of `verifyAccess()`.
- *
- * @category Access checks
- */
-export type IvantiAccessCheckId = (typeof IVANTI_ACCESS_CHECKS)[number];
-
-/**
- * The entity set `knowledge.read` reads (the name is not confirmed on every tenant).
- *
- * @category Access checks
- */
-export const KNOWLEDGE_ENTITY_SET = 'frs_knowledges';
 
 const TITLES: Readonly<Record<IvantiAccessCheckId, string>> = {
   credentials: 'The REST API key is accepted',

@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The text Ivanti puts in `value` when a relationship has no related record.
@@ -54,20 +54,24 @@ export interface ODataPage<T> {
  *
  * @category Queries
  */
-export function collectionSchema<T extends z.ZodType>(item: T): z.ZodType<ODataPage<z.output<T>>, unknown> {
+export function collectionSchema<T extends z.core.$ZodType>(item: T): z.ZodMiniType<ODataPage<z.output<T>>, unknown> {
   const envelope = z.looseObject({
-    '@odata.context': z.string().optional(),
-    '@odata.count': z.number().optional(),
+    '@odata.context': z.optional(z.string()),
+    '@odata.count': z.optional(z.number()),
     value: z.union([z.array(item), z.string()]),
   });
-  return z.union([z.undefined(), z.null(), envelope]).transform((body, context): ODataPage<z.output<T>> => {
-    if (body === undefined || body === null) return { value: [] };
-    const { value, ...rest } = body;
-    if (typeof value === 'string') {
-      if (value.trim().toLowerCase() === NO_INSTANCES_FOUND.toLowerCase()) return { ...rest, value: [] };
-      context.addIssue({ code: 'custom', path: ['value'], message: `expected a list of records or "${NO_INSTANCES_FOUND}", got the text ${JSON.stringify(value.slice(0, 200))}` });
-      return z.NEVER;
-    }
-    return { ...rest, value: value as z.output<T>[] };
-  });
+  return z.pipe(
+    z.union([z.undefined(), z.null(), envelope]),
+    z.transform((body, context): ODataPage<z.output<T>> => {
+      if (body === undefined || body === null) return { value: [] };
+      const { value, ...rest } = body;
+      if (typeof value === 'string') {
+        if (value.trim().toLowerCase() === NO_INSTANCES_FOUND.toLowerCase()) return { ...rest, value: [] };
+        const message = `expected a list of records or "${NO_INSTANCES_FOUND}", got the text ${JSON.stringify(value.slice(0, 200))}`;
+        context.issues.push({ code: 'custom', path: ['value'], message, input: value });
+        return z.NEVER;
+      }
+      return { ...rest, value: value as z.output<T>[] };
+    }),
+  );
 }

@@ -7,7 +7,7 @@
  */
 import { ItsmError, type Paginator, type Transport } from '@itsm/core';
 import { fileBlob, isFileContent, type CallOptions, type FileContent } from '@itsm/core/provider';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { odata } from '../odata/builder.js';
 import type { ODataPage } from '../odata/collection.js';
 import { checkRecId } from '../odata/names.js';

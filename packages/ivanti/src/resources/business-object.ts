@@ -8,7 +8,7 @@
  */
 import { Paginator, type Transport } from '@itsm/core';
 import { ApiResource, offsetPaginator, type CallOptions } from '@itsm/core/provider';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ClosedRecordError } from '../error-classes.js';
 import { collectionSchema, type ODataPage } from '../odata/collection.js';
 import { ODataFilter } from '../odata/filter.js';
@@ -185,8 +185,8 @@ export class BusinessObjectResource<T extends BusinessObjectRecord = BusinessObj
   /** The entity set, e.g. `incidents` (the business object's name plus `s`). */
   readonly entitySet: string;
   /** The schema of one record. */
-  protected readonly schema: z.ZodType<T, unknown>;
-  readonly #page: z.ZodType<ODataPage<T>, unknown>;
+  protected readonly schema: z.core.$ZodType<T, unknown>;
+  readonly #page: z.core.$ZodType<ODataPage<T>, unknown>;
 
   /**
    * Made by {@link IvantiClient}; use `client.businessObject(set)`.
@@ -196,10 +196,10 @@ export class BusinessObjectResource<T extends BusinessObjectRecord = BusinessObj
    * @param schema - The schema of one record. Default: any record with a `RecId`.
    * @internal
    */
-  constructor(http: Transport, entitySet: string, schema?: z.ZodType<T, unknown>) {
+  constructor(http: Transport, entitySet: string, schema?: z.core.$ZodType<T, unknown>) {
     super(http, { numbers: false });
     this.entitySet = checkName(entitySet, 'entitySet');
-    this.schema = schema ?? (BusinessObjectRecordSchema as unknown as z.ZodType<T, unknown>);
+    this.schema = schema ?? (BusinessObjectRecordSchema as unknown as z.ZodMiniType<T, unknown>);
     this.#page = collectionSchema(this.schema);
   }
 
@@ -282,8 +282,8 @@ export class BusinessObjectResource<T extends BusinessObjectRecord = BusinessObj
    * @param skip - Records to skip before the first page.
    * @internal
    */
-  protected pages<R>(path: string, query: Record<string, string | undefined>, size: number, call: CallOptions, page?: z.ZodType<ODataPage<R>, unknown>, skip = 0): Paginator<R, ODataPage<R>> {
-    const schema = page ?? (this.#page as unknown as z.ZodType<ODataPage<R>, unknown>);
+  protected pages<R>(path: string, query: Record<string, string | undefined>, size: number, call: CallOptions, page?: z.core.$ZodType<ODataPage<R>, unknown>, skip = 0): Paginator<R, ODataPage<R>> {
+    const schema = page ?? (this.#page as unknown as z.ZodMiniType<ODataPage<R>, unknown>);
     return offsetPaginator(async (offset, signal) => {
       const start = offset + skip;
       const body = await this.send('GET', path, { query: { ...query, $top: String(size), $skip: String(start) }, schema, signal }, call);

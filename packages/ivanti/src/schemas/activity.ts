@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { flag, text } from './common.js';
 
 /**
@@ -94,7 +94,7 @@ export const UploadResultSchema = z.looseObject({
   /** Whether Ivanti stored it. */
   IsUploaded: z.boolean(),
   /** The attachment's RecId, or why it was refused. */
-  Message: z.string().nullish(),
+  Message: z.nullish(z.string()),
 });
 /**
  * @see {@link UploadResultSchema}

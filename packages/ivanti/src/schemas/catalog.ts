@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { number, text } from './common.js';
 
 /**
@@ -98,11 +98,11 @@ export const AvailableOfferingSchema = z.looseObject({
   /** The offering's RecId: what its form and its direct link name. */
   strRecId: z.string(),
   /** The name. */
-  strName: z.string().nullish(),
+  strName: z.nullish(z.string()),
   /** The description. */
-  strDescription: z.string().nullish(),
+  strDescription: z.nullish(z.string()),
   /** The category, where the tenant sends it. */
-  strCategory: z.string().nullish(),
+  strCategory: z.nullish(z.string()),
 });
 /**
  * @see {@link AvailableOfferingSchema}
@@ -116,7 +116,7 @@ export type AvailableOffering = z.infer<typeof AvailableOfferingSchema>;
  *
  * @category Schemas
  */
-export const AvailableOfferingListSchema = z.union([z.undefined(), z.null(), z.array(AvailableOfferingSchema)]).transform((list) => list ?? []);
+export const AvailableOfferingListSchema = z.pipe(z.union([z.undefined(), z.null(), z.array(AvailableOfferingSchema)]), z.transform((list) => list ?? []));
 
 /**
  * One row of a validation list: Ivanti sends `[recId, value, label?]` (or an object on some tenants).
@@ -124,8 +124,8 @@ export const AvailableOfferingListSchema = z.union([z.undefined(), z.null(), z.a
  * @category Schemas
  */
 export const ValidationRowSchema = z.union([
-  z.tuple([z.string(), z.string().nullish()], z.unknown()),
-  z.looseObject({ RecId: z.string().optional(), recId: z.string().optional(), Value: z.string().nullish(), value: z.string().nullish(), Label: z.string().nullish(), label: z.string().nullish() }),
+  z.tuple([z.string(), z.nullish(z.string())], z.unknown()),
+  z.looseObject({ RecId: z.optional(z.string()), recId: z.optional(z.string()), Value: z.nullish(z.string()), value: z.nullish(z.string()), Label: z.nullish(z.string()), label: z.nullish(z.string()) }),
 ]);
 
 /**
@@ -133,7 +133,7 @@ export const ValidationRowSchema = z.union([
  *
  * @category Schemas
  */
-export const ValidationRowListSchema = z.union([z.undefined(), z.null(), z.array(ValidationRowSchema)]).transform((list) => list ?? []);
+export const ValidationRowListSchema = z.pipe(z.union([z.undefined(), z.null(), z.array(ValidationRowSchema)]), z.transform((list) => list ?? []));
 
 /**
  * One service request a submit made.
@@ -144,13 +144,13 @@ export const SubmittedRequestSchema = z.looseObject({
   /** The new request's RecId. */
   strRequestRecId: z.string(),
   /** Its number. */
-  strRequestNum: z.union([z.string(), z.number()]).nullish(),
+  strRequestNum: z.nullish(z.union([z.string(), z.number()])),
   /** The subscription it was made through. */
-  strSubscriptionRecId: z.string().nullish(),
+  strSubscriptionRecId: z.nullish(z.string()),
   /** The offering's name. */
-  strName: z.string().nullish(),
+  strName: z.nullish(z.string()),
   /** The parameters Ivanti stored, by parameter RecId: empty when none of the answers applied. */
-  parameterTemplateParameterIds: z.record(z.string(), z.unknown()).nullish(),
+  parameterTemplateParameterIds: z.nullish(z.record(z.string(), z.unknown())),
 });
 /**
  * @see {@link SubmittedRequestSchema}
@@ -168,7 +168,7 @@ export const SubmitResultSchema = z.looseObject({
   /** Always `true` here (a `false` is thrown). */
   IsSuccess: z.boolean(),
   /** Empty on success. */
-  ErrorText: z.string().nullish(),
+  ErrorText: z.nullish(z.string()),
   /** The requests made. */
   ServiceRequests: z.array(SubmittedRequestSchema),
 });

@@ -4,35 +4,35 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A text field: a string, `null` when empty, missing when not selected.
  *
  * @category Schemas
  */
-export const text = z.string().nullish();
+export const text = z.nullish(z.string());
 
 /**
  * A number field (`IncidentNumber`, `SequenceNum`).
  *
  * @category Schemas
  */
-export const number = z.number().nullish();
+export const number = z.nullish(z.number());
 
 /**
  * A flag (`ReadOnly`, `PublishToWeb`).
  *
  * @category Schemas
  */
-export const flag = z.boolean().nullish();
+export const flag = z.nullish(z.boolean());
 
 /**
  * A value Ivanti sends as a string on some tenants and as a number on others (`Priority`).
  *
  * @category Schemas
  */
-export const textOrNumber = z.union([z.string(), z.number()]).nullish();
+export const textOrNumber = z.nullish(z.union([z.string(), z.number()]));
 
 /**
  * Any business-object record: its `RecId` (always asked for) and every other field as Ivanti sent it.
@@ -60,13 +60,13 @@ export type BusinessObjectRecord = z.infer<typeof BusinessObjectRecordSchema>;
  *
  * @category Schemas
  */
-export const IsmResultSchema = z
-  .looseObject({
-    code: z.string().optional(),
-    description: z.string().optional(),
-    message: z.union([z.array(z.string()), z.string()]).optional(),
-  })
-  .optional();
+export const IsmResultSchema = z.optional(
+  z.looseObject({
+    code: z.optional(z.string()),
+    description: z.optional(z.string()),
+    message: z.optional(z.union([z.array(z.string()), z.string()])),
+  }),
+);
 /**
  * @see {@link IsmResultSchema}
  *

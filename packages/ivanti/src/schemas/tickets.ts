@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { flag, number, text, textOrNumber } from './common.js';
 
 /** The fields incidents and service requests share. */

@@ -20,8 +20,9 @@
  *
  * @module
  */
-import { getDefaults, Lexer, type MarkedToken, type Token, type Tokens } from 'marked';
+import type { MarkedToken, Token, Tokens } from 'marked';
 import { textNode, textWithBreaks } from './inline.js';
+import { loadMarked } from './marked.js';
 import type {
   AdfBlockNode,
   AdfBlockquote,
@@ -269,11 +270,12 @@ function nested(content: AdfBlockNode[]): NestedBlock[] {
  * rules and tables inside lists or quotes are rewritten to what ADF allows there.
  *
  * @param markdown - Markdown source.
- * @returns A `doc` with at least one block.
+ * @returns A `doc` with at least one block. Asynchronous because `marked`, the Markdown parser, is
+ *   loaded on the first call rather than when the package is imported.
  *
  * @example
  * ```ts
- * markdownToAdf('## Steps\n\n1. Restart the **router**\n2. Run `ipconfig /renew`');
+ * await markdownToAdf('## Steps\n\n1. Restart the **router**\n2. Run `ipconfig /renew`');
  * // { type: 'doc', version: 1, content: [
  * //   { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Steps' }] },
  * //   { type: 'orderedList', content: [
@@ -287,7 +289,8 @@ function nested(content: AdfBlockNode[]): NestedBlock[] {
  *
  * @category ADF
  */
-export function markdownToAdf(markdown: string): AdfDocument {
+export async function markdownToAdf(markdown: string): Promise<AdfDocument> {
+  const { getDefaults, Lexer } = await loadMarked();
   const tokens = new Lexer({ ...getDefaults(), gfm: true, breaks: true }).lex(String(markdown));
   const content = blocks(tokens);
   return { type: 'doc', version: 1, content: content.length > 0 ? content : [{ type: 'paragraph' }] };

@@ -43,7 +43,7 @@ import {
   searchChoices,
   type IdempotencyKey,
 } from '@itsm/core/provider';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { textToAdf } from '../adf/index.js';
 import { jqlLowerBound } from '../jql/date.js';
 import type { JiraCloudClient } from '../client.js';
@@ -66,7 +66,6 @@ import { searchIssues, ticketSearch, toTicket } from './search.js';
 import { TICKET_FIELDS } from './ticket.js';
 import { planTransition } from './transition.js';
 import { accountByEmail, accountIdOf, checkEmail, jiraUserToUser } from './users.js';
-import { verifyJiraAccess } from './verify.js';
 
 /**
  * The Jira connector: an `ItsmConnector` with the native client and the project at hand.
@@ -102,13 +101,13 @@ export interface JiraConnector extends ItsmConnector {
 
 /** Comments asked for per page. */
 const COMMENT_PAGE_SIZE = 100;
-const CatalogOptionsSchema = z.strictObject({ forUser: PersonInputSchema.optional() });
-const SearchTextSchema = z
-  .string({ error: 'must be a string to search for' })
-  .trim()
-  .min(1, 'must be a non-empty string to search for')
-  .max(255, 'must be at most 255 characters')
-  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must not contain control characters');
+const CatalogOptionsSchema = z.strictObject({ forUser: z.optional(PersonInputSchema) });
+const SearchTextSchema = z.string({ error: 'must be a string to search for' }).check(
+  z.trim(),
+  z.minLength(1, 'must be a non-empty string to search for'),
+  z.maxLength(255, 'must be at most 255 characters'),
+  z.refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must not contain control characters'),
+);
 
 /** Jira's sizes, as the connector declares and checks them. */
 const JIRA_LIMITS: ConnectorLimits = Object.freeze({
@@ -611,7 +610,8 @@ export function createJiraConnector(options: JiraConnectorOptions): JiraConnecto
         return afterCreate(provider, created, 'reading it back', () => get(created.id));
       },
     },
-    verifyAccess: () => verifyJiraAccess(context),
+    // The checks are loaded when asked for: they are a setup step, and the largest part of the connector.
+    verifyAccess: async () => (await import('./verify.js')).verifyJiraAccess(context),
   };
   return connector;
 }

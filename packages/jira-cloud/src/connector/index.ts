@@ -21,4 +21,4 @@ export { jiraAttachmentToAttachment } from './attachments.js';
 export { requestTypeToCatalogItem } from './catalog.js';
 export { jiraUserKind, jiraUserToUser } from './users.js';
 export { PREFERRED_TRANSITION_NAMES, planTransition, type TransitionContext, type TransitionPlan } from './transition.js';
-export { JIRA_ACCESS_CHECKS, RECOMMENDED_TIME_ZONE, isUtcLikeTimeZone, type JiraAccessCheckId } from './verify.js';
+export { JIRA_ACCESS_CHECKS, RECOMMENDED_TIME_ZONE, isUtcLikeTimeZone, type JiraAccessCheckId } from './access-checks.js';

@@ -5,7 +5,7 @@
  */
 import { StatusCategorySchema, TicketTypeSchema, type StatusCategory, type TicketType } from '@itsm/core';
 import { LookupDelaysSchema, CustomFieldSelectionSchema, RawModeSchema, resolveConnectorOptions as resolveProviderConnectorOptions, type CustomFieldSelection, type RawMode } from '@itsm/core/provider';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { JiraCloudClient } from '../client.js';
 import { CLIENT_OPTION_KEYS, type JiraCloudClientOptions } from '../options.js';
 import { JIRA_CLOUD, kit } from '../provider.js';
@@ -119,24 +119,24 @@ export interface ResolvedConnectorOptions {
   customFields: CustomFieldSelection;
 }
 
-const text = z.string().trim().min(1, 'must not be empty');
-const id = z
-  .union([z.string(), z.number().int().nonnegative()])
-  .transform(String)
-  .pipe(z.string().trim().regex(/^\d+$/, 'must be a numeric id such as "1"'));
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+const id = z.pipe(
+  z.pipe(z.union([z.string(), z.int().check(z.nonnegative())]), z.transform(String)),
+  z.string().check(z.trim(), z.regex(/^\d+$/, 'must be a numeric id such as "1"')),
+);
 
 const SettingsSchema = z.strictObject({
-  projectKey: text.regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be a project key such as "HELP"'),
-  serviceDeskId: id.optional(),
-  requestTypeId: id.optional(),
-  issueType: text.optional(),
-  statusMap: z.record(text, StatusCategorySchema).optional(),
-  typeMap: z.record(text, TicketTypeSchema).optional(),
-  resolution: text.optional(),
-  overlapMs: z.number().int().nonnegative().max(24 * 60 * 60_000, 'must be at most one day (86,400,000 ms)').optional(),
-  lookupDelaysMs: LookupDelaysSchema.optional(),
-  raw: RawModeSchema.optional(),
-  customFields: CustomFieldSelectionSchema.optional(),
+  projectKey: text.check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be a project key such as "HELP"')),
+  serviceDeskId: z.optional(id),
+  requestTypeId: z.optional(id),
+  issueType: z.optional(text),
+  statusMap: z.optional(z.record(text, StatusCategorySchema)),
+  typeMap: z.optional(z.record(text, TicketTypeSchema)),
+  resolution: z.optional(text),
+  overlapMs: z.optional(z.int().check(z.nonnegative(), z.lte(24 * 60 * 60_000, 'must be at most one day (86,400,000 ms)'))),
+  lookupDelaysMs: z.optional(LookupDelaysSchema),
+  raw: z.optional(RawModeSchema),
+  customFields: z.optional(CustomFieldSelectionSchema),
 });
 
 /**

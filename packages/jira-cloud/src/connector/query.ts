@@ -7,7 +7,7 @@
  * @module
  */
 import { TicketQuerySchema, type StatusCategory, type TicketQuery, type TicketType } from '@itsm/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { jqlLowerBound } from '../jql/date.js';
 import type { Jql, JqlScalar, JqlTag } from '../jql/index.js';
 import { kit } from '../provider.js';

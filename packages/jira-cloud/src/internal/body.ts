@@ -15,7 +15,8 @@ import { kit } from '../provider.js';
 export type BodyFormat = 'text' | 'markdown';
 
 /**
- * An ADF document for a body: an ADF document as it is, a string converted as `format` says.
+ * An ADF document for a body: an ADF document as it is, a string converted as `format` says
+ * (asynchronous: Markdown needs `marked`, loaded on first use).
  *
  * @param body - Plain text, Markdown or an ADF document.
  * @param format - How to read a string.
@@ -24,7 +25,7 @@ export type BodyFormat = 'text' | 'markdown';
  * or other control characters (tabs and line breaks are fine), or a text longer than Jira's
  * {@link JIRA_TEXT_MAX_LENGTH}.
  */
-export function toAdf(body: string | AdfDocument, format: BodyFormat | undefined, field: string): AdfDocument {
+export async function toAdf(body: string | AdfDocument, format: BodyFormat | undefined, field: string): Promise<AdfDocument> {
   if (format !== undefined && format !== 'text' && format !== 'markdown') kit.fail('format', "must be 'text' or 'markdown'");
   if (typeof body === 'string') {
     if (body.trim() === '') kit.fail(field, 'must not be empty');

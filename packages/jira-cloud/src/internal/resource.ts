@@ -5,7 +5,7 @@
  */
 import type { Paginator, Transport } from '@itsm/core';
 import { ApiResource, offsetPaginator, type CallOptions, type OffsetPage } from '@itsm/core/provider';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { JIRA_SEGMENT_RULES } from '../provider.js';
 import { jsmPageSchema, type JsmPage } from '../schemas/common.js';
 
@@ -21,7 +21,7 @@ export interface ResourceContext {
 export const EXPERIMENTAL_API_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'X-ExperimentalApi': 'opt-in' });
 
 /** A JSM list request: where, what one value looks like, and how many per page. */
-export interface JsmListRequest<T extends z.ZodType> {
+export interface JsmListRequest<T extends z.core.$ZodType> {
   /** The list's path. */
   path: string;
   /** The schema of one value. */
@@ -65,7 +65,7 @@ export abstract class JiraResource extends ApiResource {
    * @param options - The caller's call options (checked now).
    * @internal
    */
-  protected jsmList<T extends z.ZodType>(request: JsmListRequest<T>, options: CallOptions | undefined): Paginator<z.output<T>, JsmPage<z.output<T>>> {
+  protected jsmList<T extends z.core.$ZodType>(request: JsmListRequest<T>, options: CallOptions | undefined): Paginator<z.output<T>, JsmPage<z.output<T>>> {
     const call = this.callOptions(options);
     const schema = jsmPageSchema(request.item);
     return offsetPaginator(async (start, signal): Promise<OffsetPage<z.output<T>, JsmPage<z.output<T>>>> => {

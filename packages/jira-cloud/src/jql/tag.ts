@@ -221,8 +221,12 @@ function interpolate(value: unknown, timeZone: string, strings: TemplateStringsA
   return `(${value.map((item: unknown) => scalar(item, timeZone, where, index)).join(', ')})`;
 }
 
+/**
+ * The tag for `timeZone`, which must be known (UTC always is; {@link JqlTag.withTimeZone} checks the
+ * others). Builds nothing else: the date formatter is made at the first `Date`, so that importing
+ * the package stays cheap.
+ */
 function createJqlTag(timeZone: string): JqlTag {
-  zoneFormatter(timeZone); // validate now, not at the first Date
   const tag = (strings: TemplateStringsArray, ...values: JqlValue[]): Jql => {
     let text = strings[0] ?? '';
     values.forEach((item, index) => {
@@ -239,7 +243,10 @@ function createJqlTag(timeZone: string): JqlTag {
       }
       return Jql.raw(quoteJqlTextSearch(search));
     },
-    withTimeZone: (zone: string) => createJqlTag(zone),
+    withTimeZone: (zone: string) => {
+      zoneFormatter(zone); // an unknown zone fails here, not at the first Date
+      return createJqlTag(zone);
+    },
     timeZone,
   });
 }

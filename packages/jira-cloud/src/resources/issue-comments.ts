@@ -12,7 +12,7 @@ import type { CallOptions } from '../options.js';
 import { checkProperties, type PropertyInput } from '../new-issue.js';
 import { kit } from '../provider.js';
 import { IssueCommentPageSchema, IssueCommentSchema, type IssueComment, type IssueCommentPage } from '../schemas/comments.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The JSM property that marks a platform comment internal (agents only) or public.
@@ -177,7 +177,7 @@ export class IssueCommentsResource extends JiraResource {
     const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}/comment`;
     if (typeof input !== 'object' || input === null) kit.fail('input', 'must be an object with a body');
     kit.knownKeys(input, ['body', 'format', 'visibility', 'internal', 'properties']);
-    const json: Record<string, unknown> = { body: toAdf(input.body, input.format, 'body') };
+    const json: Record<string, unknown> = { body: await toAdf(input.body, input.format, 'body') };
     const visibility = visibilityOf(input.visibility);
     if (visibility) json.visibility = visibility;
     const properties = [...(checkProperties(input.properties) ?? [])];
@@ -239,7 +239,7 @@ export class IssueCommentsResource extends JiraResource {
     const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}/comment/${{ commentId }}`;
     if (typeof input !== 'object' || input === null) kit.fail('input', 'must be an object with a body');
     kit.knownKeys(input, ['body', 'format', 'visibility']);
-    const json: Record<string, unknown> = { body: toAdf(input.body, input.format, 'body') };
+    const json: Record<string, unknown> = { body: await toAdf(input.body, input.format, 'body') };
     const visibility = visibilityOf(input.visibility);
     if (visibility) json.visibility = visibility;
     return this.send('PUT', path, { json, query: { notifyUsers }, schema: IssueCommentSchema }, call);

@@ -75,7 +75,7 @@ export class IssueLinksResource extends JiraResource {
       if (typeof input[field] !== 'string' || input[field].trim() === '') this.kit.fail(field, 'must be a non-empty string');
     }
     const json: Record<string, unknown> = { type: { name: input.type }, inwardIssue: issueRef(input.inwardIssue), outwardIssue: issueRef(input.outwardIssue) };
-    if (input.comment !== undefined) json.comment = { body: toAdf(input.comment, input.format, 'comment') };
+    if (input.comment !== undefined) json.comment = { body: await toAdf(input.comment, input.format, 'comment') };
     else if (input.format !== undefined) this.kit.fail('format', 'is only read with a comment');
     await this.send('POST', '/rest/api/3/issueLink', { json }, options);
   }

@@ -4,14 +4,14 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { JiraResource } from '../internal/resource.js';
 import type { CallOptions } from '../options.js';
 import { kit } from '../provider.js';
 import { EntityPropertySchema, type EntityProperty } from '../schemas/common.js';
 
 /** The keys of an issue's properties. */
-const PropertyKeysSchema = z.looseObject({ keys: z.array(z.looseObject({ key: z.string(), self: z.string().optional() })) });
+const PropertyKeysSchema = z.looseObject({ keys: z.array(z.looseObject({ key: z.string(), self: z.optional(z.string()) })) });
 
 /**
  * The largest property value Jira stores, in bytes of JSON.

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { JiraResource } from '../internal/resource.js';
 import type { CallOptions } from '../options.js';
 import { RemoteLinkIdentifiesSchema, RemoteLinkSchema, type RemoteLink, type RemoteLinkIdentifies } from '../schemas/collaboration.js';

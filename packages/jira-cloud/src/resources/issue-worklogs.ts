@@ -130,7 +130,7 @@ export class IssueWorklogsResource extends JiraResource {
    */
   async add(issueIdOrKey: string, input: WorklogInput, options: WorklogWriteOptions = {}): Promise<Worklog> {
     const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}/worklog`;
-    const json = this.#body(input, true);
+    const json = await this.#body(input, true);
     const { query, call } = this.#estimate(options, 'reduceBy');
     return this.send('POST', path, { json, query, schema: WorklogSchema }, call);
   }
@@ -146,7 +146,7 @@ export class IssueWorklogsResource extends JiraResource {
    */
   async update(issueIdOrKey: string, worklogId: string, input: WorklogInput, options: WorklogWriteOptions = {}): Promise<Worklog> {
     const path = this.path`/rest/api/3/issue/${{ issueIdOrKey }}/worklog/${{ worklogId }}`;
-    const json = this.#body(input, false);
+    const json = await this.#body(input, false);
     const { query, call } = this.#estimate(options, undefined);
     return this.send('PUT', path, { json, query, schema: WorklogSchema }, call);
   }
@@ -170,7 +170,7 @@ export class IssueWorklogsResource extends JiraResource {
     return value.getTime();
   }
 
-  #body(input: WorklogInput, creating: boolean): Record<string, unknown> {
+  async #body(input: WorklogInput, creating: boolean): Promise<Record<string, unknown>> {
     if (typeof input !== 'object' || input === null) this.kit.fail('input', 'must be an object with timeSpent or timeSpentSeconds');
     this.kit.knownKeys(input, INPUT_KEYS);
     const json: Record<string, unknown> = {};
@@ -190,7 +190,7 @@ export class IssueWorklogsResource extends JiraResource {
       if (!(input.started instanceof Date) || Number.isNaN(input.started.getTime())) this.kit.fail('started', 'must be a valid Date');
       json.started = jiraInstant(input.started);
     }
-    if (input.comment !== undefined) json.comment = toAdf(input.comment, input.format, 'comment');
+    if (input.comment !== undefined) json.comment = await toAdf(input.comment, input.format, 'comment');
     else if (input.format !== undefined) this.kit.fail('format', 'is only read with a comment');
     if (input.visibility !== undefined) {
       const { visibility } = input;

@@ -208,14 +208,14 @@ function payloadJson(payload: IssuePayload, allowed: readonly string[] = PAYLOAD
   return json;
 }
 
-function commentOperation(comment: TransitionComment): { add: Record<string, unknown> } {
+async function commentOperation(comment: TransitionComment): Promise<{ add: Record<string, unknown> }> {
   if (typeof comment === 'string' || (typeof comment === 'object' && comment !== null && (comment as { type?: unknown }).type === 'doc')) {
-    return { add: { body: toAdf(comment as string | AdfDocument, 'text', 'comment') } };
+    return { add: { body: await toAdf(comment as string | AdfDocument, 'text', 'comment') } };
   }
   if (typeof comment !== 'object' || comment === null) kit.fail('comment', 'must be a string, an ADF document or { body, format?, visibility? }');
   kit.knownKeys(comment, ['body', 'format', 'visibility'], 'comment');
   const { body, format, visibility } = comment as Exclude<TransitionComment, string | AdfDocument>;
-  const add: Record<string, unknown> = { body: toAdf(body, format, 'comment.body') };
+  const add: Record<string, unknown> = { body: await toAdf(body, format, 'comment.body') };
   if (visibility) add.visibility = visibility;
   return { add };
 }
@@ -322,7 +322,7 @@ export class IssuesResource extends JiraResource {
     if (isCreatePayload(input)) {
       json = payloadJson(input);
     } else {
-      json = { fields: newIssueFields(input) };
+      json = { fields: await newIssueFields(input) };
       const properties = checkProperties(input.properties);
       if (properties) json.properties = properties;
     }
@@ -492,7 +492,7 @@ export class IssuesResource extends JiraResource {
     };
     if (input.comment !== undefined) {
       const update = { ...(json.update as Record<string, unknown[]> | undefined) };
-      update.comment = [...(update.comment ?? []), commentOperation(input.comment)];
+      update.comment = [...(update.comment ?? []), await commentOperation(input.comment)];
       json.update = update;
     }
     await this.send('POST', path, { json }, options);

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { JiraIdSchema } from './common.js';
 import { JiraUserSchema } from './users.js';
 
@@ -16,15 +16,15 @@ import { JiraUserSchema } from './users.js';
 export const IssueAttachmentSchema = z.looseObject({
   id: JiraIdSchema,
   filename: z.string(),
-  mimeType: z.string().optional(),
+  mimeType: z.optional(z.string()),
   /** Size in bytes. */
-  size: z.number().optional(),
-  created: z.string().optional(),
+  size: z.optional(z.number()),
+  created: z.optional(z.string()),
   /** The REST URL of the content (download it with `attachments.download(id)`). */
-  content: z.string().optional(),
-  thumbnail: z.string().optional(),
-  self: z.string().optional(),
-  author: JiraUserSchema.optional(),
+  content: z.optional(z.string()),
+  thumbnail: z.optional(z.string()),
+  self: z.optional(z.string()),
+  author: z.optional(JiraUserSchema),
 });
 /**
  * An attachment's metadata. See {@link IssueAttachmentSchema}.

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AdfDocumentSchema, EntityPropertySchema, JiraIdSchema, JiraStatusSchema } from './common.js';
 import { CommentVisibilitySchema } from './comments.js';
 import { JiraUserSchema } from './users.js';
@@ -17,10 +17,10 @@ import { JiraUserSchema } from './users.js';
  */
 export const WatchersSchema = z.looseObject({
   /** Whether the calling account watches the issue. */
-  isWatching: z.boolean().optional(),
-  watchCount: z.number().optional(),
+  isWatching: z.optional(z.boolean()),
+  watchCount: z.optional(z.number()),
   watchers: z.array(JiraUserSchema),
-  self: z.string().optional(),
+  self: z.optional(z.string()),
 });
 /**
  * The watchers of an issue. See {@link WatchersSchema}.
@@ -38,10 +38,10 @@ export const IssueLinkTypeSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   /** The phrase from the inward issue's side, e.g. "is blocked by". */
-  inward: z.string().optional(),
+  inward: z.optional(z.string()),
   /** The phrase from the outward issue's side, e.g. "blocks". */
-  outward: z.string().optional(),
-  self: z.string().optional(),
+  outward: z.optional(z.string()),
+  self: z.optional(z.string()),
 });
 /**
  * An issue link type. See {@link IssueLinkTypeSchema}.
@@ -63,10 +63,10 @@ export const IssueLinkTypesSchema = z.looseObject({ issueLinkTypes: z.array(Issu
  * @category Schemas
  */
 export const LinkedIssueSchema = z.looseObject({
-  id: z.string().optional(),
-  key: z.string().optional(),
-  self: z.string().optional(),
-  fields: z.looseObject({ summary: z.string().optional(), status: JiraStatusSchema.optional() }).optional(),
+  id: z.optional(z.string()),
+  key: z.optional(z.string()),
+  self: z.optional(z.string()),
+  fields: z.optional(z.looseObject({ summary: z.optional(z.string()), status: z.optional(JiraStatusSchema) })),
 });
 /**
  * One end of an issue link. See {@link LinkedIssueSchema}.
@@ -84,9 +84,9 @@ export type LinkedIssue = z.infer<typeof LinkedIssueSchema>;
 export const IssueLinkSchema = z.looseObject({
   id: z.string(),
   type: IssueLinkTypeSchema,
-  inwardIssue: LinkedIssueSchema.optional(),
-  outwardIssue: LinkedIssueSchema.optional(),
-  self: z.string().optional(),
+  inwardIssue: z.optional(LinkedIssueSchema),
+  outwardIssue: z.optional(LinkedIssueSchema),
+  self: z.optional(z.string()),
 });
 /**
  * An issue link. See {@link IssueLinkSchema}.
@@ -103,9 +103,9 @@ export type IssueLink = z.infer<typeof IssueLinkSchema>;
 export const RemoteObjectSchema = z.looseObject({
   url: z.string(),
   title: z.string(),
-  summary: z.string().optional(),
-  icon: z.looseObject({ url16x16: z.string().optional(), title: z.string().optional(), link: z.string().optional() }).optional(),
-  status: z.looseObject({ resolved: z.boolean().optional() }).optional(),
+  summary: z.optional(z.string()),
+  icon: z.optional(z.looseObject({ url16x16: z.optional(z.string()), title: z.optional(z.string()), link: z.optional(z.string()) })),
+  status: z.optional(z.looseObject({ resolved: z.optional(z.boolean()) })),
 });
 /**
  * What a remote link points at. See {@link RemoteObjectSchema}.
@@ -122,11 +122,11 @@ export type RemoteObject = z.infer<typeof RemoteObjectSchema>;
 export const RemoteLinkSchema = z.looseObject({
   id: JiraIdSchema,
   /** The caller's own id of the linked object; a second create with it updates the link. */
-  globalId: z.string().optional(),
-  relationship: z.string().optional(),
-  application: z.looseObject({ name: z.string().optional(), type: z.string().optional() }).optional(),
+  globalId: z.optional(z.string()),
+  relationship: z.optional(z.string()),
+  application: z.optional(z.looseObject({ name: z.optional(z.string()), type: z.optional(z.string()) })),
   object: RemoteObjectSchema,
-  self: z.string().optional(),
+  self: z.optional(z.string()),
 });
 /**
  * A remote link. See {@link RemoteLinkSchema}.
@@ -140,7 +140,7 @@ export type RemoteLink = z.infer<typeof RemoteLinkSchema>;
  *
  * @category Schemas
  */
-export const RemoteLinkIdentifiesSchema = z.looseObject({ id: JiraIdSchema, self: z.string().optional() });
+export const RemoteLinkIdentifiesSchema = z.looseObject({ id: JiraIdSchema, self: z.optional(z.string()) });
 /**
  * A remote link's id and URL. See {@link RemoteLinkIdentifiesSchema}.
  *
@@ -155,19 +155,19 @@ export type RemoteLinkIdentifies = z.infer<typeof RemoteLinkIdentifiesSchema>;
  */
 export const WorklogSchema = z.looseObject({
   id: z.string(),
-  issueId: z.string().optional(),
-  author: JiraUserSchema.optional(),
-  updateAuthor: JiraUserSchema.optional(),
-  comment: AdfDocumentSchema.optional(),
+  issueId: z.optional(z.string()),
+  author: z.optional(JiraUserSchema),
+  updateAuthor: z.optional(JiraUserSchema),
+  comment: z.optional(AdfDocumentSchema),
   /** When the work started. */
-  started: z.string().optional(),
-  timeSpent: z.string().optional(),
-  timeSpentSeconds: z.number().optional(),
-  created: z.string().optional(),
-  updated: z.string().optional(),
-  visibility: CommentVisibilitySchema.optional(),
-  properties: z.array(EntityPropertySchema).optional(),
-  self: z.string().optional(),
+  started: z.optional(z.string()),
+  timeSpent: z.optional(z.string()),
+  timeSpentSeconds: z.optional(z.number()),
+  created: z.optional(z.string()),
+  updated: z.optional(z.string()),
+  visibility: z.optional(CommentVisibilitySchema),
+  properties: z.optional(z.array(EntityPropertySchema)),
+  self: z.optional(z.string()),
 });
 /**
  * A worklog. See {@link WorklogSchema}.
@@ -183,9 +183,9 @@ export type Worklog = z.infer<typeof WorklogSchema>;
  */
 export const WorklogPageSchema = z.looseObject({
   worklogs: z.array(WorklogSchema),
-  startAt: z.number().optional(),
-  maxResults: z.number().optional(),
-  total: z.number().optional(),
+  startAt: z.optional(z.number()),
+  maxResults: z.optional(z.number()),
+  total: z.optional(z.number()),
 });
 /**
  * A page of worklogs. See {@link WorklogPageSchema}.
@@ -201,12 +201,12 @@ export type WorklogPage = z.infer<typeof WorklogPageSchema>;
  */
 export const ChangeItemSchema = z.looseObject({
   field: z.string(),
-  fieldId: z.string().optional(),
-  fieldtype: z.string().optional(),
-  from: z.string().nullish(),
-  fromString: z.string().nullish(),
-  to: z.string().nullish(),
-  toString: z.string().nullish(),
+  fieldId: z.optional(z.string()),
+  fieldtype: z.optional(z.string()),
+  from: z.nullish(z.string()),
+  fromString: z.nullish(z.string()),
+  to: z.nullish(z.string()),
+  toString: z.nullish(z.string()),
 });
 /**
  * One field change. See {@link ChangeItemSchema}.
@@ -222,7 +222,7 @@ export type ChangeItem = z.infer<typeof ChangeItemSchema>;
  */
 export const ChangelogSchema = z.looseObject({
   id: z.string(),
-  author: JiraUserSchema.optional(),
+  author: z.optional(JiraUserSchema),
   created: z.string(),
   items: z.array(ChangeItemSchema),
 });
@@ -240,10 +240,10 @@ export type Changelog = z.infer<typeof ChangelogSchema>;
  */
 export const ChangelogPageSchema = z.looseObject({
   values: z.array(ChangelogSchema),
-  startAt: z.number().optional(),
-  maxResults: z.number().optional(),
-  total: z.number().optional(),
-  isLast: z.boolean().optional(),
+  startAt: z.optional(z.number()),
+  maxResults: z.optional(z.number()),
+  total: z.optional(z.number()),
+  isLast: z.optional(z.boolean()),
 });
 /**
  * A page of an issue's changelog. See {@link ChangelogPageSchema}.

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AdfDocumentSchema, EntityPropertySchema } from './common.js';
 import { JiraUserSchema } from './users.js';
 
@@ -15,9 +15,9 @@ import { JiraUserSchema } from './users.js';
 export const CommentVisibilitySchema = z.looseObject({
   type: z.enum(['role', 'group']),
   /** The role or group name. */
-  value: z.string().optional(),
+  value: z.optional(z.string()),
   /** The group id (stable, unlike names) or the role name. */
-  identifier: z.string().optional(),
+  identifier: z.optional(z.string()),
 });
 /**
  * Who can see a comment. See {@link CommentVisibilitySchema}.
@@ -34,17 +34,17 @@ export type CommentVisibility = z.infer<typeof CommentVisibilitySchema>;
  */
 export const IssueCommentSchema = z.looseObject({
   id: z.string(),
-  self: z.string().optional(),
-  author: JiraUserSchema.optional(),
-  updateAuthor: JiraUserSchema.optional(),
-  body: AdfDocumentSchema.optional(),
-  renderedBody: z.string().optional(),
-  created: z.string().optional(),
-  updated: z.string().optional(),
-  visibility: CommentVisibilitySchema.optional(),
+  self: z.optional(z.string()),
+  author: z.optional(JiraUserSchema),
+  updateAuthor: z.optional(JiraUserSchema),
+  body: z.optional(AdfDocumentSchema),
+  renderedBody: z.optional(z.string()),
+  created: z.optional(z.string()),
+  updated: z.optional(z.string()),
+  visibility: z.optional(CommentVisibilitySchema),
   /** Whether JSM customers see the comment (`false` for an internal note). */
-  jsdPublic: z.boolean().optional(),
-  properties: z.array(EntityPropertySchema).optional(),
+  jsdPublic: z.optional(z.boolean()),
+  properties: z.optional(z.array(EntityPropertySchema)),
 });
 /**
  * A comment on an issue. See {@link IssueCommentSchema}.
@@ -60,9 +60,9 @@ export type IssueComment = z.infer<typeof IssueCommentSchema>;
  */
 export const IssueCommentPageSchema = z.looseObject({
   comments: z.array(IssueCommentSchema),
-  startAt: z.number().optional(),
-  maxResults: z.number().optional(),
-  total: z.number().optional(),
+  startAt: z.optional(z.number()),
+  maxResults: z.optional(z.number()),
+  total: z.optional(z.number()),
 });
 /**
  * A page of comments. See {@link IssueCommentPageSchema}.

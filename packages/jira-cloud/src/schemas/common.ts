@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AdfDocument } from '../adf/index.js';
 
 /**
@@ -19,8 +19,8 @@ import type { AdfDocument } from '../adf/index.js';
 export type OpenEnum<T extends string> = T | (string & {});
 
 /** A string schema typed as an {@link OpenEnum}. */
-function openEnum<T extends string>(): z.ZodType<OpenEnum<T>, string> {
-  return z.string() as z.ZodType<OpenEnum<T>, string>;
+function openEnum<T extends string>(): z.ZodMiniType<OpenEnum<T>, string> {
+  return z.string() as z.ZodMiniType<OpenEnum<T>, string>;
 }
 
 /**
@@ -28,7 +28,7 @@ function openEnum<T extends string>(): z.ZodType<OpenEnum<T>, string> {
  *
  * @category Schemas
  */
-export const JiraIdSchema = z.union([z.string(), z.number()]).transform(String);
+export const JiraIdSchema = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
 
 /**
  * Keys of the status categories: `new` (To Do), `indeterminate` (In Progress), `done`, and `undefined` (No Category).
@@ -49,14 +49,14 @@ export type StatusCategoryKey = OpenEnum<'new' | 'indeterminate' | 'done' | 'und
  */
 export const StatusCategorySchema = z.looseObject({
   /** Numeric id: 1 undefined, 2 new, 3 done, 4 indeterminate. */
-  id: z.number().optional(),
+  id: z.optional(z.number()),
   /** `new`, `indeterminate`, `done` or `undefined`; the key to branch on. */
   key: openEnum<'new' | 'indeterminate' | 'done' | 'undefined'>(),
   /** Localized name ("To Do", "In Progress", "Done"). */
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   /** Colour name (`blue-gray`, `yellow`, `green`, `medium-gray`). */
-  colorName: z.string().optional(),
-  self: z.string().optional(),
+  colorName: z.optional(z.string()),
+  self: z.optional(z.string()),
 });
 /**
  * A status category. See {@link StatusCategorySchema}.
@@ -73,9 +73,9 @@ export type StatusCategory = z.infer<typeof StatusCategorySchema>;
 export const JiraStatusSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
-  description: z.string().nullish(),
-  iconUrl: z.string().optional(),
-  self: z.string().optional(),
+  description: z.nullish(z.string()),
+  iconUrl: z.optional(z.string()),
+  self: z.optional(z.string()),
   /** The status's category: what a connector maps to open / in progress / done. */
   statusCategory: StatusCategorySchema,
 });
@@ -94,14 +94,14 @@ export type JiraStatus = z.infer<typeof JiraStatusSchema>;
 export const JiraFieldTypeSchema = z.looseObject({
   type: z.string(),
   /** Item type of an `array` field. */
-  items: z.string().optional(),
+  items: z.optional(z.string()),
   /** The system field this is (`summary`, `priority`, ...). */
-  system: z.string().optional(),
+  system: z.optional(z.string()),
   /** The custom field type key (`com.atlassian.jira.plugin.system.customfieldtypes:select`). */
-  custom: z.string().optional(),
+  custom: z.optional(z.string()),
   /** The number in `customfield_<n>`. */
-  customId: z.number().optional(),
-  configuration: z.record(z.string(), z.unknown()).optional(),
+  customId: z.optional(z.number()),
+  configuration: z.optional(z.record(z.string(), z.unknown())),
 });
 /**
  * The data type of a field. See {@link JiraFieldTypeSchema}.
@@ -154,11 +154,11 @@ export type EntityProperty = z.infer<typeof EntityPropertySchema>;
  * @category Schemas
  */
 export const JsmDateSchema = z.looseObject({
-  iso8601: z.string().optional(),
-  jira: z.string().optional(),
-  friendly: z.string().optional(),
+  iso8601: z.optional(z.string()),
+  jira: z.optional(z.string()),
+  friendly: z.optional(z.string()),
   /** Milliseconds since the epoch: `new Date(date.epochMillis)`. */
-  epochMillis: z.number().optional(),
+  epochMillis: z.optional(z.number()),
 });
 /**
  * A JSM date. See {@link JsmDateSchema}.
@@ -174,13 +174,13 @@ export type JsmDate = z.infer<typeof JsmDateSchema>;
  * @param item - The schema of one value.
  * @category Schemas
  */
-export function jsmPageSchema<T extends z.ZodType>(item: T) {
+export function jsmPageSchema<T extends z.core.$ZodType>(item: T) {
   return z.looseObject({
     values: z.array(item),
-    start: z.number().optional(),
-    limit: z.number().optional(),
-    size: z.number().optional(),
-    isLastPage: z.boolean().optional(),
+    start: z.optional(z.number()),
+    limit: z.optional(z.number()),
+    size: z.optional(z.number()),
+    isLastPage: z.optional(z.boolean()),
   });
 }
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AdfDocumentSchema, JiraStatusSchema } from './common.js';
 import { IssueAttachmentSchema } from './attachments.js';
 import { IssueCommentPageSchema } from './comments.js';
@@ -19,9 +19,9 @@ import { JiraUserSchema } from './users.js';
 export const IssueProjectSchema = z.looseObject({
   id: z.string(),
   key: z.string(),
-  name: z.string().optional(),
-  projectTypeKey: z.string().optional(),
-  self: z.string().optional(),
+  name: z.optional(z.string()),
+  projectTypeKey: z.optional(z.string()),
+  self: z.optional(z.string()),
 });
 
 /**
@@ -31,8 +31,8 @@ export const IssueProjectSchema = z.looseObject({
  */
 export const ResolutionSchema = z.looseObject({
   id: z.string(),
-  name: z.string().optional(),
-  description: z.string().optional(),
+  name: z.optional(z.string()),
+  description: z.optional(z.string()),
 });
 
 /**
@@ -43,7 +43,7 @@ export const ResolutionSchema = z.looseObject({
 export const IssueParentSchema = z.looseObject({
   id: z.string(),
   key: z.string(),
-  fields: z.record(z.string(), z.unknown()).optional(),
+  fields: z.optional(z.record(z.string(), z.unknown())),
 });
 
 /**
@@ -55,26 +55,26 @@ export const IssueParentSchema = z.looseObject({
  * @category Schemas
  */
 export const IssueFieldsSchema = z.looseObject({
-  summary: z.string().optional(),
+  summary: z.optional(z.string()),
   /** ADF; read it with `adfToText`. */
-  description: AdfDocumentSchema.nullish(),
-  status: JiraStatusSchema.optional(),
-  issuetype: JiraIssueTypeSchema.optional(),
-  project: IssueProjectSchema.optional(),
-  priority: JiraPrioritySchema.partial({ name: true }).nullish(),
-  assignee: JiraUserSchema.nullish(),
-  reporter: JiraUserSchema.nullish(),
-  creator: JiraUserSchema.nullish(),
-  created: z.string().optional(),
-  updated: z.string().optional(),
-  resolution: ResolutionSchema.nullish(),
-  resolutiondate: z.string().nullish(),
-  duedate: z.string().nullish(),
-  labels: z.array(z.string()).optional(),
-  parent: IssueParentSchema.optional(),
+  description: z.nullish(AdfDocumentSchema),
+  status: z.optional(JiraStatusSchema),
+  issuetype: z.optional(JiraIssueTypeSchema),
+  project: z.optional(IssueProjectSchema),
+  priority: z.nullish(z.partial(JiraPrioritySchema, { name: true })),
+  assignee: z.nullish(JiraUserSchema),
+  reporter: z.nullish(JiraUserSchema),
+  creator: z.nullish(JiraUserSchema),
+  created: z.optional(z.string()),
+  updated: z.optional(z.string()),
+  resolution: z.nullish(ResolutionSchema),
+  resolutiondate: z.nullish(z.string()),
+  duedate: z.nullish(z.string()),
+  labels: z.optional(z.array(z.string())),
+  parent: z.optional(IssueParentSchema),
   /** The first comments (at most 20 in search results; use `issues.comments.list` for all). */
-  comment: IssueCommentPageSchema.optional(),
-  attachment: z.array(IssueAttachmentSchema).optional(),
+  comment: z.optional(IssueCommentPageSchema),
+  attachment: z.optional(z.array(IssueAttachmentSchema)),
 });
 /**
  * An issue's fields. See {@link IssueFieldsSchema}.
@@ -92,18 +92,18 @@ export type IssueFields = z.infer<typeof IssueFieldsSchema>;
 export const IssueSchema = z.looseObject({
   id: z.string(),
   key: z.string(),
-  self: z.string().optional(),
-  fields: IssueFieldsSchema.prefault({}),
+  self: z.optional(z.string()),
+  fields: z.prefault(IssueFieldsSchema, {}),
   /** Field names by id, with `expand: ['names']`. */
-  names: z.record(z.string(), z.string()).optional(),
+  names: z.optional(z.record(z.string(), z.string())),
   /** HTML renderings, with `expand: ['renderedFields']`. */
-  renderedFields: z.record(z.string(), z.unknown()).optional(),
+  renderedFields: z.optional(z.record(z.string(), z.unknown())),
   /** With `expand: ['transitions']`. */
-  transitions: z.array(TransitionSchema).optional(),
-  changelog: z.unknown().optional(),
+  transitions: z.optional(z.array(TransitionSchema)),
+  changelog: z.optional(z.unknown()),
   /** Issue properties asked for with `properties`. */
-  properties: z.record(z.string(), z.unknown()).optional(),
-  expand: z.string().optional(),
+  properties: z.optional(z.record(z.string(), z.unknown())),
+  expand: z.optional(z.string()),
 });
 /**
  * An issue. See {@link IssueSchema}.
@@ -120,7 +120,7 @@ export type Issue = z.infer<typeof IssueSchema>;
 export const CreatedIssueSchema = z.looseObject({
   id: z.string(),
   key: z.string(),
-  self: z.string().optional(),
+  self: z.optional(z.string()),
 });
 /**
  * A created issue's id and key. See {@link CreatedIssueSchema}.
@@ -137,9 +137,9 @@ export type CreatedIssue = z.infer<typeof CreatedIssueSchema>;
 export const IssueSearchPageSchema = z.looseObject({
   issues: z.array(IssueSchema),
   /** Absent on the last page. */
-  nextPageToken: z.string().nullish(),
-  isLast: z.boolean().optional(),
-  names: z.record(z.string(), z.string()).optional(),
+  nextPageToken: z.nullish(z.string()),
+  isLast: z.optional(z.boolean()),
+  names: z.optional(z.record(z.string(), z.string())),
 });
 /**
  * One page of a JQL search. See {@link IssueSearchPageSchema}.

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { JiraFieldTypeSchema, StatusCategorySchema } from './common.js';
 
 /**
@@ -15,16 +15,16 @@ import { JiraFieldTypeSchema, StatusCategorySchema } from './common.js';
 export const JiraIssueTypeSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   /** Whether issues of this type are subtasks. */
-  subtask: z.boolean().optional(),
+  subtask: z.optional(z.boolean()),
   /** 0 standard, -1 subtask, 1 epic, ... */
-  hierarchyLevel: z.number().optional(),
-  iconUrl: z.string().optional(),
-  avatarId: z.number().optional(),
+  hierarchyLevel: z.optional(z.number()),
+  iconUrl: z.optional(z.string()),
+  avatarId: z.optional(z.number()),
   /** For team-managed projects: the project the type belongs to. */
-  scope: z.unknown().optional(),
-  self: z.string().optional(),
+  scope: z.optional(z.unknown()),
+  self: z.optional(z.string()),
 });
 /**
  * An issue type. See {@link JiraIssueTypeSchema}.
@@ -41,11 +41,11 @@ export type JiraIssueType = z.infer<typeof JiraIssueTypeSchema>;
 export const JiraPrioritySchema = z.looseObject({
   id: z.string(),
   name: z.string(),
-  description: z.string().optional(),
-  iconUrl: z.string().optional(),
-  statusColor: z.string().optional(),
-  isDefault: z.boolean().optional(),
-  self: z.string().optional(),
+  description: z.optional(z.string()),
+  iconUrl: z.optional(z.string()),
+  statusColor: z.optional(z.string()),
+  isDefault: z.optional(z.boolean()),
+  self: z.optional(z.string()),
 });
 /**
  * A priority. See {@link JiraPrioritySchema}.
@@ -62,15 +62,15 @@ export type JiraPriority = z.infer<typeof JiraPrioritySchema>;
 export const JiraFieldSchema = z.looseObject({
   /** `summary`, `customfield_10010`, ... */
   id: z.string(),
-  key: z.string().optional(),
+  key: z.optional(z.string()),
   name: z.string(),
-  custom: z.boolean().optional(),
-  orderable: z.boolean().optional(),
-  navigable: z.boolean().optional(),
-  searchable: z.boolean().optional(),
+  custom: z.optional(z.boolean()),
+  orderable: z.optional(z.boolean()),
+  navigable: z.optional(z.boolean()),
+  searchable: z.optional(z.boolean()),
   /** Names usable in JQL (`cf[10010]`, `"Request Type"`). */
-  clauseNames: z.array(z.string()).optional(),
-  schema: JiraFieldTypeSchema.optional(),
+  clauseNames: z.optional(z.array(z.string())),
+  schema: z.optional(JiraFieldTypeSchema),
 });
 /**
  * A field. See {@link JiraFieldSchema}.
@@ -87,11 +87,11 @@ export type JiraField = z.infer<typeof JiraFieldSchema>;
 export const ServerInfoSchema = z.looseObject({
   /** The site URL, e.g. `https://your-domain.atlassian.net`. */
   baseUrl: z.string(),
-  displayUrl: z.string().optional(),
-  deploymentType: z.string().optional(),
-  version: z.string().optional(),
-  serverTimeZone: z.string().optional(),
-  serverTitle: z.string().optional(),
+  displayUrl: z.optional(z.string()),
+  deploymentType: z.optional(z.string()),
+  version: z.optional(z.string()),
+  serverTimeZone: z.optional(z.string()),
+  serverTitle: z.optional(z.string()),
 });
 /**
  * Information about the site. See {@link ServerInfoSchema}.
@@ -109,7 +109,7 @@ export type ServerInfo = z.infer<typeof ServerInfoSchema>;
  */
 export const TenantInfoSchema = z.looseObject({
   /** The site's cloud id, e.g. `11223344-a1b2-3b33-c444-def123456789`. */
-  cloudId: z.string().min(1),
+  cloudId: z.string().check(z.minLength(1)),
 });
 /**
  * The site's tenant information. See {@link TenantInfoSchema}.

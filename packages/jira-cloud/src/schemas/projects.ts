@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AvatarUrlsSchema, JiraStatusSchema, type OpenEnum } from './common.js';
 import { JiraIssueTypeSchema } from './meta.js';
 import { JiraUserSchema } from './users.js';
@@ -24,16 +24,16 @@ export const JiraProjectSchema = z.looseObject({
   id: z.string(),
   key: z.string(),
   name: z.string(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   /** `service_desk` for a JSM project. */
-  projectTypeKey: (z.string() as z.ZodType<ProjectTypeKey, string>).optional(),
+  projectTypeKey: z.optional(z.string() as z.ZodMiniType<ProjectTypeKey, string>),
   /** Whether the project is team-managed (`true`) or company-managed. */
-  simplified: z.boolean().optional(),
-  style: z.string().optional(),
-  issueTypes: z.array(JiraIssueTypeSchema).optional(),
-  lead: JiraUserSchema.optional(),
-  avatarUrls: AvatarUrlsSchema.optional(),
-  self: z.string().optional(),
+  simplified: z.optional(z.boolean()),
+  style: z.optional(z.string()),
+  issueTypes: z.optional(z.array(JiraIssueTypeSchema)),
+  lead: z.optional(JiraUserSchema),
+  avatarUrls: z.optional(AvatarUrlsSchema),
+  self: z.optional(z.string()),
 });
 /**
  * A project. See {@link JiraProjectSchema}.
@@ -52,10 +52,10 @@ export const IssueTypeStatusesSchema = z.looseObject({
   id: z.string(),
   /** The issue type name. */
   name: z.string(),
-  subtask: z.boolean().optional(),
+  subtask: z.optional(z.boolean()),
   /** Every status of the workflow, each with its category. */
   statuses: z.array(JiraStatusSchema),
-  self: z.string().optional(),
+  self: z.optional(z.string()),
 });
 /**
  * An issue type with its statuses. See {@link IssueTypeStatusesSchema}.

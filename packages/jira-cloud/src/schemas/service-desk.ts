@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { JiraFieldTypeSchema, JsmDateSchema, type OpenEnum } from './common.js';
 import { JiraUserSchema } from './users.js';
 
@@ -18,9 +18,9 @@ export const ServiceDeskSchema = z.looseObject({
   id: z.string(),
   projectId: z.string(),
   projectKey: z.string(),
-  projectName: z.string().optional(),
-  projectTypeKey: z.string().optional(),
-  _links: z.looseObject({ self: z.string().optional() }).optional(),
+  projectName: z.optional(z.string()),
+  projectTypeKey: z.optional(z.string()),
+  _links: z.optional(z.looseObject({ self: z.optional(z.string()) })),
 });
 /**
  * A service desk. See {@link ServiceDeskSchema}.
@@ -37,20 +37,20 @@ export type ServiceDesk = z.infer<typeof ServiceDeskSchema>;
 export const RequestTypeSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
-  description: z.string().optional(),
-  helpText: z.string().optional(),
+  description: z.optional(z.string()),
+  helpText: z.optional(z.string()),
   /** The issue type requests of this type are created as. */
-  issueTypeId: z.string().optional(),
-  serviceDeskId: z.string().optional(),
+  issueTypeId: z.optional(z.string()),
+  serviceDeskId: z.optional(z.string()),
   /** The customer portal of the desk (for portal links). */
-  portalId: z.string().optional(),
-  groupIds: z.array(z.string()).optional(),
-  icon: z.unknown().optional(),
+  portalId: z.optional(z.string()),
+  groupIds: z.optional(z.array(z.string())),
+  icon: z.optional(z.unknown()),
   /** Whether the caller may raise requests of this type. */
-  canCreateRequest: z.boolean().optional(),
-  restrictionStatus: (z.string() as z.ZodType<OpenEnum<'OPEN' | 'RESTRICTED'>, string>).optional(),
-  practice: z.string().optional(),
-  _links: z.looseObject({ self: z.string().optional() }).optional(),
+  canCreateRequest: z.optional(z.boolean()),
+  restrictionStatus: z.optional(z.string() as z.ZodMiniType<OpenEnum<'OPEN' | 'RESTRICTED'>, string>),
+  practice: z.optional(z.string()),
+  _links: z.optional(z.looseObject({ self: z.optional(z.string()) })),
 });
 
 /**
@@ -101,11 +101,11 @@ export interface RequestTypeFieldValue {
  *
  * @category Schemas
  */
-export const RequestTypeFieldValueSchema: z.ZodType<RequestTypeFieldValue> = z.looseObject({
+export const RequestTypeFieldValueSchema: z.ZodMiniType<RequestTypeFieldValue> = z.looseObject({
   value: z.string(),
   label: z.string(),
   get children() {
-    return z.array(RequestTypeFieldValueSchema).optional();
+    return z.optional(z.array(RequestTypeFieldValueSchema));
   },
 });
 
@@ -120,13 +120,13 @@ export const RequestTypeFieldSchema = z.looseObject({
   fieldId: z.string(),
   /** The label on the portal form (may differ from the Jira field name). */
   name: z.string(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   required: z.boolean(),
-  visible: z.boolean().optional(),
-  validValues: z.array(RequestTypeFieldValueSchema).optional(),
-  defaultValues: z.array(RequestTypeFieldValueSchema).optional(),
-  presetValues: z.array(z.string()).optional(),
-  jiraSchema: JiraFieldTypeSchema.optional(),
+  visible: z.optional(z.boolean()),
+  validValues: z.optional(z.array(RequestTypeFieldValueSchema)),
+  defaultValues: z.optional(z.array(RequestTypeFieldValueSchema)),
+  presetValues: z.optional(z.array(z.string())),
+  jiraSchema: z.optional(JiraFieldTypeSchema),
 });
 /**
  * A field of a request type. See {@link RequestTypeFieldSchema}.
@@ -143,9 +143,9 @@ export type RequestTypeField = z.infer<typeof RequestTypeFieldSchema>;
 export const RequestTypeFieldsSchema = z.looseObject({
   requestTypeFields: z.array(RequestTypeFieldSchema),
   /** Whether the caller may use `raiseOnBehalfOf`. */
-  canRaiseOnBehalfOf: z.boolean().optional(),
+  canRaiseOnBehalfOf: z.optional(z.boolean()),
   /** Whether the caller may add `requestParticipants`. */
-  canAddRequestParticipants: z.boolean().optional(),
+  canAddRequestParticipants: z.optional(z.boolean()),
 });
 /**
  * The form of a request type. See {@link RequestTypeFieldsSchema}.
@@ -168,8 +168,8 @@ export type RequestStatusCategory = OpenEnum<'UNDEFINED' | 'NEW' | 'INDETERMINAT
  */
 export const CustomerRequestStatusSchema = z.looseObject({
   status: z.string(),
-  statusCategory: (z.string() as z.ZodType<RequestStatusCategory, string>).optional(),
-  statusDate: JsmDateSchema.optional(),
+  statusCategory: z.optional(z.string() as z.ZodMiniType<RequestStatusCategory, string>),
+  statusDate: z.optional(JsmDateSchema),
 });
 /**
  * A customer request's status. See {@link CustomerRequestStatusSchema}.
@@ -185,9 +185,9 @@ export type CustomerRequestStatus = z.infer<typeof CustomerRequestStatusSchema>;
  */
 export const CustomerRequestFieldValueSchema = z.looseObject({
   fieldId: z.string(),
-  label: z.string().optional(),
-  value: z.unknown().optional(),
-  renderedValue: z.unknown().optional(),
+  label: z.optional(z.string()),
+  value: z.optional(z.unknown()),
+  renderedValue: z.optional(z.unknown()),
 });
 
 /**
@@ -201,21 +201,21 @@ export const CustomerRequestSchema = z.looseObject({
   issueId: z.string(),
   /** The issue key. */
   issueKey: z.string(),
-  requestTypeId: z.string().optional(),
-  serviceDeskId: z.string().optional(),
-  summary: z.string().optional(),
-  createdDate: JsmDateSchema.optional(),
-  reporter: JiraUserSchema.optional(),
-  requestFieldValues: z.array(CustomerRequestFieldValueSchema).optional(),
-  currentStatus: CustomerRequestStatusSchema.optional(),
-  _links: z.looseObject({
+  requestTypeId: z.optional(z.string()),
+  serviceDeskId: z.optional(z.string()),
+  summary: z.optional(z.string()),
+  createdDate: z.optional(JsmDateSchema),
+  reporter: z.optional(JiraUserSchema),
+  requestFieldValues: z.optional(z.array(CustomerRequestFieldValueSchema)),
+  currentStatus: z.optional(CustomerRequestStatusSchema),
+  _links: z.optional(z.looseObject({
     /** The portal page of the request, for customers. */
-    web: z.string().optional(),
+    web: z.optional(z.string()),
     /** The agent view. */
-    agent: z.string().optional(),
-    jiraRest: z.string().optional(),
-    self: z.string().optional(),
-  }).optional(),
+    agent: z.optional(z.string()),
+    jiraRest: z.optional(z.string()),
+    self: z.optional(z.string()),
+  })),
 });
 /**
  * A customer request. See {@link CustomerRequestSchema}.
@@ -235,10 +235,10 @@ export const RequestCommentSchema = z.looseObject({
   body: z.string(),
   /** `false` for an internal note customers do not see. */
   public: z.boolean(),
-  author: JiraUserSchema.optional(),
-  created: JsmDateSchema.optional(),
-  renderedBody: z.unknown().optional(),
-  _links: z.looseObject({ self: z.string().optional() }).optional(),
+  author: z.optional(JiraUserSchema),
+  created: z.optional(JsmDateSchema),
+  renderedBody: z.optional(z.unknown()),
+  _links: z.optional(z.looseObject({ self: z.optional(z.string()) })),
 });
 /**
  * A comment on a customer request. See {@link RequestCommentSchema}.

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { JiraFieldTypeSchema, JiraStatusSchema } from './common.js';
 
 /**
@@ -22,14 +22,14 @@ export const ScreenFieldSchema = z.looseObject({
   /** Whether the transition fails without a value for it. */
   required: z.boolean(),
   name: z.string(),
-  key: z.string().optional(),
-  schema: JiraFieldTypeSchema.optional(),
+  key: z.optional(z.string()),
+  schema: z.optional(JiraFieldTypeSchema),
   /** `set`, `add`, `remove`, `edit`, ... */
-  operations: z.array(z.string()).optional(),
-  allowedValues: z.array(z.unknown()).optional(),
-  hasDefaultValue: z.boolean().optional(),
-  defaultValue: z.unknown().optional(),
-  autoCompleteUrl: z.string().optional(),
+  operations: z.optional(z.array(z.string())),
+  allowedValues: z.optional(z.array(z.unknown())),
+  hasDefaultValue: z.optional(z.boolean()),
+  defaultValue: z.optional(z.unknown()),
+  autoCompleteUrl: z.optional(z.string()),
 });
 /**
  * A field on a screen. See {@link ScreenFieldSchema}.
@@ -50,14 +50,14 @@ export const TransitionSchema = z.looseObject({
   name: z.string(),
   /** The status the issue moves to. */
   to: JiraStatusSchema,
-  hasScreen: z.boolean().optional(),
-  isGlobal: z.boolean().optional(),
-  isInitial: z.boolean().optional(),
-  isAvailable: z.boolean().optional(),
-  isConditional: z.boolean().optional(),
-  isLooped: z.boolean().optional(),
+  hasScreen: z.optional(z.boolean()),
+  isGlobal: z.optional(z.boolean()),
+  isInitial: z.optional(z.boolean()),
+  isAvailable: z.optional(z.boolean()),
+  isConditional: z.optional(z.boolean()),
+  isLooped: z.optional(z.boolean()),
   /** Screen fields by field id; present with `expandFields: true` (an empty object when there is no screen). */
-  fields: z.record(z.string(), ScreenFieldSchema).optional(),
+  fields: z.optional(z.record(z.string(), ScreenFieldSchema)),
 });
 /**
  * A transition. See {@link TransitionSchema}.

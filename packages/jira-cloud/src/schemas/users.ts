@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AvatarUrlsSchema, type OpenEnum } from './common.js';
 
 /**
@@ -29,15 +29,15 @@ export type AccountType = OpenEnum<'atlassian' | 'app' | 'customer' | 'unknown'>
 export const JiraUserSchema = z.looseObject({
   /** The id of the account across Atlassian products; the only stable identifier. */
   accountId: z.string(),
-  accountType: (z.string() as z.ZodType<AccountType, string>).optional(),
-  active: z.boolean().optional(),
-  displayName: z.string().optional(),
+  accountType: z.optional(z.string() as z.ZodMiniType<AccountType, string>),
+  active: z.optional(z.boolean()),
+  displayName: z.optional(z.string()),
   /** `null`/missing when hidden by the user's privacy settings. */
-  emailAddress: z.string().nullish(),
-  timeZone: z.string().nullish(),
-  locale: z.string().nullish(),
-  avatarUrls: AvatarUrlsSchema.optional(),
-  self: z.string().optional(),
+  emailAddress: z.nullish(z.string()),
+  timeZone: z.nullish(z.string()),
+  locale: z.nullish(z.string()),
+  avatarUrls: z.optional(AvatarUrlsSchema),
+  self: z.optional(z.string()),
 });
 /**
  * A Jira user. See {@link JiraUserSchema}.
@@ -53,9 +53,9 @@ export type JiraUser = z.infer<typeof JiraUserSchema>;
  */
 export const AccountMembershipListSchema = z.looseObject({
   /** How many there are. */
-  size: z.number().optional(),
+  size: z.optional(z.number()),
   /** Each group (`name`, `groupId`) or application role (`key`, `name`); filled only when expanded. */
-  items: z.array(z.looseObject({ name: z.string().optional(), key: z.string().optional() })).optional(),
+  items: z.optional(z.array(z.looseObject({ name: z.optional(z.string()), key: z.optional(z.string()) }))),
 });
 /**
  * A list of groups or application roles. See {@link AccountMembershipListSchema}.
@@ -71,15 +71,15 @@ export type AccountMembershipList = z.infer<typeof AccountMembershipListSchema>;
  *
  * @category Schemas
  */
-export const MyselfSchema = JiraUserSchema.extend({
+export const MyselfSchema = z.extend(JiraUserSchema, {
   displayName: z.string(),
   active: z.boolean(),
   /** The profile time zone, in which Jira reads JQL dates written by this account. */
   timeZone: z.string(),
   /** The account's groups (items with `expand: ['groups']`). */
-  groups: AccountMembershipListSchema.optional(),
+  groups: z.optional(AccountMembershipListSchema),
   /** The account's product roles, e.g. `jira-servicedesk` (items with `expand: ['applicationRoles']`). */
-  applicationRoles: AccountMembershipListSchema.optional(),
+  applicationRoles: z.optional(AccountMembershipListSchema),
 });
 /**
  * The calling account. See {@link MyselfSchema}.

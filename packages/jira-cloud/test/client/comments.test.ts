@@ -85,7 +85,7 @@ describe('issues.comments.add / update / delete', () => {
     await client().issues.comments.add('HELP-1', { body: '**Fixed** in `v2`', format: 'markdown' });
     const doc: AdfDocument = { type: 'doc', version: 1, content: [{ type: 'rule' }] };
     await client().issues.comments.add('HELP-1', { body: doc });
-    expect(calls[0]?.json()).toEqual({ body: markdownToAdf('**Fixed** in `v2`') });
+    expect(calls[0]?.json()).toEqual({ body: await markdownToAdf('**Fixed** in `v2`') });
     expect(calls[1]?.json()).toEqual({ body: doc });
   });
 

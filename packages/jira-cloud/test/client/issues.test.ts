@@ -98,7 +98,7 @@ describe('issues.create', () => {
     const calls = route('POST', '/rest/api/3/issue', [201, { id: '1', key: 'HELP-3' }]);
     await client().issues.create({ project: '10000', issueType: 'Task', summary: 'x', description: '**bold** move', descriptionFormat: 'markdown' });
     expect(calls[0]?.json()).toEqual({
-      fields: { project: { id: '10000' }, issuetype: { name: 'Task' }, summary: 'x', description: markdownToAdf('**bold** move') },
+      fields: { project: { id: '10000' }, issuetype: { name: 'Task' }, summary: 'x', description: await markdownToAdf('**bold** move') },
     });
   });
 
@@ -273,7 +273,7 @@ describe('issues.transitions and issues.transition', () => {
     await client().issues.transition('HELP-1', { transitionId: '21', comment: { body: '_started_', format: 'markdown', visibility: { type: 'role', value: 'Service Desk Team' } } });
     expect(calls[1]?.json()).toEqual({
       transition: { id: '21' },
-      update: { comment: [{ add: { body: markdownToAdf('_started_'), visibility: { type: 'role', value: 'Service Desk Team' } } }] },
+      update: { comment: [{ add: { body: await markdownToAdf('_started_'), visibility: { type: 'role', value: 'Service Desk Team' } } }] },
     });
   });
 

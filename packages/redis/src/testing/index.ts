@@ -22,7 +22,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
-/** A `redis-server` started by {@link startRedisServer}. */
+/**
+ * A `redis-server` started by {@link startRedisServer}.
+ *
+ * @category Utilities
+ */
 export interface RedisServer {
   /** Its URL, `redis://127.0.0.1:<port>`. */
   readonly url: string;
@@ -34,7 +38,11 @@ export interface RedisServer {
   close(): Promise<void>;
 }
 
-/** Options of {@link startRedisServer}. */
+/**
+ * Options of {@link startRedisServer}.
+ *
+ * @category Utilities
+ */
 export interface StartRedisServerOptions {
   /** The `redis-server` executable. Default: the first `redis-server` on the `PATH` ({@link findRedisServer}). */
   binary?: string | undefined;
@@ -52,6 +60,7 @@ export interface StartRedisServerOptions {
  * need one skip (and say so) without it.
  *
  * @param path - The search path. Default `process.env.PATH`.
+ * @category Utilities
  */
 export function findRedisServer(path: string | undefined = process.env.PATH): string | undefined {
   for (const dir of (path ?? '').split(delimiter)) {
@@ -128,6 +137,8 @@ function stop(child: ChildProcess): Promise<void> {
  * console.log(redis.url); // redis://127.0.0.1:40123
  * await redis.close();
  * ```
+ *
+ * @category Utilities
  */
 export async function startRedisServer(options: StartRedisServerOptions = {}): Promise<RedisServer> {
   const binary = options.binary ?? findRedisServer();
