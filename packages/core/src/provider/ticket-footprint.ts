@@ -18,16 +18,35 @@
  */
 import * as z from 'zod/mini';
 
-/** What each ticket keeps in `raw`: the provider's payload (`'full'`, the default) or nothing (`'none'`). */
+/**
+ * What each ticket keeps in `raw`: the provider's payload (`'full'`, the default) or nothing (`'none'`).
+ *
+ * @category Inputs
+ */
 export type RawMode = 'full' | 'none';
 
-/** The connector option `raw`: `'full'` or `'none'`. */
-export const RawModeSchema = z.enum(['full', 'none']);
+/** The values of {@link RawMode}. */
+const RAW_MODES = ['full', 'none'] as const;
 
-/** Which provider fields outside the model each ticket keeps in `customFields`: all (the default) or those named. */
+/**
+ * The connector option `raw`: `'full'` or `'none'`.
+ *
+ * @category Schemas
+ */
+export const RawModeSchema: z.ZodMiniType<RawMode> = z.enum(RAW_MODES);
+
+/**
+ * Which provider fields outside the model each ticket keeps in `customFields`: all (the default) or those named.
+ *
+ * @category Inputs
+ */
 export type CustomFieldSelection = 'all' | readonly string[];
 
-/** The connector option `customFields`: `'all'` or a list of field names. */
+/**
+ * The connector option `customFields`: `'all'` or a list of field names.
+ *
+ * @category Schemas
+ */
 export const CustomFieldSelectionSchema = z.union([z.literal('all'), z.readonly(z.array(z.string().check(z.trim(), z.minLength(1, 'must not be empty'))))], {
   error: "must be 'all' or a list of field names",
 });
@@ -41,6 +60,7 @@ export const CustomFieldSelectionSchema = z.union([z.literal('all'), z.readonly(
  * ```ts
  * const ticket = { id: '7', subject: 'VPN down', raw: keepRaw(payload, settings.raw) };
  * ```
+ * @category Mapping
  */
 export function keepRaw(payload: unknown, mode: RawMode = 'full'): unknown {
   return mode === 'none' ? undefined : payload;
@@ -58,6 +78,7 @@ export function keepRaw(payload: unknown, mode: RawMode = 'full'): unknown {
  * keepCustomFields([['customfield_10020', 'High'], ['customfield_10040', 'IT-1']], ['customfield_10040']);
  * // { customfield_10040: 'IT-1' }
  * ```
+ * @category Mapping
  */
 export function keepCustomFields(fields: Iterable<readonly [string, unknown]>, selection: CustomFieldSelection = 'all'): Record<string, unknown> {
   const kept = [...fields];
