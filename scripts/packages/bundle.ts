@@ -186,10 +186,17 @@ interface BundleCeiling {
  * one only with the reason in the commit.
  */
 export const BUNDLE_CEILINGS: Record<string, BundleCeiling> = {
-  createJiraConnector: { code: "export { createJiraConnector } from '@itsm/jira-cloud';", initial: 66_000, firstRequest: 76_000 },
+  // Raised when catalog forms came in (catalog.form/choices/submit: the form model, checkFormAnswers,
+  // the request-type and offering mappings): measured 68.1 kB at start and 77.2 kB with ky (was
+  // under 66 and 76), so the ceilings are again about 8 % above.
+  createJiraConnector: { code: "export { createJiraConnector } from '@itsm/jira-cloud';", initial: 74_000, firstRequest: 83_000 },
   JiraCloudClient: { code: "export { JiraCloudClient } from '@itsm/jira-cloud';", initial: 53_000, firstRequest: 63_000 },
   createAutotaskConnector: { code: "export { createAutotaskConnector } from '@itsm/autotask';", initial: 59_000, firstRequest: 69_000 },
-  createIvantiConnector: { code: "export { createIvantiConnector } from '@itsm/ivanti';", initial: 62_000, firstRequest: 72_000 },
+  // Raised for catalog forms, as the Jira connector's: measured 64.5 kB at start, 73.5 kB with ky
+  // (was under 62 and 72).
+  createIvantiConnector: { code: "export { createIvantiConnector } from '@itsm/ivanti';", initial: 70_000, firstRequest: 79_000 },
+  // Redis's own client (@redis/client) is nearly all of it: 129.8 kB when set, no ky, no classic zod.
+  createRedisStores: { code: "export { createRedisStores } from '@itsm/redis';", initial: 140_000, firstRequest: 140_000 },
 };
 
 /** Strings only the Jira connector's own code holds: a bundle of `JiraCloudClient` alone must have none. */
